@@ -1,0 +1,3 @@
+//! foikit: UK Freedom of Information correspondence.
+pub mod doc;
+pub mod render;
