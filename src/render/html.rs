@@ -1,4 +1,134 @@
-//! HTML backend.
-use crate::doc::Document;
-/// Renders `doc` as HTML.
-pub fn html(_doc: &Document) -> String { String::new() }
+//! HTML backend: a standalone page (styles inline, no external requests)
+//! that previews the letter in a browser and prints as A4.
+
+use std::fmt::Write;
+
+use crate::doc::{Align, Block, Document, Inline, ListKind};
+
+const STYLE: &str = "@page{size:A4;margin:20mm 25mm}\
+body{font-family:Arial,'Liberation Sans',Helvetica,sans-serif;font-size:11pt;line-height:1.35;color:#111;max-width:160mm;margin:2em auto;padding:0 1em}\
+.letterhead{text-align:right;font-size:9.5pt;margin-bottom:2em}.letterhead p,.lines p{margin:0}\
+.lines{margin:0 0 1em}.right{text-align:right}blockquote{margin:0 12mm 1em}\
+h1{font-size:14pt}h2{font-size:12pt}h3{font-size:11pt}h1,h2,h3{margin:1.2em 0 .5em}\
+table{border-collapse:collapse;margin:0 0 1em;width:100%}td,th{border:1px solid #888;padding:3px 6px;text-align:left;vertical-align:top}\
+.annex{break-before:page;border-top:1px dashed #bbb;margin-top:3em;padding-top:2em}\
+.draft{color:#b00;font-weight:bold;text-align:center;letter-spacing:.3em}";
+
+/// Renders `doc` as a standalone HTML page.
+pub fn html(doc: &Document) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<meta name=\"author\" content=\"{}\">\n<meta name=\"description\" content=\"{}\">\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        esc(&doc.meta.title),
+        esc(&doc.meta.author),
+        esc(&doc.meta.subject)
+    );
+    if doc.meta.draft {
+        out.push_str("<p class=\"draft\">DRAFT</p>\n");
+    }
+    out.push_str("<div class=\"letterhead\">\n");
+    for line in &doc.letterhead {
+        let _ = writeln!(out, "<p>{}</p>", inlines(line));
+    }
+    out.push_str("</div>\n");
+    blocks(&mut out, &doc.body);
+    for annex in &doc.annexes {
+        out.push_str("<section class=\"annex\">\n");
+        if let Some(label) = &annex.label {
+            let _ = writeln!(out, "<h1>{}</h1>", esc(label));
+        }
+        blocks(&mut out, &annex.blocks);
+        out.push_str("</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            _ => o.push(c),
+        }
+    }
+    o
+}
+
+fn inlines(line: &[Inline]) -> String {
+    line.iter()
+        .map(|i| match i {
+            Inline::Text(t) => esc(t),
+            Inline::Strong(t) => format!("<strong>{}</strong>", esc(t)),
+            Inline::Emphasis(t) => format!("<em>{}</em>", esc(t)),
+            Inline::Link { text, url } => format!("<a href=\"{}\">{}</a>", esc(url), esc(text)),
+            Inline::LineBreak => "<br>".to_string(),
+        })
+        .collect()
+}
+
+fn blocks(out: &mut String, blocks_: &[Block]) {
+    for b in blocks_ {
+        block(out, b);
+    }
+}
+
+fn block(out: &mut String, b: &Block) {
+    match b {
+        Block::Heading { level, content } => {
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", inlines(content));
+        }
+        Block::Paragraph(content) => {
+            let _ = writeln!(out, "<p>{}</p>", inlines(content));
+        }
+        Block::Lines { lines, align } => {
+            let class = if *align == Align::Right { "lines right" } else { "lines" };
+            let _ = writeln!(out, "<div class=\"{class}\">");
+            for l in lines {
+                let _ = writeln!(out, "<p>{}</p>", if l.is_empty() { "&nbsp;".to_string() } else { inlines(l) });
+            }
+            out.push_str("</div>\n");
+        }
+        Block::Quote(inner) => {
+            out.push_str("<blockquote>\n");
+            blocks(out, inner);
+            out.push_str("</blockquote>\n");
+        }
+        Block::List { kind, items } => {
+            let open = match kind {
+                ListKind::Bullet => "<ul>".to_string(),
+                ListKind::Numbered { start: 1 } => "<ol>".to_string(),
+                ListKind::Numbered { start } => format!("<ol start=\"{start}\">"),
+            };
+            let close = if matches!(kind, ListKind::Bullet) { "</ul>" } else { "</ol>" };
+            let _ = writeln!(out, "{open}");
+            for item in items {
+                let _ = writeln!(out, "<li>{}</li>", inlines(item));
+            }
+            let _ = writeln!(out, "{close}");
+        }
+        Block::Table { header, rows } => {
+            out.push_str("<table>\n");
+            if let Some(h) = header {
+                let cells: String = h.iter().map(|c| format!("<th>{}</th>", inlines(c))).collect();
+                let _ = writeln!(out, "<thead><tr>{cells}</tr></thead>");
+            }
+            out.push_str("<tbody>\n");
+            for row in rows {
+                let cells: String = row.iter().map(|c| format!("<td>{}</td>", inlines(c))).collect();
+                let _ = writeln!(out, "<tr>{cells}</tr>");
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+        Block::Section { name, blocks: inner } => {
+            let _ = writeln!(out, "<section data-name=\"{}\">", esc(name));
+            blocks(out, inner);
+            out.push_str("</section>\n");
+        }
+    }
+}

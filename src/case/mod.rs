@@ -1,0 +1,300 @@
+//! Stage 1: the case file, read and validated.
+//!
+//! A case file describes one FOI reply. It is read by [`load`] (YAML, JSON
+//! or TOML by extension) into [`Case`]; every problem is reported with the
+//! file, line, column and field path, and nothing downstream ever sees a case
+//! that failed validation.
+
+mod body;
+mod checks;
+mod date;
+mod error;
+mod locate;
+mod read;
+
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+pub use body::BodyItem;
+pub use date::Date;
+pub use error::{CaseError, Problem};
+pub use read::{SourceFormat, load, parse};
+
+use crate::law::RegimeId;
+
+/// One FOI reply, as the clerk describes it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The authority's reference, e.g. "43342" or "FOI-2024-0012".
+    #[validate(custom(function = "checks::reference"))]
+    pub reference: String,
+    /// Which access regime the request falls under.
+    #[serde(default)]
+    pub regime: RegimeId,
+    /// The sender: printed as the letterhead.
+    #[validate(nested)]
+    pub authority: Authority,
+    /// Who asked.
+    #[validate(nested)]
+    pub requester: Requester,
+    /// What they asked, and when.
+    #[validate(nested)]
+    pub request: Request,
+    /// What the authority decided.
+    #[validate(nested)]
+    pub response: Response,
+    /// Exemptions relied on (empty for a full release).
+    #[serde(default)]
+    #[validate(nested)]
+    pub exemptions: Vec<Exemption>,
+    /// Where and how to ask for an internal review.
+    #[validate(nested)]
+    pub review: Review,
+    /// Link to the authority's information-rights privacy notice.
+    #[serde(default)]
+    #[validate(url(message = "must be a full URL, e.g. https://www.gov.uk/..."))]
+    pub privacy_notice: Option<String>,
+    /// Who signs the letter.
+    #[validate(nested)]
+    pub sign_off: SignOff,
+    /// Annexes, in the order they follow the letter.
+    #[serde(default)]
+    #[validate(nested)]
+    pub annexes: Vec<Annex>,
+}
+
+/// The sender's letterhead.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    /// e.g. "Home Office".
+    #[validate(length(min = 1, message = "must not be empty"))]
+    pub name: String,
+    /// The unit or directorate answering, e.g. "Public Safety Group".
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Postal address lines.
+    #[serde(default)]
+    pub address: Vec<String>,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Fax number.
+    #[serde(default)]
+    pub fax: Option<String>,
+    /// Web address, e.g. "www.gov.uk/home-office".
+    #[serde(default)]
+    pub website: Option<String>,
+    /// The unit's e-mail address.
+    #[serde(default)]
+    #[validate(email(message = "is not a valid e-mail address"))]
+    pub email: Option<String>,
+}
+
+/// The person who made the request.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Requester {
+    /// Name as it appears on the letter, e.g. "Mr Gallagher".
+    #[validate(length(min = 1, message = "must not be empty"))]
+    pub name: String,
+    /// What follows "Dear"; defaults to the name.
+    #[serde(default)]
+    pub salutation: Option<String>,
+    /// E-mail address for correspondence.
+    #[serde(default)]
+    #[validate(email(message = "is not a valid e-mail address"))]
+    pub email: Option<String>,
+    /// Postal address lines.
+    #[serde(default)]
+    pub address: Vec<String>,
+}
+
+/// The request as received.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    /// The date the request was received.
+    pub received: Date,
+    /// How it arrived, as the letter should name it: "email", "e-mail", "letter", "web form".
+    #[serde(default = "default_channel")]
+    #[validate(length(min = 1, message = "must not be empty"))]
+    pub channel: String,
+    /// The request, verbatim. Blank lines separate paragraphs.
+    #[validate(custom(function = "checks::non_blank"))]
+    pub text: String,
+}
+
+fn default_channel() -> String {
+    "email".to_string()
+}
+
+/// The kind of answer given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// All the information is released.
+    Release,
+    /// Some is released, some withheld under exemptions.
+    Partial,
+    /// All the information is withheld under exemptions.
+    Refusal,
+}
+
+/// The decision.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// The date the reply is sent (the letter's date).
+    pub date: Date,
+    /// Whether the authority holds the information (s1(1)(a)).
+    pub held: bool,
+    /// Release, partial or refusal.
+    pub outcome: Outcome,
+    /// Free paragraphs and lists after the opening, e.g. what is released.
+    #[serde(default)]
+    pub body: Vec<BodyItem>,
+    /// For a refusal or partial release: what is withheld, as it completes
+    /// "we have decided that … is exempt from disclosure".
+    #[serde(default)]
+    pub withheld: Option<String>,
+    /// Plain-words summary of what the exemptions provide, printed after the
+    /// list of sections.
+    #[serde(default)]
+    pub explanation: Option<String>,
+}
+
+/// One exemption relied on.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// The provision, e.g. "24(1)", "41", "40(2)". Must exist in the regime.
+    pub section: String,
+    /// Why the exemption applies to this information (s17(1)(c)).
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    /// The public interest arguments.
+    #[serde(default)]
+    #[validate(nested)]
+    pub public_interest: PublicInterest,
+}
+
+/// Public interest arguments for one exemption (s2, s17(3)).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct PublicInterest {
+    /// Factors in favour of disclosure.
+    #[serde(default, rename = "for")]
+    pub for_disclosure: Vec<String>,
+    /// Factors against disclosure.
+    #[serde(default, rename = "against")]
+    pub against_disclosure: Vec<String>,
+    /// The conclusion for this exemption.
+    #[serde(default)]
+    pub conclusion: Option<String>,
+}
+
+/// Internal review particulars (s17(7)(a)).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// How long the requester has to ask, in the letter's words: "two months", "40 working days".
+    #[validate(length(min = 1, message = "must not be empty"))]
+    pub window: String,
+    /// Where to send it by e-mail.
+    #[serde(default)]
+    #[validate(email(message = "is not a valid e-mail address"))]
+    pub email: Option<String>,
+    /// Where to send it by post (lines).
+    #[serde(default)]
+    pub address: Vec<String>,
+}
+
+/// Who signs the letter.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    /// The team or unit, e.g. "FOI Team".
+    #[validate(length(min = 1, message = "must not be empty"))]
+    pub team: String,
+    /// The signatory's name, if the letter is signed personally.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// What an annex holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnnexKind {
+    /// The decision record: the request, the response and the public
+    /// interest test for each exemption, dated.
+    PublicInterest,
+    /// A letter released with the reply (its own addressee, body and signatories).
+    Letter,
+}
+
+/// One annex.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Annex {
+    /// What the annex holds.
+    pub kind: AnnexKind,
+    /// e.g. "Annex A"; omit for an untitled annex.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// public-interest: the date the public interest test was decided.
+    #[serde(default)]
+    pub decided: Option<Date>,
+    /// public-interest: where the balance lies.
+    #[serde(default)]
+    pub balance: Option<Balance>,
+    /// letter: the addressee lines.
+    #[serde(default)]
+    pub to: Vec<String>,
+    /// letter: its date as printed (letters are sometimes dated "July 2023").
+    #[serde(default)]
+    pub date: Option<String>,
+    /// letter: what follows "Dear".
+    #[serde(default)]
+    pub salutation: Option<String>,
+    /// letter: paragraphs and lists.
+    #[serde(default)]
+    pub body: Vec<BodyItem>,
+    /// letter: the closing, e.g. "Yours sincerely,".
+    #[serde(default)]
+    pub closing: Option<String>,
+    /// letter: who signed it.
+    #[serde(default)]
+    #[validate(nested)]
+    pub signatories: Vec<Signatory>,
+}
+
+/// Where the balance of the public interest lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Balance {
+    /// In maintaining the exemption.
+    Withhold,
+    /// In disclosure.
+    Disclose,
+}
+
+/// A signatory of an annexed letter.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    /// Person or organisation.
+    #[validate(length(min = 1, message = "must not be empty"))]
+    pub name: String,
+    /// Title and affiliation.
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+impl Requester {
+    /// What follows "Dear".
+    pub fn salutation(&self) -> &str {
+        self.salutation.as_deref().unwrap_or(&self.name)
+    }
+}

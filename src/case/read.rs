@@ -1,0 +1,146 @@
+//! Reading a case file: text → [`Case`], or every problem with its position.
+
+use std::path::Path;
+
+use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+
+use super::error::{CaseError, Problem, with_hint};
+use super::{Case, checks, locate};
+
+/// The serialisation a case file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// YAML (`.yaml`, `.yml`): the recommended format, with comments.
+    Yaml,
+    /// JSON (`.json`).
+    Json,
+    /// TOML (`.toml`).
+    Toml,
+}
+
+impl SourceFormat {
+    /// The format a file name's extension implies.
+    pub fn from_path(path: &Path) -> Option<SourceFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "yaml" | "yml" => Some(SourceFormat::Yaml),
+            "json" => Some(SourceFormat::Json),
+            "toml" => Some(SourceFormat::Toml),
+            _ => None,
+        }
+    }
+}
+
+/// Reads and validates the case file at `path`.
+pub fn load(path: &Path) -> Result<Case, CaseError> {
+    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
+    let source = std::fs::read_to_string(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
+    parse(&source, format, &path.display().to_string())
+}
+
+/// Parses and validates case text; `name` is used in messages.
+pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, CaseError> {
+    let invalid = |problems: Vec<Problem>| CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems };
+    let outline = if format == SourceFormat::Yaml { locate::yaml_outline(source) } else { Vec::new() };
+    let position = |path: &str| match format {
+        SourceFormat::Yaml => locate::yaml_position(&outline, path),
+        _ => locate::keyed_position(source, path),
+    };
+
+    let case: Case = deserialize(source, format).map_err(|(message, at)| {
+        let path = match (format, at) {
+            (SourceFormat::Yaml, Some((line, _))) => locate::yaml_path_at(&outline, line).unwrap_or("").to_string(),
+            _ => String::new(),
+        };
+        let path = refine_path(&path, &message);
+        invalid(vec![Problem { message: with_hint(&message), line: at.map(|a| a.0), column: at.map(|a| a.1), path }])
+    })?;
+
+    let mut found = Vec::new();
+    if let Err(errors) = case.validate() {
+        flatten(&errors, "", &mut found);
+    }
+    found.extend(checks::cross_field(&case));
+    if found.is_empty() {
+        return Ok(case);
+    }
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .map(|(path, message)| {
+            let at = position(&path);
+            Problem { path, message, line: at.map(|a| a.0), column: at.map(|a| a.1) }
+        })
+        .collect();
+    // validator keeps errors in a HashMap: sort so the report is stable.
+    problems.sort_by(|a, b| (a.line, a.column, &a.path, &a.message).cmp(&(b.line, b.column, &b.path, &b.message)));
+    problems.dedup();
+    Err(invalid(problems))
+}
+
+/// An unknown field error is located at the offending key, whose own path
+/// the outline already holds; for a missing field serde names it in the message.
+fn refine_path(path: &str, message: &str) -> String {
+    let ticked = message.split('`').nth(1);
+    match ticked {
+        Some(field) if message.starts_with("missing field") => {
+            if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
+        }
+        _ => path.to_string(),
+    }
+}
+
+type Located = (String, Option<(usize, usize)>);
+
+fn deserialize(source: &str, format: SourceFormat) -> Result<Case, Located> {
+    match format {
+        SourceFormat::Yaml => serde_saphyr::from_str::<Case>(source).map_err(|e| {
+            let at = e.location().map(|l| (l.line() as usize, l.column() as usize)).filter(|(l, _)| *l > 0);
+            (bare_yaml_message(&e), at)
+        }),
+        SourceFormat::Json => serde_json::from_str::<Case>(source).map_err(|e| {
+            let text = e.to_string();
+            let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m).to_string();
+            (message, (e.line() > 0).then(|| (e.line(), e.column())))
+        }),
+        SourceFormat::Toml => toml::from_str::<Case>(source).map_err(|e| {
+            let at = e.span().map(|s| {
+                let line = source[..s.start].matches('\n').count() + 1;
+                let col = s.start - source[..s.start].rfind('\n').map_or(0, |i| i + 1) + 1;
+                (line, col)
+            });
+            (e.message().to_string(), at)
+        }),
+    }
+}
+
+/// serde-saphyr's message without its own location suffix and snippet (we
+/// render our own, in the same style for every format).
+fn bare_yaml_message(e: &serde_saphyr::Error) -> String {
+    let text = e.without_snippet().to_string();
+    let first = text.lines().next().unwrap_or("").trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let first = match first.split_once(": ") {
+        Some((head, rest)) if head.starts_with("line ") => rest,
+        _ => first,
+    };
+    first.rsplit_once(" at line ").map_or(first, |(m, _)| m).to_string()
+}
+
+fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<(String, String)>) {
+    for (field, kind) in errors.errors() {
+        let path = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for e in list {
+                    let message = e.message.as_deref().map_or_else(|| format!("is invalid ({})", e.code), str::to_string);
+                    out.push((path.clone(), message));
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => flatten(inner, &path, out),
+            ValidationErrorsKind::List(items) => {
+                for (i, inner) in items {
+                    flatten(inner, &format!("{path}[{i}]"), out);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Command-line arguments (clap derive: the doc comments are the help) and
+//! dispatch. Nothing here is needed to use foikit as a library.
+
+mod new;
+mod render;
+mod templates;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// foikit: UK Freedom of Information letters from structured case files.
+#[derive(Debug, Parser)]
+#[command(version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Render a case file to a letter (DOCX and PDF by default).
+    Render(render::Args),
+    /// Print a commented starter case file.
+    New(new::Args),
+    /// Work with the letter templates.
+    Templates {
+        #[command(subcommand)]
+        command: templates::Command,
+    },
+}
+
+/// A failure to report on stderr (exit code 2).
+pub type Failure = Box<dyn std::error::Error>;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Command::Render(args) => render::run(args),
+        Command::New(args) => new::run(args),
+        Command::Templates { command } => templates::run(command),
+    }
+}
+
+/// Loads the template set for `--templates DIR`, warning about files that
+/// override nothing.
+fn template_set(dir: Option<&PathBuf>) -> Result<foikit::compose::TemplateSet, Failure> {
+    let Some(dir) = dir else { return Ok(foikit::compose::TemplateSet::builtin()) };
+    let set = foikit::compose::TemplateSet::with_overlay(dir)?;
+    for unknown in &set.unknown {
+        eprintln!("warning: {} matches no built-in template and is ignored (see `foikit templates list`)", unknown.display());
+    }
+    Ok(set)
+}

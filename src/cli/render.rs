@@ -1,0 +1,57 @@
+//! `foikit render CASE... -o DIR`
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use foikit::compose::Composer;
+use foikit::render::{self, Format, RenderOptions};
+
+use super::Failure;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Case files (.yaml, .yml, .json or .toml).
+    #[arg(required = true)]
+    cases: Vec<PathBuf>,
+    /// Output folder; files are named after the case reference.
+    #[arg(short, long, default_value = "out")]
+    output: PathBuf,
+    /// Formats to write, comma-separated: docx, pdf, txt, html.
+    #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf")]
+    format: Vec<Format>,
+    /// A folder of templates overriding the built-ins file by file.
+    #[arg(long)]
+    templates: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let composer = Composer::new(super::template_set(args.templates.as_ref())?)?;
+    let mut formats = args.format.clone();
+    formats.sort();
+    formats.dedup();
+    // Everything is read, validated and rendered in memory first: a bad case
+    // anywhere in the batch means no file is written or replaced.
+    let mut outputs = Vec::new();
+    for path in &args.cases {
+        let case = foikit::case::load(path)?;
+        let doc = composer.compose(&case)?;
+        let opts = RenderOptions::for_document(&doc);
+        for &format in &formats {
+            let bytes = render::render(&doc, format, &opts)?;
+            let file = args.output.join(format!("{}.{}", file_stem(&doc.meta.reference), format.extension()));
+            outputs.push((file, bytes));
+        }
+    }
+    fs::create_dir_all(&args.output).map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;
+    for (file, bytes) in &outputs {
+        foikit::output::write_atomic(file, bytes).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        println!("wrote {} ({} bytes)", file.display(), bytes.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// References may contain `/`; a file name may not.
+fn file_stem(reference: &str) -> String {
+    reference.replace(['/', '\\'], "-")
+}

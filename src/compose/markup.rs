@@ -1,0 +1,436 @@
+//! The small markup templates write, parsed into [`Block`]s.
+//!
+//! Templates produce text; this turns it into the document model. The syntax
+//! is a CommonMark-like subset (documented in `templates/README.md`):
+//! paragraphs, `#` headings, `>` quotes, `-` and `1.` lists, `|` tables,
+//! `**bold**`, `*italic*`, `[text](url)`, `<url>`, and fenced regions
+//! `::: section NAME`, `::: lines [right]`, `::: letterhead` closed by `:::`.
+//!
+//! Values from the case file reach the markup through [`escape`], which
+//! backslash-escapes every character the syntax gives meaning to, so a
+//! requester who writes `**` or `::: section` gets those characters printed.
+
+use crate::doc::{Align, Block, Inline, Line, ListKind};
+
+/// Escapes a value so the parser prints it literally. Registered as the
+/// Handlebars escape function, so every `{{value}}` goes through it.
+pub fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\\' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '|' | '-' | '.' | ':' | '!' | '`' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// What a template's output parses into.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Lines of a `::: letterhead` region.
+    pub letterhead: Vec<Line>,
+    /// Everything else.
+    pub blocks: Vec<Block>,
+}
+
+/// A markup error: the line (1-based, in the template's output) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupError {
+    /// Line in the rendered template text.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Parses rendered template text.
+pub fn parse(text: &str) -> Result<Parsed, MarkupError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut parsed = Parsed::default();
+    parsed.blocks = blocks(&lines, 0, Some(&mut parsed.letterhead))?;
+    Ok(parsed)
+}
+
+fn err(line: usize, message: impl Into<String>) -> MarkupError {
+    MarkupError { line: line + 1, message: message.into() }
+}
+
+/// Parses `lines`, whose first line is line `offset` of the whole text.
+fn blocks(lines: &[&str], offset: usize, mut letterhead: Option<&mut Vec<Line>>) -> Result<Vec<Block>, MarkupError> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim_end();
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            i += 1;
+            continue;
+        }
+        if let Some(spec) = trimmed.strip_prefix(":::") {
+            let spec = spec.trim();
+            if spec.is_empty() {
+                return Err(err(offset + i, "`:::` closes a region that was never opened"));
+            }
+            let end = fence_end(lines, i).ok_or_else(|| err(offset + i, format!("`::: {spec}` is never closed with `:::`")))?;
+            let inner = &lines[i + 1..end];
+            let (kind, arg) = spec.split_once(' ').map_or((spec, ""), |(k, a)| (k, a.trim()));
+            match kind {
+                "section" if !arg.is_empty() => out.push(Block::Section { name: arg.to_string(), blocks: blocks(inner, offset + i + 1, None)? }),
+                "lines" => {
+                    let align = match arg {
+                        "" | "left" => Align::Left,
+                        "right" => Align::Right,
+                        _ => return Err(err(offset + i, format!("`::: lines {arg}`: alignment must be `left` or `right`"))),
+                    };
+                    out.push(Block::Lines { lines: plain_lines(inner), align });
+                }
+                "letterhead" => match letterhead.as_deref_mut() {
+                    Some(lh) => lh.extend(plain_lines(inner)),
+                    None => return Err(err(offset + i, "`::: letterhead` is only allowed at the top level of the letter")),
+                },
+                _ => {
+                    return Err(err(
+                        offset + i,
+                        format!("unknown region `::: {spec}`: expected `section NAME`, `lines`, `lines right` or `letterhead`"),
+                    ));
+                }
+            }
+            i = end + 1;
+            continue;
+        }
+        if let Some(rest) = heading(trimmed) {
+            out.push(Block::Heading { level: rest.0, content: inlines(rest.1) });
+            i += 1;
+            continue;
+        }
+        if is_quote(trimmed) {
+            let start = i;
+            let mut inner = Vec::new();
+            while i < lines.len() && is_quote(lines[i].trim_start()) {
+                let l = lines[i].trim_start();
+                inner.push(l.strip_prefix("> ").unwrap_or(&l[1..]));
+                i += 1;
+            }
+            out.push(Block::Quote(blocks(&inner, offset + start, None)?));
+            continue;
+        }
+        if let Some(kind) = list_marker(trimmed).map(|(k, _)| k) {
+            let mut items: Vec<String> = Vec::new();
+            while i < lines.len() {
+                let l = lines[i].trim_end();
+                let t = l.trim_start();
+                match list_marker(t) {
+                    Some((k, text)) if same_kind(k, kind) => items.push(text.to_string()),
+                    None if !t.is_empty() && l.starts_with("  ") && !items.is_empty() => {
+                        let last = items.last_mut().expect("checked non-empty");
+                        last.push(' ');
+                        last.push_str(t);
+                    }
+                    _ => break,
+                }
+                i += 1;
+            }
+            out.push(Block::List { kind, items: items.iter().map(|t| inlines(t)).collect() });
+            continue;
+        }
+        if trimmed.starts_with('|') {
+            let mut rows: Vec<Vec<Line>> = Vec::new();
+            let mut header = None;
+            while i < lines.len() && lines[i].trim_start().starts_with('|') {
+                let cells = table_cells(lines[i].trim());
+                if cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+                    if rows.len() == 1 && header.is_none() {
+                        header = rows.pop();
+                    }
+                } else {
+                    rows.push(cells.iter().map(|c| inlines(c)).collect());
+                }
+                i += 1;
+            }
+            let width = header.iter().chain(rows.iter()).map(Vec::len).max().unwrap_or(0);
+            for row in header.iter_mut().chain(rows.iter_mut()) {
+                row.resize(width, Vec::new());
+            }
+            out.push(Block::Table { header, rows });
+            continue;
+        }
+        // A paragraph runs to the next blank line or the next block construct.
+        let mut text = String::from(trimmed);
+        i += 1;
+        while i < lines.len() {
+            let t = lines[i].trim();
+            if t.is_empty() || starts_block(t) {
+                break;
+            }
+            text.push('\n');
+            text.push_str(t);
+            i += 1;
+        }
+        out.push(Block::Paragraph(inlines(&text)));
+    }
+    Ok(out)
+}
+
+/// The index of the `:::` that closes the region opened at `open`.
+fn fence_end(lines: &[&str], open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (j, l) in lines.iter().enumerate().skip(open) {
+        let t = l.trim();
+        if let Some(spec) = t.strip_prefix(":::") {
+            if spec.trim().is_empty() {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j);
+                }
+            } else {
+                depth += 1;
+            }
+        }
+    }
+    None
+}
+
+/// Lines of a `lines`/`letterhead` region: leading and trailing blank lines
+/// dropped, blank lines inside kept (a gap before a signature).
+fn plain_lines(inner: &[&str]) -> Vec<Line> {
+    let texts: Vec<&str> = inner.iter().map(|l| l.trim()).collect();
+    let first = texts.iter().position(|t| !t.is_empty()).unwrap_or(texts.len());
+    let last = texts.iter().rposition(|t| !t.is_empty()).map_or(first, |p| p + 1);
+    texts[first..last].iter().map(|t| inlines(t)).collect()
+}
+
+fn heading(t: &str) -> Option<(u8, &str)> {
+    let hashes = t.bytes().take_while(|b| *b == b'#').count();
+    let rest = t[hashes..].strip_prefix(' ')?;
+    (1..=3).contains(&hashes).then_some((hashes as u8, rest.trim()))
+}
+
+fn is_quote(t: &str) -> bool {
+    t == ">" || t.starts_with("> ")
+}
+
+fn list_marker(t: &str) -> Option<(ListKind, &str)> {
+    if let Some(rest) = t.strip_prefix("- ") {
+        return Some((ListKind::Bullet, rest.trim()));
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t[digits..].strip_prefix(". ")?;
+    let start = t[..digits].parse().ok()?;
+    Some((ListKind::Numbered { start }, rest.trim()))
+}
+
+fn same_kind(a: ListKind, b: ListKind) -> bool {
+    matches!((a, b), (ListKind::Bullet, ListKind::Bullet) | (ListKind::Numbered { .. }, ListKind::Numbered { .. }))
+}
+
+fn starts_block(t: &str) -> bool {
+    t.starts_with(":::") || heading(t).is_some() || is_quote(t) || list_marker(t).is_some() || t.starts_with('|')
+}
+
+/// Splits `| a | b |` into cells, honouring `\|`.
+fn table_cells(row: &str) -> Vec<String> {
+    let inner = row.strip_prefix('|').unwrap_or(row);
+    let mut cells = vec![String::new()];
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                cells.last_mut().expect("never empty").push(c);
+                if let Some(n) = chars.next() {
+                    cells.last_mut().expect("never empty").push(n);
+                }
+            }
+            '|' => cells.push(String::new()),
+            _ => cells.last_mut().expect("never empty").push(c),
+        }
+    }
+    if cells.last().is_some_and(|c| c.trim().is_empty()) && row.trim_end().ends_with('|') {
+        cells.pop();
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// Parses inline markup. Newlines inside a paragraph are soft (a space)
+/// unless the line ends with a backslash (a hard break).
+fn inlines(text: &str) -> Line {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Style {
+        Plain,
+        Strong,
+        Emphasis,
+    }
+    let mut out: Line = Vec::new();
+    let mut buf = String::new();
+    let mut style = Style::Plain;
+    let flush = |buf: &mut String, style: Style, out: &mut Line| {
+        if buf.is_empty() {
+            return;
+        }
+        let t = std::mem::take(buf);
+        out.push(match style {
+            Style::Plain => Inline::Text(t),
+            Style::Strong => Inline::Strong(t),
+            Style::Emphasis => Inline::Emphasis(t),
+        });
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if chars.get(i + 1) == Some(&'\n') => {
+                flush(&mut buf, style, &mut out);
+                out.push(Inline::LineBreak);
+                i += 2;
+            }
+            '\\' if i + 1 < chars.len() => {
+                buf.push(chars[i + 1]);
+                i += 2;
+            }
+            '\n' => {
+                buf.push(' ');
+                i += 1;
+            }
+            '*' if chars.get(i + 1) == Some(&'*') && style != Style::Emphasis => {
+                flush(&mut buf, style, &mut out);
+                style = if style == Style::Strong { Style::Plain } else { Style::Strong };
+                i += 2;
+            }
+            '*' if style != Style::Strong => {
+                flush(&mut buf, style, &mut out);
+                style = if style == Style::Emphasis { Style::Plain } else { Style::Emphasis };
+                i += 1;
+            }
+            '[' => match link(&chars[i..]) {
+                Some((text, url, used)) => {
+                    flush(&mut buf, style, &mut out);
+                    out.push(Inline::Link { text, url });
+                    i += used;
+                }
+                None => {
+                    buf.push(c);
+                    i += 1;
+                }
+            },
+            '<' => match autolink(&chars[i..]) {
+                Some((url, used)) => {
+                    flush(&mut buf, style, &mut out);
+                    out.push(Inline::Link { text: url.clone(), url });
+                    i += used;
+                }
+                None => {
+                    buf.push(c);
+                    i += 1;
+                }
+            },
+            _ => {
+                buf.push(c);
+                i += 1;
+            }
+        }
+    }
+    flush(&mut buf, style, &mut out);
+    out
+}
+
+/// Reads up to an unescaped `close`, unescaping; returns text and chars used.
+fn until(chars: &[char], close: char) -> Option<(String, usize)> {
+    let mut s = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' if i + 1 < chars.len() => {
+                s.push(chars[i + 1]);
+                i += 2;
+            }
+            c if c == close => return Some((s, i + 1)),
+            '\n' => return None,
+            c => {
+                s.push(c);
+                i += 1;
+            }
+        }
+    }
+    None
+}
+
+fn link(chars: &[char]) -> Option<(String, String, usize)> {
+    let (text, used) = until(&chars[1..], ']')?;
+    let rest = &chars[1 + used..];
+    if rest.first() != Some(&'(') {
+        return None;
+    }
+    let (url, used2) = until(&rest[1..], ')')?;
+    Some((text, url, 1 + used + 1 + used2))
+}
+
+fn autolink(chars: &[char]) -> Option<(String, usize)> {
+    let (url, used) = until(&chars[1..], '>')?;
+    let looks_like_url = ["http://", "https://", "mailto:", "www."].iter().any(|p| url.starts_with(p)) && !url.contains(' ');
+    looks_like_url.then_some((url, used + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.to_string())
+    }
+
+    #[test]
+    fn parses_blocks() {
+        let src = "::: letterhead\n**Home Office**\n2 Marsham Street\n:::\n\n# Title\n\nOne\ntwo.\n\n> quoted\n>\n> again\n\n1. first\n2. second\n  continued\n- bullet\n\n| a | b |\n|---|---|\n| c | d |\n\n::: section review\n::: lines right\nx\n\ny\n:::\n:::\n";
+        let p = parse(src).unwrap();
+        assert_eq!(p.letterhead, vec![vec![Inline::Strong("Home Office".into())], vec![text("2 Marsham Street")]]);
+        assert_eq!(p.blocks[0], Block::Heading { level: 1, content: vec![text("Title")] });
+        assert_eq!(p.blocks[1], Block::Paragraph(vec![text("One two.")]));
+        assert_eq!(p.blocks[2], Block::Quote(vec![Block::Paragraph(vec![text("quoted")]), Block::Paragraph(vec![text("again")])]));
+        assert_eq!(p.blocks[3], Block::List { kind: ListKind::Numbered { start: 1 }, items: vec![vec![text("first")], vec![text("second continued")]] });
+        assert_eq!(p.blocks[4], Block::List { kind: ListKind::Bullet, items: vec![vec![text("bullet")]] });
+        assert_eq!(p.blocks[5], Block::Table { header: Some(vec![vec![text("a")], vec![text("b")]]), rows: vec![vec![vec![text("c")], vec![text("d")]]] });
+        let Block::Section { name, blocks } = &p.blocks[6] else { panic!("{:?}", p.blocks[6]) };
+        assert_eq!(name, "review");
+        assert_eq!(blocks[0], Block::Lines { lines: vec![vec![text("x")], vec![], vec![text("y")]], align: Align::Right });
+    }
+
+    #[test]
+    fn parses_inlines() {
+        assert_eq!(
+            inlines("a **b** *c* [d](http://e) <https://f.g>\\\nh"),
+            vec![
+                text("a "),
+                Inline::Strong("b".into()),
+                text(" "),
+                Inline::Emphasis("c".into()),
+                text(" "),
+                Inline::Link { text: "d".into(), url: "http://e".into() },
+                text(" "),
+                Inline::Link { text: "https://f.g".into(), url: "https://f.g".into() },
+                Inline::LineBreak,
+                text("h"),
+            ]
+        );
+    }
+
+    #[test]
+    fn escaped_values_print_literally() {
+        let nasty = "::: section x\n# not a heading **bold** [l](u) <https://x> | a | 1. - > {{x}} \\";
+        let p = parse(&format!("> {}\n", escape(nasty))).unwrap();
+        assert_eq!(p.blocks, vec![Block::Quote(vec![Block::Paragraph(vec![text(&nasty.replace('\n', " "))])])]);
+        let p = parse(&escape("- item")).unwrap();
+        assert_eq!(p.blocks, vec![Block::Paragraph(vec![text("- item")])]);
+    }
+
+    #[test]
+    fn reports_bad_regions() {
+        assert_eq!(parse("a\n::: section x\nb\n").unwrap_err().line, 2);
+        assert!(parse(":::\n").is_err());
+        assert!(parse("::: frobnicate\n:::\n").unwrap_err().message.contains("unknown region"));
+        assert!(parse("::: section x\n::: letterhead\n:::\n:::\n").is_err());
+    }
+}

@@ -1,0 +1,136 @@
+//! Template sets: the built-in Home Office templates, embedded in the
+//! binary, overlaid file by file by a user's folder (the mdBook/zola theme
+//! convention), and exportable for editing.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Built-in templates: (name, source). The name is the path under
+/// `templates/` without `.hbs`; it is also the Handlebars partial name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("letter", include_str!("../../templates/letter.hbs")),
+    ("annex/public-interest", include_str!("../../templates/annex/public-interest.hbs")),
+    ("annex/letter", include_str!("../../templates/annex/letter.hbs")),
+    ("partials/letterhead", include_str!("../../templates/partials/letterhead.hbs")),
+    ("partials/addressee", include_str!("../../templates/partials/addressee.hbs")),
+    ("partials/request", include_str!("../../templates/partials/request.hbs")),
+    ("partials/decision", include_str!("../../templates/partials/decision.hbs")),
+    ("partials/internal-review", include_str!("../../templates/partials/internal-review.hbs")),
+    ("partials/ico-complaint", include_str!("../../templates/partials/ico-complaint.hbs")),
+    ("partials/privacy-notice", include_str!("../../templates/partials/privacy-notice.hbs")),
+    ("partials/sign-off", include_str!("../../templates/partials/sign-off.hbs")),
+    ("partials/body-item", include_str!("../../templates/partials/body-item.hbs")),
+    ("partials/public-interest-test", include_str!("../../templates/partials/public-interest-test.hbs")),
+    ("partials/exemption", include_str!("../../templates/partials/exemption.hbs")),
+];
+
+/// The reference for template authors, exported beside the templates.
+pub const README: &str = include_str!("../../templates/README.md");
+
+/// A set of named template sources.
+#[derive(Debug, Clone)]
+pub struct TemplateSet {
+    sources: BTreeMap<String, Source>,
+    /// Files in the user's folder that match no built-in name: almost always
+    /// a typo, which would otherwise silently leave the built-in in force.
+    pub unknown: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+struct Source {
+    text: String,
+    /// Where an override came from; `None` for a built-in.
+    origin: Option<PathBuf>,
+}
+
+/// A template folder could not be read or written.
+#[derive(Debug)]
+pub struct TemplateDirError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// Why.
+    pub message: String,
+}
+
+impl std::fmt::Display for TemplateDirError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for TemplateDirError {}
+
+impl TemplateSet {
+    /// The built-in Home Office templates.
+    pub fn builtin() -> TemplateSet {
+        let sources = BUILTIN.iter().map(|(n, t)| (n.to_string(), Source { text: t.to_string(), origin: None })).collect();
+        TemplateSet { sources, unknown: Vec::new() }
+    }
+
+    /// The built-ins with every `*.hbs` file under `dir` replacing the
+    /// built-in of the same relative name.
+    pub fn with_overlay(dir: &Path) -> Result<TemplateSet, TemplateDirError> {
+        let mut set = TemplateSet::builtin();
+        let mut files = Vec::new();
+        collect(dir, &mut files)?;
+        files.sort();
+        for file in files {
+            let rel = file.strip_prefix(dir).unwrap_or(&file);
+            let name = rel.with_extension("").to_string_lossy().replace('\\', "/");
+            let text = fs::read_to_string(&file).map_err(|e| TemplateDirError { path: file.clone(), message: e.to_string() })?;
+            match set.sources.get_mut(&name) {
+                Some(src) => *src = Source { text, origin: Some(file) },
+                None => set.unknown.push(file),
+            }
+        }
+        Ok(set)
+    }
+
+    /// (name, source) pairs in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str()))
+    }
+
+    /// Where template `name` came from, for error messages.
+    pub fn origin(&self, name: &str) -> String {
+        match self.sources.get(name).and_then(|s| s.origin.as_ref()) {
+            Some(path) => path.display().to_string(),
+            None => format!("built-in templates/{name}.hbs"),
+        }
+    }
+
+    /// Writes the built-in templates and their README under `dir`, refusing
+    /// to overwrite a file unless `force`, so edits are never lost.
+    pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, TemplateDirError> {
+        let files: Vec<(PathBuf, &str)> = BUILTIN
+            .iter()
+            .map(|(n, t)| (dir.join(format!("{n}.hbs")), *t))
+            .chain([(dir.join("README.md"), README)])
+            .collect();
+        if !force && let Some((existing, _)) = files.iter().find(|(p, _)| p.exists()) {
+            return Err(TemplateDirError { path: existing.clone(), message: "already exists; pass --force to overwrite".into() });
+        }
+        for (path, text) in &files {
+            let err = |e: std::io::Error| TemplateDirError { path: path.clone(), message: e.to_string() };
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(err)?;
+            }
+            crate::output::write_atomic(path, text.as_bytes()).map_err(err)?;
+        }
+        Ok(files.into_iter().map(|(p, _)| p).collect())
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TemplateDirError> {
+    let entries = fs::read_dir(dir).map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?;
+    for entry in entries {
+        let path = entry.map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "hbs") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

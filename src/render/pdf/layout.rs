@@ -1,0 +1,159 @@
+//! Layout: [`Document`] → pages of positioned text lines and rules.
+//!
+//! Pure geometry, no PDF: this is where every typographic decision is made
+//! and tested, and the encoder only transcribes the result. Coordinates are
+//! points from the top-left corner of the page, y growing downwards (the
+//! encoder flips them).
+//!
+//! Two passes: [`flow`](super::flow) turns blocks into unbreakable chunks
+//! with keep-together rules, [`paginate`](super::paginate) places the chunks
+//! on pages, and only then, when the page count is known, the footers and
+//! DRAFT marks are added.
+
+use super::fonts::{Face, Fonts};
+use super::style::{
+    DRAFT_BASELINE, DRAFT_SIZE, FOOTER_BASELINE, FOOTER_SIZE, PAGE_WIDTH, SIDE_MARGIN,
+};
+use super::wrap::text_width;
+use super::{flow, paginate};
+use crate::doc::Document;
+
+/// One laid-out page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// Everything on the page, in painting (and reading) order.
+    pub items: Vec<Item>,
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A line of text.
+    Text(TextLine),
+    /// A thin straight rule (table grid), from `(x1, y1)` to `(x2, y2)`.
+    Rule {
+        /// Start x.
+        x1: f32,
+        /// Start y.
+        y1: f32,
+        /// End x.
+        x2: f32,
+        /// End y.
+        y2: f32,
+    },
+    /// A light grey background (table header), top-left corner and size.
+    Fill {
+        /// Left edge.
+        x: f32,
+        /// Top edge.
+        y: f32,
+        /// Width.
+        width: f32,
+        /// Height.
+        height: f32,
+    },
+}
+
+impl Item {
+    /// The same item moved down by `dy`: chunks are laid out from y = 0 and
+    /// moved into place by pagination.
+    pub fn shifted(mut self, dy: f32) -> Item {
+        match &mut self {
+            Item::Text(line) => line.baseline += dy,
+            Item::Rule { y1, y2, .. } => {
+                *y1 += dy;
+                *y2 += dy;
+            }
+            Item::Fill { y, .. } => *y += dy,
+        }
+        self
+    }
+}
+
+/// A line of text at one size, made of differently styled runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    /// Left edge of the first run.
+    pub x: f32,
+    /// Baseline position.
+    pub baseline: f32,
+    /// Font size in points.
+    pub size: f32,
+    /// The runs, left to right.
+    pub runs: Vec<Run>,
+}
+
+impl TextLine {
+    /// The printed width, from `x` to the end of the last run.
+    #[cfg(test)]
+    pub fn width(&self) -> f32 {
+        self.runs.last().map_or(0.0, |r| r.dx + r.width)
+    }
+
+    /// The text of the line, runs concatenated.
+    #[cfg(test)]
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// A run of text in one face and colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The face.
+    pub face: Face,
+    /// The characters, already restricted to what the face can print.
+    pub text: String,
+    /// Offset from the line's `x`.
+    pub dx: f32,
+    /// Printed width.
+    pub width: f32,
+    /// Colour.
+    pub ink: Ink,
+    /// Target of a link, which the encoder turns into a link annotation.
+    pub link: Option<String>,
+}
+
+/// The colours text can have; the encoder maps them to actual colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    /// Black body text.
+    Text,
+    /// Link blue.
+    Link,
+    /// Grey footer.
+    Footer,
+    /// Grey DRAFT mark.
+    Draft,
+}
+
+/// Lays out `doc` on A4 pages, footers and DRAFT marks included. Always at
+/// least one page, so an empty document still gives a valid PDF.
+pub fn layout(doc: &Document, fonts: &Fonts) -> Vec<Page> {
+    let chunks = flow::flow(doc, fonts);
+    let mut pages = paginate::paginate(chunks);
+    if pages.is_empty() {
+        pages.push(Page::default());
+    }
+    let total = pages.len();
+    for (index, page) in pages.iter_mut().enumerate() {
+        if doc.meta.draft {
+            page.items.insert(0, centred("DRAFT", Face::Bold, DRAFT_SIZE, DRAFT_BASELINE, Ink::Draft, fonts));
+        }
+        let footer = format!("Page {} of {total}", index + 1);
+        page.items.push(centred(&footer, Face::Regular, FOOTER_SIZE, FOOTER_BASELINE, Ink::Footer, fonts));
+    }
+    pages
+}
+
+/// A single-run line centred on the page.
+fn centred(text: &str, face: Face, size: f32, baseline: f32, ink: Ink, fonts: &Fonts) -> Item {
+    let width = text_width(text, face, size, fonts);
+    let x = SIDE_MARGIN + ((PAGE_WIDTH - 2.0 * SIDE_MARGIN) - width) / 2.0;
+    Item::Text(TextLine {
+        x,
+        baseline,
+        size,
+        runs: vec![Run { face, text: text.to_owned(), dx: 0.0, width, ink, link: None }],
+    })
+}

@@ -1,0 +1,30 @@
+//! PDF backend: A4 letters in Liberation Sans, fonts subset and embedded.
+//!
+//! Split in two so the typography can be tested without decoding PDFs:
+//! [`layout`] turns the [`Document`] into pages of positioned lines and
+//! rules (own line breaking and pagination, pure), and [`encode`] writes
+//! those pages with printpdf and makes the bytes reproducible.
+
+mod encode;
+mod flow;
+mod fonts;
+mod layout;
+mod paginate;
+mod style;
+mod table;
+mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+use super::{Format, RenderError, RenderOptions};
+use crate::doc::Document;
+
+/// Renders `doc` as an A4 PDF. The same document and options always give
+/// the same bytes, in one process or across processes.
+pub fn pdf(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
+    let error = |message: String| RenderError { format: Format::Pdf, message };
+    let fonts = fonts::fonts().map_err(error)?;
+    let pages = layout::layout(doc, fonts);
+    encode::encode(&pages, doc, opts, fonts).map_err(error)
+}

@@ -1,0 +1,95 @@
+//! Chunks → pages.
+//!
+//! Chunks joined by [`Chunk::keep_with_next`] form a group that moves to the
+//! next page as a whole when it does not fit. A group taller than a whole
+//! page cannot be kept together; it is then broken wherever a chunk does
+//! not fit, which is the "where avoidable" in the widow and orphan rules.
+
+use super::flow::Chunk;
+use super::layout::Page;
+use super::style::{BODY_BOTTOM, BODY_TOP};
+
+/// Slack for float noise when checking whether a chunk fits.
+const EPSILON: f32 = 0.01;
+
+/// Places `chunks` on pages, in order.
+pub fn paginate(chunks: Vec<Chunk>) -> Vec<Page> {
+    let mut pager = Pager { pages: Vec::new(), page: Page::default(), y: BODY_TOP, empty: true };
+    let mut start = 0;
+    while start < chunks.len() {
+        let end = group_end(&chunks, start);
+        let group = &chunks[start..end];
+        if group[0].page_break_before && !pager.empty {
+            pager.new_page();
+        }
+        let height = group_height(group, pager.empty);
+        if !pager.empty && !pager.fits(height) && height <= BODY_BOTTOM - BODY_TOP {
+            pager.new_page();
+        }
+        for chunk in group {
+            pager.place(chunk, &chunks);
+        }
+        start = end;
+    }
+    pager.finish()
+}
+
+/// One past the last chunk of the group starting at `start`.
+fn group_end(chunks: &[Chunk], start: usize) -> usize {
+    chunks[start..].iter().position(|c| !c.keep_with_next).map_or(chunks.len(), |i| start + i + 1)
+}
+
+/// Height of a group placed together, the first gap dropped at a page top.
+fn group_height(group: &[Chunk], at_top: bool) -> f32 {
+    group.iter().enumerate().map(|(i, c)| if i == 0 && at_top { c.height } else { c.height + c.space_before }).sum()
+}
+
+/// Pagination state: finished pages and the page being filled.
+struct Pager {
+    pages: Vec<Page>,
+    page: Page,
+    /// Where the next chunk's space starts.
+    y: f32,
+    /// Nothing has been placed on `page` yet.
+    empty: bool,
+}
+
+impl Pager {
+    fn fits(&self, height: f32) -> bool {
+        self.y + height <= BODY_BOTTOM + EPSILON
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(std::mem::take(&mut self.page));
+        self.y = BODY_TOP;
+        self.empty = true;
+    }
+
+    /// Places one chunk, starting a new page if it does not fit here, and
+    /// repeating its table header if it is a row that starts a page.
+    fn place(&mut self, chunk: &Chunk, all: &[Chunk]) {
+        if !self.empty && !self.fits(chunk.space_before + chunk.height) {
+            self.new_page();
+        }
+        if self.empty
+            && let Some(header) = chunk.repeat.and_then(|i| all.get(i))
+        {
+            self.put(header);
+        }
+        self.put(chunk);
+    }
+
+    fn put(&mut self, chunk: &Chunk) {
+        let top = if self.empty { self.y } else { self.y + chunk.space_before };
+        self.page.items.extend(chunk.items.iter().cloned().map(|item| item.shifted(top)));
+        self.y = top + chunk.height;
+        self.empty = false;
+    }
+
+    fn finish(mut self) -> Vec<Page> {
+        if !self.empty {
+            self.pages.push(self.page);
+        }
+        self.pages
+    }
+}

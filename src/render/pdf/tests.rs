@@ -1,0 +1,435 @@
+//! Tests of the PDF backend: layout properties on the pure page model,
+//! and determinism, metadata and robustness on the encoded bytes.
+
+use time::macros::{date, datetime};
+
+use super::fonts::{Face, fonts};
+use super::layout::{Item, Page, TextLine, layout};
+use super::style::{BODY_BOTTOM, BODY_TOP, PAGE_WIDTH, SIDE_MARGIN};
+use super::wrap::{TextStyle, wrap};
+use super::pdf;
+use crate::doc::{Align, Annex, Block, Document, Inline, Line, ListKind, Meta};
+use crate::render::RenderOptions;
+
+const EPSILON: f32 = 0.01;
+
+fn text(s: &str) -> Inline {
+    Inline::Text(s.to_owned())
+}
+
+fn strong(s: &str) -> Inline {
+    Inline::Strong(s.to_owned())
+}
+
+fn link(s: &str, url: &str) -> Inline {
+    Inline::Link { text: s.to_owned(), url: url.to_owned() }
+}
+
+fn para(inlines: Vec<Inline>) -> Block {
+    Block::Paragraph(inlines)
+}
+
+fn plain(s: &str) -> Block {
+    para(vec![text(s)])
+}
+
+fn heading(level: u8, s: &str) -> Block {
+    Block::Heading { level, content: vec![text(s)] }
+}
+
+fn lines(align: Align, items: &[&str]) -> Block {
+    Block::Lines { lines: items.iter().map(|s| vec![text(s)]).collect(), align }
+}
+
+fn meta(draft: bool) -> Meta {
+    Meta {
+        title: "FOI response 43342".to_owned(),
+        author: "Home Office Freedom of Information Team".to_owned(),
+        subject: "Freedom of Information request".to_owned(),
+        reference: "43342".to_owned(),
+        date: date!(2025 - 03 - 14),
+        draft,
+    }
+}
+
+fn options() -> RenderOptions {
+    RenderOptions { timestamp: datetime!(2025-03-14 00:00 UTC) }
+}
+
+fn document(body: Vec<Block>) -> Document {
+    Document { meta: meta(false), letterhead: Vec::new(), body, annexes: Vec::new() }
+}
+
+fn letterhead() -> Vec<Line> {
+    vec![
+        vec![strong("Home Office")],
+        vec![text("Freedom of Information Team")],
+        vec![text("2 Marsham Street")],
+        vec![text("London SW1P 4DF")],
+        vec![text("FOIRequests@homeoffice.gov.uk")],
+        vec![text("www.gov.uk/home-office")],
+    ]
+}
+
+/// A realistic three-page refusal-and-release letter with everything the
+/// model can express.
+fn sample(draft: bool) -> Document {
+    let years = (2005..=2023).map(|y| vec![vec![text(&y.to_string())], vec![text(&format!("{},{:03}", 10 + y % 7, (y * 37) % 1000))]]);
+    let body = vec![
+        lines(Align::Left, &["Ms Jane Doe", "Flat 3, 14 Rue du Café Road", "Manchester M1 2AB", "jane.doe@example.org"]),
+        lines(Align::Right, &["14 March 2025"]),
+        Block::Lines { lines: vec![vec![strong("Our reference: "), text("43342")]], align: Align::Left },
+        plain("Dear Ms Doe,"),
+        heading(1, "Freedom of Information request – reference 43342"),
+        para(vec![
+            text("Thank you for your email of 12 February 2025, in which you asked for information about applications for asylum support. Your request has been handled as a request for information under the "),
+            strong("Freedom of Information Act 2000"),
+            text(" (the FOIA). You asked:"),
+        ]),
+        Block::Quote(vec![
+            plain("“Please provide the number of applications for asylum support received by the Home Office in each calendar year from 2005 to 2023, and the total amount paid (in £) in each of those years.”"),
+            plain("“Please also provide any internal guidance used by caseworkers when deciding these applications.”"),
+        ]),
+        heading(2, "Our response"),
+        para(vec![
+            text("We can confirm that the Home Office holds information within the scope of your request. The number of applications received in each year is set out in the table below. Published statistics on asylum support are available on "),
+            link("GOV.UK", "https://www.gov.uk/government/collections/immigration-statistics-quarterly-release"),
+            text(", and the figures below are consistent with them."),
+        ]),
+        Block::Table {
+            header: Some(vec![vec![text("Year")], vec![text("Applications received")]]),
+            rows: years.collect(),
+        },
+        para(vec![
+            text("The total amounts paid in each year are exempt from disclosure under section 22 of the FOIA, because they are intended for future publication. The reasons are explained in "),
+            strong("Annex A"),
+            text("."),
+        ]),
+        plain("In reaching this decision we considered the following factors in favour of disclosure:"),
+        Block::List {
+            kind: ListKind::Numbered { start: 1 },
+            items: vec![
+                vec![text("the general public interest in openness and transparency about the use of public money;")],
+                vec![text("the specific interest in how asylum support applications are decided, which affects people in vulnerable circumstances;")],
+                vec![text("the value of allowing the public to scrutinise the administration of the asylum system.")],
+            ],
+        },
+        plain("Against disclosure, we considered that the information will be published in the Home Office’s regular statistical release, and that releasing it early would undermine the orderly publication of official statistics, which is itself in the public interest."),
+        Block::Section {
+            name: "internal-review".to_owned(),
+            blocks: vec![
+                heading(2, "Your right to request an internal review"),
+                para(vec![
+                    text("If you are dissatisfied with this response you may request an independent internal review of our handling of your request by submitting a complaint within two months to "),
+                    link("foirequests@homeoffice.gov.uk", "mailto:foirequests@homeoffice.gov.uk"),
+                    text(", quoting reference "),
+                    strong("43342"),
+                    text(". If you ask for an internal review, it would be helpful if you could say why you are dissatisfied with the response."),
+                ]),
+            ],
+        },
+        Block::Section {
+            name: "ico-complaint".to_owned(),
+            blocks: vec![para(vec![
+                text("As part of any internal review the Department’s handling of your information request will be reassessed by staff who were not involved in providing you with this response. If you remain dissatisfied after this internal review, you would have a right of complaint to the Information Commissioner as established by section 50 of the FOIA: see "),
+                link("ico.org.uk/make-a-complaint", "https://ico.org.uk/make-a-complaint/"),
+                text("."),
+            ])],
+        },
+        plain("Yours sincerely,"),
+        Block::Lines { lines: vec![vec![], vec![text("A. Caseworker")], vec![text("Freedom of Information Team")]], align: Align::Left },
+    ];
+    let annexes = vec![
+        Annex {
+            label: Some("Annex A".to_owned()),
+            blocks: vec![
+                heading(2, "Section 22 – information intended for future publication"),
+                plain("Section 22(1) of the FOIA provides:"),
+                Block::Quote(vec![plain("“Information is exempt information if— (a) the information is held by the public authority with a view to its publication, by the authority or any other person, at some future date (whether determined or not), (b) the information was already held with a view to such publication at the time when the request for information was made, and (c) it is reasonable in all the circumstances that the information should be withheld from disclosure until the date referred to in paragraph (a).”")]),
+                plain("Section 22 is a qualified exemption, which means that it is subject to the public interest test set out above."),
+                Block::List {
+                    kind: ListKind::Bullet,
+                    items: vec![vec![text("Publication date: 22 May 2025.")], vec![text("Publication: "), Inline::Emphasis("Immigration system statistics, year ending March 2025".to_owned()), text(".")]],
+                },
+            ],
+        },
+        Annex { label: None, blocks: vec![heading(2, "Decision record"), plain("Exemption applied: section 22. Public interest test: favours withholding. Cleared by: FOI Team leader, 13 March 2025.")] },
+    ];
+    Document { meta: meta(draft), letterhead: letterhead(), body, annexes }
+}
+
+fn pages_of(doc: &Document) -> Vec<Page> {
+    layout(doc, fonts().expect("fonts load"))
+}
+
+fn text_lines(page: &Page) -> impl Iterator<Item = &TextLine> {
+    page.items.iter().filter_map(|item| match item {
+        Item::Text(line) => Some(line),
+        _ => None,
+    })
+}
+
+/// Body lines: everything but the footer and DRAFT mark.
+fn body_lines(page: &Page) -> impl Iterator<Item = &TextLine> {
+    text_lines(page).filter(|l| l.baseline > BODY_TOP && l.baseline < BODY_BOTTOM)
+}
+
+fn all_text(page: &Page) -> Vec<String> {
+    text_lines(page).map(TextLine::text).collect()
+}
+
+#[test]
+fn renders_identical_bytes_twice_in_one_process() {
+    let doc = sample(false);
+    let first = pdf(&doc, &options()).expect("renders");
+    let second = pdf(&doc, &options()).expect("renders");
+    assert!(first.starts_with(b"%PDF-"));
+    assert!(first == second, "two renders of the same document differ");
+}
+
+#[test]
+fn sample_is_three_pages_plus_annexes() {
+    let pages = pages_of(&sample(false));
+    assert!((4..=6).contains(&pages.len()), "unexpected page count {}", pages.len());
+}
+
+#[test]
+fn every_line_fits_between_the_margins() {
+    for doc in [sample(false), sample(true), awkward()] {
+        for page in pages_of(&doc) {
+            for line in text_lines(&page) {
+                assert!(line.x >= SIDE_MARGIN - EPSILON, "{:?} starts in the margin", line.text());
+                assert!(line.x + line.width() <= PAGE_WIDTH - SIDE_MARGIN + EPSILON, "{:?} overflows", line.text());
+            }
+            for line in body_lines(&page) {
+                assert!(line.baseline <= BODY_BOTTOM, "{:?} runs into the footer", line.text());
+            }
+        }
+    }
+}
+
+#[test]
+fn wrapped_lines_never_exceed_the_width() {
+    let fonts = fonts().expect("fonts load");
+    let style = TextStyle { size: 11.0, base: Face::Regular };
+    let long = "Supercalifragilisticexpialidocious".repeat(12);
+    let inlines = vec![text("A short start, then "), strong(&long), text(" and a "), link("link that wraps over the line end", "https://example.org"), Inline::LineBreak, text("after a hard break")];
+    for width in [20.0, 55.5, 120.0, 300.0, 453.0] {
+        let lines = wrap(&inlines, style, width, fonts);
+        assert!(lines.iter().all(|l| l.width <= width + EPSILON), "overflow at width {width}");
+        let joined: String = lines.iter().flat_map(|l| l.runs.iter().map(|r| r.text.as_str())).collect();
+        assert_eq!(joined.replace(' ', ""), "Ashortstart,then".to_owned() + &long + "andalinkthatwrapsoverthelineendafterahardbreak");
+    }
+}
+
+#[test]
+fn hard_breaks_and_runs_are_kept() {
+    let fonts = fonts().expect("fonts load");
+    let style = TextStyle { size: 11.0, base: Face::Regular };
+    let lines = wrap(&[text("Dear "), strong("Ms Doe"), text(","), Inline::LineBreak, text("next")], style, 400.0, fonts);
+    assert_eq!(lines.len(), 2);
+    let first: Vec<(&str, Face)> = lines[0].runs.iter().map(|r| (r.text.as_str(), r.face)).collect();
+    assert_eq!(first, [("Dear ", Face::Regular), ("Ms Doe", Face::Bold), (",", Face::Regular)]);
+    assert!(lines[0].runs[1].dx > lines[0].runs[0].dx);
+    assert_eq!(lines[1].runs[0].text, "next");
+}
+
+#[test]
+fn headings_are_never_last_on_a_page() {
+    let mut body = Vec::new();
+    for i in 0..40 {
+        body.push(heading(2, &format!("Heading {i}")));
+        body.push(plain(&"Words that fill the page with running text. ".repeat(1 + i % 5)));
+    }
+    let doc = document(body);
+    let pages = pages_of(&doc);
+    assert!(pages.len() > 3);
+    for page in &pages {
+        let last: Vec<String> = body_lines(page).map(TextLine::text).collect();
+        let tail = &last[last.len().saturating_sub(2)..];
+        assert!(tail.iter().all(|t| !t.starts_with("Heading")), "heading stranded at page end: {tail:?}");
+    }
+}
+
+#[test]
+fn paragraphs_leave_no_single_orphan_or_widow_line() {
+    let body = (0..30).map(|i| plain(&"A sentence of ordinary length in a letter. ".repeat(3 + i % 6))).collect();
+    let pages = pages_of(&document(body));
+    for pair in pages.windows(2) {
+        let ends: Vec<&TextLine> = body_lines(&pair[0]).collect();
+        let starts: Vec<&TextLine> = body_lines(&pair[1]).collect();
+        // A paragraph split across the break has its last line on one page
+        // full width; the split must leave at least two lines either side.
+        let before_gap = ends.len() >= 2 && (ends[ends.len() - 1].baseline - ends[ends.len() - 2].baseline) < 15.0;
+        let after_gap = starts.len() >= 2 && (starts[1].baseline - starts[0].baseline) < 15.0;
+        assert!(before_gap || ends.len() < 2 || after_gap || starts.len() < 2);
+    }
+}
+
+#[test]
+fn annexes_start_new_pages() {
+    let pages = pages_of(&sample(false));
+    let first_lines: Vec<String> = pages.iter().filter_map(|p| body_lines(p).next().map(TextLine::text)).collect();
+    assert!(first_lines.contains(&"Annex A".to_owned()), "{first_lines:?}");
+    assert!(first_lines.contains(&"Decision record".to_owned()), "{first_lines:?}");
+}
+
+#[test]
+fn address_block_is_never_split() {
+    let mut body: Vec<Block> = (0..9).map(|_| plain(&"Filler text for the page. ".repeat(20))).collect();
+    body.push(lines(Align::Left, &["Line one", "Line two", "Line three", "Line four", "Line five", "Line six"]));
+    let pages = pages_of(&document(body));
+    let holder: Vec<usize> = pages.iter().enumerate().filter(|(_, p)| all_text(p).iter().any(|t| t.starts_with("Line "))).map(|(i, _)| i).collect();
+    assert_eq!(holder.len(), 1, "address block split over pages {holder:?}");
+}
+
+#[test]
+fn long_table_continues_row_by_row_with_its_header() {
+    let rows = (0..80).map(|i| vec![vec![text(&format!("Row {i}"))], vec![text("value")]]).collect();
+    let table = Block::Table { header: Some(vec![vec![text("Name")], vec![text("Value")]]), rows };
+    let pages = pages_of(&document(vec![table]));
+    assert!(pages.len() >= 2);
+    for page in &pages {
+        assert_eq!(body_lines(page).next().map(TextLine::text).as_deref(), Some("Name"));
+    }
+}
+
+#[test]
+fn every_page_has_page_n_of_m() {
+    let pages = pages_of(&sample(false));
+    let total = pages.len();
+    for (i, page) in pages.iter().enumerate() {
+        let expected = format!("Page {} of {total}", i + 1);
+        assert!(all_text(page).contains(&expected), "page {} lacks {expected:?}", i + 1);
+    }
+}
+
+#[test]
+fn draft_is_marked_on_every_page_only_when_draft() {
+    let has_draft = |page: &Page| all_text(page).iter().any(|t| t == "DRAFT");
+    assert!(pages_of(&sample(true)).iter().all(has_draft));
+    assert!(!pages_of(&sample(false)).iter().any(has_draft));
+}
+
+#[test]
+fn letterhead_is_right_aligned_on_the_first_page_only() {
+    let pages = pages_of(&sample(false));
+    let right = PAGE_WIDTH - SIDE_MARGIN;
+    let home_office: Vec<&TextLine> = text_lines(&pages[0]).filter(|l| l.text() == "Home Office").collect();
+    assert_eq!(home_office.len(), 1);
+    assert!((home_office[0].x + home_office[0].width() - right).abs() < EPSILON);
+    assert!(pages[1..].iter().all(|p| !all_text(p).contains(&"2 Marsham Street".to_owned())));
+}
+
+#[test]
+fn metadata_is_written() {
+    let bytes = pdf(&sample(false), &options()).expect("renders");
+    let doc = lopdf::Document::load_mem(&bytes).expect("parses");
+    let info_ref = doc.trailer.get(b"Info").and_then(lopdf::Object::as_reference).expect("info");
+    let info = doc.get_dictionary(info_ref).expect("info dict");
+    let field = |key: &str| {
+        let object = info.get(key.as_bytes()).expect(key);
+        lopdf::decode_text_string(object).expect("text")
+    };
+    assert_eq!(field("Title"), "FOI response 43342");
+    assert_eq!(field("Author"), "Home Office Freedom of Information Team");
+    assert_eq!(field("Subject"), "Freedom of Information request");
+    assert_eq!(field("Creator"), "foikit");
+    assert_eq!(field("Producer"), "foikit");
+    assert!(field("CreationDate").starts_with("D:20250314000000"));
+    assert!(field("ModDate").starts_with("D:20250314000000"));
+}
+
+#[test]
+fn only_used_faces_are_embedded() {
+    let bytes = pdf(&document(vec![plain("Plain text only.")]), &options()).expect("renders");
+    let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(has("AAAAAA+LiberationSans"));
+    assert!(!has("AAAAAB+"), "bold embedded although unused");
+    assert!(!has("AAAAAC+"), "italic embedded although unused");
+}
+
+/// Everything that could trip a renderer up.
+fn awkward() -> Document {
+    let nested = (0..40).fold(vec![plain("deep")], |inner, _| vec![Block::Quote(inner)]);
+    let tall_cell = vec![text(&"many words in one cell ".repeat(900))];
+    let body = vec![
+        para(vec![]),
+        para(vec![Inline::LineBreak]),
+        para(vec![text("\n\n\t\u{0007}control\u{200B}chars and emoji 🦀 and CJK 漢字 and spaces   ")]),
+        para(vec![strong(&"x".repeat(5000))]),
+        Block::Lines { lines: vec![vec![], vec![text("")], vec![Inline::LineBreak]], align: Align::Right },
+        lines(Align::Left, &vec!["address line"; 200]),
+        heading(0, "level zero"),
+        heading(9, "level nine"),
+        heading(1, ""),
+        Block::Quote(vec![]),
+        Block::Quote(nested),
+        Block::List { kind: ListKind::Numbered { start: u32::MAX }, items: vec![vec![], vec![text("after max")]] },
+        Block::List { kind: ListKind::Bullet, items: vec![] },
+        Block::Table { header: None, rows: vec![] },
+        Block::Table { header: Some(vec![]), rows: vec![vec![]] },
+        Block::Table { header: None, rows: vec![vec![vec![text("a")]], vec![vec![text("b")], vec![text("ragged")]]] },
+        Block::Table { header: None, rows: vec![(0..30).map(|i| vec![text(&format!("column{i}"))]).collect()] },
+        Block::Table { header: Some(vec![tall_cell.clone()]), rows: vec![vec![tall_cell]] },
+        heading(2, "Heading at the very end"),
+    ];
+    Document {
+        meta: meta(true),
+        letterhead: vec![vec![], vec![strong(&"LONGLETTERHEAD".repeat(20))]],
+        body,
+        annexes: vec![Annex { label: None, blocks: vec![] }, Annex { label: Some(String::new()), blocks: vec![] }],
+    }
+}
+
+#[test]
+fn awkward_input_renders_without_panicking() {
+    for doc in [awkward(), document(vec![]), Document { annexes: vec![Annex { label: None, blocks: vec![] }], ..document(vec![]) }] {
+        let bytes = pdf(&doc, &options()).expect("renders");
+        assert!(lopdf::Document::load_mem(&bytes).is_ok());
+    }
+}
+
+/// Roughly 1900 words over five pages: the size benchmark's letter.
+fn long_letter() -> Document {
+    let mut doc = sample(false);
+    let sentence = "The department has carefully considered the balance of the public interest in this case and has concluded that, on balance, it favours maintaining the exemption. ";
+    for i in 0..16 {
+        doc.body.insert(10, plain(&sentence.repeat(3 + i % 3)));
+    }
+    doc
+}
+
+/// Timing and size check; run with
+/// `cargo test --release --lib render::pdf -- --ignored --nocapture`.
+/// Set `FOIKIT_PDF_SAMPLE=dir` to also write the sample PDFs there.
+#[test]
+#[ignore]
+fn timing_and_size() {
+    let opts = options();
+    for (name, doc) in [("sample", sample(false)), ("draft", sample(true)), ("long", long_letter())] {
+        let words: usize = doc.walk().iter().map(|(_, b)| block_words(b)).sum();
+        let bytes = pdf(&doc, &opts).expect("renders");
+        let runs = 200;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            std::hint::black_box(pdf(std::hint::black_box(&doc), &opts).expect("renders"));
+        }
+        let per = start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
+        let pages = pages_of(&doc).len();
+        println!("{name}: {pages} pages, ~{words} words, {} bytes, {per:.3} ms per render", bytes.len());
+        if let Ok(dir) = std::env::var("FOIKIT_PDF_SAMPLE") {
+            std::fs::write(format!("{dir}/{name}.pdf"), &bytes).expect("writes sample");
+        }
+    }
+}
+
+fn block_words(block: &Block) -> usize {
+    let words = |line: &Line| crate::doc::line_text(line).split_whitespace().count();
+    match block {
+        Block::Heading { content, .. } | Block::Paragraph(content) => words(content),
+        Block::Lines { lines, .. } | Block::List { items: lines, .. } => lines.iter().map(words).sum(),
+        Block::Table { header, rows } => header.iter().chain(rows).flatten().map(words).sum(),
+        Block::Quote(_) | Block::Section { .. } => 0,
+    }
+}
