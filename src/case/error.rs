@@ -106,11 +106,14 @@ fn span(source: &str, line: usize, column: usize) -> Option<std::ops::Range<usiz
 /// Adds "did you mean `x`?" to serde's unknown-field and unknown-variant
 /// messages, which list the expected names in backticks.
 pub fn with_hint(message: &str) -> String {
-    let ticked: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
-    let (Some(got), true) = (ticked.first(), message.starts_with("unknown field") || message.starts_with("unknown variant")) else {
+    let known = message.starts_with("unknown field") || message.starts_with("unknown variant");
+    let (Some(got), Some((_, expected)), true) = (message.split('`').nth(1), message.split_once("expected "), known) else {
         return message.to_string();
     };
-    let best = ticked[1..].iter().map(|c| (distance(got, c), *c)).min();
+    // serde lists candidates in backticks; some deserializers drop them.
+    let expected = expected.trim_start_matches("one of ");
+    let candidates = expected.split([',', ' ']).map(|c| c.trim_matches(['`', ' '])).filter(|c| !c.is_empty() && *c != "or");
+    let best = candidates.map(|c| (distance(got, c), c)).min();
     match best {
         Some((d, c)) if d <= got.len().max(2) / 2 + 1 => format!("{message}; did you mean `{c}`?"),
         _ => message.to_string(),
@@ -140,6 +143,8 @@ mod tests {
     #[test]
     fn hints_the_nearest_field() {
         let m = with_hint("unknown field `naem`, expected one of `name`, `salutation`, `email`");
+        assert!(m.ends_with("did you mean `name`?"), "{m}");
+        let m = with_hint("unknown field `naem`, expected one of name, salutation, email");
         assert!(m.ends_with("did you mean `name`?"), "{m}");
         let m = with_hint("unknown field `zzzzzz`, expected `name` or `email`");
         assert!(!m.contains("did you mean"));

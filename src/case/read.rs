@@ -77,12 +77,14 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
 }
 
 /// An unknown field error is located at the offending key, whose own path
-/// the outline already holds; for a missing field serde names it in the message.
+/// the outline already holds. A missing field is located at the last key of
+/// the mapping that lacks it: its path is that key's parent plus the field
+/// serde names in the message.
 fn refine_path(path: &str, message: &str) -> String {
-    let ticked = message.split('`').nth(1);
-    match ticked {
+    match message.split('`').nth(1) {
         Some(field) if message.starts_with("missing field") => {
-            if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
+            let parent = path.rfind(['.', '[']).map_or("", |i| &path[..i]);
+            if parent.is_empty() { field.to_string() } else { format!("{parent}.{field}") }
         }
         _ => path.to_string(),
     }

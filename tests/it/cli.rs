@@ -1,0 +1,100 @@
+//! The `foikit` binary end to end.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use foikit::case::{self, SourceFormat};
+
+use crate::support;
+
+fn foikit(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_foikit")).args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").output().unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn render_writes_docx_and_pdf_named_by_reference() {
+    let dir = support::scratch("cli-render");
+    let case = support::root().join("fixtures/cases/ho-43342-refusal.yaml");
+    ok(&foikit(&["render", case.to_str().unwrap(), "-o", "out"], &dir));
+    let mut files: Vec<String> = std::fs::read_dir(dir.join("out")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    files.sort();
+    assert_eq!(files, ["43342.docx", "43342.pdf"]);
+}
+
+#[test]
+fn two_runs_give_identical_bytes_and_source_date_epoch_is_honoured() {
+    let dir = support::scratch("cli-determinism");
+    let case = support::root().join("fixtures/cases/ho-78814-release.yaml");
+    let case = case.to_str().unwrap();
+    for out in ["a", "b"] {
+        ok(&foikit(&["render", case, "-o", out, "--format", "docx,pdf,txt,html"], &dir));
+    }
+    for ext in ["docx", "pdf", "txt", "html"] {
+        let a = std::fs::read(dir.join(format!("a/78814.{ext}"))).unwrap();
+        let b = std::fs::read(dir.join(format!("b/78814.{ext}"))).unwrap();
+        assert!(a == b, "{ext} differs between runs");
+    }
+    let with_epoch = Command::new(env!("CARGO_BIN_EXE_foikit"))
+        .args(["render", case, "-o", "c", "--format", "docx"])
+        .current_dir(&dir)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .output()
+        .unwrap();
+    ok(&with_epoch);
+    let core = |sub: &str| {
+        let parts = support::docx_parts(&std::fs::read(dir.join(sub).join("78814.docx")).unwrap());
+        parts.into_iter().find(|(n, _)| n == "docProps/core.xml").unwrap().1
+    };
+    assert!(core("a").contains("2024-01-09T00:00:00Z"), "{}", core("a"));
+    assert!(core("c").contains("2023-11-14T22:13:20Z"), "{}", core("c"));
+}
+
+#[test]
+fn new_prints_starters_that_render() {
+    let dir = support::scratch("cli-new");
+    for kind in ["refusal", "release"] {
+        let yaml = ok(&foikit(&["new", "--kind", kind], &dir));
+        assert!(yaml.starts_with("# foikit case file"));
+        let case = case::parse(&yaml, SourceFormat::Yaml, kind).unwrap_or_else(|e| panic!("{e}"));
+        support::composer().compose(&case).unwrap();
+    }
+}
+
+#[test]
+fn templates_export_edit_and_overlay() {
+    let dir = support::scratch("cli-templates");
+    let out = ok(&foikit(&["templates", "export", "theme"], &dir));
+    assert!(out.contains("wrote"), "{out}");
+    assert!(dir.join("theme/letter.hbs").exists() && dir.join("theme/README.md").exists());
+    // Exporting again would overwrite edits: refused without --force.
+    let again = foikit(&["templates", "export", "theme"], &dir);
+    assert_eq!(again.status.code(), Some(2));
+    let signoff = dir.join("theme/partials/sign-off.hbs");
+    let edited = std::fs::read_to_string(&signoff).unwrap().replace("Yours sincerely,", "With kind regards,");
+    std::fs::write(&signoff, edited).unwrap();
+    std::fs::write(dir.join("theme/partials/sign-of.hbs"), "typo").unwrap();
+    let case = support::root().join("fixtures/cases/ho-78814-release.yaml");
+    let run = foikit(&["render", case.to_str().unwrap(), "--templates", "theme", "--format", "txt", "-o", "out"], &dir);
+    ok(&run);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("sign-of.hbs matches no built-in template"), "{stderr}");
+    let text = std::fs::read_to_string(dir.join("out/78814.txt")).unwrap();
+    assert!(text.contains("With kind regards,") && !text.contains("Yours sincerely,\n\nTackling"), "{text}");
+    let list = ok(&foikit(&["templates", "list", "--templates", "theme"], &dir));
+    assert!(list.lines().any(|l| l.starts_with("partials/sign-off") && l.contains("theme")), "{list}");
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let dir = support::scratch("cli-args");
+    assert_eq!(foikit(&["render", "x.yaml", "--format", "odt"], &dir).status.code(), Some(2));
+    let missing = foikit(&["render", "nope.yaml"], &dir);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.yaml"));
+    assert_eq!(foikit(&["render", "case.txt"], &dir).status.code(), Some(2));
+}

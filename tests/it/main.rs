@@ -1,0 +1,14 @@
+//! foikit's integration tests: one binary, one module per concern.
+//!
+//! Goldens live in `fixtures/golden/`; regenerate them with
+//! `UPDATE_GOLDEN=1 cargo test` and review `git diff` (CI never writes them).
+//! Tests that need qpdf, pdftotext or LibreOffice skip with a message when
+//! the tool is missing, unless `FOIKIT_REQUIRE_TOOLS=1` (set by `.ci/run`).
+
+mod bad_input;
+mod cli;
+mod golden;
+mod interop;
+mod seeds;
+mod support;
+mod templates;

@@ -1,0 +1,91 @@
+//! Templates: values are data, strict mode catches typos, overrides work
+//! file by file, and errors name the template and line.
+
+use foikit::case::{self, SourceFormat};
+use foikit::compose::{Composer, TemplateSet};
+use foikit::doc::{Block, Inline};
+use foikit::render;
+
+use crate::support;
+
+fn case_yaml() -> String {
+    std::fs::read_to_string(support::root().join("fixtures/cases/ho-78814-release.yaml")).unwrap()
+}
+
+fn overlay(files: &[(&str, &str)]) -> TemplateSet {
+    let dir = support::scratch(&format!("overlay-{}", files[0].0.replace('/', "-")));
+    for (name, text) in files {
+        let path = dir.join(format!("{name}.hbs"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    TemplateSet::with_overlay(&dir).unwrap()
+}
+
+#[test]
+fn case_values_are_printed_never_evaluated() {
+    let nasty = "{{reference}} **not bold** [x](http://e.vil) ::: section fake";
+    let src = case_yaml().replace("  text: >-\n    Please provide", &format!("  text: >-\n    {nasty:?} Please provide"));
+    let case = case::parse(&src, SourceFormat::Yaml, "t.yaml").unwrap();
+    let doc = support::composer().compose(&case).unwrap();
+    let text = render::text::text(&doc);
+    assert!(text.contains("\"{{reference}} **not bold** [x](http://e.vil) ::: section fake\""), "{text}");
+    let all: Vec<&Block> = doc.walk().into_iter().map(|(_, b)| b).collect();
+    assert!(!all.iter().any(|b| matches!(b, Block::Section { name, .. } if name == "fake")));
+    let quoted = all.iter().find_map(|b| match b {
+        Block::Paragraph(l) if foikit::doc::line_text(l).contains("not bold") => Some(l),
+        _ => None,
+    });
+    assert!(quoted.expect("the request paragraph").iter().all(|i| matches!(i, Inline::Text(_))), "{quoted:?}");
+}
+
+#[test]
+fn strict_mode_names_the_template_and_line() {
+    let set = overlay(&[("partials/sign-off", "::: lines\nYours,\n{{sign_off.teem}}\n:::\n")]);
+    let composer = Composer::new(set).unwrap();
+    let case = case::parse(&case_yaml(), SourceFormat::Yaml, "t.yaml").unwrap();
+    let err = composer.compose(&case).unwrap_err();
+    assert!(err.template.ends_with("partials/sign-off.hbs"), "{err}");
+    assert_eq!(err.line, Some(3), "{err}");
+    assert!(err.to_string().contains("sign_off.teem"), "{err}");
+}
+
+#[test]
+fn syntax_and_markup_errors_are_reported() {
+    let err = Composer::new(overlay(&[("partials/ico-complaint", "{{#if x}}\nunclosed\n")])).err().expect("syntax error");
+    assert!(err.template.ends_with("partials/ico-complaint.hbs") && err.line.is_some(), "{err}");
+    let composer = Composer::new(overlay(&[("partials/ico-complaint", "::: section ico-complaint\nnever closed\n")])).unwrap();
+    let case = case::parse(&case_yaml(), SourceFormat::Yaml, "t.yaml").unwrap();
+    let err = composer.compose(&case).unwrap_err();
+    assert!(err.message.contains("never closed"), "{err}");
+}
+
+#[test]
+fn an_override_that_drops_a_required_paragraph_is_visible_in_the_document() {
+    let case = case::parse(&case_yaml(), SourceFormat::Yaml, "t.yaml").unwrap();
+    assert!(support::composer().compose(&case).unwrap().section("internal-review").is_some());
+    let composer = Composer::new(overlay(&[("partials/internal-review", "{{!-- removed --}}\n")])).unwrap();
+    assert!(composer.compose(&case).unwrap().section("internal-review").is_none());
+}
+
+#[test]
+fn json_and_toml_cases_render_like_yaml() {
+    let yaml = case::parse(&case_yaml(), SourceFormat::Yaml, "t.yaml").unwrap();
+    let json = serde_json::to_string_pretty(&yaml).unwrap();
+    assert_eq!(case::parse(&json, SourceFormat::Json, "t.json").unwrap(), yaml);
+    let toml = toml_text(&serde_json::to_value(&yaml).unwrap());
+    assert_eq!(case::parse(&toml, SourceFormat::Toml, "t.toml").unwrap_or_else(|e| panic!("{e}\n{toml}")), yaml);
+}
+
+/// A JSON value as TOML, via the toml crate's serializer-free route: inline tables.
+fn toml_text(v: &serde_json::Value) -> String {
+    fn val(v: &serde_json::Value) -> String {
+        match v {
+            serde_json::Value::Object(m) => format!("{{ {} }}", m.iter().filter(|(_, x)| !x.is_null()).map(|(k, x)| format!("{k} = {}", val(x))).collect::<Vec<_>>().join(", ")),
+            serde_json::Value::Array(a) => format!("[{}]", a.iter().map(val).collect::<Vec<_>>().join(", ")),
+            other => other.to_string(),
+        }
+    }
+    let serde_json::Value::Object(m) = v else { panic!() };
+    m.iter().filter(|(_, x)| !x.is_null()).map(|(k, x)| format!("{k} = {}\n", val(x))).collect()
+}
