@@ -1,1 +1,52 @@
-fn main(){}
+//! Per-letter cost of each stage for the 43342 fixture (a 5-page refusal
+//! with two annexes), in one process: templates compiled and fonts parsed
+//! once, as `foikit render` does for a batch.
+//!
+//!     cargo bench --bench render
+
+use foikit::compose::Composer;
+use foikit::render::{self, Format, RenderOptions};
+
+fn main() {
+    divan::main();
+}
+
+fn fixture() -> (Composer, foikit::case::Case) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/cases/ho-43342-refusal.yaml");
+    (Composer::builtin(), foikit::case::load(path.as_ref()).expect("fixture loads"))
+}
+
+#[divan::bench]
+fn parse_case(b: divan::Bencher) {
+    let src = include_str!("../fixtures/cases/ho-43342-refusal.yaml");
+    b.bench(|| foikit::case::parse(divan::black_box(src), foikit::case::SourceFormat::Yaml, "43342.yaml").unwrap());
+}
+
+#[divan::bench]
+fn compose(b: divan::Bencher) {
+    let (composer, case) = fixture();
+    b.bench(|| composer.compose(divan::black_box(&case)).unwrap());
+}
+
+#[divan::bench(args = [Format::Docx, Format::Pdf, Format::Txt, Format::Html])]
+fn render_only(b: divan::Bencher, format: Format) {
+    let (composer, case) = fixture();
+    let doc = composer.compose(&case).unwrap();
+    let opts = RenderOptions::for_document(&doc);
+    // Warm the once-per-process caches (parsed fonts) outside the timing.
+    render::render(&doc, format, &opts).unwrap();
+    b.bench(|| render::render(divan::black_box(&doc), format, &opts).unwrap());
+}
+
+/// The whole per-letter job: compose, then DOCX and PDF.
+#[divan::bench]
+fn letter_docx_and_pdf(b: divan::Bencher) {
+    let (composer, case) = fixture();
+    let doc = composer.compose(&case).unwrap();
+    let opts = RenderOptions::for_document(&doc);
+    render::render(&doc, Format::Pdf, &opts).unwrap();
+    b.bench(|| {
+        let doc = composer.compose(divan::black_box(&case)).unwrap();
+        (render::render(&doc, Format::Docx, &opts).unwrap(), render::render(&doc, Format::Pdf, &opts).unwrap())
+    });
+}
