@@ -128,3 +128,30 @@ fn cli_writes_nothing_and_keeps_the_previous_output() {
     let files: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(files, vec![std::ffi::OsString::from("78814.txt")], "no other file, no temporary left behind");
 }
+
+mod no_panic {
+    use foikit::case::{self, SourceFormat};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Any edit of a valid case file is either accepted or rejected with
+        /// a report that renders; nothing panics (positions past the end of a
+        /// line or file, multi-byte characters, broken nesting).
+        #[test]
+        fn any_edit_is_handled(start in 0usize..6000, len in 0usize..200, insert in "[a-z:\\-\\[\\]{}\"' \n\té—]{0,12}") {
+            let src = super::fixture();
+            let mut cut = start.min(src.len());
+            while !src.is_char_boundary(cut) { cut -= 1; }
+            let mut end = (cut + len).min(src.len());
+            while !src.is_char_boundary(end) { end -= 1; }
+            let edited = format!("{}{insert}{}", &src[..cut], &src[end..]);
+            for format in [SourceFormat::Yaml, SourceFormat::Json, SourceFormat::Toml] {
+                if let Err(e) = case::parse(&edited, format, "edited") {
+                    prop_assert!(!e.to_string().is_empty());
+                }
+            }
+        }
+    }
+}
