@@ -96,7 +96,11 @@ impl fmt::Display for CaseError {
 
 /// The byte range from (line, column) to the end of that line's text.
 fn span(source: &str, line: usize, column: usize) -> Option<std::ops::Range<usize>> {
-    let start_of_line: usize = source.split_inclusive('\n').take(line.checked_sub(1)?).map(str::len).sum();
+    let before = line.checked_sub(1)?;
+    if before > source.split_inclusive('\n').count() {
+        return None;
+    }
+    let start_of_line: usize = source.split_inclusive('\n').take(before).map(str::len).sum();
     let text = source[start_of_line..].split('\n').next()?.trim_end_matches('\r');
     let col_byte = text.char_indices().nth(column.saturating_sub(1)).map_or(text.len(), |(i, _)| i);
     let end = text.trim_end().len().max(col_byte + 1).min(text.len().max(col_byte));

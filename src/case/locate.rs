@@ -149,7 +149,7 @@ mod tests {
         assert_eq!(find("request.received"), Some((17, 13)));
         assert!(o.iter().all(|e| e.path != "request.a" && e.path != "exemptions[0].reasons[0].it is"));
         assert_eq!(yaml_path_at(&o, 11), Some("exemptions[0].reasons[0]"));
-        assert_eq!(yaml_position(&o, "exemptions[1].public_interest.for"), Some((12, 12)));
+        assert_eq!(yaml_position(&o, "exemptions[1].public_interest.for"), Some((12, 3)));
     }
 
     #[test]

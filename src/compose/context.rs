@@ -25,12 +25,7 @@ pub fn letter(case: &Case) -> Value {
     json!({
         "reference": case.reference,
         "date": r.date.iso(),
-        "regime": {
-            "act": regime.act,
-            "act_short": regime.act_short,
-            "commissioner": regime.commissioner,
-            "complaint_provision": regime.complaint_provision,
-        },
+        "regime": regime,
         "authority": case.authority,
         "requester": {
             "name": case.requester.name,

@@ -1,12 +1,16 @@
 //! Legal facts as data, each with its source. Nothing else in foikit spells
-//! out a section number, an Act's name or a commissioner: templates and the
-//! validator take them from here.
+//! out a section number, an Act's name, a time limit or a commissioner:
+//! templates, deadlines and the validator take them from here.
 
-mod foia;
+pub mod exemption;
+mod exemptions;
+mod regimes;
 
 use serde::{Deserialize, Serialize};
 
 use crate::case::Date;
+
+pub use exemption::{Citation, ExemptionDef, Harm, Kind};
 
 /// An access-to-information regime.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
@@ -15,126 +19,145 @@ pub enum RegimeId {
     /// Freedom of Information Act 2000 (England, Wales, Northern Ireland, UK-wide bodies).
     #[default]
     Foia,
+    /// Environmental Information Regulations 2004 (environmental information; not Scotland).
+    Eir,
+    /// Freedom of Information (Scotland) Act 2002 (Scottish public authorities).
+    Foisa,
 }
 
-/// What a letter needs to know about a regime.
+impl RegimeId {
+    /// Every regime.
+    pub const ALL: [RegimeId; 3] = [RegimeId::Foia, RegimeId::Eir, RegimeId::Foisa];
+
+    /// The regime's facts.
+    pub fn regime(self) -> &'static Regime {
+        match self {
+            RegimeId::Foia => &regimes::FOIA,
+            RegimeId::Eir => &regimes::EIR,
+            RegimeId::Foisa => &regimes::FOISA,
+        }
+    }
+}
+
+impl std::str::FromStr for RegimeId {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "foia" => Ok(RegimeId::Foia),
+            "eir" => Ok(RegimeId::Eir),
+            "foisa" => Ok(RegimeId::Foisa),
+            _ => Err(format!("unknown regime `{s}` (expected foia, eir or foisa)")),
+        }
+    }
+}
+
+/// Whose bank holidays make a day a non-working day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HolidayScope {
+    /// Bank holidays in any part of the United Kingdom (FOIA s10(6); EIR reg 2(1)).
+    UnitedKingdom,
+    /// Bank holidays in Scotland only (FOISA s73).
+    Scotland,
+}
+
+/// How the time for a reply may be extended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Extension {
+    /// No extension exists.
+    None,
+    /// "Such time as is reasonable" to weigh the public interest (FOIA
+    /// s10(3)); the ICO expects no more than `guidance_extra` further
+    /// working days. The s17(1) notice is still due within the time limit.
+    PublicInterest {
+        /// Further working days the regulator's guidance accepts.
+        guidance_extra: u32,
+    },
+    /// A fixed longer limit for complex and voluminous requests (EIR reg 7(1)).
+    Complexity {
+        /// The extended limit in working days.
+        total: u32,
+    },
+}
+
+/// The review stage before the regulator.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ReviewRules {
+    /// What the letters call it: "internal review", "reconsideration", "review".
+    pub name: &'static str,
+    /// Whether the statute requires it (EIR reg 11, FOISA s20/21) or it is
+    /// good practice under a Code (FOIA s45 Code).
+    pub statutory: bool,
+    /// The provision, e.g. "regulation 11".
+    pub provision: &'static str,
+    /// Working days after the reply within which the requester may ask.
+    pub ask_within: u32,
+    /// Working days the authority has to answer.
+    pub answer_within: u32,
+    /// The most it may take in any case.
+    pub answer_max: u32,
+    /// Where these come from.
+    pub source: &'static str,
+}
+
+/// Applying to the regulator.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Regulator {
+    /// "Information Commissioner" or "Scottish Information Commissioner".
+    pub name: &'static str,
+    /// The provision giving the right, e.g. "section 50".
+    pub provision: &'static str,
+    /// The time to apply, in words, and whether the statute sets it.
+    pub window: &'static str,
+    /// True when the window is statutory (FOISA s47(4)), false when it is the regulator's practice.
+    pub window_statutory: bool,
+    /// Where to complain.
+    pub website: &'static str,
+    /// Where these come from.
+    pub source: &'static str,
+}
+
+/// What letters and deadlines need to know about a regime.
 #[derive(Debug, Clone, Serialize)]
 pub struct Regime {
     /// Which regime.
     pub id: RegimeId,
-    /// The Act's full title, e.g. "Freedom of Information Act 2000".
+    /// The full title, e.g. "Freedom of Information Act 2000".
     pub act: &'static str,
     /// The short form letters use, e.g. "FOI Act".
     pub act_short: &'static str,
-    /// The regulator a requester complains to.
-    pub commissioner: &'static str,
-    /// The provision giving the right to complain, e.g. "section 50".
-    pub complaint_provision: &'static str,
-    /// First day requests could be made under the regime.
-    #[serde(skip)]
+    /// The unit of citation: "section" or "regulation".
+    pub provision_word: &'static str,
+    /// First day requests could be made.
     pub in_force: Date,
-    /// Where these facts come from.
+    /// Working days to reply.
+    pub time_limit: u32,
+    /// The provision setting the time limit.
+    pub time_limit_provision: &'static str,
+    /// Whose bank holidays count.
+    pub holidays: HolidayScope,
+    /// The provision defining a working day.
+    pub working_day_provision: &'static str,
+    /// Extensions of the time limit.
+    pub extension: Extension,
+    /// The review stage.
+    pub review: ReviewRules,
+    /// The regulator.
+    pub regulator: Regulator,
+    /// Where the facts above come from.
     pub source: &'static str,
-    /// The exemptions (Part II for FOIA).
+    /// Exemptions, exceptions and refusal grounds.
     #[serde(skip)]
     pub exemptions: &'static [ExemptionDef],
 }
 
-/// One exemption as the statute defines it.
-#[derive(Debug, Clone, Copy)]
-pub struct ExemptionDef {
-    /// Section number, e.g. "24" or "22A".
-    pub section: &'static str,
-    /// The section's heading in the Act.
-    pub title: &'static str,
-    /// Absolute under s2(3): no public interest test. Where only some
-    /// subsections are absolute (s36, s37, s40), this is false and
-    /// `absolute_subsections` lists them.
-    pub absolute: bool,
-    /// Subsections that are absolute although the section is not.
-    pub absolute_subsections: &'static [&'static str],
-    /// Statutory wording of subsections letters quote, keyed by subsection.
-    pub provisions: &'static [(&'static str, &'static str)],
-    /// A legal point letters make about this exemption's public interest.
-    pub public_interest_note: Option<&'static str>,
-}
-
-/// An exemption cited in a case, resolved against the catalogue.
-#[derive(Debug, Clone, Copy)]
-pub struct Citation<'a> {
-    /// As cited, e.g. "24(1)".
-    pub cited: &'a str,
-    /// The subsection part, e.g. "(1)", or "" for the whole section.
-    pub subsection: &'a str,
-    /// The statute's definition.
-    pub def: &'static ExemptionDef,
-}
-
-impl Citation<'_> {
-    /// Whether a public interest test is required (s2(1)(b), s2(2)(b)).
-    pub fn qualified(&self) -> bool {
-        !self.def.absolute && !self.def.absolute_subsections.iter().any(|s| self.subsection.starts_with(s))
-    }
-
-    /// The statutory wording for the cited provision, if catalogued: the
-    /// cited subsection, or the section's first subsection when the whole
-    /// section is cited.
-    pub fn provision(&self) -> Option<(&'static str, &'static str)> {
-        let want = if self.subsection.is_empty() { "(1)" } else { self.subsection };
-        self.def.provisions.iter().find(|(sub, _)| want.starts_with(sub)).copied()
-    }
-}
-
-impl RegimeId {
-    /// The regime's facts.
-    pub fn regime(self) -> &'static Regime {
-        match self {
-            RegimeId::Foia => &foia::FOIA,
-        }
-    }
-}
-
 impl Regime {
-    /// Resolves a citation such as "24(1)" or "41". `Err` carries the nearest
-    /// section that does exist, for the "did you mean" hint.
+    /// Resolves a citation such as "24(1)", "s41" or "regulation 12(5)(b)".
+    /// `Err` carries the nearest provision that exists, for a hint.
     pub fn cite<'a>(&self, cited: &'a str) -> Result<Citation<'a>, Option<&'static str>> {
-        let cited = cited.trim();
-        let split = cited.find('(').unwrap_or(cited.len());
-        let (number, subsection) = cited.split_at(split);
-        let number = number.trim().trim_start_matches(['s', 'S']).trim_start_matches("ection").trim();
-        let well_formed = subsection.is_empty() || is_subsection_path(subsection);
-        match self.exemptions.iter().find(|d| d.section.eq_ignore_ascii_case(number)) {
-            Some(def) if well_formed => Ok(Citation { cited, subsection, def }),
-            Some(def) => Err(Some(def.section)),
-            None => Err(self.nearest(number)),
-        }
+        exemption::cite(self.exemptions, cited)
     }
-
-    fn nearest(&self, number: &str) -> Option<&'static str> {
-        let n: i32 = number.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()?;
-        self.exemptions
-            .iter()
-            .min_by_key(|d| (d.section.trim_end_matches(|c: char| c.is_alphabetic()).parse::<i32>().unwrap_or(0) - n).abs())
-            .map(|d| d.section)
-    }
-}
-
-/// "(1)", "(1)(a)", "(2)(b)(i)": balanced groups of alphanumerics.
-fn is_subsection_path(s: &str) -> bool {
-    let mut rest = s.trim();
-    if rest.is_empty() {
-        return false;
-    }
-    while !rest.is_empty() {
-        let Some(inner) = rest.strip_prefix('(') else { return false };
-        let Some(close) = inner.find(')') else { return false };
-        let part = &inner[..close];
-        if part.is_empty() || !part.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return false;
-        }
-        rest = inner[close + 1..].trim_start();
-    }
-    true
 }
 
 #[cfg(test)]
@@ -148,13 +171,15 @@ mod tests {
         assert_eq!(c.def.title, "National security");
         assert!(c.qualified());
         assert!(c.provision().unwrap().1.contains("safeguarding national security"));
-        let c = foia.cite("41").unwrap();
+        let c = foia.cite("s. 41").unwrap();
         assert!(!c.qualified());
         assert!(c.provision().is_some());
-        assert!(!foia.cite("40(2)").unwrap().qualified() || foia.cite("40(2)").unwrap().def.absolute_subsections.is_empty());
         assert!(foia.cite("40(1)").map(|c| !c.qualified()).unwrap());
+        assert!(foia.cite("40").map(|c| c.qualified()).unwrap());
         assert_eq!(foia.cite("25").unwrap_err(), Some("24"));
         assert_eq!(foia.cite("24(").unwrap_err(), Some("24"));
+        assert_eq!(foia.cite("24(9)").unwrap_err(), Some("24"));
         assert_eq!(foia.cite("99").unwrap_err(), Some("44"));
+        assert_eq!(foia.cite("section 22A").unwrap().def.section, "22A");
     }
 }

@@ -75,11 +75,12 @@ impl Stamp {
 const DEFLATE_LEVEL: i64 = 6;
 
 /// Writes the complete `.docx`.
-pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> zip::result::ZipResult<Vec<u8>> {
+pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> zip::result::ZipResult<Vec<u8>> { package_level(parts, stamp, DEFLATE_LEVEL) }
+pub(super) fn package_level(parts: &Parts<'_>, stamp: &Stamp, level: i64) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(DEFLATE_LEVEL))
+        .compression_level(Some(level))
         .last_modified_time(stamp.zip)
         .unix_permissions(0o644);
     let mut add = |name: &str, data: &[u8]| -> zip::result::ZipResult<()> {

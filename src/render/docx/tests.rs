@@ -600,3 +600,66 @@ fn write_sample_and_measure() {
     let per = start.elapsed() / runs;
     println!("{path}: {} bytes, {per:?} per render", bytes.len());
 }
+
+#[test]
+#[ignore]
+fn tmp_breakdown() {
+    let doc = sample(true);
+    let runs = 2000;
+    let t = std::time::Instant::now();
+    for _ in 0..runs { std::hint::black_box(super::body::layout(std::hint::black_box(&doc))); }
+    println!("layout {:?}", t.elapsed() / runs);
+    let t = std::time::Instant::now();
+    for _ in 0..runs { std::hint::black_box(super::body::layout(std::hint::black_box(&doc)).docx.build()); }
+    println!("layout+build {:?}", t.elapsed() / runs);
+    let l = super::body::layout(&doc);
+    let x = l.docx.build();
+    println!("doc {} bytes", x.document.len());
+    let numbering = super::styles::numbering_xml(&l.lists);
+    let stamp = super::package::Stamp::new(options().timestamp).unwrap();
+    for level in [1i64, 3, 6, 9] {
+    let t = std::time::Instant::now();
+    let parts = super::package::Parts { document: &x.document, header: x.headers.first().map(Vec::as_slice), footer: &x.footers[0], numbering: Some(&numbering), links: &l.links, meta: &doc.meta };
+    let mut n = 0;
+    for _ in 0..runs { n = std::hint::black_box(super::package::package_level(&parts, &stamp, level).unwrap()).len(); }
+    println!("package level {level}: {:?} {n} bytes", t.elapsed() / runs);
+    }
+}
+
+#[test]
+#[ignore]
+fn tmp_breakdown2() {
+    use docx_rs::BuildXML;
+    let doc = sample(true);
+    let runs = 2000;
+    let t = std::time::Instant::now();
+    for _ in 0..runs { std::hint::black_box(docx_rs::Docx::new()); }
+    println!("Docx::new {:?}", t.elapsed() / runs);
+    let l = super::body::layout(&doc);
+    let t = std::time::Instant::now();
+    for _ in 0..runs { std::hint::black_box(l.docx.document.build()); }
+    println!("document.build {:?}", t.elapsed() / runs);
+    let t = std::time::Instant::now();
+    for _ in 0..runs { std::hint::black_box(l.docx.clone()); }
+    println!("clone {:?}", t.elapsed() / runs);
+    let t = std::time::Instant::now();
+    for _ in 0..runs { std::hint::black_box(l.docx.clone().build()); }
+    println!("clone+build {:?}", t.elapsed() / runs);
+    let t = std::time::Instant::now();
+    for _ in 0..runs { std::hint::black_box(docx_rs::Paragraph::new()); }
+    println!("Paragraph::new {:?}", t.elapsed() / runs);
+    let t = std::time::Instant::now();
+    for _ in 0..runs { std::hint::black_box(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("hello world")).style("Quote")); }
+    println!("Paragraph::new+run {:?}", t.elapsed() / runs);
+    println!("children {}", l.docx.document.children.len());
+    println!("sizeof Paragraph {} Run {} ", std::mem::size_of::<docx_rs::Paragraph>(), std::mem::size_of::<docx_rs::Run>());
+}
+
+#[test]
+#[ignore]
+fn tmp_docbuild_loop() {
+    use docx_rs::BuildXML;
+    let doc = sample(true);
+    let l = super::body::layout(&doc);
+    let _ = &l; for _ in 0..5000 { std::hint::black_box(super::body::layout(&doc).docx.build()); }
+}

@@ -1,12 +1,15 @@
 //! The embedded Liberation Sans faces, parsed once per process.
 //!
 //! Parsing a face for printpdf costs far more than laying out a letter, so
-//! both parses (ttf-parser for measuring, printpdf for embedding) happen once
-//! behind a [`LazyLock`] and every render borrows the result.
+//! both parses (ttf-parser for measuring, printpdf for embedding, the latter
+//! of a [dehinted](super::dehint) copy) happen once behind a [`LazyLock`]
+//! and every render borrows the result.
 
 use std::sync::LazyLock;
 
 use printpdf::ParsedFont;
+
+use super::dehint::dehint;
 
 /// A typeface used by the letter. Three faces cover everything the document
 /// model can express (plain, strong, emphasis); bold italic is deliberately
@@ -77,7 +80,8 @@ impl FaceData {
         let bytes = face.bytes();
         let metrics = ttf_parser::Face::parse(bytes, 0)
             .map_err(|e| format!("embedded font {face:?} is unreadable: {e}"))?;
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+        let lean = dehint(bytes).map_err(|e| format!("embedded font {face:?}: {e}"))?;
+        let parsed = ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
             .ok_or_else(|| format!("embedded font {face:?} cannot be embedded"))?;
         // The same factor printpdf uses for the /W array, so measured widths
         // equal the widths a viewer draws.

@@ -5,6 +5,7 @@
 //! rules (own line breaking and pagination, pure), and [`encode`] writes
 //! those pages with printpdf and makes the bytes reproducible.
 
+mod dehint;
 mod encode;
 mod flow;
 mod fonts;

@@ -433,3 +433,35 @@ fn block_words(block: &Block) -> usize {
         Block::Quote(_) | Block::Section { .. } => 0,
     }
 }
+
+#[test]
+#[ignore]
+fn scratch_profile() {
+    use printpdf::*;
+    let doc = sample(false);
+    let opts = options();
+    let fonts = fonts().unwrap();
+    let n = 200;
+    let t = std::time::Instant::now();
+    for _ in 0..n { std::hint::black_box(pages_of(&doc)); }
+    println!("layout {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
+    let pages = pages_of(&doc);
+    let t = std::time::Instant::now();
+    for _ in 0..n { std::hint::black_box(super::encode::encode(&pages, &doc, &opts, fonts).unwrap()); }
+    println!("encode {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
+    // subset one face
+    let pf = &fonts.face(Face::Regular).parsed;
+    let mut glyphs = std::collections::BTreeMap::new();
+    for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:()“”’–".chars() { glyphs.insert(pf.lookup_glyph_index(c as u32).unwrap(), c.to_string()); }
+    let t = std::time::Instant::now();
+    for _ in 0..n { std::hint::black_box(printpdf::font::subset_font(pf, &glyphs).unwrap()); }
+    println!("subset_font {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
+    let sub = printpdf::font::subset_font(pf, &glyphs).unwrap();
+    println!("subset bytes {}", sub.bytes.len());
+    let t = std::time::Instant::now();
+    for _ in 0..n { std::hint::black_box(ParsedFont::from_bytes(&sub.bytes, 0, &mut Vec::new()).unwrap()); }
+    println!("reparse {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
+    let t = std::time::Instant::now();
+    for _ in 0..n { std::hint::black_box(pf.clone()); }
+    println!("clone {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
+}

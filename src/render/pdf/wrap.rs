@@ -12,6 +12,9 @@ use super::fonts::{Face, Fonts};
 use super::layout::{Ink, Run};
 use crate::doc::Inline;
 
+/// Slack in thousandths of an em (about a millionth of a point at body size).
+const TOLERANCE: f32 = 0.001;
+
 /// The base style of a piece of text: inline runs vary the face from here.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TextStyle {
@@ -36,7 +39,10 @@ pub struct Wrapped {
 /// than the line is broken between characters. Empty input gives no lines.
 pub fn wrap(inlines: &[Inline], style: TextStyle, max_width: f32, fonts: &Fonts) -> Vec<Wrapped> {
     let text = Shaped::new(inlines, style.base, fonts);
-    let max_units = max_width * 1000.0 / style.size;
+    // The tolerance absorbs float noise in widths computed as sums and
+    // differences (a column of max-content width minus its padding), far
+    // below anything visible.
+    let max_units = max_width * 1000.0 / style.size + TOLERANCE;
     text.break_lines(max_units)
         .into_iter()
         .map(|(start, end)| text.line(start, end, style.size))

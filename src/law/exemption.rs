@@ -1,0 +1,160 @@
+//! Exemptions (FOIA, FOISA), exceptions (EIR) and refusal grounds (FOIA
+//! s12, s14) as the statute defines them, and citations resolved against
+//! them.
+
+use serde::Serialize;
+
+/// What a provision is, for a letter's purposes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// An exemption or exception: information is withheld under it.
+    Exemption,
+    /// A ground for refusing the whole request (FOIA s12 cost, s14
+    /// vexatious or repeated; FOISA s12, s14): no exemption is engaged and
+    /// no public interest test applies, but a notice is still required
+    /// (FOIA s17(5), FOISA s16(4)/(5)).
+    RefusalGround,
+}
+
+/// The test that engages the provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Harm {
+    /// A class of information: no harm need be shown.
+    Class,
+    /// Disclosure "would, or would be likely to, prejudice" (FOIA).
+    Prejudice,
+    /// Disclosure "would, or would be likely to, prejudice substantially" (FOISA).
+    SubstantialPrejudice,
+    /// Exemption "is required for the purpose of" (FOIA s24, s34; FOISA s31).
+    RequiredFor,
+    /// Disclosure "would, or would be likely to, endanger" (FOIA s38; FOISA s39).
+    Endangerment,
+    /// Disclosure "would adversely affect" (EIR reg 12(5)).
+    AdverselyAffect,
+    /// The test is the cost of compliance (s12).
+    Cost,
+    /// The request's character (s14: vexatious or repeated; EIR 12(4)(b) manifestly unreasonable).
+    Conduct,
+}
+
+/// One provision as the statute defines it.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ExemptionDef {
+    /// The provision a citation starts with: "24", "22A", or for EIR the
+    /// whole exception "12(4)(a)"; "13" for EIR personal data.
+    pub section: &'static str,
+    /// The heading in the legislation (EIR: a short description).
+    pub title: &'static str,
+    /// Exemption or refusal ground.
+    pub kind: Kind,
+    /// Absolute (no public interest test) for the whole provision.
+    pub absolute: bool,
+    /// Subsections that are absolute although the provision is not
+    /// (FOIA s36 for the Houses, s37(1)(a)–(ab), s40(1), s40(2) first condition).
+    pub absolute_subsections: &'static [&'static str],
+    /// The engaging test.
+    pub harm: Harm,
+    /// The provision removing the duty to confirm or deny, e.g. "24(2)".
+    pub ncnd: Option<&'static str>,
+    /// Subsections letters cite, e.g. ["(1)", "(2)"] or ["(1)(a)", "(1)(b)"]:
+    /// a citation must match one of these, be a prefix of one, or extend one.
+    pub subsections: &'static [&'static str],
+    /// Statutory wording of subsections letters quote, keyed by subsection.
+    pub provisions: &'static [(&'static str, &'static str)],
+    /// A legal point letters make about this provision's public interest.
+    pub public_interest_note: Option<&'static str>,
+    /// Where the facts above come from.
+    pub source: &'static str,
+}
+
+/// A provision cited in a case, resolved against the catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct Citation<'a> {
+    /// As cited, e.g. "24(1)".
+    pub cited: &'a str,
+    /// The subsection part after the provision, e.g. "(1)", or "".
+    pub subsection: &'a str,
+    /// The statute's definition.
+    pub def: &'static ExemptionDef,
+}
+
+impl Citation<'_> {
+    /// Whether a public interest test is required.
+    pub fn qualified(&self) -> bool {
+        self.def.kind == Kind::Exemption
+            && !self.def.absolute
+            && !self.def.absolute_subsections.iter().any(|s| !self.subsection.is_empty() && self.subsection.starts_with(s))
+    }
+
+    /// The statutory wording for the cited provision, if catalogued: the
+    /// cited subsection, or the first catalogued one when the whole
+    /// provision is cited.
+    pub fn provision(&self) -> Option<(&'static str, &'static str)> {
+        if self.subsection.is_empty() {
+            return self.def.provisions.first().copied();
+        }
+        self.def.provisions.iter().find(|(sub, _)| self.subsection.starts_with(sub)).copied()
+    }
+}
+
+/// Strips "s", "s.", "section", "reg", "regulation" from a citation.
+fn bare(cited: &str) -> &str {
+    let lower = cited.to_ascii_lowercase();
+    for prefix in ["regulation", "section", "reg.", "reg", "s.", "s"] {
+        if lower.starts_with(prefix) && cited[prefix.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            return cited[prefix.len()..].trim_start();
+        }
+    }
+    cited
+}
+
+/// Resolves `cited` against `defs`: the longest provision the citation
+/// starts with, followed by a well-formed subsection path that the
+/// catalogue knows. `Err` carries the nearest provision for a hint.
+pub fn cite<'a>(defs: &'static [ExemptionDef], cited: &'a str) -> Result<Citation<'a>, Option<&'static str>> {
+    let cited = cited.trim();
+    let b = bare(cited);
+    let compact: String = b.chars().filter(|c| !c.is_whitespace()).collect();
+    let best = defs
+        .iter()
+        .filter(|d| compact.len() >= d.section.len() && compact[..d.section.len()].eq_ignore_ascii_case(d.section))
+        .filter(|d| compact[d.section.len()..].is_empty() || compact[d.section.len()..].starts_with('('))
+        .max_by_key(|d| d.section.len());
+    let Some(def) = best else { return Err(nearest(defs, &compact)) };
+    // Index into the original text so `subsection` borrows from it.
+    let sub_start = b.len() - b.trim_start_matches(|c: char| c != '(').len();
+    let subsection = if compact.len() == def.section.len() { "" } else { b[sub_start..].trim() };
+    let sub_compact: String = subsection.chars().filter(|c| !c.is_whitespace()).collect();
+    let known = sub_compact.is_empty()
+        || (is_subsection_path(&sub_compact)
+            && (def.subsections.is_empty()
+                || def.subsections.iter().any(|s| s.starts_with(sub_compact.as_str()) || sub_compact.starts_with(s))));
+    if known { Ok(Citation { cited, subsection, def }) } else { Err(Some(def.section)) }
+}
+
+/// The provision whose number is closest to the citation's.
+fn nearest(defs: &'static [ExemptionDef], compact: &str) -> Option<&'static str> {
+    let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<i64>().ok();
+    let n = number(compact)?;
+    defs.iter().filter(|d| d.kind == Kind::Exemption).min_by_key(|d| number(d.section).map_or(i64::MAX, |m| (m - n).abs())).map(|d| d.section)
+}
+
+/// "(1)", "(1)(a)", "(2)(b)(i)": groups of letters and digits in brackets.
+fn is_subsection_path(s: &str) -> bool {
+    let mut rest = s;
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(inner) = rest.strip_prefix('(') else { return false };
+        let Some(close) = inner.find(')') else { return false };
+        let part = &inner[..close];
+        if part.is_empty() || !part.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return false;
+        }
+        rest = &inner[close + 1..];
+    }
+    true
+}
