@@ -2,6 +2,8 @@
 //! out a section number, an Act's name, a time limit or a commissioner:
 //! templates, deadlines and the validator take them from here.
 
+pub mod calendar;
+pub mod deadline;
 pub mod exemption;
 mod exemptions;
 mod regimes;

@@ -13,8 +13,8 @@
 use std::borrow::Cow;
 
 use docx_rs::{
-    AlignmentType, BreakType, DocumentChild, Docx, Footer, Header, Hyperlink, HyperlinkData,
-    HyperlinkType, IndentLevel, LineSpacing, NumPages, NumberingId, PageMargin, PageNum, Paragraph,
+    AlignmentType, BreakType, BuildXML, DocumentChild, Footer, Header, Hyperlink, HyperlinkData,
+    HyperlinkType, IndentLevel, LineSpacing, NumPages, NumberingId, PageMargin, PageNum, PageSize, Paragraph,
     Run, Shading, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders,
     TableCell, TableLayoutType, TableRow, WidthType,
 };
@@ -38,10 +38,14 @@ const BLOCK_GAP: u32 = 240;
 /// Fill of the header row of a table: light grey, prints well in mono.
 const HEADER_FILL: &str = "E7E7E7";
 
-/// A letter laid out for docx-rs, plus what the package around it needs.
+/// A letter rendered to XML, plus what the package around it needs.
 pub(super) struct Layout {
-    /// Document, header and footer, ready for `Docx::build`.
-    pub docx: Docx,
+    /// `word/document.xml`.
+    pub document: Vec<u8>,
+    /// `word/header1.xml`: the DRAFT mark, for drafts only.
+    pub header: Option<Vec<u8>>,
+    /// `word/footer1.xml`.
+    pub footer: Vec<u8>,
     /// Every list in document order; list *n* uses numbering instance *n + 1*.
     pub lists: Vec<ListKind>,
     /// Hyperlink targets; target *n* has relationship id [`link_rid`]`(n)`.
@@ -53,7 +57,17 @@ pub(super) fn link_rid(index: usize) -> String {
     format!("rIdLink{}", index + 1)
 }
 
-/// Lays out `doc`: letterhead, body, annexes, footer and (for drafts) header.
+/// The relationship id of the header; [`super::package`] defines it.
+pub(super) const HEADER_RID: &str = "rIdHeader1";
+/// The relationship id of the footer; [`super::package`] defines it.
+pub(super) const FOOTER_RID: &str = "rIdFooter1";
+
+/// Lays out `doc` (letterhead, body, annexes, footer and, for drafts, a
+/// header) and renders the three XML parts.
+///
+/// The parts are built one by one rather than through `Docx::build`, which
+/// also renders and normalises a dozen parts we replace: measured on a
+/// five-page letter, that was 200 µs of a 1 ms budget.
 pub(super) fn layout(doc: &Document) -> Layout {
     let mut b = Builder::default();
     b.letterhead(&doc.letterhead);
@@ -68,8 +82,9 @@ pub(super) fn layout(doc: &Document) -> Layout {
         b.blocks(&annex.blocks, 0);
     }
     let footer = b.footer();
-    let mut docx = Docx::new()
-        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+    let header = doc.meta.draft.then(|| b.draft_header());
+    let mut document = docx_rs::Document::new()
+        .page_size(PageSize::new().size(PAGE_WIDTH, PAGE_HEIGHT))
         .page_margin(
             PageMargin::new()
                 .top(MARGIN)
@@ -78,18 +93,16 @@ pub(super) fn layout(doc: &Document) -> Layout {
                 .right(MARGIN)
                 .header(HEADER_DISTANCE)
                 .footer(HEADER_DISTANCE),
-        )
-        .footer(footer);
-    if doc.meta.draft {
-        let header = b.draft_header();
-        docx = docx.header(header);
+        );
+    let footer_xml = footer.build();
+    document = document.footer(footer, FOOTER_RID);
+    let mut header_xml = None;
+    if let Some(header) = header {
+        header_xml = Some(header.build());
+        document = document.header(header, HEADER_RID);
     }
-    docx.document.children = b.children;
-    Layout {
-        docx,
-        lists: b.lists,
-        links: b.links,
-    }
+    document.children = b.children;
+    Layout { document: document.build(), header: header_xml, footer: footer_xml, lists: b.lists, links: b.links }
 }
 
 /// Accumulates the body while numbering paragraphs, lists and links.

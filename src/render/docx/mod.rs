@@ -31,15 +31,10 @@ pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError
     let stamp = package::Stamp::new(opts.timestamp).map_err(error)?;
     let layout = body::layout(doc);
     let numbering = (!layout.lists.is_empty()).then(|| styles::numbering_xml(&layout.lists));
-    let xml = layout.docx.build();
-    let footer = xml
-        .footers
-        .first()
-        .ok_or_else(|| error("docx-rs wrote no footer".into()))?;
     let parts = package::Parts {
-        document: &xml.document,
-        header: xml.headers.first().map(Vec::as_slice),
-        footer,
+        document: &layout.document,
+        header: layout.header.as_deref(),
+        footer: &layout.footer,
         numbering: numbering.as_deref(),
         links: &layout.links,
         meta: &doc.meta,

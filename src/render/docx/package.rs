@@ -14,7 +14,7 @@ use time::{OffsetDateTime, UtcOffset};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::body::{link_rid, xml_chars};
+use super::body::{FOOTER_RID, HEADER_RID, link_rid, xml_chars};
 use crate::doc::Meta;
 
 /// The parts of one letter that differ from letter to letter.

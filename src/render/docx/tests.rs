@@ -601,65 +601,28 @@ fn write_sample_and_measure() {
     println!("{path}: {} bytes, {per:?} per render", bytes.len());
 }
 
+fn best(mut f: impl FnMut()) -> std::time::Duration {
+    (0..40).map(|_| { let t = std::time::Instant::now(); for _ in 0..50 { f(); } t.elapsed() / 50 }).min().unwrap()
+}
+
 #[test]
 #[ignore]
 fn tmp_breakdown() {
+    use docx_rs::BuildXML;
     let doc = sample(true);
-    let runs = 2000;
-    let t = std::time::Instant::now();
-    for _ in 0..runs { std::hint::black_box(super::body::layout(std::hint::black_box(&doc))); }
-    println!("layout {:?}", t.elapsed() / runs);
-    let t = std::time::Instant::now();
-    for _ in 0..runs { std::hint::black_box(super::body::layout(std::hint::black_box(&doc)).docx.build()); }
-    println!("layout+build {:?}", t.elapsed() / runs);
+    println!("full {:?}", best(|| { std::hint::black_box(render(std::hint::black_box(&doc))); }));
+    println!("layout+build {:?}", best(|| { std::hint::black_box(super::body::layout(std::hint::black_box(&doc))); }));
+    println!("Paragraph::new+run {:?}", best(|| { std::hint::black_box(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("hello world")).style("Quote")); }));
+    let p = docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("hello world")).style("Quote");
+    println!("Paragraph build {:?}", best(|| { std::hint::black_box(p.build()); }));
     let l = super::body::layout(&doc);
-    let x = l.docx.build();
-    println!("doc {} bytes", x.document.len());
+    println!("doc {} bytes", l.document.len());
     let numbering = super::styles::numbering_xml(&l.lists);
     let stamp = super::package::Stamp::new(options().timestamp).unwrap();
-    for level in [1i64, 3, 6, 9] {
-    let t = std::time::Instant::now();
-    let parts = super::package::Parts { document: &x.document, header: x.headers.first().map(Vec::as_slice), footer: &x.footers[0], numbering: Some(&numbering), links: &l.links, meta: &doc.meta };
-    let mut n = 0;
-    for _ in 0..runs { n = std::hint::black_box(super::package::package_level(&parts, &stamp, level).unwrap()).len(); }
-    println!("package level {level}: {:?} {n} bytes", t.elapsed() / runs);
+    let parts = super::package::Parts { document: &l.document, header: l.header.as_deref(), footer: &l.footer, numbering: Some(&numbering), links: &l.links, meta: &doc.meta };
+    for level in [1i64, 2, 3, 4, 5, 6] {
+        let mut n = 0;
+        let d = best(|| { n = std::hint::black_box(super::package::package_level(&parts, &stamp, level).unwrap()).len(); });
+        println!("package level {level}: {d:?} {n} bytes");
     }
-}
-
-#[test]
-#[ignore]
-fn tmp_breakdown2() {
-    use docx_rs::BuildXML;
-    let doc = sample(true);
-    let runs = 2000;
-    let t = std::time::Instant::now();
-    for _ in 0..runs { std::hint::black_box(docx_rs::Docx::new()); }
-    println!("Docx::new {:?}", t.elapsed() / runs);
-    let l = super::body::layout(&doc);
-    let t = std::time::Instant::now();
-    for _ in 0..runs { std::hint::black_box(l.docx.document.build()); }
-    println!("document.build {:?}", t.elapsed() / runs);
-    let t = std::time::Instant::now();
-    for _ in 0..runs { std::hint::black_box(l.docx.clone()); }
-    println!("clone {:?}", t.elapsed() / runs);
-    let t = std::time::Instant::now();
-    for _ in 0..runs { std::hint::black_box(l.docx.clone().build()); }
-    println!("clone+build {:?}", t.elapsed() / runs);
-    let t = std::time::Instant::now();
-    for _ in 0..runs { std::hint::black_box(docx_rs::Paragraph::new()); }
-    println!("Paragraph::new {:?}", t.elapsed() / runs);
-    let t = std::time::Instant::now();
-    for _ in 0..runs { std::hint::black_box(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("hello world")).style("Quote")); }
-    println!("Paragraph::new+run {:?}", t.elapsed() / runs);
-    println!("children {}", l.docx.document.children.len());
-    println!("sizeof Paragraph {} Run {} ", std::mem::size_of::<docx_rs::Paragraph>(), std::mem::size_of::<docx_rs::Run>());
-}
-
-#[test]
-#[ignore]
-fn tmp_docbuild_loop() {
-    use docx_rs::BuildXML;
-    let doc = sample(true);
-    let l = super::body::layout(&doc);
-    let _ = &l; for _ in 0..5000 { std::hint::black_box(super::body::layout(&doc).docx.build()); }
 }

@@ -465,3 +465,13 @@ fn scratch_profile() {
     for _ in 0..n { std::hint::black_box(pf.clone()); }
     println!("clone {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
 }
+
+#[test]
+#[ignore]
+fn scratch_encode_loop() {
+    let doc = sample(false);
+    let opts = options();
+    let fonts = fonts().unwrap();
+    let pages = pages_of(&doc);
+    for _ in 0..1500 { std::hint::black_box(super::encode::encode(&pages, &doc, &opts, fonts).unwrap()); }
+}
