@@ -1,6 +1,8 @@
 //! Command-line arguments (clap derive: the doc comments are the help) and
 //! dispatch. Nothing here is needed to use foikit as a library.
 
+mod deadline;
+mod exemptions;
 mod new;
 mod render;
 mod templates;
@@ -24,11 +26,24 @@ enum Command {
     Render(render::Args),
     /// Print a commented starter case file.
     New(new::Args),
+    /// When a reply (or another step) is due, counting working days.
+    Deadline(deadline::Args),
+    /// List the exemptions of a regime.
+    Exemptions(exemptions::Args),
     /// Work with the letter templates.
     Templates {
         #[command(subcommand)]
         command: templates::Command,
     },
+}
+
+/// Human-readable or machine-readable output.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum OutputFormat {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
 }
 
 /// A failure to report on stderr (exit code 2).
@@ -39,6 +54,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Render(args) => render::run(args),
         Command::New(args) => new::run(args),
+        Command::Deadline(args) => deadline::run(args),
+        Command::Exemptions(args) => exemptions::run(args),
         Command::Templates { command } => templates::run(command),
     }
 }

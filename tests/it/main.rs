@@ -7,6 +7,7 @@
 
 mod bad_input;
 mod cli;
+mod deadlines;
 mod golden;
 mod interop;
 mod seeds;

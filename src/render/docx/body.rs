@@ -13,10 +13,10 @@
 use std::borrow::Cow;
 
 use docx_rs::{
-    AlignmentType, BreakType, BuildXML, DocumentChild, Footer, Header, Hyperlink, HyperlinkData,
-    HyperlinkType, IndentLevel, LineSpacing, NumPages, NumberingId, PageMargin, PageNum, PageSize, Paragraph,
-    Run, Shading, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BreakType, BuildXML, DocumentChild, Footer, Header, Hyperlink, HyperlinkData, HyperlinkType,
+    IndentLevel, LineSpacing, NumPages, NumberingId, PageMargin, PageNum, PageSize, Paragraph, Run, Shading,
+    SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow,
+    WidthType,
 };
 
 use super::styles;
@@ -83,17 +83,15 @@ pub(super) fn layout(doc: &Document) -> Layout {
     }
     let footer = b.footer();
     let header = doc.meta.draft.then(|| b.draft_header());
-    let mut document = docx_rs::Document::new()
-        .page_size(PageSize::new().size(PAGE_WIDTH, PAGE_HEIGHT))
-        .page_margin(
-            PageMargin::new()
-                .top(MARGIN)
-                .bottom(MARGIN)
-                .left(MARGIN)
-                .right(MARGIN)
-                .header(HEADER_DISTANCE)
-                .footer(HEADER_DISTANCE),
-        );
+    let mut document = docx_rs::Document::new().page_size(PageSize::new().size(PAGE_WIDTH, PAGE_HEIGHT)).page_margin(
+        PageMargin::new()
+            .top(MARGIN)
+            .bottom(MARGIN)
+            .left(MARGIN)
+            .right(MARGIN)
+            .header(HEADER_DISTANCE)
+            .footer(HEADER_DISTANCE),
+    );
     let footer_xml = footer.build();
     document = document.footer(footer, FOOTER_RID);
     let mut header_xml = None;
@@ -193,11 +191,7 @@ impl Builder {
             Align::Right => AlignmentType::Right,
         };
         for (i, line) in lines.iter().enumerate() {
-            let p = self
-                .paragraph()
-                .style(styles::NO_SPACING)
-                .align(alignment)
-                .keep_lines(true);
+            let p = self.paragraph().style(styles::NO_SPACING).align(alignment).keep_lines(true);
             let p = if i + 1 < lines.len() {
                 p.keep_next(true)
             } else {
@@ -215,10 +209,7 @@ impl Builder {
         self.lists.push(kind);
         let num_id = NumberingId::new(self.lists.len());
         for item in items {
-            let mut p = self
-                .paragraph()
-                .style(styles::LIST_PARAGRAPH)
-                .numbering(num_id.clone(), IndentLevel::new(0));
+            let mut p = self.paragraph().style(styles::LIST_PARAGRAPH).numbering(num_id.clone(), IndentLevel::new(0));
             if depth > 0 {
                 let side = depth * styles::QUOTE_INDENT;
                 p = p.indent(
@@ -234,12 +225,7 @@ impl Builder {
     }
 
     fn table(&mut self, header: Option<&[Line]>, rows: &[Vec<Line>], depth: i32) {
-        let columns = rows
-            .iter()
-            .map(Vec::len)
-            .chain(header.map(<[Line]>::len))
-            .max()
-            .unwrap_or(0);
+        let columns = rows.iter().map(Vec::len).chain(header.map(<[Line]>::len)).max().unwrap_or(0);
         if columns == 0 {
             return;
         }
@@ -272,14 +258,8 @@ impl Builder {
                 let line = cells.get(i).map_or(&[][..], Vec::as_slice);
                 let p = self.paragraph().style(styles::TABLE_TEXT);
                 let p = self.inlines(p, line, header);
-                let cell = TableCell::new()
-                    .width(*width, WidthType::Dxa)
-                    .add_paragraph(p);
-                if header {
-                    cell.shading(Shading::new().fill(HEADER_FILL))
-                } else {
-                    cell
-                }
+                let cell = TableCell::new().width(*width, WidthType::Dxa).add_paragraph(p);
+                if header { cell.shading(Shading::new().fill(HEADER_FILL)) } else { cell }
             })
             .collect();
         TableRow::new(cells).cant_split()
@@ -296,9 +276,9 @@ impl Builder {
                 Inline::Emphasis(text) => p.add_run(text_run(run.italic(), text)),
                 Inline::LineBreak => p.add_run(run.add_break(BreakType::TextWrapping)),
                 Inline::Link { text, url } => match uri_target(url) {
-                    Some(target) => p.add_hyperlink(
-                        self.hyperlink(target, text_run(run.style(styles::HYPERLINK), text)),
-                    ),
+                    Some(target) => {
+                        p.add_hyperlink(self.hyperlink(target, text_run(run.style(styles::HYPERLINK), text)))
+                    }
                     None => p.add_run(text_run(run, text)),
                 },
             };
@@ -319,10 +299,7 @@ impl Builder {
         };
         let mut link = Hyperlink::new("", HyperlinkType::External).add_run(run);
         // `path` only feeds docx-rs's own document.xml.rels, which we replace.
-        link.link = HyperlinkData::External {
-            rid: link_rid(index),
-            path: String::new(),
-        };
+        link.link = HyperlinkData::External { rid: link_rid(index), path: String::new() };
         link
     }
 
@@ -341,12 +318,7 @@ impl Builder {
 
     /// The DRAFT mark printed at the top of every page of a draft.
     fn draft_header(&mut self) -> Header {
-        let mark = Run::new()
-            .add_text("DRAFT")
-            .bold()
-            .color("C00000")
-            .size(28)
-            .character_spacing(40);
+        let mark = Run::new().add_text("DRAFT").bold().color("C00000").size(28).character_spacing(40);
         Header::new().add_paragraph(self.paragraph().style(styles::HEADER).add_run(mark))
     }
 }
@@ -422,12 +394,7 @@ fn uri_target(url: &str) -> Option<String> {
 /// longest cell text of each column. Lengths are clamped to 4..=40
 /// characters so a column of numbers stays readable and one long cell does
 /// not squeeze every other column to nothing.
-fn column_widths(
-    header: Option<&[Line]>,
-    rows: &[Vec<Line>],
-    columns: usize,
-    total: usize,
-) -> Vec<usize> {
+fn column_widths(header: Option<&[Line]>, rows: &[Vec<Line>], columns: usize, total: usize) -> Vec<usize> {
     let mut weights = vec![4usize; columns];
     for cells in header.into_iter().chain(rows.iter().map(Vec::as_slice)) {
         for (weight, cell) in weights.iter_mut().zip(cells) {
@@ -457,9 +424,7 @@ fn grid_borders() -> TableBorders {
         TableBorderPosition::InsideV,
     ]
     .into_iter()
-    .fold(TableBorders::new(), |borders, position| {
-        borders.set(TableBorder::new(position).size(4).color("auto"))
-    })
+    .fold(TableBorders::new(), |borders, position| borders.set(TableBorder::new(position).size(4).color("auto")))
 }
 
 #[cfg(test)]
@@ -470,10 +435,7 @@ mod tests {
     fn column_widths_fill_the_text_width_in_proportion() {
         let text = |s: &str| vec![Inline::Text(s.to_owned())];
         let rows = vec![
-            vec![
-                text("1"),
-                text("A description long enough to hit the forty character cap"),
-            ],
+            vec![text("1"), text("A description long enough to hit the forty character cap")],
             vec![text("2"), text("short")],
         ];
         let widths = column_widths(Some(&[text("No."), text("Item")]), &rows, 2, 9070);
@@ -489,10 +451,7 @@ mod tests {
 
     #[test]
     fn uri_targets_are_percent_encoded() {
-        assert_eq!(
-            uri_target(" https://ico.org.uk/a b?x=é ").as_deref(),
-            Some("https://ico.org.uk/a%20b?x=%C3%A9")
-        );
+        assert_eq!(uri_target(" https://ico.org.uk/a b?x=é ").as_deref(), Some("https://ico.org.uk/a%20b?x=%C3%A9"));
         assert_eq!(uri_target("  "), None);
     }
 

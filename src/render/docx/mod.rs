@@ -24,10 +24,7 @@ mod styles;
 /// Fails only when `opts.timestamp` cannot be written into the document
 /// properties or the zip cannot be written.
 pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-    let error = |message: String| RenderError {
-        format: Format::Docx,
-        message,
-    };
+    let error = |message: String| RenderError { format: Format::Docx, message };
     let stamp = package::Stamp::new(opts.timestamp).map_err(error)?;
     let layout = body::layout(doc);
     let numbering = (!layout.lists.is_empty()).then(|| styles::numbering_xml(&layout.lists));

@@ -9,10 +9,12 @@
 //! [`RenderOptions::timestamp`](crate::render::RenderOptions::timestamp).
 
 use std::io::{Cursor, Write as _};
+use std::sync::OnceLock;
 
 use time::{OffsetDateTime, UtcOffset};
+use zip::result::{ZipError, ZipResult};
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use super::body::{FOOTER_RID, HEADER_RID, link_rid, xml_chars};
 use crate::doc::Meta;
@@ -51,17 +53,13 @@ impl Stamp {
             .ok_or_else(|| format!("timestamp {timestamp} cannot be expressed in UTC"))?;
         let year = utc.year();
         if !(0..=9999).contains(&year) {
-            return Err(format!(
-                "timestamp year {year} cannot be written in document properties"
-            ));
+            return Err(format!("timestamp year {year} cannot be written in document properties"));
         }
         let (month, day) = (u8::from(utc.month()), utc.day());
         let (hour, minute, second) = (utc.hour(), utc.minute(), utc.second());
         let w3cdtf = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z");
         let zip = match u16::try_from(year) {
-            Ok(year @ 1980..=2107) => {
-                DateTime::from_date_and_time(year, month, day, hour, minute, second)
-            }
+            Ok(year @ 1980..=2107) => DateTime::from_date_and_time(year, month, day, hour, minute, second),
             Ok(2108..) => DateTime::from_date_and_time(2107, 12, 31, 23, 59, 58),
             _ => Ok(DateTime::default()),
         }
@@ -74,43 +72,89 @@ impl Stamp {
 /// letter, higher levels save under 1% and cost a third more time.
 const DEFLATE_LEVEL: i64 = 6;
 
-/// Writes the complete `.docx`.
-pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> zip::result::ZipResult<Vec<u8>> { package_level(parts, stamp, DEFLATE_LEVEL) }
-pub(super) fn package_level(parts: &Parts<'_>, stamp: &Stamp, level: i64) -> zip::result::ZipResult<Vec<u8>> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
-    let options = SimpleFileOptions::default()
+/// Entry options: deflated, dated `when`, readable by everyone.
+fn entry_options(when: DateTime) -> SimpleFileOptions {
+    SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(level))
-        .last_modified_time(stamp.zip)
-        .unix_permissions(0o644);
-    let mut add = |name: &str, data: &[u8]| -> zip::result::ZipResult<()> {
-        zip.start_file(name, options)?;
-        zip.write_all(data)?;
-        Ok(())
+        .compression_level(Some(DEFLATE_LEVEL))
+        .last_modified_time(when)
+        .unix_permissions(0o644)
+}
+
+/// Writes the complete `.docx`, entries in a fixed order.
+pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> ZipResult<Vec<u8>> {
+    let mut zip = Writer {
+        zip: ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024))),
+        cache: ZipArchive::new(Cursor::new(deflated_static_parts()?))?,
+        when: stamp.zip,
     };
-    add("[Content_Types].xml", content_types(parts).as_bytes())?;
-    add("_rels/.rels", PACKAGE_RELS.as_bytes())?;
-    add(
-        "docProps/core.xml",
-        core_xml(parts.meta, &stamp.w3cdtf).as_bytes(),
-    )?;
-    add("docProps/app.xml", APP_XML.as_bytes())?;
-    add("word/document.xml", parts.document)?;
-    add(
-        "word/_rels/document.xml.rels",
-        document_rels(parts).as_bytes(),
-    )?;
-    add("word/styles.xml", super::styles::STYLES_XML.as_bytes())?;
+    zip.add("[Content_Types].xml", content_types(parts).as_bytes())?;
+    zip.copy("_rels/.rels")?;
+    zip.add("docProps/core.xml", core_xml(parts.meta, &stamp.w3cdtf).as_bytes())?;
+    zip.copy("docProps/app.xml")?;
+    zip.add("word/document.xml", parts.document)?;
+    zip.add("word/_rels/document.xml.rels", document_rels(parts).as_bytes())?;
+    zip.copy("word/styles.xml")?;
     if let Some(numbering) = parts.numbering {
-        add("word/numbering.xml", numbering.as_bytes())?;
+        zip.add("word/numbering.xml", numbering.as_bytes())?;
     }
-    add("word/settings.xml", SETTINGS_XML.as_bytes())?;
-    add("word/fontTable.xml", FONT_TABLE_XML.as_bytes())?;
+    zip.copy("word/settings.xml")?;
+    zip.copy("word/fontTable.xml")?;
     if let Some(header) = parts.header {
-        add("word/header1.xml", header)?;
+        zip.add("word/header1.xml", header)?;
     }
-    add("word/footer1.xml", parts.footer)?;
-    Ok(zip.finish()?.into_inner())
+    zip.add("word/footer1.xml", parts.footer)?;
+    Ok(zip.zip.finish()?.into_inner())
+}
+
+/// The parts that are the same in every letter, about a third of the text.
+const STATIC_PARTS: [(&str, &str); 5] = [
+    ("_rels/.rels", PACKAGE_RELS),
+    ("docProps/app.xml", APP_XML),
+    ("word/styles.xml", super::styles::STYLES_XML),
+    ("word/settings.xml", SETTINGS_XML),
+    ("word/fontTable.xml", FONT_TABLE_XML),
+];
+
+/// [`STATIC_PARTS`] deflated into a zip once per process, so each letter
+/// only copies their compressed bytes: deflate is the costliest step after
+/// docx-rs's XML writer. The bytes are exactly what deflating afresh would
+/// give, so caching cannot change the output.
+fn deflated_static_parts() -> ZipResult<&'static [u8]> {
+    static CACHE: OnceLock<Vec<u8>> = OnceLock::new();
+    if let Some(bytes) = CACHE.get() {
+        return Ok(bytes);
+    }
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text) in STATIC_PARTS {
+        zip.start_file(name, entry_options(DateTime::default()))?;
+        zip.write_all(text.as_bytes())?;
+    }
+    let bytes = zip.finish()?.into_inner();
+    Ok(CACHE.get_or_init(|| bytes))
+}
+
+/// The archive being written, and the cache of static parts to copy from.
+struct Writer {
+    zip: ZipWriter<Cursor<Vec<u8>>>,
+    cache: ZipArchive<Cursor<&'static [u8]>>,
+    when: DateTime,
+}
+
+impl Writer {
+    /// Deflates `data` as entry `name`.
+    fn add(&mut self, name: &str, data: &[u8]) -> ZipResult<()> {
+        self.zip.start_file(name, entry_options(self.when))?;
+        self.zip.write_all(data)?;
+        Ok(())
+    }
+
+    /// Copies the static part `name` already deflated, re-dated.
+    fn copy(&mut self, name: &str) -> ZipResult<()> {
+        let index = self.cache.index_for_name(name).ok_or(ZipError::FileNotFound)?;
+        let file = self.cache.by_index_raw(index)?;
+        self.zip.raw_copy_file_touch(file, self.when, Some(0o644))
+    }
 }
 
 /// `[Content_Types].xml`: one override per part we write.
@@ -125,9 +169,7 @@ fn content_types(parts: &Parts<'_>) -> String {
         r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
     ));
     let mut part = |name: &str, kind: &str| {
-        xml.push_str(&format!(
-            r#"<Override PartName="/word/{name}" ContentType="{WML}.{kind}+xml"/>"#
-        ));
+        xml.push_str(&format!(r#"<Override PartName="/word/{name}" ContentType="{WML}.{kind}+xml"/>"#));
     };
     part("document.xml", "document.main");
     part("styles.xml", "styles");
@@ -165,14 +207,8 @@ fn document_rels(parts: &Parts<'_>) -> String {
         r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
     ));
     let mut rel = |id: &str, kind: &str, target: &str, external: bool| {
-        let mode = if external {
-            r#" TargetMode="External""#
-        } else {
-            ""
-        };
-        xml.push_str(&format!(
-            r#"<Relationship Id="{id}" Type="{REL}/{kind}" Target="{target}"{mode}/>"#
-        ));
+        let mode = if external { r#" TargetMode="External""# } else { "" };
+        xml.push_str(&format!(r#"<Relationship Id="{id}" Type="{REL}/{kind}" Target="{target}"{mode}/>"#));
     };
     rel("rId1", "styles", "styles.xml", false);
     rel("rId2", "settings", "settings.xml", false);
@@ -181,19 +217,9 @@ fn document_rels(parts: &Parts<'_>) -> String {
         rel("rId4", "numbering", "numbering.xml", false);
     }
     if parts.header.is_some() {
-        rel(
-            &docx_rs::create_header_rid(1),
-            "header",
-            "header1.xml",
-            false,
-        );
+        rel(HEADER_RID, "header", "header1.xml", false);
     }
-    rel(
-        &docx_rs::create_footer_rid(1),
-        "footer",
-        "footer1.xml",
-        false,
-    );
+    rel(FOOTER_RID, "footer", "footer1.xml", false);
     for (index, target) in parts.links.iter().enumerate() {
         rel(&link_rid(index), "hyperlink", &escape(target), true);
     }

@@ -151,10 +151,7 @@ pub(super) fn numbering_xml(lists: &[ListKind]) -> String {
                 );
             }
             ListKind::Bullet => {
-                let _ = write!(
-                    xml,
-                    r#"<w:num w:numId="{num_id}"><w:abstractNumId w:val="{BULLET}"/></w:num>"#
-                );
+                let _ = write!(xml, r#"<w:num w:numId="{num_id}"><w:abstractNumId w:val="{BULLET}"/></w:num>"#);
             }
         }
     }

@@ -22,17 +22,11 @@ fn para(s: &str) -> Block {
 }
 
 fn lines(align: Align, items: &[&str]) -> Block {
-    Block::Lines {
-        lines: items.iter().map(|s| line(s)).collect(),
-        align,
-    }
+    Block::Lines { lines: items.iter().map(|s| line(s)).collect(), align }
 }
 
 fn numbered(items: &[&str]) -> Block {
-    Block::List {
-        kind: ListKind::Numbered { start: 1 },
-        items: items.iter().map(|s| line(s)).collect(),
-    }
+    Block::List { kind: ListKind::Numbered { start: 1 }, items: items.iter().map(|s| line(s)).collect() }
 }
 
 /// A five-page refusal letter exercising every block kind.
@@ -58,16 +52,19 @@ fn sample(draft: bool) -> Document {
         "September 2023",
         "October 2023",
     ];
-    let rows = months
-        .iter()
-        .enumerate()
-        .map(|(i, m)| vec![line(m), line(&format!("{}", 1200 + i * 37))])
-        .collect();
+    let rows = months.iter().enumerate().map(|(i, m)| vec![line(m), line(&format!("{}", 1200 + i * 37))]).collect();
     let reasons = "Disclosure would reveal personal data of individual caseworkers. The information is exempt \
                    under section 40(2) of the FOIA because the individuals would have no expectation that \
                    their names and grades would be placed in the public domain, and disclosure would breach \
                    the first data protection principle. Section 40(2) is an absolute exemption, so no public \
                    interest test is needed.";
+    let public_interest = "Section 31(1)(e) of the FOIA provides that information is exempt if its disclosure \
+                           would, or would be likely to, prejudice the operation of the immigration controls. \
+                           Section 31 is a qualified exemption and we have considered whether the public interest \
+                           in maintaining the exemption outweighs the public interest in disclosure. We recognise \
+                           the public interest in knowing how the Home Office allocates its caseworking resources, \
+                           but releasing the information would allow those seeking to abuse the asylum system to \
+                           target particular teams and times.";
     Document {
         meta: Meta {
             title: "FOI response 43342".into(),
@@ -114,7 +111,12 @@ fn sample(draft: bool) -> Document {
             ]),
             Block::Paragraph(vec![
                 text("The guidance is available on "),
-                Inline::Link { text: "GOV.UK".into(), url: "https://www.gov.uk/government/collections/asylum-decision-making-guidance-asylum-instructions".into() },
+                Inline::Link {
+                    text: "GOV.UK".into(),
+                    url:
+                        "https://www.gov.uk/government/collections/asylum-decision-making-guidance-asylum-instructions"
+                            .into(),
+                },
                 text(". "),
                 Inline::Strong("Section 21".into()),
                 text(" applies to information that is "),
@@ -123,7 +125,18 @@ fn sample(draft: bool) -> Document {
             ]),
             Block::Heading { level: 3, content: line("Section 40(2): personal information") },
             para(reasons),
-            para(reasons),
+            Block::Heading { level: 3, content: line("Section 31(1)(e): immigration controls") },
+            para(public_interest),
+            Block::Heading { level: 3, content: line("Public interest test") },
+            Block::List {
+                kind: ListKind::Bullet,
+                items: vec![
+                    line("There is a general public interest in openness and transparency in government."),
+                    line("Disclosure would increase public understanding of how asylum claims are decided."),
+                ],
+            },
+            para(public_interest),
+            para(public_interest),
             Block::Section {
                 name: "internal-review".into(),
                 blocks: vec![
@@ -139,11 +152,16 @@ fn sample(draft: bool) -> Document {
             Block::Section {
                 name: "ico-complaint".into(),
                 blocks: vec![Block::Paragraph(vec![
-                    text("As part of any internal review the Department's handling of your information request will be \
+                    text(
+                        "As part of any internal review the Department's handling of your information request will be \
                           reassessed by staff who were not involved in providing you with this response. If you \
                           remain dissatisfied after an internal review decision, you have the right to complain to \
-                          the Information Commissioner as established by section 50 of the FOIA: "),
-                    Inline::Link { text: "ico.org.uk/make-a-complaint".into(), url: "https://ico.org.uk/make-a-complaint/".into() },
+                          the Information Commissioner as established by section 50 of the FOIA: ",
+                    ),
+                    Inline::Link {
+                        text: "ico.org.uk/make-a-complaint".into(),
+                        url: "https://ico.org.uk/make-a-complaint/".into(),
+                    },
                     text("."),
                 ])],
             },
@@ -174,9 +192,7 @@ fn sample(draft: bool) -> Document {
 }
 
 fn options() -> RenderOptions {
-    RenderOptions {
-        timestamp: datetime!(2024-05-17 09:30:15 UTC),
-    }
+    RenderOptions { timestamp: datetime!(2024-05-17 09:30:15 UTC) }
 }
 
 /// One zip entry, as read back.
@@ -194,22 +210,13 @@ fn entries(bytes: &[u8]) -> Vec<Entry> {
             let mut file = archive.by_index(i).expect("an entry");
             let mut text = String::new();
             file.read_to_string(&mut text).expect("UTF-8 XML");
-            Entry {
-                name: file.name().to_owned(),
-                method: file.compression(),
-                modified: file.last_modified(),
-                text,
-            }
+            Entry { name: file.name().to_owned(), method: file.compression(), modified: file.last_modified(), text }
         })
         .collect()
 }
 
 fn part(bytes: &[u8], name: &str) -> String {
-    entries(bytes)
-        .into_iter()
-        .find(|e| e.name == name)
-        .map(|e| e.text)
-        .unwrap_or_else(|| panic!("no {name}"))
+    entries(bytes).into_iter().find(|e| e.name == name).map(|e| e.text).unwrap_or_else(|| panic!("no {name}"))
 }
 
 fn render(doc: &Document) -> Vec<u8> {
@@ -228,11 +235,7 @@ fn same_input_gives_identical_bytes() {
 #[test]
 fn paragraph_ids_are_numbered_per_letter() {
     let xml = part(&render(&sample(false)), "word/document.xml");
-    let ids: Vec<&str> = xml
-        .split("w14:paraId=\"")
-        .skip(1)
-        .map(|s| &s[..8])
-        .collect();
+    let ids: Vec<&str> = xml.split("w14:paraId=\"").skip(1).map(|s| &s[..8]).collect();
     assert_eq!(ids[0], "00000001");
     let mut unique = ids.clone();
     unique.sort_unstable();
@@ -272,24 +275,15 @@ fn entries_are_deflated_in_fixed_order_and_dated_from_options() {
 
 #[test]
 fn zip_dates_are_clamped_to_what_zip_can_hold() {
-    let opts = RenderOptions {
-        timestamp: datetime!(1970-01-01 0:00 UTC),
-    };
+    let opts = RenderOptions { timestamp: datetime!(1970-01-01 0:00 UTC) };
     let bytes = docx(&sample(false), &opts).unwrap();
-    assert!(
-        entries(&bytes)
-            .iter()
-            .all(|e| e.modified == Some(DateTime::default()))
-    );
+    assert!(entries(&bytes).iter().all(|e| e.modified == Some(DateTime::default())));
     assert!(part(&bytes, "docProps/core.xml").contains(">1970-01-01T00:00:00Z<"));
 }
 
 #[test]
 fn unwritable_timestamps_are_errors_not_panics() {
-    let timestamp = time::Date::from_calendar_date(-5, time::Month::June, 1)
-        .unwrap()
-        .midnight()
-        .assume_utc();
+    let timestamp = time::Date::from_calendar_date(-5, time::Month::June, 1).unwrap().midnight().assume_utc();
     let err = docx(&sample(false), &RenderOptions { timestamp }).unwrap_err();
     assert_eq!(err.format, crate::render::Format::Docx);
 }
@@ -298,34 +292,16 @@ fn unwritable_timestamps_are_errors_not_panics() {
 fn document_uses_our_styles() {
     let bytes = render(&sample(false));
     let xml = part(&bytes, "word/document.xml");
-    for style in [
-        "Heading1",
-        "Heading2",
-        "Heading3",
-        "Quote",
-        "ListParagraph",
-        "NoSpacing",
-        "Letterhead",
-        "TableText",
-    ] {
-        assert!(
-            xml.contains(&format!(r#"<w:pStyle w:val="{style}" />"#)),
-            "{style} not used"
-        );
+    for style in ["Heading1", "Heading2", "Heading3", "Quote", "ListParagraph", "NoSpacing", "Letterhead", "TableText"]
+    {
+        assert!(xml.contains(&format!(r#"<w:pStyle w:val="{style}" />"#)), "{style} not used");
     }
     assert!(xml.contains(r#"<w:tblStyle w:val="TableGrid" />"#));
     assert!(xml.contains(r#"<w:rStyle w:val="Hyperlink" />"#));
     let styles = part(&bytes, "word/styles.xml");
     assert!(styles.contains(r#"w:default="1" w:styleId="Normal""#));
-    for (id, name) in [
-        ("Heading1", "heading 1"),
-        ("Quote", "Quote"),
-        ("ListParagraph", "List Paragraph"),
-    ] {
-        assert!(
-            styles.contains(&format!(r#"w:styleId="{id}"><w:name w:val="{name}"/>"#)),
-            "{id}"
-        );
+    for (id, name) in [("Heading1", "heading 1"), ("Quote", "Quote"), ("ListParagraph", "List Paragraph")] {
+        assert!(styles.contains(&format!(r#"w:styleId="{id}"><w:name w:val="{name}"/>"#)), "{id}");
     }
     // Styles are defined once each (docx-rs would add a second Normal).
     assert_eq!(styles.matches(r#"w:styleId="Normal""#).count(), 1);
@@ -338,10 +314,7 @@ fn annexes_start_on_a_new_page_with_their_label() {
     for label in ["Annex A", "Annex B"] {
         let at = xml.find(&format!(">{label}</w:t>")).unwrap();
         let paragraph = &xml[xml[..at].rfind("<w:p ").unwrap()..at];
-        assert!(
-            paragraph.contains(r#"<w:pStyle w:val="Heading1" />"#),
-            "{label}"
-        );
+        assert!(paragraph.contains(r#"<w:pStyle w:val="Heading1" />"#), "{label}");
         assert!(paragraph.contains("<w:pageBreakBefore />"), "{label}");
     }
 }
@@ -349,13 +322,7 @@ fn annexes_start_on_a_new_page_with_their_label() {
 #[test]
 fn an_unlabelled_annex_starting_with_a_table_still_breaks_the_page() {
     let mut doc = sample(false);
-    doc.annexes = vec![Annex {
-        label: None,
-        blocks: vec![Block::Table {
-            header: None,
-            rows: vec![vec![line("x")]],
-        }],
-    }];
+    doc.annexes = vec![Annex { label: None, blocks: vec![Block::Table { header: None, rows: vec![vec![line("x")]] }] }];
     let xml = part(&render(&doc), "word/document.xml");
     let at = xml.find("<w:pageBreakBefore />").unwrap();
     assert!(xml[at..].find("</w:p>").unwrap() < xml[at..].find("<w:tbl>").unwrap());
@@ -366,19 +333,12 @@ fn footer_has_live_page_fields_and_draft_has_a_header() {
     let bytes = render(&sample(true));
     let footer = part(&bytes, "word/footer1.xml");
     for field in ["PAGE", "NUMPAGES"] {
-        assert!(
-            footer.contains(&format!("<w:instrText>{field}</w:instrText>")),
-            "{field}"
-        );
+        assert!(footer.contains(&format!("<w:instrText>{field}</w:instrText>")), "{field}");
     }
     assert!(footer.contains(">Page </w:t>") && footer.contains("> of </w:t>"));
     assert!(part(&bytes, "word/header1.xml").contains(">DRAFT</w:t>"));
     let final_copy = render(&sample(false));
-    assert!(
-        entries(&final_copy)
-            .iter()
-            .all(|e| e.name != "word/header1.xml")
-    );
+    assert!(entries(&final_copy).iter().all(|e| e.name != "word/header1.xml"));
     assert!(!part(&final_copy, "word/document.xml").contains("headerReference"));
 }
 
@@ -387,22 +347,12 @@ fn every_relationship_id_used_is_defined() {
     let bytes = render(&sample(true));
     let xml = part(&bytes, "word/document.xml");
     let rels = part(&bytes, "word/_rels/document.xml.rels");
-    let used: Vec<&str> = xml
-        .split("r:id=\"")
-        .skip(1)
-        .map(|s| &s[..s.find('"').unwrap()])
-        .collect();
-    assert_eq!(
-        used.len(),
-        4,
-        "two links, the header and the footer: {used:?}"
-    );
+    let used: Vec<&str> = xml.split("r:id=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+    assert_eq!(used.len(), 4, "two links, the header and the footer: {used:?}");
     for id in used {
         assert!(rels.contains(&format!(r#"Id="{id}""#)), "{id} undefined");
     }
-    assert!(
-        rels.contains(r#"Target="https://ico.org.uk/make-a-complaint/" TargetMode="External""#)
-    );
+    assert!(rels.contains(r#"Target="https://ico.org.uk/make-a-complaint/" TargetMode="External""#));
 }
 
 #[test]
@@ -444,13 +394,8 @@ fn each_list_has_its_own_numbering_restarting_at_its_start() {
     }
     assert!(numbering.contains(r#"<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>"#));
     let xml = part(&bytes, "word/document.xml");
-    for (num, items) in [(1, 3), (2, 3), (3, 2)] {
-        assert_eq!(
-            xml.matches(&format!(r#"<w:numId w:val="{num}" />"#))
-                .count(),
-            items,
-            "list {num}"
-        );
+    for (num, items) in [(1, 3), (2, 3), (3, 2), (4, 2)] {
+        assert_eq!(xml.matches(&format!(r#"<w:numId w:val="{num}" />"#)).count(), items, "list {num}");
     }
     // The numbers are not typed in.
     assert!(!xml.contains(">1. "));
@@ -459,11 +404,8 @@ fn each_list_has_its_own_numbering_restarting_at_its_start() {
 #[test]
 fn tables_span_the_text_width_with_a_bold_header() {
     let xml = part(&render(&sample(false)), "word/document.xml");
-    let grid: u32 = xml
-        .split(r#"<w:gridCol w:w=""#)
-        .skip(1)
-        .map(|s| s[..s.find('"').unwrap()].parse::<u32>().unwrap())
-        .sum();
+    let grid: u32 =
+        xml.split(r#"<w:gridCol w:w=""#).skip(1).map(|s| s[..s.find('"').unwrap()].parse::<u32>().unwrap()).sum();
     assert_eq!(grid, 11906 - 2 * 1418);
     assert_eq!(xml.matches("<w:tr>").count(), 20);
     let header = &xml[xml.find("<w:tr>").unwrap()..xml.find("</w:tr>").unwrap()];
@@ -473,15 +415,10 @@ fn tables_span_the_text_width_with_a_bold_header() {
 #[test]
 fn letters_without_lists_have_no_numbering_part() {
     let mut doc = sample(false);
-    doc.body
-        .retain(|b| !matches!(b, Block::List { .. } | Block::Quote(_)));
+    doc.body.retain(|b| !matches!(b, Block::List { .. } | Block::Quote(_)));
     doc.annexes.clear();
     let bytes = render(&doc);
-    assert!(
-        entries(&bytes)
-            .iter()
-            .all(|e| e.name != "word/numbering.xml")
-    );
+    assert!(entries(&bytes).iter().all(|e| e.name != "word/numbering.xml"));
     assert!(!part(&bytes, "word/_rels/document.xml.rels").contains("numbering"));
 }
 
@@ -498,69 +435,26 @@ fn awkward_input_still_gives_a_readable_file() {
         },
         letterhead: vec![vec![]],
         body: vec![
-            Block::Heading {
-                level: 0,
-                content: vec![],
-            },
-            Block::Heading {
-                level: 9,
-                content: line("deep"),
-            },
-            Block::Paragraph(vec![
-                text("tab\there\nnew line\u{0}\u{b}"),
-                Inline::LineBreak,
-                text("\r\n"),
-            ]),
-            Block::Lines {
-                lines: vec![],
-                align: Align::Right,
-            },
-            Block::List {
-                kind: ListKind::Numbered { start: u32::MAX },
-                items: vec![vec![]],
-            },
-            Block::List {
-                kind: ListKind::Bullet,
-                items: vec![],
-            },
-            Block::Table {
-                header: None,
-                rows: vec![],
-            },
-            Block::Table {
-                header: Some(vec![line("only header")]),
-                rows: vec![vec![], vec![line("a"), line("b")]],
-            },
+            Block::Heading { level: 0, content: vec![] },
+            Block::Heading { level: 9, content: line("deep") },
+            Block::Paragraph(vec![text("tab\there\nnew line\u{0}\u{b}"), Inline::LineBreak, text("\r\n")]),
+            Block::Lines { lines: vec![], align: Align::Right },
+            Block::List { kind: ListKind::Numbered { start: u32::MAX }, items: vec![vec![]] },
+            Block::List { kind: ListKind::Bullet, items: vec![] },
+            Block::Table { header: None, rows: vec![] },
+            Block::Table { header: Some(vec![line("only header")]), rows: vec![vec![], vec![line("a"), line("b")]] },
             Block::Quote(vec![Block::Quote(vec![
                 para("nested"),
                 numbered(&["in a quote"]),
                 lines(Align::Left, &["x"]),
-                Block::Table {
-                    header: None,
-                    rows: vec![vec![line("t")]],
-                },
+                Block::Table { header: None, rows: vec![vec![line("t")]] },
             ])]),
             Block::Paragraph(vec![
-                Inline::Link {
-                    text: "empty".into(),
-                    url: "  ".into(),
-                },
-                Inline::Link {
-                    text: "spaces".into(),
-                    url: "https://example.org/a b\"<>".into(),
-                },
+                Inline::Link { text: "empty".into(), url: "  ".into() },
+                Inline::Link { text: "spaces".into(), url: "https://example.org/a b\"<>".into() },
             ]),
         ],
-        annexes: vec![
-            Annex {
-                label: Some("  ".into()),
-                blocks: vec![],
-            },
-            Annex {
-                label: None,
-                blocks: vec![],
-            },
-        ],
+        annexes: vec![Annex { label: Some("  ".into()), blocks: vec![] }, Annex { label: None, blocks: vec![] }],
     };
     let bytes = render(&doc);
     docx_rs::read_docx(&bytes).expect("docx-rs reads its own kind back");
@@ -568,13 +462,8 @@ fn awkward_input_still_gives_a_readable_file() {
     assert!(!xml.contains('\u{0}') && !xml.contains('\u{b}'));
     assert!(xml.contains("<w:tab />") && xml.contains(r#"<w:br w:type="textWrapping" />"#));
     let rels = part(&bytes, "word/_rels/document.xml.rels");
-    assert!(
-        rels.contains(r#"Target="https://example.org/a%20b%22%3C%3E""#),
-        "{rels}"
-    );
-    assert!(
-        part(&bytes, "docProps/core.xml").contains("<dc:title>ctlchars &lt;&amp;&gt;</dc:title>")
-    );
+    assert!(rels.contains(r#"Target="https://example.org/a%20b%22%3C%3E""#), "{rels}");
+    assert!(part(&bytes, "docProps/core.xml").contains("<dc:title>ctlchars &lt;&amp;&gt;</dc:title>"));
 }
 
 /// Writes the sample letter to `$FOIKIT_DOCX_SAMPLE` (default
@@ -584,8 +473,7 @@ fn awkward_input_still_gives_a_readable_file() {
 #[test]
 #[ignore = "writes a file and measures time; run by hand"]
 fn write_sample_and_measure() {
-    let path =
-        std::env::var("FOIKIT_DOCX_SAMPLE").unwrap_or_else(|_| "/tmp/docxcheck/sample.docx".into());
+    let path = std::env::var("FOIKIT_DOCX_SAMPLE").unwrap_or_else(|_| "/tmp/docxcheck/sample.docx".into());
     let doc = sample(true);
     let bytes = render(&doc);
     if let Some(dir) = std::path::Path::new(&path).parent() {
@@ -602,7 +490,16 @@ fn write_sample_and_measure() {
 }
 
 fn best(mut f: impl FnMut()) -> std::time::Duration {
-    (0..40).map(|_| { let t = std::time::Instant::now(); for _ in 0..50 { f(); } t.elapsed() / 50 }).min().unwrap()
+    (0..40)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            for _ in 0..50 {
+                f();
+            }
+            t.elapsed() / 50
+        })
+        .min()
+        .unwrap()
 }
 
 #[test]
@@ -610,19 +507,48 @@ fn best(mut f: impl FnMut()) -> std::time::Duration {
 fn tmp_breakdown() {
     use docx_rs::BuildXML;
     let doc = sample(true);
-    println!("full {:?}", best(|| { std::hint::black_box(render(std::hint::black_box(&doc))); }));
-    println!("layout+build {:?}", best(|| { std::hint::black_box(super::body::layout(std::hint::black_box(&doc))); }));
-    println!("Paragraph::new+run {:?}", best(|| { std::hint::black_box(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("hello world")).style("Quote")); }));
+    println!(
+        "full {:?}",
+        best(|| {
+            std::hint::black_box(render(std::hint::black_box(&doc)));
+        })
+    );
+    println!(
+        "layout+build {:?}",
+        best(|| {
+            std::hint::black_box(super::body::layout(std::hint::black_box(&doc)));
+        })
+    );
+    println!(
+        "Paragraph::new+run {:?}",
+        best(|| {
+            std::hint::black_box(
+                docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("hello world")).style("Quote"),
+            );
+        })
+    );
     let p = docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("hello world")).style("Quote");
-    println!("Paragraph build {:?}", best(|| { std::hint::black_box(p.build()); }));
+    println!(
+        "Paragraph build {:?}",
+        best(|| {
+            std::hint::black_box(p.build());
+        })
+    );
     let l = super::body::layout(&doc);
     println!("doc {} bytes", l.document.len());
     let numbering = super::styles::numbering_xml(&l.lists);
     let stamp = super::package::Stamp::new(options().timestamp).unwrap();
-    let parts = super::package::Parts { document: &l.document, header: l.header.as_deref(), footer: &l.footer, numbering: Some(&numbering), links: &l.links, meta: &doc.meta };
-    for level in [1i64, 2, 3, 4, 5, 6] {
-        let mut n = 0;
-        let d = best(|| { n = std::hint::black_box(super::package::package_level(&parts, &stamp, level).unwrap()).len(); });
-        println!("package level {level}: {d:?} {n} bytes");
-    }
+    let parts = super::package::Parts {
+        document: &l.document,
+        header: l.header.as_deref(),
+        footer: &l.footer,
+        numbering: Some(&numbering),
+        links: &l.links,
+        meta: &doc.meta,
+    };
+    let mut n = 0;
+    let d = best(|| {
+        n = std::hint::black_box(super::package::package(&parts, &stamp).unwrap()).len();
+    });
+    println!("package: {d:?} {n} bytes");
 }

@@ -28,6 +28,10 @@ use super::style::{
 use crate::doc::Document;
 use crate::render::RenderOptions;
 
+/// How far (in points) a run may start from where the previous one ended
+/// and still be drawn without repositioning.
+const PEN_SLACK: f32 = 0.01;
+
 /// The name written as Creator and Producer.
 const PRODUCER: &str = "foikit";
 
@@ -68,16 +72,16 @@ fn set_info(pdf: &mut PdfDocument, doc: &Document, opts: &RenderOptions) -> Resu
     Ok(())
 }
 
-/// Deflates every stream not yet filtered. lopdf's own `compress` always
-/// uses the slowest level, which costs more than the rest of the render
-/// together and saves under 1% of the file.
+/// Deflates every stream not yet filtered, at zlib's default level.
+/// lopdf's own `compress` always uses the best (slowest) level, which made
+/// compression over 40% of the render time to save about 1% of the file.
 fn compress_streams(lopdf: &mut lopdf::Document) -> Result<(), String> {
     for object in lopdf.objects.values_mut() {
         let Object::Stream(stream) = object else { continue };
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::new(level()));
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
         encoder.write_all(&stream.content).map_err(|e| format!("cannot compress: {e}"))?;
         let compressed = encoder.finish().map_err(|e| format!("cannot compress: {e}"))?;
         if compressed.len() < stream.content.len() {
@@ -87,7 +91,6 @@ fn compress_streams(lopdf: &mut lopdf::Document) -> Result<(), String> {
     }
     Ok(())
 }
-fn level() -> u32 { std::env::var("LVL").ok().and_then(|s| s.parse().ok()).unwrap_or(6) }
 
 /// Drops the empty PDF/X and identifier entries printpdf always writes into
 /// the document information dictionary; they claim nothing and confuse
@@ -184,14 +187,18 @@ impl PageWriter {
         }
     }
 
-    /// One text object per line, each run placed with an absolute text
-    /// matrix, so extraction sees lines in order and nothing accumulates.
+    /// One text object per line, placed with an absolute text matrix, so
+    /// extraction sees lines in order and nothing accumulates. Later runs
+    /// only get a matrix of their own after a gap (a list marker): otherwise
+    /// the pen already stands where they start, since layout measured with
+    /// the very widths the viewer advances by.
     fn text_line(&mut self, line: &TextLine) {
         let runs: Vec<&Run> = line.runs.iter().filter(|r| !r.text.is_empty()).collect();
         if runs.is_empty() {
             return;
         }
         self.ops.push(Op::StartTextSection);
+        let mut pen = None;
         for run in &runs {
             if self.font != Some((run.face, line.size)) {
                 let font = PdfFontHandle::External(FontId(run.face.resource_id().to_owned()));
@@ -199,9 +206,12 @@ impl PageWriter {
                 self.font = Some((run.face, line.size));
             }
             self.set_fill(ink_color(run.ink));
-            let matrix = TextMatrix::Translate(Pt(line.x + run.dx), flip(line.baseline));
-            self.ops.push(Op::SetTextMatrix { matrix });
+            if pen.is_none_or(|x: f32| (x - run.dx).abs() > PEN_SLACK) {
+                let matrix = TextMatrix::Translate(Pt(line.x + run.dx), flip(line.baseline));
+                self.ops.push(Op::SetTextMatrix { matrix });
+            }
             self.ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
+            pen = Some(run.dx + run.width);
         }
         self.ops.push(Op::EndTextSection);
         for run in runs {

@@ -165,6 +165,9 @@ impl<'f> Flow<'f> {
     fn heading(&mut self, level: u8, content: &[Inline], frame: Frame) {
         let index = usize::from(level.clamp(1, 3) - 1);
         let (size, space) = HEADINGS[index];
+        // A heading right under another (an annex label, then its title)
+        // sits closer than after text, but not as close as text would.
+        let space = self.gap_override.take().map_or(space, |gap| gap.max(space / 2.0));
         let style = TextStyle { size, base: Face::Bold };
         let lines = wrap(content, style, frame.width, self.fonts);
         if lines.is_empty() {

@@ -475,3 +475,11 @@ fn scratch_encode_loop() {
     let pages = pages_of(&doc);
     for _ in 0..1500 { std::hint::black_box(super::encode::encode(&pages, &doc, &opts, fonts).unwrap()); }
 }
+
+#[test]
+#[ignore]
+fn scratch_long_loop() {
+    let doc = long_letter();
+    let opts = options();
+    for _ in 0..800 { std::hint::black_box(pdf(&doc, &opts).unwrap()); }
+}

@@ -1,0 +1,89 @@
+//! `foikit deadline DATE`: when a reply is due, and why.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use foikit::case::Date;
+use foikit::compose::helpers::{DateStyle, format_date, ordinal};
+use foikit::law::calendar::{Calendar, Holiday};
+use foikit::law::deadline::{ClockStop, Clock};
+use foikit::law::{Extension, RegimeId};
+
+use super::{Failure, OutputFormat};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The date the request was received (YYYY-MM-DD).
+    received: String,
+    /// The access regime.
+    #[arg(long, default_value = "foia")]
+    regime: RegimeId,
+    /// Count this many working days instead of the regime's time limit.
+    #[arg(long)]
+    working_days: Option<u32>,
+    /// Apply the regime's extension (FOIA s10(3) public interest: +20 as
+    /// the ICO expects; EIR reg 7: 40 in all). FOISA has none.
+    #[arg(long, conflicts_with = "working_days")]
+    extended: bool,
+    /// The date clarification was received (s1(3)): the clock restarts from it.
+    #[arg(long)]
+    clarified: Option<String>,
+    /// The date a fees notice was given (s10(2)); needs --fee-paid.
+    #[arg(long, requires = "fee_paid")]
+    fees_notice: Option<String>,
+    /// The date the fee was received.
+    #[arg(long, requires = "fees_notice")]
+    fee_paid: Option<String>,
+    /// A YAML file of bank holidays proclaimed after this release:
+    /// a list of {date, name, jurisdictions: [england-and-wales, scotland, northern-ireland]}.
+    #[arg(long)]
+    holidays: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "text")]
+    format: OutputFormat,
+}
+
+fn date(s: &str) -> Result<time::Date, Failure> {
+    Ok(Date::parse_iso(s)?.0)
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let regime = args.regime.regime();
+    let calendar = match &args.holidays {
+        Some(path) => Calendar::with_extra(load_holidays(path)?),
+        None => Calendar::builtin(),
+    };
+    // s1(3) and s10(6)(b): once clarification arrives, it is the date of receipt.
+    let received = date(args.clarified.as_deref().unwrap_or(&args.received))?;
+    let days = match (args.working_days, args.extended, regime.extension) {
+        (Some(n), _, _) => n,
+        (None, false, _) => regime.time_limit,
+        (None, true, Extension::PublicInterest { guidance_extra }) => regime.time_limit + guidance_extra,
+        (None, true, Extension::Complexity { total }) => total,
+        (None, true, Extension::None) => return Err(format!("the {} allows no extension of time", regime.act).into()),
+    };
+    let stops: Vec<ClockStop> = match (&args.fees_notice, &args.fee_paid) {
+        (Some(g), Some(p)) => vec![ClockStop::FeesNotice { given: date(g)?, paid: date(p)? }],
+        _ => Vec::new(),
+    };
+    let deadline = Clock::new(&calendar, args.regime).deadline(received, days, &stops)?;
+    match args.format {
+        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&deadline)?),
+        OutputFormat::Text => {
+            let long = |d: Date| format!("{} {}", d.0.weekday(), format_date(d, DateStyle::Long));
+            println!("Regime:   {} ({}: {} working days; working day as in {})", regime.act, regime.time_limit_provision, regime.time_limit, regime.working_day_provision);
+            println!("Received: {}{}", long(deadline.received), if args.clarified.is_some() { " (clarification: the clock restarts)" } else { "" });
+            println!("Day 1:    {}", long(deadline.day_one));
+            println!("Due:      {} ({}), the {} working day", long(deadline.due), deadline.due, ordinal(days));
+            for (i, s) in deadline.skipped.iter().enumerate() {
+                println!("{}{} — {}", if i == 0 { "Skipped:  " } else { "          " }, long(s.date), s.reason);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_holidays(path: &PathBuf) -> Result<Vec<Holiday>, Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_saphyr::from_str::<Vec<Holiday>>(&text).map_err(|e| format!("{}: {e}", path.display()).into())
+}
