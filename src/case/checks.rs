@@ -42,6 +42,12 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     if case.request.received < regime.in_force {
         err("request.received".into(), format!("the {} applies to requests received from {}", regime.act, regime.in_force));
     }
+    for (path, date) in [("request.received", case.request.received), ("response.date", case.response.date)] {
+        if !crate::law::calendar::YEARS.contains(&date.0.year()) {
+            let years = crate::law::calendar::YEARS;
+            err(path.into(), format!("{date} is outside the years foikit has bank holidays for ({}–{})", years.start(), years.end()));
+        }
+    }
     if case.response.date < case.request.received {
         err("response.date".into(), format!("the reply ({}) cannot be dated before the request was received ({})", case.response.date, case.request.received));
     }

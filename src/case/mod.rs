@@ -199,9 +199,12 @@ pub struct PublicInterest {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
-    /// How long the requester has to ask, in the letter's words: "two months", "40 working days".
+    /// How long the requester has to ask, in the letter's words ("two
+    /// months"); when omitted the letter gives the regime's window in working
+    /// days and the date it ends.
+    #[serde(default)]
     #[validate(length(min = 1, message = "must not be empty"))]
-    pub window: String,
+    pub window: Option<String>,
     /// Where to send it by e-mail.
     #[serde(default)]
     #[validate(email(message = "is not a valid e-mail address"))]

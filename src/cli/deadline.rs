@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use foikit::case::Date;
 use foikit::compose::helpers::{DateStyle, format_date, ordinal};
-use foikit::law::calendar::{Calendar, Holiday};
 use foikit::law::deadline::{ClockStop, Clock};
 use foikit::law::{Extension, RegimeId};
 
@@ -49,10 +48,7 @@ fn date(s: &str) -> Result<time::Date, Failure> {
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let regime = args.regime.regime();
-    let calendar = match &args.holidays {
-        Some(path) => Calendar::with_extra(load_holidays(path)?),
-        None => Calendar::builtin(),
-    };
+    let calendar = super::calendar(args.holidays.as_ref())?;
     // s1(3) and s10(6)(b): once clarification arrives, it is the date of receipt.
     let received = date(args.clarified.as_deref().unwrap_or(&args.received))?;
     let days = match (args.working_days, args.extended, regime.extension) {
@@ -81,9 +77,4 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn load_holidays(path: &PathBuf) -> Result<Vec<Holiday>, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    serde_saphyr::from_str::<Vec<Holiday>>(&text).map_err(|e| format!("{}: {e}", path.display()).into())
 }

@@ -70,3 +70,12 @@ fn template_set(dir: Option<&PathBuf>) -> Result<foikit::compose::TemplateSet, F
     }
     Ok(set)
 }
+
+/// The bank holiday calendar, with days from `--holidays FILE` added.
+fn calendar(file: Option<&PathBuf>) -> Result<foikit::law::calendar::Calendar, Failure> {
+    use foikit::law::calendar::{Calendar, Holiday};
+    let Some(path) = file else { return Ok(Calendar::builtin()) };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let days = serde_saphyr::from_str::<Vec<Holiday>>(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Calendar::with_extra(days))
+}

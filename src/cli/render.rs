@@ -23,10 +23,13 @@ pub struct Args {
     /// A folder of templates overriding the built-ins file by file.
     #[arg(long)]
     templates: Option<PathBuf>,
+    /// A YAML file of bank holidays proclaimed after this release (see `foikit deadline --help`).
+    #[arg(long)]
+    holidays: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
-    let composer = Composer::new(super::template_set(args.templates.as_ref())?)?;
+    let composer = Composer::new(super::template_set(args.templates.as_ref())?)?.with_calendar(super::calendar(args.holidays.as_ref())?);
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();

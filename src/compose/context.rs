@@ -7,11 +7,13 @@ use serde_json::{Value, json};
 
 use crate::case::{Annex, AnnexKind, Balance, BodyItem, Case, Outcome};
 use crate::law::Citation;
+use crate::law::calendar::{Calendar, OutOfRange};
+use crate::law::deadline::Clock;
 
 use super::helpers::join_words;
 
 /// The context for the letter; annex templates get the same with `annex` set.
-pub fn letter(case: &Case) -> Value {
+pub fn letter(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
     let regime = case.regime.regime();
     let cites: Vec<Citation> = case.exemptions.iter().filter_map(|e| regime.cite(&e.section).ok()).collect();
     let sections: Vec<String> = cites.iter().map(|c| c.cited.to_string()).collect();
@@ -22,7 +24,8 @@ pub fn letter(case: &Case) -> Value {
     };
     let pi_annex = case.annexes.iter().find(|a| a.kind == AnnexKind::PublicInterest).map(|a| json!({ "label": a.label }));
     let r = &case.response;
-    json!({
+    let deadlines = deadlines(case, calendar)?;
+    Ok(json!({
         "reference": case.reference,
         "date": r.date.iso(),
         "regime": regime,
@@ -56,8 +59,27 @@ pub fn letter(case: &Case) -> Value {
         "review": case.review,
         "privacy_notice": case.privacy_notice,
         "sign_off": case.sign_off,
+        "deadlines": deadlines,
         "annex": Value::Null,
-    })
+    }))
+}
+
+/// The dates a letter may state: when the reply was due and how late it
+/// is, and when a review must be asked for.
+fn deadlines(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
+    let regime = case.regime.regime();
+    let mut clock = Clock::new(calendar, case.regime);
+    let received = case.request.received.0;
+    let due = clock.deadline(received, regime.time_limit, &[])?.due;
+    let taken = clock.working_days_between(received, case.response.date.0, &[])?;
+    let review_by = clock.deadline(case.response.date.0, regime.review.ask_within, &[])?.due;
+    Ok(json!({
+        "due": due.iso(),
+        "working_days": taken,
+        "late": taken > regime.time_limit,
+        "late_by": taken.saturating_sub(regime.time_limit),
+        "review_by": review_by.iso(),
+    }))
 }
 
 /// `letter` with `annex` set to the given annex.

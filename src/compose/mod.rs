@@ -17,6 +17,7 @@ use handlebars::Handlebars;
 use serde_json::Value;
 
 use crate::case::Case;
+use crate::law::calendar::Calendar;
 use crate::doc::{Annex, Document, Meta};
 
 pub use templates::TemplateSet;
@@ -25,6 +26,7 @@ pub use templates::TemplateSet;
 pub struct Composer {
     hb: Handlebars<'static>,
     set: TemplateSet,
+    calendar: Calendar,
 }
 
 /// A template failed to compile or render, or produced malformed markup.
@@ -73,7 +75,14 @@ impl Composer {
                 }
             })?;
         }
-        Ok(Composer { hb, set })
+        Ok(Composer { hb, set, calendar: Calendar::builtin() })
+    }
+
+    /// Uses `calendar` (e.g. with newly proclaimed bank holidays) for the
+    /// dates letters state.
+    pub fn with_calendar(mut self, calendar: Calendar) -> Composer {
+        self.calendar = calendar;
+        self
     }
 
     /// The built-in templates, compiled.
@@ -83,7 +92,12 @@ impl Composer {
 
     /// Composes the letter for `case`.
     pub fn compose(&self, case: &Case) -> Result<Document, ComposeError> {
-        let ctx = context::letter(case);
+        let ctx = context::letter(case, &self.calendar).map_err(|e| ComposeError {
+            template: "letter".into(),
+            line: None,
+            column: None,
+            message: e.to_string(),
+        })?;
         let letter = self.parse("letter", &ctx)?;
         let mut annexes = Vec::with_capacity(case.annexes.len());
         for annex in &case.annexes {

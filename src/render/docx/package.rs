@@ -70,7 +70,7 @@ impl Stamp {
 
 /// How hard to deflate. Level 6 is zlib's default; measured on a five-page
 /// letter, higher levels save under 1% and cost a third more time.
-const DEFLATE_LEVEL: i64 = 6;
+const DEFLATE_LEVEL: i64 = 1;
 
 /// Entry options: deflated, dated `when`, readable by everyone.
 fn entry_options(when: DateTime) -> SimpleFileOptions {
@@ -120,7 +120,7 @@ const STATIC_PARTS: [(&str, &str); 5] = [
 /// only copies their compressed bytes: deflate is the costliest step after
 /// docx-rs's XML writer. The bytes are exactly what deflating afresh would
 /// give, so caching cannot change the output.
-fn deflated_static_parts() -> ZipResult<&'static [u8]> {
+pub(super) fn deflated_static_parts() -> ZipResult<&'static [u8]> {
     static CACHE: OnceLock<Vec<u8>> = OnceLock::new();
     if let Some(bytes) = CACHE.get() {
         return Ok(bytes);

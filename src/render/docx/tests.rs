@@ -65,6 +65,11 @@ fn sample(draft: bool) -> Document {
                            the public interest in knowing how the Home Office allocates its caseworking resources, \
                            but releasing the information would allow those seeking to abuse the asylum system to \
                            target particular teams and times.";
+    let advice = "Under section 16 of the FOIA we have a duty to provide advice and assistance. You may wish \
+                  to narrow your request, for example by asking for the number of caseworkers in each grade \
+                  rather than their names, or by limiting it to a shorter period. Any new request will be \
+                  considered afresh and will receive a new reference number. Published immigration statistics \
+                  are available on GOV.UK and are updated every quarter.";
     Document {
         meta: Meta {
             title: "FOI response 43342".into(),
@@ -137,6 +142,9 @@ fn sample(draft: bool) -> Document {
             },
             para(public_interest),
             para(public_interest),
+            Block::Heading { level: 2, content: line("Advice and assistance") },
+            para(advice),
+            para(advice),
             Block::Section {
                 name: "internal-review".into(),
                 blocks: vec![
@@ -551,4 +559,50 @@ fn tmp_breakdown() {
         n = std::hint::black_box(super::package::package(&parts, &stamp).unwrap()).len();
     });
     println!("package: {d:?} {n} bytes");
+}
+
+#[test]
+#[ignore]
+fn tmp_zip_overhead() {
+    use std::io::Write;
+    for level in [1i64, 6] {
+    let opts = zip::write::SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).compression_level(Some(level));
+    let small = vec![b'a'; 1000];
+    let d = best(|| {
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..7 { z.start_file(format!("f{i}"), opts).unwrap(); z.write_all(&small).unwrap(); }
+        std::hint::black_box(z.finish().unwrap());
+    });
+    println!("level {level}: 7 tiny entries {d:?}");
+    let l = super::body::layout(&sample(true));
+    let d = best(|| {
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        z.start_file("doc", opts).unwrap(); z.write_all(&l.document).unwrap();
+        std::hint::black_box(z.finish().unwrap());
+    });
+    println!("level {level}: document only {d:?}");
+    }
+}
+
+#[test]
+#[ignore]
+fn tmp_layout_loop() {
+    let doc = sample(true);
+    println!("layout+build {:?}", best(|| { std::hint::black_box(super::body::layout(std::hint::black_box(&doc))); }));
+    for _ in 0..3000 { std::hint::black_box(super::body::layout(&doc)); }
+}
+
+#[test]
+#[ignore]
+fn tmp_archive_parse() {
+    let bytes = super::package::deflated_static_parts().unwrap();
+    println!("parse {:?}", best(|| { std::hint::black_box(ZipArchive::new(Cursor::new(bytes)).unwrap()); }));
+    let a = ZipArchive::new(Cursor::new(bytes)).unwrap();
+    println!("clone {:?}", best(|| { std::hint::black_box(a.clone()); }));
+    println!("copies {:?}", best(|| {
+        let mut a = a.clone();
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..5 { z.raw_copy_file_touch(a.by_index_raw(i).unwrap(), DateTime::default(), Some(0o644)).unwrap(); }
+        std::hint::black_box(z.finish().unwrap());
+    }));
 }

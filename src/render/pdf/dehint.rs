@@ -11,9 +11,7 @@
 //! Done once per process, on the bundled fonts only.
 
 /// Tables kept: what a PDF viewer and printpdf's subsetter need.
-const KEEP: [&[u8; 4]; 10] = [
-    b"OS/2", b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"name", b"post",
-];
+const KEEP: [&[u8; 4]; 10] = [b"OS/2", b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"name", b"post"];
 
 /// Composite glyph flags (OpenType `glyf` specification).
 const ARG_1_AND_2_ARE_WORDS: u16 = 0x0001;
@@ -27,14 +25,14 @@ const WE_HAVE_INSTRUCTIONS: u16 = 0x0100;
 pub fn dehint(font: &[u8]) -> Result<Vec<u8>, String> {
     let tables = directory(font).ok_or("font table directory is truncated")?;
     let find = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|(_, data)| *data);
-    let (Some(head), Some(maxp), Some(loca), Some(glyf)) =
-        (find(b"head"), find(b"maxp"), find(b"loca"), find(b"glyf"))
+    let (Some(head), Some(maxp), Some(loca), Some(glyf)) = (find(b"head"), find(b"maxp"), find(b"loca"), find(b"glyf"))
     else {
         return Err("font lacks head, maxp, loca or glyf".into());
     };
     let num_glyphs = usize::from(be16(maxp, 4).ok_or("maxp is truncated")?);
     let long_loca = be16(head, 50).ok_or("head is truncated")? == 1;
-    let (mut new_glyf, mut new_loca) = strip_glyphs(glyf, loca, num_glyphs, long_loca).ok_or("glyf or loca is malformed")?;
+    let (mut new_glyf, mut new_loca) =
+        strip_glyphs(glyf, loca, num_glyphs, long_loca).ok_or("glyf or loca is malformed")?;
 
     let mut new_head = head.to_vec();
     new_head[8..12].fill(0); // checkSumAdjustment, recomputed below

@@ -15,16 +15,13 @@ use flate2::write::ZlibEncoder;
 use lopdf::Object;
 use lopdf::StringFormat;
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, FontId, Line, LinePoint, LinkAnnotation, Mm, Op,
-    PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    Rgb, TextItem, TextMatrix,
+    Actions, BorderArray, Color, ColorArray, FontId, Line, LinePoint, LinkAnnotation, Mm, Op, PaintMode, PdfDocument,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
 use super::fonts::{Face, Fonts};
 use super::layout::{Ink, Item, Page, Run, TextLine};
-use super::style::{
-    DRAFT_GREY, FOOTER_GREY, HEADER_FILL_GREY, LINK_RGB, PAGE_HEIGHT, RULE_GREY, RULE_WIDTH,
-};
+use super::style::{DRAFT_GREY, FOOTER_GREY, HEADER_FILL_GREY, LINK_RGB, PAGE_HEIGHT, RULE_GREY, RULE_WIDTH};
 use crate::doc::Document;
 use crate::render::RenderOptions;
 

@@ -10,9 +10,8 @@
 use super::fonts::{Face, Fonts};
 use super::layout::{Ink, Item, Run, TextLine};
 use super::style::{
-    BLOCK_GAP, BODY_SIZE, HEADING_GAP_AFTER, HEADINGS, ITEM_GAP, LEADING, LETTERHEAD_GAP,
-    LETTERHEAD_SIZE, LIST_INDENT, MARKER_GAP, MIN_FRAME_WIDTH, QUOTE_INDENT, SIDE_MARGIN,
-    TEXT_WIDTH,
+    BLOCK_GAP, BODY_SIZE, HEADING_GAP_AFTER, HEADINGS, ITEM_GAP, LEADING, LETTERHEAD_GAP, LETTERHEAD_SIZE, LIST_INDENT,
+    MARKER_GAP, MIN_FRAME_WIDTH, QUOTE_INDENT, SIDE_MARGIN, TEXT_WIDTH,
 };
 use super::table::Columns;
 use super::wrap::{TextStyle, Wrapped, text_width, wrap};
@@ -50,7 +49,7 @@ pub fn flow(doc: &Document, fonts: &Fonts) -> Vec<Chunk> {
     flow.letterhead(&doc.letterhead, full);
     flow.blocks(&doc.body, full);
     for annex in &doc.annexes {
-        flow.break_next = true;
+        flow.start_page();
         if let Some(label) = &annex.label {
             flow.heading(1, &[Inline::Text(label.clone())], full);
         }
@@ -101,6 +100,14 @@ impl<'f> Flow<'f> {
     fn new(fonts: &'f Fonts) -> Flow<'f> {
         let (ascent, descent) = fonts.face(Face::Regular).vertical_extent();
         Flow { fonts, chunks: Vec::new(), gap_override: None, keep_lines: 0, break_next: false, ascent, descent }
+    }
+
+    /// Makes the next chunk start a new page, forgetting spacing and
+    /// keep-with-heading state that belonged to the previous page.
+    fn start_page(&mut self) {
+        self.break_next = true;
+        self.gap_override = None;
+        self.keep_lines = 0;
     }
 
     /// Appends a chunk holding `lines` text lines, applying pending gap,

@@ -38,18 +38,13 @@ impl Face {
 
     fn bytes(self) -> &'static [u8] {
         match self {
-            Face::Regular => include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/assets/fonts/LiberationSans-Regular.ttf"
-            )),
-            Face::Bold => include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/assets/fonts/LiberationSans-Bold.ttf"
-            )),
-            Face::Italic => include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/assets/fonts/LiberationSans-Italic.ttf"
-            )),
+            Face::Regular => {
+                include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/LiberationSans-Regular.ttf"))
+            }
+            Face::Bold => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/LiberationSans-Bold.ttf")),
+            Face::Italic => {
+                include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/LiberationSans-Italic.ttf"))
+            }
         }
     }
 
@@ -78,8 +73,8 @@ pub struct FaceData {
 impl FaceData {
     fn load(face: Face) -> Result<FaceData, String> {
         let bytes = face.bytes();
-        let metrics = ttf_parser::Face::parse(bytes, 0)
-            .map_err(|e| format!("embedded font {face:?} is unreadable: {e}"))?;
+        let metrics =
+            ttf_parser::Face::parse(bytes, 0).map_err(|e| format!("embedded font {face:?} is unreadable: {e}"))?;
         let lean = dehint(bytes).map_err(|e| format!("embedded font {face:?}: {e}"))?;
         let parsed = ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
             .ok_or_else(|| format!("embedded font {face:?} cannot be embedded"))?;
@@ -113,10 +108,7 @@ impl FaceData {
     /// Ascender and descender as fractions of the em, for placing baselines.
     pub fn vertical_extent(&self) -> (f32, f32) {
         let upem = f32::from(self.metrics.units_per_em());
-        (
-            f32::from(self.metrics.ascender()) / upem,
-            -f32::from(self.metrics.descender()) / upem,
-        )
+        (f32::from(self.metrics.ascender()) / upem, -f32::from(self.metrics.descender()) / upem)
     }
 }
 
@@ -133,11 +125,7 @@ impl Fonts {
 }
 
 static FONTS: LazyLock<Result<Fonts, String>> = LazyLock::new(|| {
-    let faces = [
-        FaceData::load(Face::Regular)?,
-        FaceData::load(Face::Bold)?,
-        FaceData::load(Face::Italic)?,
-    ];
+    let faces = [FaceData::load(Face::Regular)?, FaceData::load(Face::Bold)?, FaceData::load(Face::Italic)?];
     Ok(Fonts { faces })
 });
 

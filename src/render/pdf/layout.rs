@@ -11,9 +11,7 @@
 //! DRAFT marks are added.
 
 use super::fonts::{Face, Fonts};
-use super::style::{
-    DRAFT_BASELINE, DRAFT_SIZE, FOOTER_BASELINE, FOOTER_SIZE, PAGE_WIDTH, SIDE_MARGIN,
-};
+use super::style::{DRAFT_BASELINE, DRAFT_SIZE, FOOTER_BASELINE, FOOTER_SIZE, PAGE_WIDTH, SIDE_MARGIN};
 use super::wrap::text_width;
 use super::{flow, paginate};
 use crate::doc::Document;

@@ -34,9 +34,12 @@ pub fn paginate(chunks: Vec<Chunk>) -> Vec<Page> {
     pager.finish()
 }
 
-/// One past the last chunk of the group starting at `start`.
+/// One past the last chunk of the group starting at `start`. A forced page
+/// break ends a group even after a chunk that asked to be kept with it.
 fn group_end(chunks: &[Chunk], start: usize) -> usize {
-    chunks[start..].iter().position(|c| !c.keep_with_next).map_or(chunks.len(), |i| start + i + 1)
+    (start..chunks.len())
+        .find(|&i| !chunks[i].keep_with_next || chunks.get(i + 1).is_some_and(|c| c.page_break_before))
+        .map_or(chunks.len(), |i| i + 1)
 }
 
 /// Height of a group placed together, the first gap dropped at a page top.

@@ -30,7 +30,7 @@ pub const FOOTER_SIZE: f32 = 9.0;
 /// Footer baseline, measured from the top of the page.
 pub const FOOTER_BASELINE: f32 = PAGE_HEIGHT - 12.0 * MM;
 /// Size of the DRAFT mark printed in the top margin.
-pub const DRAFT_SIZE: f32 = 16.0;
+pub const DRAFT_SIZE: f32 = 18.0;
 /// DRAFT mark baseline, measured from the top of the page.
 pub const DRAFT_BASELINE: f32 = 12.0 * MM;
 

@@ -36,7 +36,11 @@ impl Columns {
             }
         }
         let pad = 2.0 * CELL_PAD_X;
-        let widths = fit(&min.iter().map(|w| w + pad).collect::<Vec<_>>(), &max.iter().map(|w| w + pad).collect::<Vec<_>>(), frame.width);
+        let widths = fit(
+            &min.iter().map(|w| w + pad).collect::<Vec<_>>(),
+            &max.iter().map(|w| w + pad).collect::<Vec<_>>(),
+            frame.width,
+        );
         let mut edges = vec![frame.x];
         for w in widths {
             edges.push(edges[edges.len() - 1] + w);

@@ -5,9 +5,9 @@ use time::macros::{date, datetime};
 
 use super::fonts::{Face, fonts};
 use super::layout::{Item, Page, TextLine, layout};
+use super::pdf;
 use super::style::{BODY_BOTTOM, BODY_TOP, PAGE_WIDTH, SIDE_MARGIN};
 use super::wrap::{TextStyle, wrap};
-use super::pdf;
 use crate::doc::{Align, Annex, Block, Document, Inline, Line, ListKind, Meta};
 use crate::render::RenderOptions;
 
@@ -74,25 +74,35 @@ fn letterhead() -> Vec<Line> {
 /// A realistic three-page refusal-and-release letter with everything the
 /// model can express.
 fn sample(draft: bool) -> Document {
-    let years = (2005..=2023).map(|y| vec![vec![text(&y.to_string())], vec![text(&format!("{},{:03}", 10 + y % 7, (y * 37) % 1000))]]);
+    let years = (2005..=2023)
+        .map(|y| vec![vec![text(&y.to_string())], vec![text(&format!("{},{:03}", 10 + y % 7, (y * 37) % 1000))]]);
     let body = vec![
-        lines(Align::Left, &["Ms Jane Doe", "Flat 3, 14 Rue du Café Road", "Manchester M1 2AB", "jane.doe@example.org"]),
+        lines(
+            Align::Left,
+            &["Ms Jane Doe", "Flat 3, 14 Rue du Café Road", "Manchester M1 2AB", "jane.doe@example.org"],
+        ),
         lines(Align::Right, &["14 March 2025"]),
         Block::Lines { lines: vec![vec![strong("Our reference: "), text("43342")]], align: Align::Left },
         plain("Dear Ms Doe,"),
         heading(1, "Freedom of Information request – reference 43342"),
         para(vec![
-            text("Thank you for your email of 12 February 2025, in which you asked for information about applications for asylum support. Your request has been handled as a request for information under the "),
+            text(
+                "Thank you for your email of 12 February 2025, in which you asked for information about applications for asylum support. Your request has been handled as a request for information under the ",
+            ),
             strong("Freedom of Information Act 2000"),
             text(" (the FOIA). You asked:"),
         ]),
         Block::Quote(vec![
-            plain("“Please provide the number of applications for asylum support received by the Home Office in each calendar year from 2005 to 2023, and the total amount paid (in £) in each of those years.”"),
+            plain(
+                "“Please provide the number of applications for asylum support received by the Home Office in each calendar year from 2005 to 2023, and the total amount paid (in £) in each of those years.”",
+            ),
             plain("“Please also provide any internal guidance used by caseworkers when deciding these applications.”"),
         ]),
         heading(2, "Our response"),
         para(vec![
-            text("We can confirm that the Home Office holds information within the scope of your request. The number of applications received in each year is set out in the table below. Published statistics on asylum support are available on "),
+            text(
+                "We can confirm that the Home Office holds information within the scope of your request. The number of applications received in each year is set out in the table below. Published statistics on asylum support are available on ",
+            ),
             link("GOV.UK", "https://www.gov.uk/government/collections/immigration-statistics-quarterly-release"),
             text(", and the figures below are consistent with them."),
         ]),
@@ -101,7 +111,9 @@ fn sample(draft: bool) -> Document {
             rows: years.collect(),
         },
         para(vec![
-            text("The total amounts paid in each year are exempt from disclosure under section 22 of the FOIA, because they are intended for future publication. The reasons are explained in "),
+            text(
+                "The total amounts paid in each year are exempt from disclosure under section 22 of the FOIA, because they are intended for future publication. The reasons are explained in ",
+            ),
             strong("Annex A"),
             text("."),
         ]),
@@ -110,34 +122,47 @@ fn sample(draft: bool) -> Document {
             kind: ListKind::Numbered { start: 1 },
             items: vec![
                 vec![text("the general public interest in openness and transparency about the use of public money;")],
-                vec![text("the specific interest in how asylum support applications are decided, which affects people in vulnerable circumstances;")],
+                vec![text(
+                    "the specific interest in how asylum support applications are decided, which affects people in vulnerable circumstances;",
+                )],
                 vec![text("the value of allowing the public to scrutinise the administration of the asylum system.")],
             ],
         },
-        plain("Against disclosure, we considered that the information will be published in the Home Office’s regular statistical release, and that releasing it early would undermine the orderly publication of official statistics, which is itself in the public interest."),
+        plain(
+            "Against disclosure, we considered that the information will be published in the Home Office’s regular statistical release, and that releasing it early would undermine the orderly publication of official statistics, which is itself in the public interest.",
+        ),
         Block::Section {
             name: "internal-review".to_owned(),
             blocks: vec![
                 heading(2, "Your right to request an internal review"),
                 para(vec![
-                    text("If you are dissatisfied with this response you may request an independent internal review of our handling of your request by submitting a complaint within two months to "),
+                    text(
+                        "If you are dissatisfied with this response you may request an independent internal review of our handling of your request by submitting a complaint within two months to ",
+                    ),
                     link("foirequests@homeoffice.gov.uk", "mailto:foirequests@homeoffice.gov.uk"),
                     text(", quoting reference "),
                     strong("43342"),
-                    text(". If you ask for an internal review, it would be helpful if you could say why you are dissatisfied with the response."),
+                    text(
+                        ". If you ask for an internal review, it would be helpful if you could say why you are dissatisfied with the response.",
+                    ),
                 ]),
             ],
         },
         Block::Section {
             name: "ico-complaint".to_owned(),
             blocks: vec![para(vec![
-                text("As part of any internal review the Department’s handling of your information request will be reassessed by staff who were not involved in providing you with this response. If you remain dissatisfied after this internal review, you would have a right of complaint to the Information Commissioner as established by section 50 of the FOIA: see "),
+                text(
+                    "As part of any internal review the Department’s handling of your information request will be reassessed by staff who were not involved in providing you with this response. If you remain dissatisfied after this internal review, you would have a right of complaint to the Information Commissioner as established by section 50 of the FOIA: see ",
+                ),
                 link("ico.org.uk/make-a-complaint", "https://ico.org.uk/make-a-complaint/"),
                 text("."),
             ])],
         },
         plain("Yours sincerely,"),
-        Block::Lines { lines: vec![vec![], vec![text("A. Caseworker")], vec![text("Freedom of Information Team")]], align: Align::Left },
+        Block::Lines {
+            lines: vec![vec![], vec![text("A. Caseworker")], vec![text("Freedom of Information Team")]],
+            align: Align::Left,
+        },
     ];
     let annexes = vec![
         Annex {
@@ -145,15 +170,34 @@ fn sample(draft: bool) -> Document {
             blocks: vec![
                 heading(2, "Section 22 – information intended for future publication"),
                 plain("Section 22(1) of the FOIA provides:"),
-                Block::Quote(vec![plain("“Information is exempt information if— (a) the information is held by the public authority with a view to its publication, by the authority or any other person, at some future date (whether determined or not), (b) the information was already held with a view to such publication at the time when the request for information was made, and (c) it is reasonable in all the circumstances that the information should be withheld from disclosure until the date referred to in paragraph (a).”")]),
-                plain("Section 22 is a qualified exemption, which means that it is subject to the public interest test set out above."),
+                Block::Quote(vec![plain(
+                    "“Information is exempt information if— (a) the information is held by the public authority with a view to its publication, by the authority or any other person, at some future date (whether determined or not), (b) the information was already held with a view to such publication at the time when the request for information was made, and (c) it is reasonable in all the circumstances that the information should be withheld from disclosure until the date referred to in paragraph (a).”",
+                )]),
+                plain(
+                    "Section 22 is a qualified exemption, which means that it is subject to the public interest test set out above.",
+                ),
                 Block::List {
                     kind: ListKind::Bullet,
-                    items: vec![vec![text("Publication date: 22 May 2025.")], vec![text("Publication: "), Inline::Emphasis("Immigration system statistics, year ending March 2025".to_owned()), text(".")]],
+                    items: vec![
+                        vec![text("Publication date: 22 May 2025.")],
+                        vec![
+                            text("Publication: "),
+                            Inline::Emphasis("Immigration system statistics, year ending March 2025".to_owned()),
+                            text("."),
+                        ],
+                    ],
                 },
             ],
         },
-        Annex { label: None, blocks: vec![heading(2, "Decision record"), plain("Exemption applied: section 22. Public interest test: favours withholding. Cleared by: FOI Team leader, 13 March 2025.")] },
+        Annex {
+            label: None,
+            blocks: vec![
+                heading(2, "Decision record"),
+                plain(
+                    "Exemption applied: section 22. Public interest test: favours withholding. Cleared by: FOI Team leader, 13 March 2025.",
+                ),
+            ],
+        },
     ];
     Document { meta: meta(draft), letterhead: letterhead(), body, annexes }
 }
@@ -213,12 +257,22 @@ fn wrapped_lines_never_exceed_the_width() {
     let fonts = fonts().expect("fonts load");
     let style = TextStyle { size: 11.0, base: Face::Regular };
     let long = "Supercalifragilisticexpialidocious".repeat(12);
-    let inlines = vec![text("A short start, then "), strong(&long), text(" and a "), link("link that wraps over the line end", "https://example.org"), Inline::LineBreak, text("after a hard break")];
+    let inlines = vec![
+        text("A short start, then "),
+        strong(&long),
+        text(" and a "),
+        link("link that wraps over the line end", "https://example.org"),
+        Inline::LineBreak,
+        text("after a hard break"),
+    ];
     for width in [20.0, 55.5, 120.0, 300.0, 453.0] {
         let lines = wrap(&inlines, style, width, fonts);
         assert!(lines.iter().all(|l| l.width <= width + EPSILON), "overflow at width {width}");
         let joined: String = lines.iter().flat_map(|l| l.runs.iter().map(|r| r.text.as_str())).collect();
-        assert_eq!(joined.replace(' ', ""), "Ashortstart,then".to_owned() + &long + "andalinkthatwrapsoverthelineendafterahardbreak");
+        assert_eq!(
+            joined.replace(' ', ""),
+            "Ashortstart,then".to_owned() + &long + "andalinkthatwrapsoverthelineendafterahardbreak"
+        );
     }
 }
 
@@ -226,7 +280,8 @@ fn wrapped_lines_never_exceed_the_width() {
 fn hard_breaks_and_runs_are_kept() {
     let fonts = fonts().expect("fonts load");
     let style = TextStyle { size: 11.0, base: Face::Regular };
-    let lines = wrap(&[text("Dear "), strong("Ms Doe"), text(","), Inline::LineBreak, text("next")], style, 400.0, fonts);
+    let lines =
+        wrap(&[text("Dear "), strong("Ms Doe"), text(","), Inline::LineBreak, text("next")], style, 400.0, fonts);
     assert_eq!(lines.len(), 2);
     let first: Vec<(&str, Face)> = lines[0].runs.iter().map(|r| (r.text.as_str(), r.face)).collect();
     assert_eq!(first, [("Dear ", Face::Regular), ("Ms Doe", Face::Bold), (",", Face::Regular)]);
@@ -234,35 +289,39 @@ fn hard_breaks_and_runs_are_kept() {
     assert_eq!(lines[1].runs[0].text, "next");
 }
 
+/// Documents where `filler` one-line paragraphs push `tail` towards the
+/// bottom of the first page, for every position around the page end.
+fn sweeps(tail: Vec<Block>) -> impl Iterator<Item = Vec<Page>> {
+    (30..50).map(move |filler| {
+        let mut body: Vec<Block> = (0..filler).map(|_| plain("Filler")).collect();
+        body.extend(tail.iter().cloned());
+        pages_of(&document(body))
+    })
+}
+
+/// How many body lines of each page start with `prefix`.
+fn counts(pages: &[Page], prefix: &str) -> Vec<usize> {
+    pages.iter().map(|p| body_lines(p).filter(|l| l.text().starts_with(prefix)).count()).collect()
+}
+
 #[test]
-fn headings_are_never_last_on_a_page() {
-    let mut body = Vec::new();
-    for i in 0..40 {
-        body.push(heading(2, &format!("Heading {i}")));
-        body.push(plain(&"Words that fill the page with running text. ".repeat(1 + i % 5)));
-    }
-    let doc = document(body);
-    let pages = pages_of(&doc);
-    assert!(pages.len() > 3);
-    for page in &pages {
-        let last: Vec<String> = body_lines(page).map(TextLine::text).collect();
-        let tail = &last[last.len().saturating_sub(2)..];
-        assert!(tail.iter().all(|t| !t.starts_with("Heading")), "heading stranded at page end: {tail:?}");
+fn headings_keep_two_following_lines_on_their_page() {
+    let tail = vec![heading(2, "Heading"), plain(&"Body text of the section. ".repeat(30))];
+    for pages in sweeps(tail) {
+        let page = pages.iter().position(|p| body_lines(p).any(|l| l.text() == "Heading")).expect("heading placed");
+        let after = body_lines(&pages[page]).skip_while(|l| l.text() != "Heading").count() - 1;
+        assert!(after >= 2, "heading followed by {after} lines on its page");
     }
 }
 
 #[test]
 fn paragraphs_leave_no_single_orphan_or_widow_line() {
-    let body = (0..30).map(|i| plain(&"A sentence of ordinary length in a letter. ".repeat(3 + i % 6))).collect();
-    let pages = pages_of(&document(body));
-    for pair in pages.windows(2) {
-        let ends: Vec<&TextLine> = body_lines(&pair[0]).collect();
-        let starts: Vec<&TextLine> = body_lines(&pair[1]).collect();
-        // A paragraph split across the break has its last line on one page
-        // full width; the split must leave at least two lines either side.
-        let before_gap = ends.len() >= 2 && (ends[ends.len() - 1].baseline - ends[ends.len() - 2].baseline) < 15.0;
-        let after_gap = starts.len() >= 2 && (starts[1].baseline - starts[0].baseline) < 15.0;
-        assert!(before_gap || ends.len() < 2 || after_gap || starts.len() < 2);
+    for lines in [2, 3, 5] {
+        let tail = vec![plain(&"Long ".repeat(lines * 16 - 3))];
+        for pages in sweeps(tail.clone()) {
+            let split: Vec<usize> = counts(&pages, "Long").into_iter().filter(|&n| n > 0).collect();
+            assert!(split.len() == 1 || split.iter().all(|&n| n >= 2), "{lines}-line paragraph split {split:?}");
+        }
     }
 }
 
@@ -276,11 +335,20 @@ fn annexes_start_new_pages() {
 
 #[test]
 fn address_block_is_never_split() {
-    let mut body: Vec<Block> = (0..9).map(|_| plain(&"Filler text for the page. ".repeat(20))).collect();
-    body.push(lines(Align::Left, &["Line one", "Line two", "Line three", "Line four", "Line five", "Line six"]));
-    let pages = pages_of(&document(body));
-    let holder: Vec<usize> = pages.iter().enumerate().filter(|(_, p)| all_text(p).iter().any(|t| t.starts_with("Line "))).map(|(i, _)| i).collect();
-    assert_eq!(holder.len(), 1, "address block split over pages {holder:?}");
+    let tail = vec![lines(Align::Left, &["Line one", "Line two", "Line three", "Line four", "Line five", "Line six"])];
+    for pages in sweeps(tail) {
+        let holders = counts(&pages, "Line ").into_iter().filter(|&n| n > 0).count();
+        assert_eq!(holders, 1, "address block split over pages");
+    }
+}
+
+#[test]
+fn a_closing_heading_does_not_drag_the_annex_onto_its_page() {
+    let mut doc = document(vec![plain("Text"), heading(2, "Closing heading")]);
+    doc.annexes.push(Annex { label: Some("Annex A".to_owned()), blocks: vec![plain("Annex text")] });
+    let pages = pages_of(&doc);
+    assert_eq!(pages.len(), 2);
+    assert_eq!(body_lines(&pages[1]).next().map(TextLine::text).as_deref(), Some("Annex A"));
 }
 
 #[test]
@@ -384,7 +452,11 @@ fn awkward() -> Document {
 
 #[test]
 fn awkward_input_renders_without_panicking() {
-    for doc in [awkward(), document(vec![]), Document { annexes: vec![Annex { label: None, blocks: vec![] }], ..document(vec![]) }] {
+    for doc in [
+        awkward(),
+        document(vec![]),
+        Document { annexes: vec![Annex { label: None, blocks: vec![] }], ..document(vec![]) },
+    ] {
         let bytes = pdf(&doc, &options()).expect("renders");
         assert!(lopdf::Document::load_mem(&bytes).is_ok());
     }
@@ -432,54 +504,4 @@ fn block_words(block: &Block) -> usize {
         Block::Table { header, rows } => header.iter().chain(rows).flatten().map(words).sum(),
         Block::Quote(_) | Block::Section { .. } => 0,
     }
-}
-
-#[test]
-#[ignore]
-fn scratch_profile() {
-    use printpdf::*;
-    let doc = sample(false);
-    let opts = options();
-    let fonts = fonts().unwrap();
-    let n = 200;
-    let t = std::time::Instant::now();
-    for _ in 0..n { std::hint::black_box(pages_of(&doc)); }
-    println!("layout {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
-    let pages = pages_of(&doc);
-    let t = std::time::Instant::now();
-    for _ in 0..n { std::hint::black_box(super::encode::encode(&pages, &doc, &opts, fonts).unwrap()); }
-    println!("encode {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
-    // subset one face
-    let pf = &fonts.face(Face::Regular).parsed;
-    let mut glyphs = std::collections::BTreeMap::new();
-    for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:()“”’–".chars() { glyphs.insert(pf.lookup_glyph_index(c as u32).unwrap(), c.to_string()); }
-    let t = std::time::Instant::now();
-    for _ in 0..n { std::hint::black_box(printpdf::font::subset_font(pf, &glyphs).unwrap()); }
-    println!("subset_font {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
-    let sub = printpdf::font::subset_font(pf, &glyphs).unwrap();
-    println!("subset bytes {}", sub.bytes.len());
-    let t = std::time::Instant::now();
-    for _ in 0..n { std::hint::black_box(ParsedFont::from_bytes(&sub.bytes, 0, &mut Vec::new()).unwrap()); }
-    println!("reparse {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
-    let t = std::time::Instant::now();
-    for _ in 0..n { std::hint::black_box(pf.clone()); }
-    println!("clone {:.3} ms", t.elapsed().as_secs_f64()*1000.0/n as f64);
-}
-
-#[test]
-#[ignore]
-fn scratch_encode_loop() {
-    let doc = sample(false);
-    let opts = options();
-    let fonts = fonts().unwrap();
-    let pages = pages_of(&doc);
-    for _ in 0..1500 { std::hint::black_box(super::encode::encode(&pages, &doc, &opts, fonts).unwrap()); }
-}
-
-#[test]
-#[ignore]
-fn scratch_long_loop() {
-    let doc = long_letter();
-    let opts = options();
-    for _ in 0..800 { std::hint::black_box(pdf(&doc, &opts).unwrap()); }
 }

@@ -43,10 +43,7 @@ pub fn wrap(inlines: &[Inline], style: TextStyle, max_width: f32, fonts: &Fonts)
     // differences (a column of max-content width minus its padding), far
     // below anything visible.
     let max_units = max_width * 1000.0 / style.size + TOLERANCE;
-    text.break_lines(max_units)
-        .into_iter()
-        .map(|(start, end)| text.line(start, end, style.size))
-        .collect()
+    text.break_lines(max_units).into_iter().map(|(start, end)| text.line(start, end, style.size)).collect()
 }
 
 /// The narrowest and widest sensible widths of `inlines` in points: the
@@ -72,11 +69,7 @@ pub fn measure(inlines: &[Inline], style: TextStyle, fonts: &Fonts) -> (f32, f32
 /// list markers and footers (characters without a glyph measure as `?`).
 pub fn text_width(s: &str, face: Face, size: f32, fonts: &Fonts) -> f32 {
     let data = fonts.face(face);
-    let units: u32 = s
-        .chars()
-        .filter_map(|c| printable(c, |c| data.advance(c)))
-        .map(|(_, w)| u32::from(w))
-        .sum();
+    let units: u32 = s.chars().filter_map(|c| printable(c, |c| data.advance(c))).map(|(_, w)| u32::from(w)).sum();
     units as f32 * size / 1000.0
 }
 
@@ -242,7 +235,12 @@ impl<'a> Shaped<'a> {
                 j += 1;
             }
             let stop = self.glyphs.get(j).map_or(self.text.len(), |g| g.byte);
-            runs.push(self.run(span, &self.text[self.glyphs[i].byte..stop], to_pt(self.cum[i] - self.cum[start]), to_pt(self.cum[j] - self.cum[i])));
+            runs.push(self.run(
+                span,
+                &self.text[self.glyphs[i].byte..stop],
+                to_pt(self.cum[i] - self.cum[start]),
+                to_pt(self.cum[j] - self.cum[i]),
+            ));
             i = j;
         }
         Wrapped { runs, width: to_pt(self.cum[end] - self.cum[start]) }
