@@ -19,8 +19,8 @@ pub fn letter(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
     let sections: Vec<String> = cites.iter().map(|c| c.cited.to_string()).collect();
     let citation = match sections.len() {
         0 => String::new(),
-        1 => format!("section {}", sections[0]),
-        _ => format!("sections {}", join_words(&sections, "and")),
+        1 => format!("{} {}", regime.provision_word, sections[0]),
+        _ => format!("{}s {}", regime.provision_word, join_words(&sections, "and")),
     };
     let pi_annex = case.annexes.iter().find(|a| a.kind == AnnexKind::PublicInterest).map(|a| json!({ "label": a.label }));
     let r = &case.response;

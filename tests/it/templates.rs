@@ -89,3 +89,24 @@ fn toml_text(v: &serde_json::Value) -> String {
     let serde_json::Value::Object(m) = v else { panic!() };
     m.iter().filter(|(_, x)| !x.is_null()).map(|(k, x)| format!("{k} = {}\n", val(x))).collect()
 }
+
+#[test]
+fn letters_name_each_regimes_review_and_regulator() {
+    let base = case_yaml();
+    let render_as = |regime: &str| {
+        let src = base.replace("regime: foia", &format!("regime: {regime}"));
+        let case = case::parse(&src, SourceFormat::Yaml, "t.yaml").unwrap_or_else(|e| panic!("{e}"));
+        render::text::text(&support::composer().compose(&case).unwrap()).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let foisa = render_as("foisa");
+    assert!(foisa.contains("ask for a review under section 20 of the Freedom of Information (Scotland) Act 2002"), "{foisa}");
+    assert!(foisa.contains("Scottish Information Commissioner for a decision under section 47"), "{foisa}");
+    assert!(foisa.contains("within six months"), "{foisa}");
+    assert!(!foisa.contains("section 50"), "{foisa}");
+    let eir = render_as("eir");
+    assert!(eir.contains("reconsideration under regulation 11 of the Environmental Information Regulations 2004"), "{eir}");
+    assert!(eir.contains("Information Commissioner for a decision under regulation 18"), "{eir}");
+    assert!(eir.contains("reply within 40 working days"), "{eir}");
+    let foia = render_as("foia");
+    assert!(foia.contains("section 50 of the Freedom of Information Act 2000"), "{foia}");
+}

@@ -73,22 +73,21 @@ pub fn text_width(s: &str, face: Face, size: f32, fonts: &Fonts) -> f32 {
     units as f32 * size / 1000.0
 }
 
-/// Maps an input character to what is printed and its advance: tabs and
-/// unknown spaces become spaces, invisible format characters and control
-/// characters vanish, anything else without a glyph prints as `?`.
-/// A newline is kept (width 0) because it marks a hard break.
+/// Maps an input character to what is printed and its advance: a tab
+/// becomes a space, control and invisible format characters (soft hyphen,
+/// zero-width space, BOM…) vanish, a space without a glyph becomes a plain
+/// space, anything else without a glyph prints as `?`. A newline is kept
+/// (width 0) because it marks a hard break.
 fn printable(c: char, advance: impl Fn(char) -> Option<u16>) -> Option<(char, u16)> {
+    let c = if c == '\t' { ' ' } else { c };
     if c == '\n' {
         return Some(('\n', 0));
     }
-    if c.is_control() && c != '\t' {
+    if c.is_control() || is_invisible(c) {
         return None;
     }
-    if let Some(w) = advance(c).filter(|_| c != '\t') {
+    if let Some(w) = advance(c) {
         return Some((c, w));
-    }
-    if is_invisible(c) {
-        return None;
     }
     let fallback = if c.is_whitespace() { ' ' } else { '?' };
     advance(fallback).map(|w| (fallback, w))
@@ -105,8 +104,8 @@ struct Span<'a> {
     link: Option<&'a str>,
 }
 
-/// A printed character: where it sits in the text, its advance in
-/// thousandths of an em, and the span it belongs to.
+/// A printed character: where it sits in the text and the span it belongs
+/// to (its advance is in [`Shaped::cum`]).
 struct Glyph {
     byte: usize,
     span: usize,
@@ -212,7 +211,7 @@ impl<'a> Shaped<'a> {
     /// takes at least one character per line, so it terminates even if a
     /// single glyph is wider than the line.
     fn split_long(&self, mut start: usize, end: usize, max_units: f32, lines: &mut Vec<(usize, usize)>) -> usize {
-        while self.width(start, end) > max_units {
+        while start < end && self.width(start, end) > max_units {
             let mut cut = start + 1;
             while cut < end && self.width(start, cut + 1) <= max_units {
                 cut += 1;
