@@ -42,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             explanation: None,
         },
         exemptions: vec![],
-        review: Review { window: "two months".into(), email: Some("foirequests@homeoffice.gov.uk".into()), address: vec![] },
+        review: Review { window: Some("two months".into()), email: Some("foirequests@homeoffice.gov.uk".into()), address: vec![] },
         privacy_notice: None,
         sign_off: SignOff { team: "Information Rights Unit".into(), name: None },
         annexes: vec![],

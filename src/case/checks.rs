@@ -72,6 +72,10 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     for (i, ex) in case.exemptions.iter().enumerate() {
         let path = format!("exemptions[{i}]");
         match regime.cite(&ex.section) {
+            Ok(c) if c.def.kind == crate::law::Kind::RefusalGround => err(
+                format!("{path}.section"),
+                format!("{} {} ({}) is a ground for refusing the whole request, not an exemption to withhold information under", regime.provision_word, c.cited, c.def.title),
+            ),
             Ok(c) => exemption_facts(&mut err, &path, &c, ex),
             Err(near) => err(
                 format!("{path}.section"),

@@ -54,7 +54,7 @@ pub fn yaml_outline(src: &str) -> Vec<Entry> {
             rest = after.trim_start();
         }
         let Some((key, value)) = split_key(rest) else { continue };
-        while stack.len() > 1 && stack.last().is_some_and(|f| f.indent >= col && !(f.is_item && f.indent < col)) {
+        while stack.len() > 1 && stack.last().is_some_and(|f| f.indent >= col) {
             stack.pop();
         }
         let parent = &stack.last().expect("root frame is never popped").path;

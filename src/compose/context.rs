@@ -53,7 +53,7 @@ pub fn letter(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
             "withheld": r.withheld,
             "explanation": r.explanation,
         },
-        "exemptions": case.exemptions.iter().zip(&cites).map(|(e, c)| exemption(e, c)).collect::<Vec<_>>(),
+        "exemptions": case.exemptions.iter().zip(&cites).map(|(e, c)| exemption(e, c, regime.provision_word)).collect::<Vec<_>>(),
         "citation": citation,
         "pi_annex": pi_annex,
         "review": case.review,
@@ -99,7 +99,11 @@ pub fn annex(mut base: Value, annex: &Annex) -> Value {
     base
 }
 
-fn exemption(e: &crate::case::Exemption, c: &Citation) -> Value {
+fn exemption(e: &crate::case::Exemption, c: &Citation, provision_word: &str) -> Value {
+    let mut word = provision_word.to_string();
+    if let Some(first) = word.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     let provision = c.provision().map(|(sub, text)| {
         let label = format!("{}{}", c.def.section, sub);
         // The catalogue quotes some subsections with their own "(1)" prefix.
@@ -109,6 +113,8 @@ fn exemption(e: &crate::case::Exemption, c: &Citation) -> Value {
     json!({
         "section": c.cited,
         "number": c.def.section,
+        "name": format!("{word} {}", c.def.section),
+        "cited_name": format!("{word} {}", c.cited),
         "title": c.def.title,
         "qualified": c.qualified(),
         "provision": provision,

@@ -123,9 +123,20 @@ pub fn cite<'a>(defs: &'static [ExemptionDef], cited: &'a str) -> Result<Citatio
         .filter(|d| compact[d.section.len()..].is_empty() || compact[d.section.len()..].starts_with('('))
         .max_by_key(|d| d.section.len());
     let Some(def) = best else { return Err(nearest(defs, &compact)) };
-    // Index into the original text so `subsection` borrows from it.
-    let sub_start = b.len() - b.trim_start_matches(|c: char| c != '(').len();
-    let subsection = if compact.len() == def.section.len() { "" } else { b[sub_start..].trim() };
+    // The subsection starts after the provision's own characters (which may
+    // contain brackets, as EIR "12(5)(f)" does); index into the original
+    // text, skipping spaces, so `subsection` borrows from it.
+    let mut seen = 0;
+    let sub_start = b.char_indices().find(|(_, c)| {
+        if seen == def.section.len() {
+            return true;
+        }
+        if !c.is_whitespace() {
+            seen += c.len_utf8();
+        }
+        false
+    });
+    let subsection = sub_start.map_or("", |(i, _)| b[i..].trim());
     let sub_compact: String = subsection.chars().filter(|c| !c.is_whitespace()).collect();
     let known = sub_compact.is_empty()
         || (is_subsection_path(&sub_compact)

@@ -183,5 +183,9 @@ mod tests {
         assert_eq!(foia.cite("24(9)").unwrap_err(), Some("24"));
         assert_eq!(foia.cite("99").unwrap_err(), Some("44"));
         assert_eq!(foia.cite("section 22A").unwrap().def.section, "22A");
+        let eir = RegimeId::Eir.regime();
+        let c = eir.cite("regulation 12(5)(f)(i)").unwrap();
+        assert_eq!((c.def.section, c.subsection), ("12(5)(f)", "(i)"));
+        assert_eq!(eir.cite("12(5)(b)").unwrap().subsection, "");
     }
 }

@@ -155,3 +155,9 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn refusal_grounds_are_not_exemptions() {
+    let src = std::fs::read_to_string(support::root().join("fixtures/cases/ho-43342-refusal.yaml")).unwrap().replace("section: \"41\"", "section: \"12\"");
+    expect_problem(&src, "exemptions[1].section", line_of(&src, "section: \"12\""), "ground for refusing the whole request");
+}

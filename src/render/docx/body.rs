@@ -35,6 +35,8 @@ const TEXT_WIDTH: i32 = PAGE_WIDTH as i32 - 2 * MARGIN;
 /// Space after the last line of a [`Block::Lines`] or of the letterhead:
 /// one blank 11 pt line, as in a typed letter.
 const BLOCK_GAP: u32 = 240;
+/// Space between a table and the paragraph after it (6 pt).
+const TABLE_GAP: u32 = 120;
 /// Fill of the header row of a table: light grey, prints well in mono.
 const HEADER_FILL: &str = "E7E7E7";
 
@@ -75,9 +77,7 @@ pub(super) fn layout(doc: &Document) -> Layout {
     for annex in &doc.annexes {
         b.break_before_next = true;
         if let Some(label) = annex.label.as_deref().filter(|l| !l.trim().is_empty()) {
-            let p = b.paragraph().style(styles::heading(1));
-            let p = b.inlines(p, &[Inline::Text(label.to_owned())], false);
-            b.push_paragraph(p);
+            b.heading(1, &[Inline::Text(label.to_owned())], 0);
         }
         b.blocks(&annex.blocks, 0);
     }
@@ -113,6 +113,9 @@ struct Builder {
     para_id: u32,
     /// The next body element starts a new page (an annex begins).
     break_before_next: bool,
+    /// The last body element is a table: the next paragraph needs space
+    /// above it, which a table cannot give.
+    after_table: bool,
 }
 
 impl Builder {
@@ -123,31 +126,56 @@ impl Builder {
         Paragraph::new().id(format!("{:08X}", self.para_id))
     }
 
-    fn push_paragraph(&mut self, mut p: Paragraph) {
+    fn push_paragraph(&mut self, p: Paragraph) {
+        self.push_spaced(p, None);
+    }
+
+    /// Adds a body paragraph, with `space_after` twips below it instead of
+    /// its style's spacing when given.
+    fn push_spaced(&mut self, mut p: Paragraph, space_after: Option<u32>) {
         if std::mem::take(&mut self.break_before_next) {
             p = p.page_break_before(true);
+        }
+        let space_before = std::mem::take(&mut self.after_table).then_some(TABLE_GAP);
+        if space_before.is_some() || space_after.is_some() {
+            let mut spacing = LineSpacing::new();
+            if let Some(before) = space_before {
+                spacing = spacing.before(before);
+            }
+            if let Some(after) = space_after {
+                spacing = spacing.after(after);
+            }
+            p = p.line_spacing(spacing);
         }
         self.children.push(DocumentChild::Paragraph(Box::new(p)));
     }
 
     fn push_table(&mut self, table: Table) {
-        if self.break_before_next {
-            // A table cannot carry "page break before"; an empty paragraph can.
+        // A table cannot carry "page break before", and two tables in a row
+        // would merge into one; an empty paragraph fixes both.
+        if self.break_before_next || self.after_table {
             let p = self.paragraph().style(styles::NO_SPACING);
             self.push_paragraph(p);
         }
         self.children.push(DocumentChild::Table(Box::new(table)));
+        self.after_table = true;
     }
 
     fn letterhead(&mut self, lines: &[Line]) {
         for (i, line) in lines.iter().enumerate() {
-            let mut p = self.paragraph().style(styles::LETTERHEAD);
-            if i + 1 == lines.len() {
-                p = p.line_spacing(LineSpacing::new().after(2 * BLOCK_GAP));
-            }
+            let p = self.paragraph().style(styles::LETTERHEAD);
             let p = self.inlines(p, line, false);
-            self.push_paragraph(p);
+            let last = i + 1 == lines.len();
+            self.push_spaced(p, last.then_some(2 * BLOCK_GAP));
         }
+    }
+
+    /// A heading. Its style's space above is enough after a table too.
+    fn heading(&mut self, level: u8, content: &[Inline], depth: i32) {
+        self.after_table = false;
+        let p = quote_indent(self.paragraph().style(styles::heading(level)), depth);
+        let p = self.inlines(p, content, false);
+        self.push_paragraph(p);
     }
 
     /// Renders `blocks` nested `depth` quotations deep.
@@ -159,11 +187,7 @@ impl Builder {
 
     fn block(&mut self, block: &Block, depth: i32) {
         match block {
-            Block::Heading { level, content } => {
-                let p = quote_indent(self.paragraph().style(styles::heading(*level)), depth);
-                let p = self.inlines(p, content, false);
-                self.push_paragraph(p);
-            }
+            Block::Heading { level, content } => self.heading(*level, content, depth),
             Block::Paragraph(line) => {
                 let p = if depth == 0 {
                     self.paragraph()
@@ -192,13 +216,10 @@ impl Builder {
         };
         for (i, line) in lines.iter().enumerate() {
             let p = self.paragraph().style(styles::NO_SPACING).align(alignment).keep_lines(true);
-            let p = if i + 1 < lines.len() {
-                p.keep_next(true)
-            } else {
-                p.line_spacing(LineSpacing::new().after(BLOCK_GAP))
-            };
+            let last = i + 1 == lines.len();
+            let p = if last { p } else { p.keep_next(true) };
             let p = self.inlines(quote_indent(p, depth), line, false);
-            self.push_paragraph(p);
+            self.push_spaced(p, last.then_some(BLOCK_GAP));
         }
     }
 

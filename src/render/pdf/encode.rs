@@ -78,7 +78,7 @@ fn compress_streams(lopdf: &mut lopdf::Document) -> Result<(), String> {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::new(std::env::var("LVL").ok().and_then(|s| s.parse().ok()).unwrap_or(6)));
         encoder.write_all(&stream.content).map_err(|e| format!("cannot compress: {e}"))?;
         let compressed = encoder.finish().map_err(|e| format!("cannot compress: {e}"))?;
         if compressed.len() < stream.content.len() {

@@ -21,31 +21,13 @@ impl Columns {
     /// proportion, and only if even the words do not fit are the min-content
     /// widths themselves scaled down. `None` for a table with no cells.
     pub fn new(header: Option<&[Line]>, rows: &[Vec<Line>], frame: Frame, fonts: &Fonts) -> Option<Columns> {
-        let count = rows.iter().map(Vec::len).chain(header.map(<[Line]>::len)).max().unwrap_or(0);
-        if count == 0 {
-            return None;
-        }
-        let mut min = vec![0.0f32; count];
-        let mut max = vec![0.0f32; count];
-        let bodies = rows.iter().map(|r| (r.as_slice(), Face::Regular));
-        for (cells, face) in header.map(|h| (h, Face::Bold)).into_iter().chain(bodies) {
-            for (i, cell) in cells.iter().enumerate() {
-                let (lo, hi) = measure(cell, TextStyle { size: BODY_SIZE, base: face }, fonts);
-                min[i] = min[i].max(lo);
-                max[i] = max[i].max(hi);
-            }
-        }
-        let pad = 2.0 * CELL_PAD_X;
-        let widths = fit(
-            &min.iter().map(|w| w + pad).collect::<Vec<_>>(),
-            &max.iter().map(|w| w + pad).collect::<Vec<_>>(),
-            frame.width,
-        );
-        let mut edges = vec![frame.x];
-        for w in widths {
-            edges.push(edges[edges.len() - 1] + w);
-        }
-        Some(Columns { edges })
+        let (min, max) = content_widths(header, rows, fonts)?;
+        let widths = fit(&min, &max, frame.width);
+        let right_edges = widths.iter().scan(frame.x, |x, w| {
+            *x += w;
+            Some(*x)
+        });
+        Some(Columns { edges: std::iter::once(frame.x).chain(right_edges).collect() })
     }
 
     /// Lays out one row in `face`. Normally one chunk; a row taller than a
@@ -103,6 +85,23 @@ impl Columns {
         }
         Chunk::new(height, 0.0, items)
     }
+}
+
+/// Per column, the min-content and max-content widths of its cells plus
+/// padding; `None` if no row has a cell.
+fn content_widths(header: Option<&[Line]>, rows: &[Vec<Line>], fonts: &Fonts) -> Option<(Vec<f32>, Vec<f32>)> {
+    let count = rows.iter().map(Vec::len).chain(header.map(<[Line]>::len)).max().filter(|&n| n > 0)?;
+    let mut min = vec![2.0 * CELL_PAD_X; count];
+    let mut max = min.clone();
+    let body = rows.iter().map(|r| (r.as_slice(), Face::Regular));
+    for (cells, face) in header.map(|h| (h, Face::Bold)).into_iter().chain(body) {
+        for (i, cell) in cells.iter().enumerate() {
+            let (lo, hi) = measure(cell, TextStyle { size: BODY_SIZE, base: face }, fonts);
+            min[i] = min[i].max(lo + 2.0 * CELL_PAD_X);
+            max[i] = max[i].max(hi + 2.0 * CELL_PAD_X);
+        }
+    }
+    Some((min, max))
 }
 
 /// Column widths between `min` and `max` (per column) that fit `available`
