@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive: the doc comments are the help) and
 //! dispatch. Nothing here is needed to use foikit as a library.
 
+mod check;
 mod deadline;
 mod exemptions;
 mod new;
@@ -26,6 +27,16 @@ enum Command {
     Render(render::Args),
     /// Print a commented starter case file.
     New(new::Args),
+    /// Check case files or letters (DOCX, PDF, text) against what the law requires.
+    Check(check::Args),
+    /// Print a rule's documentation.
+    Explain(check::ExplainArgs),
+    /// List the validator's rules.
+    Rules {
+        /// Output format.
+        #[arg(long, default_value = "text")]
+        format: OutputFormat,
+    },
     /// When a reply (or another step) is due, counting working days.
     Deadline(deadline::Args),
     /// List the exemptions of a regime.
@@ -54,6 +65,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Render(args) => render::run(args),
         Command::New(args) => new::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => check::explain(args),
+        Command::Rules { format } => check::list(format),
         Command::Deadline(args) => deadline::run(args),
         Command::Exemptions(args) => exemptions::run(args),
         Command::Templates { command } => templates::run(command),

@@ -99,6 +99,10 @@ pub struct ReviewRules {
     pub answer_within: u32,
     /// The most it may take in any case.
     pub answer_max: u32,
+    /// From when letters must give the `ask_within` window (the FOIA Code
+    /// of Practice that set it was issued on 4 July 2018).
+    #[serde(skip)]
+    pub window_from: Date,
     /// Where these come from.
     pub source: &'static str,
 }
@@ -118,6 +122,26 @@ pub struct Regulator {
     pub website: &'static str,
     /// Where these come from.
     pub source: &'static str,
+}
+
+/// The provisions that say what a reply must contain, cited by the validator.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct NoticeProvisions {
+    /// Particulars of the review procedure.
+    pub review: &'static str,
+    /// Particulars of the right to go to the regulator.
+    pub regulator: &'static str,
+    /// Stating why an exemption applies.
+    pub reasons: &'static str,
+    /// Stating the public interest reasons.
+    pub public_interest: &'static str,
+    /// A notice that the public interest decision is not yet made, with an
+    /// estimated date; `None` where the regime allows no such extension.
+    pub holding: Option<&'static str>,
+    /// Advice and assistance.
+    pub advice: &'static str,
+    /// The time for compliance.
+    pub time: &'static str,
 }
 
 /// What letters and deadlines need to know about a regime.
@@ -147,6 +171,8 @@ pub struct Regime {
     pub review: ReviewRules,
     /// The regulator.
     pub regulator: Regulator,
+    /// What a refusal notice must contain, by provision.
+    pub notice: NoticeProvisions,
     /// Where the facts above come from.
     pub source: &'static str,
     /// Exemptions, exceptions and refusal grounds.

@@ -4,7 +4,7 @@
 use time::macros::date;
 
 use super::exemptions;
-use super::{Extension, HolidayScope, Regime, RegimeId, Regulator, ReviewRules};
+use super::{Extension, HolidayScope, NoticeProvisions, Regime, RegimeId, Regulator, ReviewRules};
 use crate::case::Date;
 
 /// FOIA 2000. Time limit s10(1); working day s10(6); public interest
@@ -31,6 +31,7 @@ pub static FOIA: Regime = Regime {
         ask_within: 40,
         answer_within: 20,
         answer_max: 40,
+        window_from: Date(date!(2018 - 07 - 04)),
         source: "Freedom of Information Code of Practice (Cabinet Office, July 2018), paras 5.3-5.5",
     },
     regulator: Regulator {
@@ -40,6 +41,15 @@ pub static FOIA: Regime = Regime {
         window_statutory: false,
         website: "https://ico.org.uk/make-a-complaint/",
         source: "FOIA 2000 s50; ICO complaint guidance",
+    },
+    notice: NoticeProvisions {
+        review: "FOIA s17(7)(a)",
+        regulator: "FOIA s17(7)(b) and s50",
+        reasons: "FOIA s17(1)(c)",
+        public_interest: "FOIA s17(3)",
+        holding: Some("FOIA s17(2) and s10(3)"),
+        advice: "FOIA s16",
+        time: "FOIA s10(1)",
     },
     source: "https://www.legislation.gov.uk/ukpga/2000/36",
     exemptions: exemptions::foia::EXEMPTIONS,
@@ -68,6 +78,7 @@ pub static EIR: Regime = Regime {
         ask_within: 40,
         answer_within: 40,
         answer_max: 40,
+        window_from: Date(date!(2005 - 01 - 01)),
         source: "EIR 2004 reg 11(2) and (4)",
     },
     regulator: Regulator {
@@ -77,6 +88,15 @@ pub static EIR: Regime = Regime {
         window_statutory: false,
         website: "https://ico.org.uk/make-a-complaint/",
         source: "EIR 2004 reg 18 (applying FOIA s50); ICO complaint guidance",
+    },
+    notice: NoticeProvisions {
+        review: "EIR reg 14(5)(a) and reg 11",
+        regulator: "EIR reg 14(5)(b) and reg 18",
+        reasons: "EIR reg 14(3)(a)",
+        public_interest: "EIR reg 14(3)(b) and reg 12(1)(b)",
+        holding: None,
+        advice: "EIR reg 9",
+        time: "EIR reg 5(2)",
     },
     source: "https://www.legislation.gov.uk/uksi/2004/3391",
     exemptions: exemptions::eir::EXEMPTIONS,
@@ -105,6 +125,7 @@ pub static FOISA: Regime = Regime {
         ask_within: 40,
         answer_within: 20,
         answer_max: 20,
+        window_from: Date(date!(2005 - 01 - 01)),
         source: "FOISA 2002 s20(5) and s21(1)",
     },
     regulator: Regulator {
@@ -114,6 +135,15 @@ pub static FOISA: Regime = Regime {
         window_statutory: true,
         website: "https://www.foi.scot/appeal",
         source: "FOISA 2002 s47(1) and (4)(b)",
+    },
+    notice: NoticeProvisions {
+        review: "FOISA s19(a)",
+        regulator: "FOISA s19(b), s20 and s47",
+        reasons: "FOISA s16(1)(d)",
+        public_interest: "FOISA s16(2)",
+        holding: None,
+        advice: "FOISA s15",
+        time: "FOISA s10(1)",
     },
     source: "https://www.legislation.gov.uk/asp/2002/13",
     exemptions: exemptions::foisa::EXEMPTIONS,

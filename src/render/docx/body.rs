@@ -11,12 +11,13 @@
 //! hyperlink relationship ids. [`Builder`] numbers both itself, per letter.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use docx_rs::{
-    AlignmentType, BreakType, BuildXML, DocumentChild, Footer, Header, Hyperlink, HyperlinkData, HyperlinkType,
-    IndentLevel, LineSpacing, NumPages, NumberingId, PageMargin, PageNum, PageSize, Paragraph, Run, Shading,
-    SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow,
-    WidthType,
+    AlignmentType, BreakType, BuildXML, DocumentChild, Footer, Header, Hyperlink, HyperlinkData, IndentLevel,
+    LineSpacing, NumPages, NumberingId, PageMargin, PageNum, PageSize, Paragraph, ParagraphChild, ParagraphProperty,
+    Run, Shading, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType,
+    TableRow, WidthType,
 };
 
 use super::styles;
@@ -120,10 +121,19 @@ struct Builder {
 
 impl Builder {
     /// A new paragraph with the next id of this letter.
+    ///
+    /// Built as a literal: `Paragraph::new` draws an id from a thread-local
+    /// counter that only `Docx::build` resets, and that panics when it runs
+    /// out after 2^32 paragraphs on one thread.
     fn paragraph(&mut self) -> Paragraph {
         // w14:paraId must be below 0x80000000; a letter never gets near it.
         self.para_id += 1;
-        Paragraph::new().id(format!("{:08X}", self.para_id))
+        Paragraph {
+            id: format!("{:08X}", self.para_id),
+            children: Vec::new(),
+            property: ParagraphProperty::new(),
+            has_numbering: false,
+        }
     }
 
     fn push_paragraph(&mut self, p: Paragraph) {
@@ -232,7 +242,7 @@ impl Builder {
         for item in items {
             let mut p = self.paragraph().style(styles::LIST_PARAGRAPH).numbering(num_id.clone(), IndentLevel::new(0));
             if depth > 0 {
-                let side = depth * styles::QUOTE_INDENT;
+                let side = quote_side(depth);
                 p = p.indent(
                     Some(side + styles::LIST_INDENT),
                     Some(SpecialIndentType::Hanging(styles::LIST_HANGING)),
@@ -250,8 +260,8 @@ impl Builder {
         if columns == 0 {
             return;
         }
-        let side = depth * styles::QUOTE_INDENT;
-        let width = (TEXT_WIDTH - 2 * side).max(TEXT_WIDTH / 2);
+        let side = quote_side(depth);
+        let width = TEXT_WIDTH - 2 * side;
         let widths = column_widths(header, rows, columns, width as usize);
         let mut table_rows = Vec::with_capacity(rows.len() + 1);
         if let Some(cells) = header {
@@ -311,17 +321,13 @@ impl Builder {
     /// letter (docx-rs would take one from a process-wide counter); links
     /// to the same target share one relationship.
     fn hyperlink(&mut self, target: String, run: Run) -> Hyperlink {
-        let index = match self.links.iter().position(|t| *t == target) {
-            Some(index) => index,
-            None => {
-                self.links.push(target);
-                self.links.len() - 1
-            }
-        };
-        let mut link = Hyperlink::new("", HyperlinkType::External).add_run(run);
+        let index = self.links.iter().position(|t| *t == target).unwrap_or_else(|| {
+            self.links.push(target);
+            self.links.len() - 1
+        });
         // `path` only feeds docx-rs's own document.xml.rels, which we replace.
-        link.link = HyperlinkData::External { rid: link_rid(index), path: String::new() };
-        link
+        let link = HyperlinkData::External { rid: link_rid(index), path: String::new() };
+        Hyperlink { link, history: None, children: vec![ParagraphChild::Run(Box::new(run))] }
     }
 
     /// "Page X of Y" with live PAGE and NUMPAGES fields, so the numbers are
@@ -339,8 +345,8 @@ impl Builder {
 
     /// The DRAFT mark printed at the top of every page of a draft.
     fn draft_header(&mut self) -> Header {
-        let mark = Run::new().add_text("DRAFT").bold().color("C00000").size(28).character_spacing(40);
-        Header::new().add_paragraph(self.paragraph().style(styles::HEADER).add_run(mark))
+        let mark = Run::new().add_text("DRAFT");
+        Header::new().add_paragraph(self.paragraph().style(styles::DRAFT_MARK).add_run(mark))
     }
 }
 
@@ -350,8 +356,15 @@ fn quote_indent(p: Paragraph, depth: i32) -> Paragraph {
     if depth == 0 {
         return p;
     }
-    let side = depth * styles::QUOTE_INDENT;
+    let side = quote_side(depth);
     p.indent(Some(side), None, Some(side), None)
+}
+
+/// Left and right indentation of material `depth` quotations deep. Past
+/// three levels the indentation stops growing, so text never runs out of
+/// room (and the sum cannot overflow).
+fn quote_side(depth: i32) -> i32 {
+    depth.clamp(0, 3) * styles::QUOTE_INDENT
 }
 
 /// Adds `text` to `run`: newlines become line breaks and tabs become tabs
@@ -389,22 +402,23 @@ pub(super) fn xml_chars(text: &str) -> Cow<'_, str> {
 }
 
 /// The relationship target for a link URL, or `None` when there is nothing
-/// to link to. Characters outside RFC 3986 (spaces, non-ASCII) are
-/// percent-encoded, because Word reports a file whose hyperlink targets are
-/// not valid URIs as damaged.
+/// to link to. Characters outside RFC 3986 (spaces, non-ASCII, a `%` that
+/// starts no escape) are percent-encoded, because Word reports a file whose
+/// hyperlink targets are not valid URIs as damaged.
 fn uri_target(url: &str) -> Option<String> {
     let url = url.trim();
     if url.is_empty() {
         return None;
     }
     let mut target = String::with_capacity(url.len());
-    for c in url.chars() {
-        if c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c) {
+    for (i, c) in url.char_indices() {
+        let escape = c == '%' && url.get(i + 1..i + 3).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        if escape || c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=".contains(c) {
             target.push(c);
         } else {
             let mut buf = [0; 4];
             for byte in c.encode_utf8(&mut buf).bytes() {
-                target.push_str(&format!("%{byte:02X}"));
+                let _ = write!(target, "%{byte:02X}"); // writing to a String cannot fail
             }
         }
     }
@@ -473,6 +487,7 @@ mod tests {
     #[test]
     fn uri_targets_are_percent_encoded() {
         assert_eq!(uri_target(" https://ico.org.uk/a b?x=é ").as_deref(), Some("https://ico.org.uk/a%20b?x=%C3%A9"));
+        assert_eq!(uri_target("https://x.org/a%20b/100%").as_deref(), Some("https://x.org/a%20b/100%25"));
         assert_eq!(uri_target("  "), None);
     }
 

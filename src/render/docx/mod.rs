@@ -1,10 +1,10 @@
 //! DOCX backend: a [`Document`] as a Word letter a clerk can edit and send.
 //!
 //! The work is split three ways:
-//! - [`body`] turns the model into docx-rs paragraphs and tables that name
+//! - `body` turns the model into docx-rs paragraphs and tables that name
 //!   styles rather than carry formatting;
-//! - [`styles`] defines those styles and the list numbering;
-//! - [`package`] writes every other part and the zip, so that the same
+//! - `styles` defines those styles and the list numbering;
+//! - `package` writes every other part and the zip, so that the same
 //!   letter and options always give the same bytes, small ones.
 //!
 //! docx-rs is used for what it does well, the XML of the document body,
@@ -21,8 +21,11 @@ mod styles;
 ///
 /// Output depends only on `doc` and `opts`: rendering twice, in one process
 /// or two, gives identical bytes, so case files can be rebuilt and diffed.
-/// Fails only when `opts.timestamp` cannot be written into the document
-/// properties or the zip cannot be written.
+///
+/// # Errors
+///
+/// Only when `opts.timestamp` cannot be written into the document
+/// properties (a year before 0), or the zip cannot be written.
 pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Docx, message };
     let stamp = package::Stamp::new(opts.timestamp).map_err(error)?;

@@ -26,8 +26,8 @@ pub(super) const TABLE_TEXT: &str = "TableText";
 pub(super) const TABLE_GRID: &str = "TableGrid";
 /// Character style of hyperlinks.
 pub(super) const HYPERLINK: &str = "Hyperlink";
-/// Paragraph style of the page header (the DRAFT mark).
-pub(super) const HEADER: &str = "Header";
+/// Paragraph style of the DRAFT mark in the page header.
+pub(super) const DRAFT_MARK: &str = "DraftMark";
 /// Paragraph style of the page footer ("Page X of Y").
 pub(super) const FOOTER: &str = "Footer";
 
@@ -98,6 +98,10 @@ pub(super) const STYLES_XML: &str = concat!(
     r#"<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="NoSpacing"/>"#,
     r#"<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>"#,
+    // In a style rather than on the run: docx-rs writes run properties out
+    // of schema order, which Word may silently drop.
+    r#"<w:style w:type="paragraph" w:styleId="DraftMark"><w:name w:val="Draft Mark"/><w:basedOn w:val="Header"/>"#,
+    r#"<w:rPr><w:b/><w:bCs/><w:color w:val="C00000"/><w:spacing w:val="40"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="NoSpacing"/>"#,
     r#"<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:jc w:val="center"/></w:pPr>"#,
     r#"<w:rPr><w:color w:val="404040"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>"#,

@@ -129,7 +129,7 @@ pub enum Ink {
 /// least one page, so an empty document still gives a valid PDF.
 pub fn layout(doc: &Document, fonts: &Fonts) -> Vec<Page> {
     let chunks = flow::flow(doc, fonts);
-    let mut pages = paginate::paginate(chunks);
+    let mut pages = paginate::paginate(&chunks);
     if pages.is_empty() {
         pages.push(Page::default());
     }

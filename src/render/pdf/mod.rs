@@ -23,6 +23,13 @@ use crate::doc::Document;
 
 /// Renders `doc` as an A4 PDF. The same document and options always give
 /// the same bytes, in one process or across processes.
+///
+/// # Errors
+///
+/// Only if the bundled fonts cannot be loaded or printpdf/lopdf fail to
+/// serialise, which no document content can cause: text the fonts cannot
+/// show is printed as `?`, and oversized words, rows and blocks are broken
+/// rather than rejected.
 pub fn pdf(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Pdf, message };
     let fonts = fonts::fonts().map_err(error)?;

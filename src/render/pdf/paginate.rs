@@ -13,11 +13,11 @@ use super::style::{BODY_BOTTOM, BODY_TOP};
 const EPSILON: f32 = 0.01;
 
 /// Places `chunks` on pages, in order.
-pub fn paginate(chunks: Vec<Chunk>) -> Vec<Page> {
+pub fn paginate(chunks: &[Chunk]) -> Vec<Page> {
     let mut pager = Pager { pages: Vec::new(), page: Page::default(), y: BODY_TOP, empty: true };
     let mut start = 0;
     while start < chunks.len() {
-        let end = group_end(&chunks, start);
+        let end = group_end(chunks, start);
         let group = &chunks[start..end];
         if group[0].page_break_before && !pager.empty {
             pager.new_page();
@@ -27,7 +27,7 @@ pub fn paginate(chunks: Vec<Chunk>) -> Vec<Page> {
             pager.new_page();
         }
         for chunk in group {
-            pager.place(chunk, &chunks);
+            pager.place(chunk, chunks);
         }
         start = end;
     }

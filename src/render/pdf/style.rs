@@ -4,10 +4,14 @@
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
 
+/// A4 width in millimetres.
+pub const PAGE_WIDTH_MM: f32 = 210.0;
+/// A4 height in millimetres.
+pub const PAGE_HEIGHT_MM: f32 = 297.0;
 /// A4 width.
-pub const PAGE_WIDTH: f32 = 210.0 * MM;
+pub const PAGE_WIDTH: f32 = PAGE_WIDTH_MM * MM;
 /// A4 height.
-pub const PAGE_HEIGHT: f32 = 297.0 * MM;
+pub const PAGE_HEIGHT: f32 = PAGE_HEIGHT_MM * MM;
 
 /// Left and right margin.
 pub const SIDE_MARGIN: f32 = 25.0 * MM;

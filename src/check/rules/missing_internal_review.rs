@@ -1,0 +1,70 @@
+//! FOI101 missing-internal-review
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{excerpt, re};
+use crate::check::diagnostic::Severity;
+use crate::check::letter::Letter;
+use crate::check::recognise::{has_contact, review_paragraphs};
+use crate::check::rule::{Finding, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "FOI101",
+    name: "missing-internal-review",
+    severity: Severity::Error,
+    summary: "the reply gives no particulars of the review procedure, or omits where to send a request or the reference to quote",
+    doc: DOC,
+    help: "add a paragraph saying how to ask for a review, where to send it (e-mail or postal address) and that the reference should be quoted",
+    check,
+};
+
+const DOC: &str = "\
+## What it checks
+That the letter tells the requester how to ask for an internal review (FOIA), a reconsideration (EIR
+reg 11) or a review (FOISA s20): a paragraph about the review procedure, which says where to send the
+request (an e-mail or postal address) and asks for the reference to be quoted. A letter that states
+the authority has no such procedure also passes.
+
+## Why it matters
+FOIA s17(7)(a) requires a refusal notice to contain particulars of the authority's complaints
+procedure or to say it has none; EIR reg 14(5)(a) and FOISA s19(a) say the same for their regimes.
+The s45 Code of Practice (2018, para 5.3) expects every response to explain it. Without an address
+and a reference, a requester's review request goes astray or cannot be matched to the case.
+
+## Example
+A reply that ends \"If you have any questions, please contact us.\" and nothing more.
+
+## Fix
+\"If you are dissatisfied with this response you may request an internal review within 40 working
+days by writing to foi@example.gov.uk, quoting reference FOI-1234.\"";
+
+fn check(letter: &Letter) -> Vec<Finding> {
+    static QUOTE_REF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)quot\w*[^.]{0,40}ref|ref\w*[^.]{0,40}quot|(?:your|our|the) reference|reference number"));
+    static NO_PROCEDURE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:no|not have an?) (?:internal review|complaints?) (?:procedure|process)"));
+    let law = letter.regime.regime();
+    let paras = review_paragraphs(letter.body());
+    let Some(&first) = paras.first() else {
+        return vec![Finding::letter(format!(
+            "the letter gives no particulars of the {} procedure ({})",
+            law.review.name, law.notice.review
+        ))];
+    };
+    if NO_PROCEDURE.is_match(&letter.paragraphs[first].text) {
+        return Vec::new();
+    }
+    // The address often follows the paragraph as a block of its own.
+    let end = (first + 4).min(letter.paragraphs.len());
+    let around: String = letter.paragraphs[first..end].iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    if !has_contact(&around) {
+        out.push(Finding::at(first, format!("the {} paragraph does not say where to send a request ({}): \"{}\"", law.review.name, law.notice.review, excerpt(&letter.paragraphs[first].text))));
+    }
+    let quotes_reference = QUOTE_REF.is_match(&around) || letter.reference.as_deref().is_some_and(|r| around.contains(r));
+    if !quotes_reference {
+        out.push(Finding::at(first, format!("the {} paragraph does not ask for the reference to be quoted", law.review.name)));
+    }
+    out
+}

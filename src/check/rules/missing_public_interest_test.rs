@@ -1,0 +1,61 @@
+//! FOI203 missing-public-interest-test
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{holding_notice, re, resolve};
+use crate::check::diagnostic::Severity;
+use crate::check::letter::Letter;
+use crate::check::rule::{Finding, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "FOI203",
+    name: "missing-public-interest-test",
+    severity: Severity::Error,
+    summary: "a qualified exemption is relied on without public interest reasons",
+    doc: DOC,
+    help: "set out the public interest factors for and against disclosure and why the balance favours withholding",
+    check,
+};
+
+const DOC: &str = "\
+## What it checks
+That a letter relying on a qualified exemption (or any EIR exception) gives the reasons for
+concluding that the public interest in maintaining it outweighs the public interest in disclosure:
+the words \"public interest\" with a weighing (balance, outweigh, in favour of). A holding notice
+under FOIA s17(2), which says the decision is not yet made, is exempt from this rule (see
+`missing-pit-estimate`).
+
+## Why it matters
+FOIA s17(3) requires the public interest reasons (EIR reg 14(3)(b) with reg 12(1)(b); FOISA
+s16(2)). Without them the requester cannot tell whether the test was applied at all.
+
+## Example
+\"The information is exempt under section 43(2) because disclosure would harm the supplier.\"
+
+## Fix
+Add the factors for and against disclosure and the conclusion, e.g. \"We recognise the public
+interest in transparency about spending; however, it is outweighed by the public interest in fair
+competition for the contract.\"";
+
+fn check(letter: &Letter) -> Vec<Finding> {
+    static WEIGHED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest")
+    });
+    if holding_notice(letter) || WEIGHED.is_match(&letter.text()) {
+        return Vec::new();
+    }
+    letter
+        .cited
+        .iter()
+        .filter(|c| resolve(letter, c).is_some_and(|r| r.qualified()))
+        .map(|c| {
+            Finding::at(
+                c.paragraph,
+                format!("{} {} is a qualified exemption but the letter gives no public interest reasons ({})", c.word, c.provision, letter.regime.regime().notice.public_interest),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,103 @@
+//! The rule registry: the one list of rules, and what several rules share.
+
+mod annex_mismatch;
+mod late_response;
+mod missing_exemption_reason;
+mod missing_ico_right;
+mod missing_internal_review;
+mod missing_pit_estimate;
+mod missing_public_interest_test;
+mod missing_s16_advice;
+mod ncnd_reveals_holding;
+mod regime_mismatch;
+mod review_window;
+mod unfilled_placeholder;
+mod unknown_exemption;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::letter::{Cited, Letter};
+use super::rule::Rule;
+use crate::law::Citation;
+
+/// Every rule, in code order.
+pub static RULES: &[&Rule] = &[
+    &missing_internal_review::RULE,
+    &missing_ico_right::RULE,
+    &review_window::RULE,
+    &regime_mismatch::RULE,
+    &missing_exemption_reason::RULE,
+    &unknown_exemption::RULE,
+    &missing_public_interest_test::RULE,
+    &missing_pit_estimate::RULE,
+    &missing_s16_advice::RULE,
+    &ncnd_reveals_holding::RULE,
+    &late_response::RULE,
+    &annex_mismatch::RULE,
+    &unfilled_placeholder::RULE,
+];
+
+/// Finds a rule by code ("FOI101", any case) or name ("missing-internal-review").
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("patterns are tested")
+}
+
+/// A citation resolved in the letter's regime, if it exists there.
+fn resolve<'a>(letter: &Letter, cited: &'a Cited) -> Option<Citation<'a>> {
+    letter.regime.regime().cite(&cited.provision).ok()
+}
+
+/// The letter says the public interest decision is not yet made (FOIA s17(2)).
+fn holding_notice(letter: &Letter) -> bool {
+    static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)section 17\(2\)|s\.?\s?17\(2\)|not yet (?:reached|made|taken) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale)? for (?:considering|our decision)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)")
+    });
+    HOLDING.is_match(&letter.text())
+}
+
+/// The letter refuses because of the cost limit (FOIA s12, FOISA s12).
+fn cost_refusal(letter: &Letter) -> bool {
+    static COST: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)appropriate limit|cost (?:limit|of compliance)|exceed(?:s|ed)? the (?:cost|appropriate|£\s?\d+)|fees regulations"));
+    letter.cited.iter().any(|c| c.provision.starts_with("12") && c.word == "section") || COST.is_match(&letter.text())
+}
+
+/// The letter neither confirms nor denies that information is held.
+fn ncnd(letter: &Letter) -> bool {
+    static NCND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)neither confirm nor deny|neither confirms nor denies|not (?:to )?confirm or deny|NCND"));
+    NCND.is_match(&letter.text())
+}
+
+/// A short quote of a paragraph for messages.
+fn excerpt(text: &str) -> String {
+    let t: String = text.chars().take(90).collect();
+    if t.len() < text.len() { format!("{t}…") } else { t }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_well_formed() {
+        let mut codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        let n = codes.len();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "codes are unique");
+        for r in RULES {
+            assert!(r.code.starts_with("FOI") && r.code.len() == 6 && r.code[3..].chars().all(|c| c.is_ascii_digit()), "{}", r.code);
+            assert!(r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()), "{}", r.name);
+            for heading in ["## What it checks", "## Why it matters", "## Example", "## Fix"] {
+                assert!(r.doc.contains(heading), "{} lacks {heading}", r.name);
+            }
+            assert_eq!(find(r.name).map(|f| f.code), Some(r.code));
+            assert_eq!(find(&r.code.to_lowercase()).map(|f| f.name), Some(r.name));
+        }
+    }
+}

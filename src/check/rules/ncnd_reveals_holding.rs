@@ -1,0 +1,56 @@
+//! FOI206 ncnd-reveals-holding
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{excerpt, ncnd, re};
+use crate::check::diagnostic::Severity;
+use crate::check::letter::Letter;
+use crate::check::recognise::sentences;
+use crate::check::rule::{Finding, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "FOI206",
+    name: "ncnd-reveals-holding",
+    severity: Severity::Error,
+    summary: "a neither-confirm-nor-deny reply confirms that the information is held",
+    doc: DOC,
+    help: "remove the statement that the information is held, or, if holding can be confirmed, do not rely on neither confirm nor deny",
+    check,
+};
+
+const DOC: &str = "\
+## What it checks
+That a letter which neither confirms nor denies whether information is held does not, elsewhere,
+confirm that it is held (\"we can confirm that we hold…\", \"the information is held\").
+
+## Why it matters
+Neither-confirm-nor-deny provisions (e.g. FOIA s24(2), s31(3), s40(5B)) exclude the s1(1)(a) duty to
+confirm or deny because confirming would itself cause harm. A letter that invokes them and then
+confirms holding discloses exactly what the exemption protects, and cannot be withdrawn.
+
+## Example
+\"We can neither confirm nor deny whether we hold the information. We can confirm that the
+information you requested is held by the Department.\"
+
+## Fix
+Keep to the neither-confirm-nor-deny wording throughout, or drop it if confirming is harmless.";
+
+fn check(letter: &Letter) -> Vec<Finding> {
+    static HELD: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)confirms? that (?:the [\w ]{1,40} |we |it )?(?:does |do )?holds?\b|\bholds the information|information (?:you (?:have )?(?:requested|asked for) )?(?:is|was) held|\bwe (?:do )?hold (?:the|this|some|that)\b")
+    });
+    static NEGATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)neither|nor\b|whether|\bif we\b|\bnot\b|n't"));
+    if !ncnd(letter) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, p) in letter.body() {
+        if let Some(s) = sentences(&p.text).find(|s| HELD.is_match(s) && !NEGATED.is_match(s)) {
+            out.push(Finding::at(i, format!("the letter neither confirms nor denies that information is held, yet says \"{}\"", excerpt(s))));
+        }
+    }
+    out
+}

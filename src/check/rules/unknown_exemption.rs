@@ -1,0 +1,58 @@
+//! FOI202 unknown-exemption
+
+use super::resolve;
+use crate::check::diagnostic::Severity;
+use crate::check::letter::Letter;
+use crate::check::rule::{Finding, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "FOI202",
+    name: "unknown-exemption",
+    severity: Severity::Error,
+    summary: "the reply relies on a section that is not an exemption in its regime",
+    doc: DOC,
+    help: "check the citation against `foikit exemptions --regime …`",
+    check,
+};
+
+const DOC: &str = "\
+## What it checks
+That every section (or regulation) the letter relies on to withhold information exists as an
+exemption, exception or refusal ground in the regime the letter is under, down to the subsections
+foikit knows (`foikit exemptions` lists them).
+
+## Why it matters
+A refusal must specify the exemption relied on (FOIA s17(1)(b), EIR reg 14(3)(a), FOISA s16(1)(c)).
+A wrong or non-existent section is a defective notice, and usually a sign of a copied template.
+
+## Example
+\"The information is exempt under section 25 of the Freedom of Information Act 2000.\" (Section 25
+is about certificates, not an exemption.)
+
+## Fix
+Cite the exemption actually relied on, e.g. section 24(1).";
+
+fn check(letter: &Letter) -> Vec<Finding> {
+    let law = letter.regime.regime();
+    let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u32>().ok();
+    let numbers: Vec<u32> = law.exemptions.iter().filter_map(|d| number(d.section)).collect();
+    let (lo, hi) = (numbers.iter().min().copied().unwrap_or(0), numbers.iter().max().copied().unwrap_or(0));
+    let mut out = Vec::new();
+    for cited in &letter.cited {
+        if resolve(letter, cited).is_some() || cited.word != law.provision_word {
+            continue;
+        }
+        // Other provisions of the Act (s1, s10, s50…) are cited in passing.
+        let in_range = number(&cited.provision).is_some_and(|n| (lo..=hi).contains(&n));
+        if !in_range && !letter.from_case {
+            continue;
+        }
+        let hint = match law.cite(&cited.provision) {
+            Err(Some(near)) => format!("; did you mean {} {near}?", law.provision_word),
+            _ => String::new(),
+        };
+        out.push(Finding::at(cited.paragraph, format!("{} {} is not an exemption in the {}{hint}", law.provision_word, cited.provision, law.act)));
+    }
+    out
+}
