@@ -178,6 +178,11 @@ pub struct Regime {
     /// Exemptions, exceptions and refusal grounds.
     #[serde(skip)]
     pub exemptions: &'static [ExemptionDef],
+    /// Provisions numbered among the exemptions that are not exemptions
+    /// (FOIA s13 fees, s16 advice, s17 refusal notices…): letters cite them
+    /// in passing, so the validator must not take them for unknown exemptions.
+    #[serde(skip)]
+    pub procedural: &'static [&'static str],
 }
 
 impl Regime {

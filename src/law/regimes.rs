@@ -53,6 +53,9 @@ pub static FOIA: Regime = Regime {
     },
     source: "https://www.legislation.gov.uk/ukpga/2000/36",
     exemptions: exemptions::foia::EXEMPTIONS,
+    // FOIA s13 (fees above the limit), s15 (public records), s16 (advice),
+    // s17 (refusal notices), s18–20 (the Commissioner, publication schemes).
+    procedural: &["13", "15", "16", "17", "18", "19", "20"],
 };
 
 /// EIR 2004 (SI 2004/3391). Time limit reg 5(2); working day reg 2(1) (as
@@ -100,6 +103,7 @@ pub static EIR: Regime = Regime {
     },
     source: "https://www.legislation.gov.uk/uksi/2004/3391",
     exemptions: exemptions::eir::EXEMPTIONS,
+    procedural: &[],
 };
 
 /// FOISA 2002 (asp 13). Time limit s10(1); working day s73 (Scottish bank
@@ -147,4 +151,7 @@ pub static FOISA: Regime = Regime {
     },
     source: "https://www.legislation.gov.uk/asp/2002/13",
     exemptions: exemptions::foisa::EXEMPTIONS,
+    // FOISA s13 (fees), s15 (advice), s16–19 (refusal notices), s20–24
+    // (reviews, the Commissioner, publication schemes).
+    procedural: &["13", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24"],
 };

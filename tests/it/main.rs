@@ -9,6 +9,8 @@ mod bad_input;
 mod cli;
 mod deadlines;
 mod golden;
+mod rules;
+mod schema;
 mod interop;
 mod seeds;
 mod support;

@@ -42,7 +42,8 @@ fn check(letter: &Letter) -> Vec<Finding> {
     static HELD: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)confirms? that (?:the [\w ]{1,40} |we |it )?(?:does |do )?holds?\b|\bholds the information|information (?:you (?:have )?(?:requested|asked for) )?(?:is|was) held|\bwe (?:do )?hold (?:the|this|some|that)\b")
     });
-    static NEGATED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)neither|nor\b|whether|\bif we\b|\bnot\b|n't"));
+    static NEGATED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)neither|\bnor\b|whether|\bif we\b|do(?:es)? not hold|don't hold|not held|cannot confirm|can't confirm"));
     if !ncnd(letter) {
         return Vec::new();
     }

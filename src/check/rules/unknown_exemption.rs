@@ -44,7 +44,9 @@ fn check(letter: &Letter) -> Vec<Finding> {
             continue;
         }
         // Other provisions of the Act (s1, s10, s50…) are cited in passing.
-        let in_range = number(&cited.provision).is_some_and(|n| (lo..=hi).contains(&n));
+        let n = number(&cited.provision);
+        let procedural = n.is_some_and(|n| law.procedural.contains(&n.to_string().as_str()));
+        let in_range = n.is_some_and(|n| (lo..=hi).contains(&n)) && !procedural;
         if !in_range && !letter.from_case {
             continue;
         }

@@ -1,8 +1,8 @@
 //! PDF backend: A4 letters in Liberation Sans, fonts subset and embedded.
 //!
 //! Split in two so the typography can be tested without decoding PDFs:
-//! [`layout`] turns the [`Document`] into pages of positioned lines and
-//! rules (own line breaking and pagination, pure), and [`encode`] writes
+//! `layout` turns the [`Document`] into pages of positioned lines and
+//! rules (own line breaking and pagination, pure), and `encode` writes
 //! those pages with printpdf and makes the bytes reproducible.
 
 mod dehint;

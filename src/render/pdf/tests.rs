@@ -482,14 +482,18 @@ fn timing_and_size() {
     for (name, doc) in [("sample", sample(false)), ("draft", sample(true)), ("long", long_letter())] {
         let words: usize = doc.walk().iter().map(|(_, b)| block_words(b)).sum();
         let bytes = pdf(&doc, &opts).expect("renders");
-        let runs = 200;
-        let start = std::time::Instant::now();
-        for _ in 0..runs {
-            std::hint::black_box(pdf(std::hint::black_box(&doc), &opts).expect("renders"));
-        }
-        let per = start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
+        // Best of several batches: the machine may be busy with other work.
+        let per = (0..5)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                for _ in 0..40 {
+                    std::hint::black_box(pdf(std::hint::black_box(&doc), &opts).expect("renders"));
+                }
+                start.elapsed().as_secs_f64() * 1000.0 / 40.0
+            })
+            .fold(f64::INFINITY, f64::min);
         let pages = pages_of(&doc).len();
-        println!("{name}: {pages} pages, ~{words} words, {} bytes, {per:.3} ms per render", bytes.len());
+        println!("{name}: {pages} pages, ~{words} words, {} bytes, {per:.3} ms per render (best batch)", bytes.len());
         if let Ok(dir) = std::env::var("FOIKIT_PDF_SAMPLE") {
             std::fs::write(format!("{dir}/{name}.pdf"), &bytes).expect("writes sample");
         }

@@ -1,0 +1,136 @@
+//! The validator: every rule against its pass and fail fixtures, the seed
+//! letters as real-world input, composed letters, and the report formats
+//! against their schemas.
+
+use std::process::Command;
+
+use foikit::check::{self, Letter, rules::RULES};
+use foikit::compose::{Composer, TemplateSet};
+
+use crate::{schema, support};
+
+fn fixture(rule: &str, kind: &str) -> Letter {
+    let path = support::root().join("fixtures/rules").join(rule).join(format!("{kind}.txt"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Letter::from_text(&format!("{rule}/{kind}.txt"), &text)
+}
+
+#[test]
+fn every_rule_fails_its_fail_fixture_and_only_there() {
+    for rule in RULES {
+        let fail = check::check_with(&fixture(rule.name, "fail"), &[rule]);
+        assert!(!fail.is_empty(), "{} ({}) does not fire on its fail fixture", rule.name, rule.code);
+        assert!(fail.iter().all(|d| d.code == rule.code));
+        // A pass fixture is a letter with nothing wrong at all.
+        let pass = check::check(&fixture(rule.name, "pass"));
+        assert!(pass.is_empty(), "{} pass fixture has findings: {pass:#?}", rule.name);
+    }
+}
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(support::root().join("fixtures/seeds").join(format!("{name}.txt"))).unwrap()
+}
+
+fn codes(name: &str, text: &str) -> Vec<&'static str> {
+    check::check(&Letter::from_text(name, text)).into_iter().filter(|d| d.severity == check::Severity::Error).map(|d| d.code).collect()
+}
+
+/// Removes the text from `from` up to (not including) `to`.
+fn cut(text: &str, from: &str, to: &str) -> String {
+    let a = text.find(from).unwrap_or_else(|| panic!("`{from}` not in seed"));
+    let b = a + text[a..].find(to).unwrap_or_else(|| panic!("`{to}` not in seed"));
+    format!("{}{}", &text[..a], &text[b..])
+}
+
+#[test]
+fn seed_letters_pass_and_fail_when_a_required_paragraph_is_deleted() {
+    for (name, review_start, review_end, ico_start, ico_end) in [
+        ("ho-43342-refusal", "If you are dissatisfied", "If you remain dissatisfied", "If you remain dissatisfied", "Yours sincerely"),
+        ("ho-78814-release", "If you are dissatisfied", "As part of any internal review", "If you were to remain", "A link to the Home Office"),
+    ] {
+        let text = seed(name);
+        assert_eq!(codes(name, &text), Vec::<&str>::new(), "{name} as written");
+        let without_review = cut(&text, review_start, review_end);
+        assert!(codes(name, &without_review).contains(&"FOI101"), "{name} without its review paragraph");
+        let without_ico = cut(&text, ico_start, ico_end);
+        assert_eq!(codes(name, &without_ico), ["FOI102"], "{name} without its ICO paragraph");
+    }
+}
+
+#[test]
+fn the_fixture_cases_pass_in_every_format() {
+    for case in support::CASES {
+        let doc = support::document(case);
+        let path = support::root().join("fixtures/cases").join(format!("{case}.yaml"));
+        let c = foikit::case::load(&path).unwrap();
+        let errors: Vec<_> = check::check(&Letter::from_case(case, &c, &doc)).into_iter().filter(|d| d.severity == check::Severity::Error).collect();
+        assert!(errors.is_empty(), "{case}: {errors:#?}");
+        for format in [foikit::render::Format::Docx, foikit::render::Format::Pdf, foikit::render::Format::Txt] {
+            let bytes = support::render(case, format);
+            let fmt = foikit::check::extract::LetterFormat::from_path(format!("x.{}", format.extension()).as_ref()).unwrap();
+            let text = foikit::check::extract::text(case, fmt, &bytes).unwrap();
+            let errors: Vec<_> = check::check(&Letter::from_text(case, &text)).into_iter().filter(|d| d.severity == check::Severity::Error).collect();
+            assert!(errors.is_empty(), "{case} as {format}: {errors:#?}");
+        }
+    }
+}
+
+#[test]
+fn a_template_that_drops_the_review_paragraph_is_caught() {
+    let dir = support::scratch("rules-override");
+    std::fs::create_dir_all(dir.join("partials")).unwrap();
+    std::fs::write(dir.join("partials/internal-review.hbs"), "{{!-- dropped --}}\n").unwrap();
+    let composer = Composer::new(TemplateSet::with_overlay(&dir).unwrap()).unwrap();
+    let path = support::root().join("fixtures/cases/ho-78814-release.yaml");
+    let case = foikit::case::load(&path).unwrap();
+    let doc = composer.compose(&case).unwrap();
+    let found: Vec<_> = check::check(&Letter::from_case("78814", &case, &doc)).into_iter().map(|d| d.code).collect();
+    assert!(found.contains(&"FOI101"), "{found:?}");
+}
+
+fn foikit(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_foikit")).args(args).current_dir(support::root()).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn reports_validate_against_their_schemas_and_exit_codes_follow_findings() {
+    let load = |f: &str| -> serde_json::Value { serde_json::from_str(&std::fs::read_to_string(support::root().join("fixtures/schemas").join(f)).unwrap()).unwrap() };
+    let fail = "fixtures/rules/missing-internal-review/fail.txt";
+    let late = "fixtures/rules/late-response/fail.txt";
+    let (code, json) = foikit(&["check", fail, late, "--format", "json"]);
+    assert_eq!(code, Some(1));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(schema::validate(&load("check.schema.json"), &json), Vec::<String>::new());
+    assert_eq!(json["errors"], 1);
+    assert_eq!(json["diagnostics"][0]["code"], "FOI101");
+    let (_, sarif) = foikit(&["check", fail, late, "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(schema::validate(&load("sarif-2.1.0-subset.schema.json"), &sarif), Vec::<String>::new());
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);
+    // The checker itself catches a broken report.
+    let mut broken = sarif.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!schema::validate(&load("sarif-2.1.0-subset.schema.json"), &broken).is_empty());
+    // Warnings alone pass unless denied.
+    assert_eq!(foikit(&["check", late]).0, Some(0));
+    assert_eq!(foikit(&["check", late, "--deny-warnings"]).0, Some(1));
+    assert_eq!(foikit(&["check", "fixtures/rules/late-response/pass.txt"]).0, Some(0));
+    assert_eq!(foikit(&["check", "no-such-letter.pdf"]).0, Some(2));
+    let (code, human) = foikit(&["check", fail]);
+    assert_eq!(code, Some(1));
+    assert!(human.contains("error[FOI101] missing-internal-review") && human.contains("= help:"), "{human}");
+}
+
+#[test]
+fn explain_and_rules_document_every_rule() {
+    let (code, list) = foikit(&["rules"]);
+    assert_eq!(code, Some(0));
+    for rule in RULES {
+        assert!(list.contains(rule.code) && list.contains(rule.name));
+        let (code, doc) = foikit(&["explain", rule.name]);
+        assert_eq!(code, Some(0));
+        assert!(doc.contains("## Why it matters") && doc.contains(rule.code), "{doc}");
+    }
+    assert_eq!(foikit(&["explain", "FOI999"]).0, Some(2));
+}
