@@ -4,6 +4,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use foikit::check::{self, Letter, Severity, report};
 use foikit::compose::Composer;
 use foikit::render::{self, Format, RenderOptions};
 
@@ -26,6 +27,9 @@ pub struct Args {
     /// A YAML file of bank holidays proclaimed after this release (see `foikit deadline --help`).
     #[arg(long)]
     holidays: Option<PathBuf>,
+    /// Render even if the validator finds errors, marking every page DRAFT.
+    #[arg(long)]
+    draft: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
@@ -36,15 +40,30 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     // Everything is read, validated and rendered in memory first: a bad case
     // anywhere in the batch means no file is written or replaced.
     let mut outputs = Vec::new();
+    let mut refused = false;
     for path in &args.cases {
         let case = foikit::case::load(path)?;
-        let doc = composer.compose(&case)?;
+        let mut doc = composer.compose(&case)?;
+        let findings = check::check(&Letter::from_case(&path.display().to_string(), &case, &doc));
+        if !findings.is_empty() {
+            eprint!("{}", report::human(&findings));
+        }
+        if args.draft {
+            doc.meta.draft = true;
+        } else if findings.iter().any(|d| d.severity == Severity::Error) {
+            refused = true;
+            continue;
+        }
         let opts = RenderOptions::for_document(&doc);
         for &format in &formats {
             let bytes = render::render(&doc, format, &opts)?;
             let file = args.output.join(format!("{}.{}", file_stem(&doc.meta.reference), format.extension()));
             outputs.push((file, bytes));
         }
+    }
+    if refused {
+        eprintln!("error: the validator found errors, so nothing was written; fix them, or pass --draft to render a marked draft");
+        return Ok(ExitCode::from(1));
     }
     fs::create_dir_all(&args.output).map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;
     for (file, bytes) in &outputs {
