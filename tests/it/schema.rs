@@ -32,30 +32,30 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
             return;
         }
     }
-    if let Some(c) = schema.get("const") {
-        if c != value {
-            errors.push(format!("{path}: expected {c}"));
-        }
+    if let Some(c) = schema.get("const")
+        && c != value
+    {
+        errors.push(format!("{path}: expected {c}"));
     }
-    if let Some(e) = schema.get("enum").and_then(Value::as_array) {
-        if !e.contains(value) {
-            errors.push(format!("{path}: {value} is not one of {e:?}"));
-        }
+    if let Some(e) = schema.get("enum").and_then(Value::as_array)
+        && !e.contains(value)
+    {
+        errors.push(format!("{path}: {value} is not one of {e:?}"));
     }
-    if let (Some(p), Some(s)) = (schema.get("pattern").and_then(Value::as_str), value.as_str()) {
-        if !regex::Regex::new(p).unwrap().is_match(s) {
-            errors.push(format!("{path}: {s:?} does not match {p}"));
-        }
+    if let (Some(p), Some(s)) = (schema.get("pattern").and_then(Value::as_str), value.as_str())
+        && !regex::Regex::new(p).unwrap().is_match(s)
+    {
+        errors.push(format!("{path}: {s:?} does not match {p}"));
     }
-    if let (Some(min), Some(s)) = (schema.get("minLength").and_then(Value::as_u64), value.as_str()) {
-        if (s.chars().count() as u64) < min {
-            errors.push(format!("{path}: shorter than {min}"));
-        }
+    if let (Some(min), Some(s)) = (schema.get("minLength").and_then(Value::as_u64), value.as_str())
+        && (s.chars().count() as u64) < min
+    {
+        errors.push(format!("{path}: shorter than {min}"));
     }
-    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_i64), value.as_i64()) {
-        if n < min {
-            errors.push(format!("{path}: {n} < {min}"));
-        }
+    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_i64), value.as_i64())
+        && n < min
+    {
+        errors.push(format!("{path}: {n} < {min}"));
     }
     if let Some(obj) = value.as_object() {
         for key in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
@@ -73,10 +73,10 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
         }
     }
     if let Some(items) = value.as_array() {
-        if let Some(min) = schema.get("minItems").and_then(Value::as_u64) {
-            if (items.len() as u64) < min {
-                errors.push(format!("{path}: fewer than {min} items"));
-            }
+        if let Some(min) = schema.get("minItems").and_then(Value::as_u64)
+            && (items.len() as u64) < min
+        {
+            errors.push(format!("{path}: fewer than {min} items"));
         }
         if let Some(s) = schema.get("items") {
             for (i, v) in items.iter().enumerate() {

@@ -73,7 +73,7 @@ impl Stamp {
 /// five-page letter: level 1 (zlib-rs's fast path) packs it in 120 µs into
 /// 10.8 KB; zlib's default 6 takes 310 µs for 8.8 KB, a fifth of the 1 ms
 /// budget spent on bytes nobody needs.
-const LETTER_LEVEL: i64 = 2;
+const LETTER_LEVEL: i64 = 1;
 /// Deflate level of [`STATIC_PARTS`]: they are compressed once per
 /// process, so the best level costs nothing per letter.
 const STATIC_LEVEL: i64 = 9;
