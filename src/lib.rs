@@ -30,3 +30,4 @@ pub mod doc;
 pub mod law;
 pub mod output;
 pub mod render;
+pub mod requester;

@@ -18,7 +18,7 @@ use validator::Validate;
 pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
-pub use read::{SourceFormat, load, parse};
+pub use read::{SourceFormat, load, load_as, parse, parse_as};
 
 use crate::law::RegimeId;
 

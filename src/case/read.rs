@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
 use super::error::{CaseError, Problem, with_hint};
@@ -32,13 +33,30 @@ impl SourceFormat {
 
 /// Reads and validates the case file at `path`.
 pub fn load(path: &Path) -> Result<Case, CaseError> {
-    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
-    let source = std::fs::read_to_string(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
-    parse(&source, format, &path.display().to_string())
+    load_as(path, checks::cross_field)
 }
 
 /// Parses and validates case text; `name` is used in messages.
 pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, CaseError> {
+    parse_as(source, format, name, checks::cross_field)
+}
+
+/// Reads any foikit input file (a case, a requester file) at `path`:
+/// YAML, JSON or TOML by extension, checked by its `validator` rules and
+/// by `facts` (cross-field checks returning field path and message).
+pub fn load_as<T: DeserializeOwned + Validate>(path: &Path, facts: fn(&T) -> Vec<(String, String)>) -> Result<T, CaseError> {
+    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
+    let source = std::fs::read_to_string(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
+    parse_as(&source, format, &path.display().to_string(), facts)
+}
+
+/// Parses and validates the text of any foikit input file.
+pub fn parse_as<T: DeserializeOwned + Validate>(
+    source: &str,
+    format: SourceFormat,
+    name: &str,
+    facts: fn(&T) -> Vec<(String, String)>,
+) -> Result<T, CaseError> {
     let invalid = |problems: Vec<Problem>| CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems };
     let outline = if format == SourceFormat::Yaml { locate::yaml_outline(source) } else { Vec::new() };
     let position = |path: &str| match format {
@@ -46,7 +64,7 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
         _ => locate::keyed_position(source, path),
     };
 
-    let case: Case = deserialize(source, format).map_err(|(message, at)| {
+    let value: T = deserialize(source, format).map_err(|(message, at)| {
         let path = match (format, at) {
             (SourceFormat::Yaml, Some((line, _))) => locate::yaml_path_at(&outline, line).unwrap_or("").to_string(),
             _ => String::new(),
@@ -56,12 +74,12 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
     })?;
 
     let mut found = Vec::new();
-    if let Err(errors) = case.validate() {
+    if let Err(errors) = value.validate() {
         flatten(&errors, "", &mut found);
     }
-    found.extend(checks::cross_field(&case));
+    found.extend(facts(&value));
     if found.is_empty() {
-        return Ok(case);
+        return Ok(value);
     }
     let mut problems: Vec<Problem> = found
         .into_iter()
@@ -92,18 +110,18 @@ fn refine_path(path: &str, message: &str) -> String {
 
 type Located = (String, Option<(usize, usize)>);
 
-fn deserialize(source: &str, format: SourceFormat) -> Result<Case, Located> {
+fn deserialize<T: DeserializeOwned>(source: &str, format: SourceFormat) -> Result<T, Located> {
     match format {
-        SourceFormat::Yaml => serde_saphyr::from_str::<Case>(source).map_err(|e| {
+        SourceFormat::Yaml => serde_saphyr::from_str::<T>(source).map_err(|e| {
             let at = e.location().map(|l| (l.line() as usize, l.column() as usize)).filter(|(l, _)| *l > 0);
             (bare_yaml_message(&e), at)
         }),
-        SourceFormat::Json => serde_json::from_str::<Case>(source).map_err(|e| {
+        SourceFormat::Json => serde_json::from_str::<T>(source).map_err(|e| {
             let text = e.to_string();
             let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m).to_string();
             (message, (e.line() > 0).then(|| (e.line(), e.column())))
         }),
-        SourceFormat::Toml => toml::from_str::<Case>(source).map_err(|e| {
+        SourceFormat::Toml => toml::from_str::<T>(source).map_err(|e| {
             let at = e.span().map(|s| {
                 let line = source[..s.start].matches('\n').count() + 1;
                 let col = s.start - source[..s.start].rfind('\n').map_or(0, |i| i + 1) + 1;

@@ -139,8 +139,14 @@ fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> 
     let number = |o: &Object| o.as_float().ok().or_else(|| o.as_i64().ok().map(|i| i as f32)).unwrap_or(0.0);
     let (mut font, mut size, mut leading) = (None, 11.0f32, 0.0f32);
     let (mut line_y, mut y) = (None::<f32>, 0.0f32);
+    // Runs shown one after another with no positioning between them
+    // continue the same word; a repositioning on the same baseline is a gap.
+    let mut moved = false;
     for op in &content.operations {
         let args = &op.operands;
+        if matches!(op.operator.as_str(), "BT" | "Tm" | "Td" | "TD" | "T*") {
+            moved = true;
+        }
         match op.operator.as_str() {
             "BT" => y = 0.0,
             "Tf" => {
@@ -160,10 +166,11 @@ fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> 
         match line_y {
             Some(prev) if (prev - y).abs() > size * 1.6 => out.push_str("\n\n"),
             Some(prev) if (prev - y).abs() > size * 0.3 => out.push('\n'),
-            Some(_) => out.push(' '),
-            None => {}
+            Some(_) if moved => out.push(' '),
+            _ => {}
         }
         line_y = Some(y);
+        moved = false;
         for operand in args {
             show(encoding, operand, out);
         }

@@ -33,11 +33,29 @@ pub struct Cited {
     pub paragraph: usize,
 }
 
+/// What a letter is; rules say which kinds they apply to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LetterKind {
+    /// An authority's reply to a request.
+    Reply,
+    /// A requester's request for an internal review (reconsideration, review).
+    ReviewRequest,
+    /// An authority's internal review outcome.
+    ReviewOutcome,
+    /// A requester's complaint to the Commissioner.
+    Complaint,
+}
+
 /// A letter ready for the rules.
 #[derive(Debug, Clone)]
 pub struct Letter {
     /// The file, as named to the user.
     pub file: String,
+    /// What the letter is.
+    pub kind: LetterKind,
+    /// For a review request or complaint: the date of the reply it challenges.
+    pub reply_date: Option<Date>,
     /// The regime the letter is under (from the case, or from its wording).
     pub regime: RegimeId,
     /// The paragraphs, letter first, then annexes.
@@ -81,6 +99,8 @@ impl Letter {
             .collect();
         Letter {
             file: file.to_string(),
+            kind: LetterKind::Reply,
+            reply_date: None,
             regime: case.regime,
             paragraphs,
             reference: Some(case.reference.clone()),
@@ -126,8 +146,11 @@ impl Letter {
         }
         let regime = recognise::regime(text);
         let whole = paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+        let kind = recognise::kind(&whole);
         Letter {
             file: file.to_string(),
+            kind,
+            reply_date: if kind == LetterKind::Reply { None } else { recognise::reply_date(&whole) },
             regime,
             cited: recognise::citations(&paragraphs),
             reference: recognise::reference(&whole),
@@ -137,6 +160,30 @@ impl Letter {
             annexes: annexes.len(),
             paragraphs,
             from_case: false,
+        }
+    }
+
+    /// A letter composed by foikit for `kind` (a review request, a
+    /// complaint, a review outcome) from its document.
+    pub fn composed(file: &str, kind: LetterKind, regime: RegimeId, doc: &Document, dates: (Option<Date>, Option<Date>)) -> Letter {
+        let mut paragraphs = Vec::new();
+        collect(&doc.body, None, false, &mut paragraphs);
+        for annex in &doc.annexes {
+            collect(&annex.blocks, None, true, &mut paragraphs);
+        }
+        Letter {
+            file: file.to_string(),
+            kind,
+            reply_date: dates.0,
+            regime,
+            cited: Vec::new(),
+            reference: Some(doc.meta.reference.clone()),
+            received: None,
+            sent: dates.1,
+            annex_labels: doc.annexes.iter().filter_map(|a| a.label.clone()).collect(),
+            annexes: doc.annexes.len(),
+            paragraphs,
+            from_case: true,
         }
     }
 

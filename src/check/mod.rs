@@ -16,13 +16,13 @@ pub mod rule;
 pub mod rules;
 
 pub use diagnostic::{Diagnostic, Location, Severity};
-pub use letter::Letter;
+pub use letter::{Letter, LetterKind};
 pub use rule::Rule;
 
 /// Runs `rules` on `letter`, in rule order.
 pub fn check_with(letter: &Letter, rules: &[&'static Rule]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in rules {
+    for rule in rules.iter().filter(|r| r.kinds.contains(&letter.kind)) {
         for finding in (rule.check)(letter) {
             let paragraph = finding.paragraph.and_then(|i| letter.paragraphs.get(i));
             out.push(Diagnostic {

@@ -39,6 +39,36 @@ pub fn dates(text: &str) -> Vec<(Date, usize)> {
         .collect()
 }
 
+/// What kind of letter this is, from who is asking for what.
+pub fn kind(text: &str) -> super::letter::LetterKind {
+    use super::letter::LetterKind;
+    static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)this completes the (?:internal )?review|outcome of (?:the|your|our|this) (?:internal )?review|(?:internal )?review (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted) (?:the|an|your) (?:internal )?review")
+    });
+    static ASKING: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\bI (?:am writing to |would like to |wish to |hereby )?(?:request|ask for|require)(?: that you (?:carry out|conduct))? an? (?:internal )?review|please pass this (?:on )?to the person who conducts (?:freedom of information )?reviews|I am dissatisfied with (?:your|the) (?:response|reply|handling)")
+    });
+    static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bI (?:wish|would like|am writing) to (?:complain|apply) to the (?:Scottish )?Information Commissioner|application (?:for a decision )?under section (?:50|47)"));
+    if COMPLAINT.is_match(text) {
+        LetterKind::Complaint
+    } else if ASKING.is_match(text) {
+        LetterKind::ReviewRequest
+    } else if OUTCOME.is_match(text) {
+        LetterKind::ReviewOutcome
+    } else {
+        LetterKind::Reply
+    }
+}
+
+/// The date of the reply a requester's letter refers to.
+pub fn reply_date(text: &str) -> Option<Date> {
+    static REPLY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)(?:your|the) (?:response|reply|letter|decision|refusal notice)(?: to my request)? (?:of|dated|sent on|on|received on)\s+(?:the\s+)?")
+    });
+    let m = REPLY.find(text)?;
+    dates(&text[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d)
+}
+
 /// Which regime the letter says it is under.
 pub fn regime(text: &str) -> RegimeId {
     static FOISA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Freedom of Information \(Scotland\) Act|\bFOISA\b|Scottish Information Commissioner"));
@@ -197,6 +227,32 @@ pub fn has_contact(text: &str) -> bool {
         re(r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|(?:write|writing) to (?:us|the)")
     });
     CONTACT.is_match(text)
+}
+
+/// The name after "Dear", as the letter addresses its reader.
+pub fn salutation(text: &str) -> Option<String> {
+    static DEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\bDear ([^,\n]{2,60}),"));
+    DEAR.captures(text).map(|c| c[1].trim().to_string())
+}
+
+/// The first e-mail address in `text`.
+pub fn email(text: &str) -> Option<String> {
+    static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b"));
+    EMAIL.find(text).map(|m| m.as_str().to_string())
+}
+
+/// Whether `text` contains a UK postcode.
+pub fn has_postcode(text: &str) -> bool {
+    static POSTCODE: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"));
+    POSTCODE.is_match(text)
+}
+
+/// The authority a letter comes from, by the usual shapes of their names.
+pub fn authority(text: &str) -> Option<String> {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"\b(?:[A-Z][a-z]+ )+(?:Office|Council|Department|Ministry|Police|Service|Trust|University|Agency|Authority|Commission|Executive)\b(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?")
+    });
+    NAME.find(text).map(|m| m.as_str().to_string())
 }
 
 /// Placeholders and bracketed drafting instructions left in the text.

@@ -3,7 +3,7 @@
 //! [`super::rules::RULES`].
 
 use super::diagnostic::Severity;
-use super::letter::Letter;
+use super::letter::{Letter, LetterKind};
 
 /// A finding before it is placed: the message and the passage concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,8 @@ pub struct Rule {
     pub doc: &'static str,
     /// What to do, printed as the help line.
     pub help: &'static str,
+    /// The kinds of letter the rule applies to.
+    pub kinds: &'static [LetterKind],
     /// The check.
     pub check: fn(&Letter) -> Vec<Finding>,
 }

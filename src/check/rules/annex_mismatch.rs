@@ -1,7 +1,7 @@
 //! FOI401 annex-mismatch
 
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::recognise::annex_references;
 use crate::check::rule::{Finding, Rule};
 
@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "the letter refers to an annex that is not there, or has an annex it never mentions",
     doc: DOC,
     help: "make every \"Annex X\" the letter mentions exist, and mention every annex the letter has",
+    kinds: &[LetterKind::Reply],
     check,
 };
 

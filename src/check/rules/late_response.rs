@@ -1,7 +1,7 @@
 //! FOI301 late-response
 
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
 use crate::compose::helpers::{DateStyle, format_date};
 use crate::law::calendar::Calendar;
@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply is dated after the statutory time limit",
     doc: DOC,
     help: "apologise for the delay in the letter, and record the breach; if the public interest test needs more time, send a holding notice within the limit",
+    kinds: &[LetterKind::Reply],
     check,
 };
 

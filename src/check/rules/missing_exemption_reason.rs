@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{re, resolve};
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
 use crate::law::Kind;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "an exemption is cited without saying why it applies",
     doc: DOC,
     help: "explain, for each exemption, why it applies to this information (the harm disclosure would cause, or why the information falls in the class)",
+    kinds: &[LetterKind::Reply],
     check,
 };
 

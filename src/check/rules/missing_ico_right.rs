@@ -2,7 +2,7 @@
 
 use super::excerpt;
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::recognise::{regulator_paragraphs, review_paragraphs};
 use crate::check::rule::{Finding, Rule};
 use crate::law::RegimeId;
@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply does not tell the requester of the right to go to the Commissioner",
     doc: DOC,
     help: "add a paragraph on the right to complain to the Information Commissioner (FOIA s50; EIR reg 18) or, in Scotland, to require a review (s20) and apply to the Scottish Information Commissioner (s47)",
+    kinds: &[LetterKind::Reply, LetterKind::ReviewOutcome],
     check,
 };
 

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{excerpt, re};
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::recognise::{has_contact, review_paragraphs};
 use crate::check::rule::{Finding, Rule};
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply gives no particulars of the review procedure, or omits where to send a request or the reference to quote",
     doc: DOC,
     help: "add a paragraph saying how to ask for a review, where to send it (e-mail or postal address) and that the reference should be quoted",
+    kinds: &[LetterKind::Reply],
     check,
 };
 

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{holding_notice, re, resolve};
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
 
 /// The rule.
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     summary: "a qualified exemption is relied on without public interest reasons",
     doc: DOC,
     help: "set out the public interest factors for and against disclosure and why the balance favours withholding",
+    kinds: &[LetterKind::Reply],
     check,
 };
 

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{cost_refusal, re};
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
 
 /// The rule.
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     summary: "a cost-limit refusal gives no advice on narrowing the request",
     doc: DOC,
     help: "say what could be provided within the cost limit, or how the request could be narrowed (a shorter period, fewer records)",
+    kinds: &[LetterKind::Reply],
     check,
 };
 

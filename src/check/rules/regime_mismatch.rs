@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::re;
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
 use crate::law::RegimeId;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply mixes regimes (e.g. an EIR reply citing FOIA exemptions) or lacks its regime's particulars",
     doc: DOC,
     help: "cite the exceptions, review and appeal provisions of the regime the request falls under",
+    kinds: &[LetterKind::Reply],
     check,
 };
 

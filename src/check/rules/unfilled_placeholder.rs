@@ -1,7 +1,7 @@
 //! FOI402 unfilled-placeholder
 
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::recognise::placeholders;
 use crate::check::rule::{Finding, Rule};
 
@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "template placeholders or bracketed drafting instructions are left in the text",
     doc: DOC,
     help: "replace the placeholder with the text it stands for, or delete it",
+    kinds: &[LetterKind::Reply, LetterKind::ReviewRequest, LetterKind::ReviewOutcome, LetterKind::Complaint],
     check,
 };
 

@@ -2,7 +2,7 @@
 
 use super::resolve;
 use crate::check::diagnostic::Severity;
-use crate::check::letter::Letter;
+use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
 
 /// The rule.
@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply relies on a section that is not an exemption in its regime",
     doc: DOC,
     help: "check the citation against `foikit exemptions --regime …`",
+    kinds: &[LetterKind::Reply],
     check,
 };
 

@@ -1,0 +1,113 @@
+//! The facts of the reply a requester is challenging.
+
+use crate::case::{Case, Date};
+use crate::check::{self, Diagnostic, Letter};
+use crate::doc::Document;
+use crate::law::RegimeId;
+
+/// What a review request or complaint needs to know about the reply.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// Where the reply came from, as named to the user.
+    pub file: String,
+    /// The regime the reply was under.
+    pub regime: RegimeId,
+    /// The authority (from the letterhead or the case).
+    pub authority: Option<String>,
+    /// The reply's reference.
+    pub reference: Option<String>,
+    /// When the request was received (or sent, as the requester knows it).
+    pub requested: Option<Date>,
+    /// The reply's date.
+    pub replied: Option<Date>,
+    /// Where review requests go: e-mail.
+    pub review_email: Option<String>,
+    /// Where review requests go: postal address lines.
+    pub review_address: Vec<String>,
+    /// The requester as the reply names them ("Dear …").
+    pub requester: Option<String>,
+    /// The requester's e-mail address as the reply gives it.
+    pub requester_email: Option<String>,
+    /// The provisions the reply relies on, as cited.
+    pub exemptions: Vec<String>,
+    /// What the validator found wrong with the reply.
+    pub findings: Vec<Diagnostic>,
+}
+
+impl Reply {
+    /// From a foikit case and the letter composed from it.
+    pub fn from_case(file: &str, case: &Case, doc: &Document) -> Reply {
+        Reply {
+            file: file.to_string(),
+            regime: case.regime,
+            authority: Some(case.authority.name.clone()),
+            reference: Some(case.reference.clone()),
+            requested: Some(case.request.received),
+            replied: Some(case.response.date),
+            review_email: case.review.email.clone(),
+            review_address: case.review.address.clone(),
+            requester: Some(case.requester.name.clone()),
+            requester_email: case.requester.email.clone(),
+            exemptions: case.exemptions.iter().map(|e| e.section.clone()).collect(),
+            findings: check::check(&Letter::from_case(file, case, doc)),
+        }
+    }
+
+    /// From the text of a letter drafted elsewhere.
+    pub fn from_letter(letter: &Letter) -> Reply {
+        let text = letter.text();
+        let review = check::recognise::review_paragraphs(letter.body()).first().copied();
+        let (review_email, review_address) = review.map(|i| review_contact(letter, i)).unwrap_or_default();
+        let authority = check::recognise::authority(&text);
+        let exemptions = letter
+            .cited
+            .iter()
+            .filter(|c| letter.regime.regime().cite(&c.provision).is_ok())
+            .map(|c| c.provision.chars().filter(|c| !c.is_whitespace()).collect())
+            .collect();
+        Reply {
+            file: letter.file.clone(),
+            regime: letter.regime,
+            authority,
+            reference: letter.reference.clone(),
+            requested: letter.received,
+            replied: letter.sent,
+            review_email,
+            review_address,
+            requester: check::recognise::salutation(&text),
+            requester_email: None,
+            exemptions,
+            findings: check::check(letter),
+        }
+    }
+}
+
+/// The e-mail address and postal lines given for review requests: in the
+/// review paragraph or the address block after it.
+fn review_contact(letter: &Letter, at: usize) -> (Option<String>, Vec<String>) {
+    let end = (at + 3).min(letter.paragraphs.len());
+    let mut email = None;
+    let mut address = Vec::new();
+    for p in &letter.paragraphs[at..end] {
+        if email.is_none() {
+            email = check::recognise::email(&p.text);
+        }
+        if address.is_empty() && p.text.len() < 200 && check::recognise::has_postcode(&p.text) {
+            let without_email = email.as_deref().map_or(p.text.clone(), |e| p.text.replace(e, ""));
+            let line = without_email.trim().trim_end_matches("e-mail:").trim_end_matches("email:").trim();
+            address = vec![line.to_string()];
+        }
+    }
+    (email, address)
+}
+
+/// Today's date for letters a requester drafts now: SOURCE_DATE_EPOCH when
+/// set (reproducible builds and tests), otherwise the clock.
+pub fn today() -> Date {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
+        .unwrap_or_else(time::OffsetDateTime::now_utc);
+    Date(now.date())
+}
