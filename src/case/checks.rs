@@ -93,6 +93,17 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
         err("review".into(), "give an `email` or an `address` for internal review requests (FOIA s17(7)(a))".into());
     }
 
+    if let Some(review) = &case.internal_review {
+        if review.received < case.response.date {
+            err("internal_review.received".into(), format!("the review cannot be requested ({}) before the reply ({})", review.received, case.response.date));
+        }
+        if review.date < review.received {
+            err("internal_review.date".into(), format!("the outcome ({}) cannot come before the review was requested ({})", review.date, review.received));
+        }
+        if review.conclusion != crate::case::Conclusion::Upheld && review.released.is_empty() {
+            err("internal_review.released".into(), "a review that overturns the decision, wholly or in part, must say what is now released".into());
+        }
+    }
     for (i, annex) in case.annexes.iter().enumerate() {
         annex_facts(&mut err, &format!("annexes[{i}]"), annex, case);
     }

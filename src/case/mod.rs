@@ -62,6 +62,47 @@ pub struct Case {
     #[serde(default)]
     #[validate(nested)]
     pub annexes: Vec<Annex>,
+    /// The internal review of this reply, once one has been carried out
+    /// (rendered with `foikit render --letter review-outcome`).
+    #[serde(default)]
+    #[validate(nested)]
+    pub internal_review: Option<InternalReview>,
+}
+
+/// The outcome of an internal review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Conclusion {
+    /// The original decision stands.
+    Upheld,
+    /// It stands in part; some information is now released.
+    UpheldInPart,
+    /// It is reversed.
+    Overturned,
+}
+
+/// An internal review carried out by the authority.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct InternalReview {
+    /// When the requester asked for the review.
+    pub received: Date,
+    /// The date of the outcome letter.
+    pub date: Date,
+    /// What the reviewer examined, e.g. "the withheld information".
+    #[validate(length(min = 1, message = "say what the review examined"))]
+    pub examined: Vec<String>,
+    /// Upheld, upheld in part, or overturned.
+    pub conclusion: Conclusion,
+    /// The reviewer's reasoning, paragraph by paragraph.
+    #[validate(length(min = 1, message = "give the reasons for the conclusion"))]
+    pub findings: Vec<String>,
+    /// What is now released, if anything.
+    #[serde(default)]
+    pub released: Vec<BodyItem>,
+    /// Who signs, if not the sign-off team of the reply.
+    #[serde(default)]
+    pub signed: Option<String>,
 }
 
 /// The sender's letterhead.

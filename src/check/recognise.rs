@@ -202,11 +202,17 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split_inclusive(['.', ';', '?', '!']).map(str::trim).filter(|s| !s.is_empty())
 }
 
+static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure")
+});
+
+/// Where `text` first speaks of asking for a review.
+pub fn review_mention(text: &str) -> Option<usize> {
+    REVIEW.find(text).map(|m| m.start())
+}
+
 /// Paragraphs (of the letter proper) that tell the requester how to ask for a review.
 pub fn review_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>) -> Vec<usize> {
-    static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure")
-    });
     // "If you remain dissatisfied after the internal review, complain to the
     // Commissioner" is about the regulator, not about asking for a review.
     static ASKS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider"));

@@ -6,6 +6,7 @@ mod deadline;
 mod exemptions;
 mod new;
 mod render;
+mod requester;
 mod templates;
 
 use std::path::PathBuf;
@@ -27,6 +28,10 @@ enum Command {
     Render(render::Args),
     /// Print a commented starter case file.
     New(new::Args),
+    /// Draft a request for internal review of a reply (case file, DOCX, PDF or text).
+    Review(requester::Args),
+    /// Draft a complaint to the Commissioner about a reply.
+    Complain(requester::Args),
     /// Check case files or letters (DOCX, PDF, text) against what the law requires.
     Check(check::Args),
     /// Print a rule's documentation.
@@ -65,6 +70,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Render(args) => render::run(args),
         Command::New(args) => new::run(args),
+        Command::Review(args) => requester::run(args, requester::Which::Review),
+        Command::Complain(args) => requester::run(args, requester::Which::Complaint),
         Command::Check(args) => check::run(args),
         Command::Explain(args) => check::explain(args),
         Command::Rules { format } => check::list(format),

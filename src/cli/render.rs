@@ -4,7 +4,8 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use foikit::check::{self, Letter, Severity, report};
+use foikit::case::Date;
+use foikit::check::{self, Letter, LetterKind, Severity, report};
 use foikit::compose::Composer;
 use foikit::render::{self, Format, RenderOptions};
 
@@ -30,6 +31,18 @@ pub struct Args {
     /// Render even if the validator finds errors, marking every page DRAFT.
     #[arg(long)]
     draft: bool,
+    /// Which letter of the case to render.
+    #[arg(long, value_enum, default_value = "reply")]
+    letter: Which,
+}
+
+/// The authority's letters a case file can produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Which {
+    /// The reply to the request.
+    Reply,
+    /// The internal review outcome (the case needs `internal_review`).
+    ReviewOutcome,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
@@ -43,8 +56,20 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let mut refused = false;
     for path in &args.cases {
         let case = foikit::case::load(path)?;
-        let mut doc = composer.compose(&case)?;
-        let findings = check::check(&Letter::from_case(&path.display().to_string(), &case, &doc));
+        let name = path.display().to_string();
+        let (mut doc, letter) = match args.letter {
+            Which::Reply => {
+                let doc = composer.compose(&case)?;
+                let letter = Letter::from_case(&name, &case, &doc);
+                (doc, letter)
+            }
+            Which::ReviewOutcome => {
+                let doc = composer.compose_review_outcome(&case)?;
+                let letter = Letter::composed(&name, LetterKind::ReviewOutcome, case.regime, &doc, (Some(case.response.date), Some(Date(doc.meta.date))));
+                (doc, letter)
+            }
+        };
+        let findings = check::check(&letter);
         if !findings.is_empty() {
             eprint!("{}", report::human(&findings));
         }
@@ -57,7 +82,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let opts = RenderOptions::for_document(&doc);
         for &format in &formats {
             let bytes = render::render(&doc, format, &opts)?;
-            let file = args.output.join(format!("{}.{}", file_stem(&doc.meta.reference), format.extension()));
+            let prefix = if args.letter == Which::ReviewOutcome { "review-outcome-" } else { "" };
+            let file = args.output.join(format!("{prefix}{}.{}", file_stem(&doc.meta.reference), format.extension()));
             outputs.push((file, bytes));
         }
     }

@@ -60,6 +60,18 @@ pub fn letter(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
         "privacy_notice": case.privacy_notice,
         "sign_off": case.sign_off,
         "deadlines": deadlines,
+        "internal_review": case.internal_review.as_ref().map(|r| json!({
+            "received": r.received.iso(),
+            "date": r.date.iso(),
+            "examined": r.examined,
+            "conclusion": r.conclusion,
+            "upheld": r.conclusion == crate::case::Conclusion::Upheld,
+            "upheld_in_part": r.conclusion == crate::case::Conclusion::UpheldInPart,
+            "overturned": r.conclusion == crate::case::Conclusion::Overturned,
+            "findings": r.findings,
+            "released": body(&r.released),
+            "signed": r.signed,
+        })),
         "annex": Value::Null,
     }))
 }

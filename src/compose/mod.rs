@@ -9,6 +9,7 @@
 pub mod context;
 pub mod helpers;
 pub mod markup;
+mod requester;
 pub mod templates;
 
 use std::fmt;
@@ -109,6 +110,21 @@ impl Composer {
             annexes.push(Annex { label: annex.label.clone(), blocks: parsed.blocks });
         }
         Ok(Document { meta: meta(case), letterhead: letter.letterhead, body: letter.blocks, annexes })
+    }
+
+    /// The internal review outcome letter for `case` (which must have an
+    /// `internal_review`).
+    pub fn compose_review_outcome(&self, case: &Case) -> Result<Document, ComposeError> {
+        let Some(review) = &case.internal_review else {
+            return Err(ComposeError { template: "review-outcome".into(), line: None, column: None, message: "the case has no `internal_review` to report".into() });
+        };
+        let ctx = context::letter(case, &self.calendar).map_err(|e| ComposeError { template: "review-outcome".into(), line: None, column: None, message: e.to_string() })?;
+        let parsed = self.parse("review-outcome", &ctx)?;
+        let mut meta = meta(case);
+        meta.title = format!("Internal review of Freedom of Information request {}", case.reference);
+        meta.subject = "Internal review outcome".into();
+        meta.date = review.date.0;
+        Ok(Document { meta, letterhead: parsed.letterhead, body: parsed.blocks, annexes: Vec::new() })
     }
 
     fn parse(&self, name: &str, ctx: &Value) -> Result<markup::Parsed, ComposeError> {

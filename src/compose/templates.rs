@@ -12,6 +12,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("letter", include_str!("../../templates/letter.hbs")),
     ("annex/public-interest", include_str!("../../templates/annex/public-interest.hbs")),
     ("annex/letter", include_str!("../../templates/annex/letter.hbs")),
+    ("review-outcome", include_str!("../../templates/review-outcome.hbs")),
     ("partials/letterhead", include_str!("../../templates/partials/letterhead.hbs")),
     ("partials/addressee", include_str!("../../templates/partials/addressee.hbs")),
     ("partials/request", include_str!("../../templates/partials/request.hbs")),
@@ -23,6 +24,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("partials/body-item", include_str!("../../templates/partials/body-item.hbs")),
     ("partials/public-interest-test", include_str!("../../templates/partials/public-interest-test.hbs")),
     ("partials/exemption", include_str!("../../templates/partials/exemption.hbs")),
+    ("requester/review-request", include_str!("../../templates/requester/review-request.hbs")),
+    ("requester/complaint", include_str!("../../templates/requester/complaint.hbs")),
+    ("requester/grounds", include_str!("../../templates/requester/grounds.hbs")),
+    ("grounds/default", include_str!("../../templates/grounds/default.hbs")),
+    ("grounds/foia/12", include_str!("../../templates/grounds/foia/12.hbs")),
+    ("grounds/foia/14", include_str!("../../templates/grounds/foia/14.hbs")),
+    ("grounds/foia/24", include_str!("../../templates/grounds/foia/24.hbs")),
+    ("grounds/foia/40", include_str!("../../templates/grounds/foia/40.hbs")),
+    ("grounds/foia/41", include_str!("../../templates/grounds/foia/41.hbs")),
+    ("grounds/foia/43", include_str!("../../templates/grounds/foia/43.hbs")),
+    ("grounds/eir/default", include_str!("../../templates/grounds/eir/default.hbs")),
+    ("grounds/foisa/default", include_str!("../../templates/grounds/foisa/default.hbs")),
 ];
 
 /// The reference for template authors, exported beside the templates.

@@ -118,6 +118,10 @@ pub struct Regulator {
     pub window: &'static str,
     /// True when the window is statutory (FOISA s47(4)), false when it is the regulator's practice.
     pub window_statutory: bool,
+    /// The window in weeks (ICO practice), or 0.
+    pub window_weeks: u32,
+    /// The window in calendar months (FOISA s47(4)(b)), or 0.
+    pub window_months: u32,
     /// Where to complain.
     pub website: &'static str,
     /// Where these come from.

@@ -59,12 +59,17 @@ impl Reply {
         let review = check::recognise::review_paragraphs(letter.body()).first().copied();
         let (review_email, review_address) = review.map(|i| review_contact(letter, i)).unwrap_or_default();
         let authority = check::recognise::authority(&text);
-        let exemptions = letter
-            .cited
-            .iter()
-            .filter(|c| letter.regime.regime().cite(&c.provision).is_ok())
-            .map(|c| c.provision.chars().filter(|c| !c.is_whitespace()).collect())
-            .collect();
+        // One entry per provision: "41" and a later "41 (1)(a)(b)" are the same exemption.
+        let mut exemptions: Vec<String> = Vec::new();
+        let mut seen = Vec::new();
+        for c in &letter.cited {
+            if let Ok(r) = letter.regime.regime().cite(&c.provision)
+                && !seen.contains(&r.def.section)
+            {
+                seen.push(r.def.section);
+                exemptions.push(c.provision.chars().filter(|c| !c.is_whitespace()).collect());
+            }
+        }
         Reply {
             file: letter.file.clone(),
             regime: letter.regime,
@@ -88,9 +93,12 @@ fn review_contact(letter: &Letter, at: usize) -> (Option<String>, Vec<String>) {
     let end = (at + 3).min(letter.paragraphs.len());
     let mut email = None;
     let mut address = Vec::new();
-    for p in &letter.paragraphs[at..end] {
+    for (i, p) in letter.paragraphs[at..end].iter().enumerate() {
+        // In the review paragraph itself, look only after the words about
+        // the review: a letter extracted as one line has every address in it.
+        let from = if i == 0 { check::recognise::review_mention(&p.text).unwrap_or(0) } else { 0 };
         if email.is_none() {
-            email = check::recognise::email(&p.text);
+            email = check::recognise::email(&p.text[from..]);
         }
         if address.is_empty() && p.text.len() < 200 && check::recognise::has_postcode(&p.text) {
             let without_email = email.as_deref().map_or(p.text.clone(), |e| p.text.replace(e, ""));

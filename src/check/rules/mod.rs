@@ -3,6 +3,7 @@
 mod annex_mismatch;
 mod late_response;
 mod missing_exemption_reason;
+mod missing_grounds;
 mod missing_ico_right;
 mod missing_internal_review;
 mod missing_pit_estimate;
@@ -10,6 +11,7 @@ mod missing_public_interest_test;
 mod missing_s16_advice;
 mod ncnd_reveals_holding;
 mod regime_mismatch;
+mod review_out_of_time;
 mod review_window;
 mod unfilled_placeholder;
 mod unknown_exemption;
@@ -37,6 +39,8 @@ pub static RULES: &[&Rule] = &[
     &late_response::RULE,
     &annex_mismatch::RULE,
     &unfilled_placeholder::RULE,
+    &missing_grounds::RULE,
+    &review_out_of_time::RULE,
 ];
 
 /// Finds a rule by code ("FOI101", any case) or name ("missing-internal-review").

@@ -1,0 +1,121 @@
+//! `foikit review REPLY` and `foikit complain REPLY`: the requester's letters.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use foikit::case::{Date, SourceFormat};
+use foikit::check::extract::{self, LetterFormat};
+use foikit::check::{self, Letter, LetterKind, Severity, report};
+use foikit::compose::Composer;
+use foikit::doc::Document;
+use foikit::render::{self, Format, RenderOptions};
+use foikit::requester::{self, Reply, RequesterFile};
+
+use super::Failure;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The authority's reply: a foikit case file, or the letter as DOCX, PDF or text.
+    #[arg(required_unless_present = "new")]
+    reply: Option<PathBuf>,
+    /// Your requester file (YAML, JSON or TOML): name, contact, your own arguments.
+    #[arg(long)]
+    requester: Option<PathBuf>,
+    /// Print a commented starter requester file and exit.
+    #[arg(long)]
+    new: bool,
+    /// Output folder.
+    #[arg(short, long, default_value = "out")]
+    output: PathBuf,
+    /// Formats to write, comma-separated: docx, pdf, txt, html.
+    #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,txt")]
+    format: Vec<Format>,
+    /// The date of your letter (YYYY-MM-DD); default: the requester file's, or today.
+    #[arg(long)]
+    date: Option<String>,
+    /// A folder of templates overriding the built-ins (including the grounds library).
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// Write the letter even if the validator finds errors, marked DRAFT.
+    #[arg(long)]
+    draft: bool,
+}
+
+/// Which letter to draft.
+#[derive(Debug, Clone, Copy)]
+pub enum Which {
+    /// A request for internal review.
+    Review,
+    /// A complaint to the Commissioner.
+    Complaint,
+}
+
+pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
+    if args.new {
+        print!("{}", requester::STARTER);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let composer = Composer::new(super::template_set(args.templates.as_ref())?)?;
+    let reply_path = args.reply.as_ref().ok_or("error: give the reply to respond to")?;
+    let reply = load_reply(reply_path, &composer)?;
+    let who = match &args.requester {
+        Some(path) => foikit::case::load_as::<RequesterFile>(path, requester::facts)?,
+        None => RequesterFile::default(),
+    };
+    let date = match (&args.date, who.date) {
+        (Some(d), _) => Date::parse_iso(d)?,
+        (None, Some(d)) => d,
+        (None, None) => requester::today(),
+    };
+    let (mut doc, kind, stem, warnings) = match which {
+        Which::Review => (composer.compose_review_request(&reply, &who, date)?, LetterKind::ReviewRequest, "review-request", Vec::new()),
+        Which::Complaint => {
+            let (doc, warnings) = composer.compose_complaint(&reply, &who, date)?;
+            (doc, LetterKind::Complaint, "complaint", warnings)
+        }
+    };
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    let name = format!("{stem} for {}", reply.file);
+    let findings = check::check(&Letter::composed(&name, kind, reply.regime, &doc, (reply.replied, Some(date))));
+    if !findings.is_empty() {
+        eprint!("{}", report::human(&findings));
+    }
+    if args.draft {
+        doc.meta.draft = true;
+    } else if findings.iter().any(|d| d.severity == Severity::Error) {
+        eprintln!("error: the validator found errors, so nothing was written; fix them, or pass --draft");
+        return Ok(ExitCode::from(1));
+    }
+    write(&doc, &args.output, stem, &args.format)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The reply as facts: from a case file (composed and checked) or from a letter's text.
+fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
+    let name = path.display().to_string();
+    if SourceFormat::from_path(path).is_some() {
+        let case = foikit::case::load(path)?;
+        let doc = composer.compose(&case)?;
+        return Ok(Reply::from_case(&name, &case, &doc));
+    }
+    let format = LetterFormat::from_path(path).ok_or_else(|| format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt letter"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
+    Ok(Reply::from_letter(&Letter::from_text(&name, &extract::text(&name, format, &bytes)?)))
+}
+
+fn write(doc: &Document, dir: &Path, stem: &str, formats: &[Format]) -> Result<(), Failure> {
+    let opts = RenderOptions::for_document(doc);
+    let reference = doc.meta.reference.replace(['/', '\\'], "-");
+    let mut outputs = Vec::new();
+    for &format in formats {
+        outputs.push((dir.join(format!("{stem}-{reference}.{}", format.extension())), render::render(doc, format, &opts)?));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (file, bytes) in outputs {
+        foikit::output::write_atomic(&file, &bytes).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        println!("wrote {} ({} bytes)", file.display(), bytes.len());
+    }
+    Ok(())
+}
