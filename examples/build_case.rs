@@ -46,6 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         privacy_notice: None,
         sign_off: SignOff { team: "Information Rights Unit".into(), name: None },
         annexes: vec![],
+        internal_review: None,
     };
     // The same checks a case file gets: field rules and cross-field facts.
     let case = foikit::case::parse(&serde_json::to_string(&case)?, foikit::case::SourceFormat::Json, "in-code case")?;

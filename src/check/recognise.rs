@@ -183,6 +183,12 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
                 continue;
             }
             for c in CITATION.captures_iter(sentence) {
+                // "does not fall within section 23(1)" describes another
+                // provision, as statute text quoted in letters does.
+                let before = sentence[..c.get(0).expect("whole match").start()].trim_end();
+                if before.ends_with("within") {
+                    continue;
+                }
                 let word = if c[1].to_ascii_lowercase().starts_with("reg") { "regulation" } else { "section" };
                 let items = std::iter::once(c[2].to_string()).chain(LIST_ITEM.find_iter(&c[3]).map(|m| m.as_str().to_string()));
                 for provision in items {

@@ -88,22 +88,31 @@ impl Reply {
 }
 
 /// The e-mail address and postal lines given for review requests: in the
-/// review paragraph or the address block after it.
+/// review paragraph, or in the address block that follows it (one
+/// paragraph per line in a DOCX, one paragraph in plain text).
 fn review_contact(letter: &Letter, at: usize) -> (Option<String>, Vec<String>) {
-    let end = (at + 3).min(letter.paragraphs.len());
-    let mut email = None;
+    let review = &letter.paragraphs[at].text;
+    // Look only after the words about the review: a letter extracted as one
+    // line has every address in it.
+    let from = check::recognise::review_mention(review).unwrap_or(0);
+    let mut email = check::recognise::email(&review[from..]);
+    let block: Vec<&str> = letter.paragraphs[at + 1..]
+        .iter()
+        .take(8)
+        .map(|p| p.text.as_str())
+        .take_while(|t| t.chars().count() <= 120 && !t.contains("Commissioner"))
+        .collect();
+    if email.is_none() {
+        email = block.iter().find_map(|t| check::recognise::email(t));
+    }
     let mut address = Vec::new();
-    for (i, p) in letter.paragraphs[at..end].iter().enumerate() {
-        // In the review paragraph itself, look only after the words about
-        // the review: a letter extracted as one line has every address in it.
-        let from = if i == 0 { check::recognise::review_mention(&p.text).unwrap_or(0) } else { 0 };
-        if email.is_none() {
-            email = check::recognise::email(&p.text[from..]);
-        }
-        if address.is_empty() && p.text.len() < 200 && check::recognise::has_postcode(&p.text) {
-            let without_email = email.as_deref().map_or(p.text.clone(), |e| p.text.replace(e, ""));
-            let line = without_email.trim().trim_end_matches("e-mail:").trim_end_matches("email:").trim();
-            address = vec![line.to_string()];
+    if block.iter().any(|t| check::recognise::has_postcode(t)) {
+        for line in &block {
+            let line = email.as_deref().map_or(line.to_string(), |e| line.replace(e, ""));
+            let line = line.trim().trim_end_matches("e-mail:").trim_end_matches("email:").trim();
+            if !line.is_empty() {
+                address.push(line.to_string());
+            }
         }
     }
     (email, address)

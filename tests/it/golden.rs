@@ -1,21 +1,22 @@
-//! Golden outputs for every fixture in every format: text and HTML exactly;
+//! Golden outputs for every letter kind (the two replies, a review request,
+//! a complaint, a review outcome) in every format: text and HTML exactly;
 //! DOCX as normalised XML and as bytes; PDF as extracted text and as bytes.
 
 use foikit::render::Format;
 
-use crate::support::{self, CASES};
+use crate::support;
 
 #[test]
 fn text_matches_golden() {
-    for case in CASES {
-        support::golden(&format!("{case}.txt"), &support::render(case, Format::Txt));
+    for (name, doc) in support::letters() {
+        support::golden(&format!("{name}.txt"), &support::render_doc(&doc, Format::Txt));
     }
 }
 
 #[test]
 fn html_matches_golden() {
-    for case in CASES {
-        support::golden(&format!("{case}.html"), &support::render(case, Format::Html));
+    for (name, doc) in support::letters() {
+        support::golden(&format!("{name}.html"), &support::render_doc(&doc, Format::Html));
     }
 }
 
@@ -29,32 +30,33 @@ fn normalised_xml(docx: &[u8]) -> String {
 
 #[test]
 fn docx_matches_golden() {
-    for case in CASES {
-        let bytes = support::render(case, Format::Docx);
-        support::golden(&format!("{case}.docx.xml"), normalised_xml(&bytes).as_bytes());
-        support::golden(&format!("{case}.docx"), &bytes);
+    for (name, doc) in support::letters() {
+        let bytes = support::render_doc(&doc, Format::Docx);
+        support::golden(&format!("{name}.docx.xml"), normalised_xml(&bytes).as_bytes());
+        support::golden(&format!("{name}.docx"), &bytes);
     }
 }
 
 #[test]
 fn pdf_matches_golden() {
     let dir = support::scratch("golden-pdf");
-    for case in CASES {
-        let bytes = support::render(case, Format::Pdf);
+    for (name, doc) in support::letters() {
+        let bytes = support::render_doc(&doc, Format::Pdf);
         if support::tool("pdftotext") {
-            let path = dir.join(format!("{case}.pdf"));
+            let path = dir.join(format!("{name}.pdf"));
             std::fs::write(&path, &bytes).unwrap();
-            support::golden(&format!("{case}.pdf.txt"), support::pdftotext(&path).as_bytes());
+            support::golden(&format!("{name}.pdf.txt"), support::pdftotext(&path).as_bytes());
         }
-        support::golden(&format!("{case}.pdf"), &bytes);
+        support::golden(&format!("{name}.pdf"), &bytes);
     }
 }
 
 #[test]
 fn every_format_is_deterministic_within_a_process() {
-    for case in CASES {
+    let again = support::letters();
+    for ((name, a), (_, b)) in support::letters().iter().zip(&again) {
         for format in Format::ALL {
-            assert_eq!(support::render(case, format), support::render(case, format), "{case} {format}");
+            assert_eq!(support::render_doc(a, format), support::render_doc(b, format), "{name} {format}");
         }
     }
 }

@@ -9,6 +9,7 @@ mod bad_input;
 mod cli;
 mod deadlines;
 mod golden;
+mod requester;
 mod rules;
 mod schema;
 mod interop;

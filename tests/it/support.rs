@@ -32,9 +32,40 @@ pub fn document(case: &str) -> Document {
 
 /// Renders a fixture with fixed options (no SOURCE_DATE_EPOCH dependence).
 pub fn render(case: &str, format: Format) -> Vec<u8> {
-    let doc = document(case);
+    render_doc(&document(case), format)
+}
+
+/// Renders a document with its own date as the timestamp.
+pub fn render_doc(doc: &Document, format: Format) -> Vec<u8> {
     let opts = RenderOptions { timestamp: doc.meta.date.midnight().assume_utc() };
-    render::render(&doc, format, &opts).unwrap_or_else(|e| panic!("{e}"))
+    render::render(doc, format, &opts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The reply of a fixture case, as a requester's letter sees it.
+pub fn reply(case: &str) -> foikit::requester::Reply {
+    let path = root().join("fixtures/cases").join(format!("{case}.yaml"));
+    let c = foikit::case::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    foikit::requester::Reply::from_case(case, &c, &document(case))
+}
+
+/// The requester fixture for 43342.
+pub fn gallagher() -> foikit::requester::RequesterFile {
+    let path = root().join("fixtures/requester/gallagher-43342.yaml");
+    foikit::case::load_as(&path, foikit::requester::facts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every letter kind with a golden: (golden name, document).
+pub fn letters() -> Vec<(String, Document)> {
+    let mut out: Vec<(String, Document)> = CASES.iter().map(|c| (c.to_string(), document(c))).collect();
+    let reply = reply("ho-43342-refusal");
+    let who = gallagher();
+    let date = |s: &str| foikit::case::Date::parse_iso(s).unwrap();
+    out.push(("review-request-43342".into(), composer().compose_review_request(&reply, &who, who.date.unwrap()).unwrap()));
+    out.push(("complaint-43342".into(), composer().compose_complaint(&reply, &who, date("2017-07-03")).unwrap().0));
+    let path = root().join("fixtures/cases/example-review-outcome.yaml");
+    let c = foikit::case::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    out.push(("review-outcome-example".into(), composer().compose_review_outcome(&c).unwrap()));
+    out
 }
 
 /// Compares `actual` with the golden file, or rewrites it under UPDATE_GOLDEN=1.

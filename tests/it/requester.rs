@@ -1,0 +1,167 @@
+//! The requester's letters: review requests from every form of reply,
+//! complaints with their chronology, and review outcomes.
+
+use foikit::case::{Date, SourceFormat};
+use foikit::check::extract::{self, LetterFormat};
+use foikit::check::{self, Letter, LetterKind, Severity};
+use foikit::render::{self, Format};
+use foikit::requester::{Reply, RequesterFile};
+
+use crate::support;
+
+fn date(s: &str) -> Date {
+    Date::parse_iso(s).unwrap()
+}
+
+fn errors(letter: &Letter) -> Vec<&'static str> {
+    check::check(letter).into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.code).collect()
+}
+
+#[test]
+fn a_review_request_against_43342_cites_the_reply_dates_and_both_exemptions() {
+    let reply = support::reply("ho-43342-refusal");
+    let who = support::gallagher();
+    let doc = support::composer().compose_review_request(&reply, &who, who.date.unwrap()).unwrap();
+    let text = render::text::text(&doc).split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "your reference 43342",
+        "request for information of 27 March 2017",
+        "you replied on 26 April 2017",
+        "Section 24(1) – National security",
+        "Section 41 – Information provided in confidence",
+        "obtained from another person",
+        "required for the purpose of safeguarding national security",
+        "which end on 23 June 2017",
+        "that is by 31 May 2017",
+        "Ryan Gallagher",
+        "info.access@homeoffice.gsi.gov.uk",
+    ] {
+        assert!(text.contains(needle), "`{needle}` missing from:\n{text}");
+    }
+    let letter = Letter::composed("review", LetterKind::ReviewRequest, reply.regime, &doc, (reply.replied, who.date));
+    assert_eq!(errors(&letter), Vec::<&str>::new());
+}
+
+#[test]
+fn a_reply_as_docx_pdf_or_text_gives_the_same_facts() {
+    let seed = std::fs::read_to_string(support::root().join("fixtures/seeds/ho-43342-refusal.txt")).unwrap();
+    let mut texts = vec![("seed.txt".to_string(), seed)];
+    for format in [Format::Docx, Format::Pdf, Format::Txt] {
+        let bytes = support::render("ho-43342-refusal", format);
+        let kind = LetterFormat::from_path(format!("x.{}", format.extension()).as_ref()).unwrap();
+        texts.push((format.to_string(), extract::text("x", kind, &bytes).unwrap()));
+    }
+    let who = RequesterFile::default();
+    for (name, text) in texts {
+        let reply = Reply::from_letter(&Letter::from_text(&name, &text));
+        assert_eq!(reply.reference.as_deref(), Some("43342"), "{name}");
+        assert_eq!(reply.requested, Some(date("2017-03-27")), "{name}");
+        assert_eq!(reply.replied, Some(date("2017-04-26")), "{name}");
+        assert_eq!(reply.exemptions, ["24(1)", "41"], "{name}");
+        assert_eq!(reply.review_email.as_deref(), Some("info.access@homeoffice.gsi.gov.uk"), "{name}");
+        let doc = support::composer().compose_review_request(&reply, &who, date("2017-05-02")).unwrap();
+        let out = render::text::text(&doc);
+        assert!(out.contains("Section 24(1) – National security") && out.contains("Section 41 – Information"), "{name}: {out}");
+        let letter = Letter::composed(&name, LetterKind::ReviewRequest, reply.regime, &doc, (reply.replied, Some(date("2017-05-02"))));
+        assert_eq!(errors(&letter), Vec::<&str>::new(), "{name}");
+    }
+}
+
+#[test]
+fn a_late_review_request_is_warned_about() {
+    let reply = support::reply("ho-43342-refusal");
+    let doc = support::composer().compose_review_request(&reply, &RequesterFile::default(), date("2017-09-01")).unwrap();
+    let text = render::text::text(&doc).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("ended on 23 June 2017"), "{text}");
+    let found: Vec<_> = check::check(&Letter::composed("late", LetterKind::ReviewRequest, reply.regime, &doc, (reply.replied, Some(date("2017-09-01"))))).into_iter().map(|d| d.name).collect();
+    assert_eq!(found, ["review-out-of-time"]);
+}
+
+#[test]
+fn a_foisa_review_without_grounds_is_refused() {
+    let src = std::fs::read_to_string(support::root().join("fixtures/cases/ho-78814-release.yaml"))
+        .unwrap()
+        .replace("regime: foia", "regime: foisa")
+        .replace("  date: 2024-01-09", "  date: 2023-10-10");
+    let case = foikit::case::parse(&src, SourceFormat::Yaml, "78814.yaml").unwrap();
+    let doc = support::composer().compose(&case).unwrap();
+    let reply = Reply::from_case("78814", &case, &doc);
+    let request = support::composer().compose_review_request(&reply, &RequesterFile::default(), date("2023-10-20")).unwrap();
+    let letter = Letter::composed("foisa", LetterKind::ReviewRequest, reply.regime, &request, (reply.replied, Some(date("2023-10-20"))));
+    assert_eq!(errors(&letter), ["FOI501"]);
+    let with_grounds = RequesterFile { arguments: vec!["I do not accept that the list is complete.".into()], ..RequesterFile::default() };
+    let request = support::composer().compose_review_request(&reply, &with_grounds, date("2023-10-20")).unwrap();
+    let text = render::text::text(&request).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("review under section 20 of the Freedom of Information (Scotland) Act 2002"), "{text}");
+    let letter = Letter::composed("foisa", LetterKind::ReviewRequest, reply.regime, &request, (reply.replied, Some(date("2023-10-20"))));
+    assert_eq!(errors(&letter), Vec::<&str>::new());
+}
+
+#[test]
+fn a_complaint_has_a_chronology_with_working_days_late() {
+    let reply = support::reply("ho-43342-refusal");
+    let who = support::gallagher();
+    let (doc, warnings) = support::composer().compose_complaint(&reply, &who, date("2017-07-03")).unwrap();
+    assert_eq!(warnings, Vec::<String>::new());
+    let text = render::text::text(&doc);
+    assert!(text.contains("Reply | 26 April 2017 | 26 April 2017\n"), "{text}");
+    assert!(text.contains("Request for internal review | 2 May 2017 | 23 June 2017\n"), "{text}");
+    // Due 31 May 2017; by 3 July no outcome: 23 working days late (June has 22).
+    assert!(text.contains("Outcome of internal review | none received | 31 May 2017 | 23\n"), "{text}");
+    assert!(text.contains("section 50 of the Freedom of Information Act 2000"));
+    // Too early and too late.
+    let early = RequesterFile { review_requested: None, ..who.clone() };
+    let (_, w) = support::composer().compose_complaint(&reply, &early, date("2017-05-10")).unwrap();
+    assert!(w.iter().any(|w| w.contains("no internal review has been requested")), "{w:?}");
+    let waiting = support::composer().compose_complaint(&reply, &who, date("2017-05-20")).unwrap().1;
+    assert!(waiting.iter().any(|w| w.contains("not late yet")), "{waiting:?}");
+    let stale = support::composer().compose_complaint(&reply, &who, date("2017-09-01")).unwrap().1;
+    assert!(stale.iter().any(|w| w.contains("within six weeks")), "{stale:?}");
+}
+
+#[test]
+fn the_review_outcome_states_what_the_law_expects() {
+    let path = support::root().join("fixtures/cases/example-review-outcome.yaml");
+    let case = foikit::case::load(&path).unwrap();
+    let doc = support::composer().compose_review_outcome(&case).unwrap();
+    let text = render::text::text(&doc).split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in ["our reply of 30 October 2026", "I was not involved in the original handling", "upheld in part", "now released", "This completes the internal review process", "complain to the Information Commissioner under section 50"] {
+        assert!(text.contains(needle), "`{needle}` missing: {text}");
+    }
+    let letter = Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &doc, (Some(case.response.date), None));
+    assert_eq!(errors(&letter), Vec::<&str>::new());
+    let composer = foikit::compose::Composer::new(override_ico()).unwrap();
+    let dropped = composer.compose_review_outcome(&case).unwrap();
+    let letter = Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &dropped, (Some(case.response.date), None));
+    assert_eq!(errors(&letter), ["FOI102"]);
+}
+
+fn override_ico() -> foikit::compose::TemplateSet {
+    let dir = support::scratch("outcome-override");
+    let text = std::fs::read_to_string(support::root().join("templates/review-outcome.hbs")).unwrap();
+    let start = text.find("::: section ico-complaint").unwrap();
+    let end = start + text[start..].find(":::\n\n").unwrap() + 5;
+    std::fs::write(dir.join("review-outcome.hbs"), format!("{}{}", &text[..start], &text[end..])).unwrap();
+    foikit::compose::TemplateSet::with_overlay(&dir).unwrap()
+}
+
+#[test]
+fn the_cli_drafts_review_requests_and_complaints() {
+    let dir = support::scratch("cli-requester");
+    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_foikit")).args(args).current_dir(support::root()).output().unwrap();
+    let out = dir.to_str().unwrap();
+    let r = run(&["review", "fixtures/cases/ho-43342-refusal.yaml", "--requester", "fixtures/requester/gallagher-43342.yaml", "-o", out, "--format", "txt,docx"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(dir.join("review-request-43342.txt").exists() && dir.join("review-request-43342.docx").exists());
+    let c = run(&["complain", "fixtures/cases/ho-43342-refusal.yaml", "--requester", "fixtures/requester/gallagher-43342.yaml", "-o", out, "--format", "txt", "--date", "2017-09-01"]);
+    assert!(c.status.success());
+    assert!(String::from_utf8_lossy(&c.stderr).contains("warning: this complaint is dated after"));
+    let starter = run(&["review", "--new"]);
+    let yaml = String::from_utf8(starter.stdout).unwrap();
+    foikit::case::parse_as::<RequesterFile>(&yaml, SourceFormat::Yaml, "starter", foikit::requester::facts).unwrap();
+    let o = run(&["render", "fixtures/cases/example-review-outcome.yaml", "--letter", "review-outcome", "-o", out, "--format", "txt"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.join("review-outcome-FOI-2026-0001.txt").exists());
+    let checked = run(&["check", &dir.join("review-outcome-FOI-2026-0001.txt").display().to_string()]);
+    assert_eq!(checked.status.code(), Some(0), "{}", String::from_utf8_lossy(&checked.stdout));
+}
