@@ -8,6 +8,13 @@ use foikit::compose::Composer;
 use foikit::render::{self, Format, RenderOptions};
 
 fn main() {
+    // Sizes first: the targets are bytes as well as milliseconds.
+    let (composer, case) = fixture();
+    let doc = composer.compose(&case).unwrap();
+    let opts = RenderOptions::for_document(&doc);
+    for format in Format::ALL {
+        println!("43342 as {format}: {} bytes", render::render(&doc, format, &opts).unwrap().len());
+    }
     divan::main();
 }
 

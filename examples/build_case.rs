@@ -24,7 +24,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             website: Some("www.gov.uk/home-office".into()),
             email: None,
         },
-        requester: Requester { name: "Ms Jane Doe".into(), salutation: Some("Ms Doe".into()), email: Some("jane.doe@example.org".into()), address: vec![] },
+        requester: Requester {
+            name: "Ms Jane Doe".into(),
+            salutation: Some("Ms Doe".into()),
+            email: Some("jane.doe@example.org".into()),
+            address: vec![],
+        },
         request: Request {
             received: Date::parse_iso("2026-10-01")?,
             channel: "email".into(),
@@ -42,7 +47,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             explanation: None,
         },
         exemptions: vec![],
-        review: Review { window: Some("two months".into()), email: Some("foirequests@homeoffice.gov.uk".into()), address: vec![] },
+        review: Review {
+            window: Some("two months".into()),
+            email: Some("foirequests@homeoffice.gov.uk".into()),
+            address: vec![],
+        },
         privacy_notice: None,
         sign_off: SignOff { team: "Information Rights Unit".into(), name: None },
         annexes: vec![],

@@ -74,7 +74,9 @@ impl<'de> Visitor<'de> for BodyVisitor {
             other => return Err(de::Error::unknown_field(other, &["numbered", "bullets"])),
         };
         if let Some(extra) = map.next_key::<String>()? {
-            return Err(de::Error::custom(format!("unexpected `{extra}`: a list item holds exactly one of `numbered` or `bullets`")));
+            return Err(de::Error::custom(format!(
+                "unexpected `{extra}`: a list item holds exactly one of `numbered` or `bullets`"
+            )));
         }
         Ok(item)
     }

@@ -19,7 +19,9 @@ pub fn reference(r: &str) -> Result<(), ValidationError> {
     if r.is_empty() || r.len() > 40 || !ok_chars || !r.chars().any(|c| c.is_ascii_digit()) {
         return Err(invalid(
             "reference",
-            format!("`{r}` is not a reference: use 1–40 letters, digits, `-`, `/`, `.` or `_`, including a digit (e.g. 43342 or FOI-2024-0012)"),
+            format!(
+                "`{r}` is not a reference: use 1–40 letters, digits, `-`, `/`, `.` or `_`, including a digit (e.g. 43342 or FOI-2024-0012)"
+            ),
         ));
     }
     Ok(())
@@ -40,27 +42,45 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     let regime = case.regime.regime();
 
     if case.request.received < regime.in_force {
-        err("request.received".into(), format!("the {} applies to requests received from {}", regime.act, regime.in_force));
+        err(
+            "request.received".into(),
+            format!("the {} applies to requests received from {}", regime.act, regime.in_force),
+        );
     }
     for (path, date) in [("request.received", case.request.received), ("response.date", case.response.date)] {
         if !crate::law::calendar::YEARS.contains(&date.0.year()) {
             let years = crate::law::calendar::YEARS;
-            err(path.into(), format!("{date} is outside the years foikit has bank holidays for ({}–{})", years.start(), years.end()));
+            err(
+                path.into(),
+                format!("{date} is outside the years foikit has bank holidays for ({}–{})", years.start(), years.end()),
+            );
         }
     }
     if case.response.date < case.request.received {
-        err("response.date".into(), format!("the reply ({}) cannot be dated before the request was received ({})", case.response.date, case.request.received));
+        err(
+            "response.date".into(),
+            format!(
+                "the reply ({}) cannot be dated before the request was received ({})",
+                case.response.date, case.request.received
+            ),
+        );
     }
 
     let withholds = matches!(case.response.outcome, Outcome::Partial | Outcome::Refusal);
     if withholds && case.exemptions.is_empty() {
-        err("exemptions".into(), "a refusal or partial release must cite at least one exemption (FOIA s17(1)(b))".into());
+        err(
+            "exemptions".into(),
+            "a refusal or partial release must cite at least one exemption (FOIA s17(1)(b))".into(),
+        );
     }
     if withholds && case.response.withheld.as_deref().is_none_or(|w| w.trim().is_empty()) {
         err("response.withheld".into(), "say what is withheld, e.g. \"the names of the attendees\"".into());
     }
     if !withholds && !case.exemptions.is_empty() {
-        err("exemptions".into(), "a full release cites no exemptions: use `outcome: partial` if some information is withheld".into());
+        err(
+            "exemptions".into(),
+            "a full release cites no exemptions: use `outcome: partial` if some information is withheld".into(),
+        );
     }
     if !case.response.held && case.response.outcome != Outcome::Refusal {
         err("response.held".into(), "information that is not held cannot be released".into());
@@ -74,7 +94,10 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
         match regime.cite(&ex.section) {
             Ok(c) if c.def.kind == crate::law::Kind::RefusalGround => err(
                 format!("{path}.section"),
-                format!("{} {} ({}) is a ground for refusing the whole request, not an exemption to withhold information under", regime.provision_word, c.cited, c.def.title),
+                format!(
+                    "{} {} ({}) is a ground for refusing the whole request, not an exemption to withhold information under",
+                    regime.provision_word, c.cited, c.def.title
+                ),
             ),
             Ok(c) => exemption_facts(&mut err, &path, &c, ex),
             Err(near) => err(
@@ -95,13 +118,28 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
 
     if let Some(review) = &case.internal_review {
         if review.received < case.response.date {
-            err("internal_review.received".into(), format!("the review cannot be requested ({}) before the reply ({})", review.received, case.response.date));
+            err(
+                "internal_review.received".into(),
+                format!(
+                    "the review cannot be requested ({}) before the reply ({})",
+                    review.received, case.response.date
+                ),
+            );
         }
         if review.date < review.received {
-            err("internal_review.date".into(), format!("the outcome ({}) cannot come before the review was requested ({})", review.date, review.received));
+            err(
+                "internal_review.date".into(),
+                format!(
+                    "the outcome ({}) cannot come before the review was requested ({})",
+                    review.date, review.received
+                ),
+            );
         }
         if review.conclusion != crate::case::Conclusion::Upheld && review.released.is_empty() {
-            err("internal_review.released".into(), "a review that overturns the decision, wholly or in part, must say what is now released".into());
+            err(
+                "internal_review.released".into(),
+                "a review that overturns the decision, wholly or in part, must say what is now released".into(),
+            );
         }
     }
     for (i, annex) in case.annexes.iter().enumerate() {
@@ -131,13 +169,20 @@ fn exemption_facts(err: &mut impl FnMut(String, String), path: &str, c: &Citatio
         if pi.for_disclosure.is_empty() || pi.against_disclosure.is_empty() {
             err(
                 format!("{path}.public_interest"),
-                format!("section {} is a qualified exemption: give the public interest factors `for` and `against` disclosure (FOIA s17(3))", c.cited),
+                format!(
+                    "section {} is a qualified exemption: give the public interest factors `for` and `against` disclosure (FOIA s17(3))",
+                    c.cited
+                ),
             );
         }
     } else if ex.reasons.is_empty() {
         err(format!("{path}.reasons"), format!("say why section {} applies (FOIA s17(1)(c))", c.cited));
     }
-    for (key, texts) in [("reasons", &ex.reasons), ("public_interest.for", &pi.for_disclosure), ("public_interest.against", &pi.against_disclosure)] {
+    for (key, texts) in [
+        ("reasons", &ex.reasons),
+        ("public_interest.for", &pi.for_disclosure),
+        ("public_interest.against", &pi.against_disclosure),
+    ] {
         if !texts.is_empty() {
             blank_texts(err, &format!("{path}.{key}"), texts);
         }
@@ -145,7 +190,12 @@ fn exemption_facts(err: &mut impl FnMut(String, String), path: &str, c: &Citatio
 }
 
 fn annex_facts(err: &mut impl FnMut(String, String), path: &str, annex: &super::Annex, case: &Case) {
-    let letter_fields = !annex.to.is_empty() || annex.date.is_some() || annex.salutation.is_some() || !annex.body.is_empty() || annex.closing.is_some() || !annex.signatories.is_empty();
+    let letter_fields = !annex.to.is_empty()
+        || annex.date.is_some()
+        || annex.salutation.is_some()
+        || !annex.body.is_empty()
+        || annex.closing.is_some()
+        || !annex.signatories.is_empty();
     match annex.kind {
         AnnexKind::PublicInterest => {
             if case.exemptions.is_empty() {
@@ -158,7 +208,11 @@ fn annex_facts(err: &mut impl FnMut(String, String), path: &str, annex: &super::
                 err(format!("{path}.balance"), "say where the balance lies: `withhold` or `disclose`".into());
             }
             if letter_fields {
-                err(path.to_string(), "`to`, `date`, `salutation`, `body`, `closing` and `signatories` belong to `kind: letter` annexes".into());
+                err(
+                    path.to_string(),
+                    "`to`, `date`, `salutation`, `body`, `closing` and `signatories` belong to `kind: letter` annexes"
+                        .into(),
+                );
             }
         }
         AnnexKind::Letter => {

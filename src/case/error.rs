@@ -72,7 +72,8 @@ impl fmt::Display for CaseError {
                     if i > 0 {
                         writeln!(f)?;
                     }
-                    let title = if p.path.is_empty() { p.message.clone() } else { format!("`{}`: {}", p.path, p.message) };
+                    let title =
+                        if p.path.is_empty() { p.message.clone() } else { format!("`{}`: {}", p.path, p.message) };
                     match p.line.and_then(|l| span(source, l, p.column.unwrap_or(1))) {
                         Some(range) => {
                             let report = [Level::ERROR.primary_title(&title).element(
@@ -111,12 +112,14 @@ fn span(source: &str, line: usize, column: usize) -> Option<std::ops::Range<usiz
 /// messages, which list the expected names in backticks.
 pub fn with_hint(message: &str) -> String {
     let known = message.starts_with("unknown field") || message.starts_with("unknown variant");
-    let (Some(got), Some((_, expected)), true) = (message.split('`').nth(1), message.split_once("expected "), known) else {
+    let (Some(got), Some((_, expected)), true) = (message.split('`').nth(1), message.split_once("expected "), known)
+    else {
         return message.to_string();
     };
     // serde lists candidates in backticks; some deserializers drop them.
     let expected = expected.trim_start_matches("one of ");
-    let candidates = expected.split([',', ' ']).map(|c| c.trim_matches(['`', ' '])).filter(|c| !c.is_empty() && *c != "or");
+    let candidates =
+        expected.split([',', ' ']).map(|c| c.trim_matches(['`', ' '])).filter(|c| !c.is_empty() && *c != "or");
     let best = candidates.map(|c| (distance(got, c), c)).min();
     match best {
         Some((d, c)) if d <= got.len().max(2) / 2 + 1 => format!("{message}; did you mean `{c}`?"),

@@ -44,9 +44,13 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
 /// Reads any foikit input file (a case, a requester file) at `path`:
 /// YAML, JSON or TOML by extension, checked by its `validator` rules and
 /// by `facts` (cross-field checks returning field path and message).
-pub fn load_as<T: DeserializeOwned + Validate>(path: &Path, facts: fn(&T) -> Vec<(String, String)>) -> Result<T, CaseError> {
+pub fn load_as<T: DeserializeOwned + Validate>(
+    path: &Path,
+    facts: fn(&T) -> Vec<(String, String)>,
+) -> Result<T, CaseError> {
     let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
-    let source = std::fs::read_to_string(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
+    let source = std::fs::read_to_string(path)
+        .map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
     parse_as(&source, format, &path.display().to_string(), facts)
 }
 
@@ -57,7 +61,8 @@ pub fn parse_as<T: DeserializeOwned + Validate>(
     name: &str,
     facts: fn(&T) -> Vec<(String, String)>,
 ) -> Result<T, CaseError> {
-    let invalid = |problems: Vec<Problem>| CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems };
+    let invalid =
+        |problems: Vec<Problem>| CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems };
     let outline = if format == SourceFormat::Yaml { locate::yaml_outline(source) } else { Vec::new() };
     let position = |path: &str| match format {
         SourceFormat::Yaml => locate::yaml_position(&outline, path),
@@ -151,7 +156,8 @@ fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<(String, Strin
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for e in list {
-                    let message = e.message.as_deref().map_or_else(|| format!("is invalid ({})", e.code), str::to_string);
+                    let message =
+                        e.message.as_deref().map_or_else(|| format!("is invalid ({})", e.code), str::to_string);
                     out.push((path.clone(), message));
                 }
             }

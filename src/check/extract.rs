@@ -57,11 +57,23 @@ pub fn text(file: &str, format: LetterFormat, bytes: &[u8]) -> Result<String, Ex
 }
 
 fn docx(bytes: &[u8]) -> Result<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("not a DOCX (zip) file: {e}"))?;
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("not a DOCX (zip) file: {e}"))?;
     let mut names: Vec<String> = zip.file_names().map(str::to_string).collect();
     // Headers first, then the body, then footers: the order a reader meets them.
-    let rank = |n: &str| if n.starts_with("word/header") { 0 } else if n == "word/document.xml" { 1 } else { 2 };
-    names.retain(|n| n == "word/document.xml" || (n.starts_with("word/header") || n.starts_with("word/footer")) && n.ends_with(".xml"));
+    let rank = |n: &str| {
+        if n.starts_with("word/header") {
+            0
+        } else if n == "word/document.xml" {
+            1
+        } else {
+            2
+        }
+    };
+    names.retain(|n| {
+        n == "word/document.xml"
+            || (n.starts_with("word/header") || n.starts_with("word/footer")) && n.ends_with(".xml")
+    });
     names.sort_by_key(|n| (rank(n), n.clone()));
     if !names.iter().any(|n| n == "word/document.xml") {
         return Err("no word/document.xml: not a Word document".into());
@@ -133,8 +145,10 @@ fn pdf(bytes: &[u8]) -> Result<String, String> {
 fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> Result<(), lopdf::Error> {
     use lopdf::Object;
     let fonts = doc.get_page_fonts(page)?;
-    let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> =
-        fonts.into_iter().filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT).ok().map(|e| (name, e))).collect();
+    let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
+        .into_iter()
+        .filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT).ok().map(|e| (name, e)))
+        .collect();
     let content = lopdf::content::Content::decode(&doc.get_page_content_with_limit(page, MAX_PAGE_CONTENT)?)?;
     let number = |o: &Object| o.as_float().ok().or_else(|| o.as_i64().ok().map(|i| i as f32)).unwrap_or(0.0);
     let (mut font, mut size, mut leading) = (None, 11.0f32, 0.0f32);

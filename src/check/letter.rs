@@ -124,7 +124,12 @@ impl Letter {
             let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
             if line.is_empty() {
                 if !current.is_empty() {
-                    paragraphs.push(Paragraph { text: current.join(" "), section: None, line: Some(start + 1), in_annex: false });
+                    paragraphs.push(Paragraph {
+                        text: current.join(" "),
+                        section: None,
+                        line: Some(start + 1),
+                        in_annex: false,
+                    });
                     current.clear();
                 }
             } else {
@@ -165,7 +170,13 @@ impl Letter {
 
     /// A letter composed by foikit for `kind` (a review request, a
     /// complaint, a review outcome) from its document.
-    pub fn composed(file: &str, kind: LetterKind, regime: RegimeId, doc: &Document, dates: (Option<Date>, Option<Date>)) -> Letter {
+    pub fn composed(
+        file: &str,
+        kind: LetterKind,
+        regime: RegimeId,
+        doc: &Document,
+        dates: (Option<Date>, Option<Date>),
+    ) -> Letter {
         let mut paragraphs = Vec::new();
         collect(&doc.body, None, false, &mut paragraphs);
         for annex in &doc.annexes {
@@ -206,7 +217,9 @@ fn collect(blocks: &[Block], section: Option<&str>, in_annex: bool, out: &mut Ve
     };
     for block in blocks {
         match block {
-            Block::Heading { content, .. } | Block::Paragraph(content) => push(line_text(content).replace('\n', " "), out),
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                push(line_text(content).replace('\n', " "), out)
+            }
             Block::Lines { lines, .. } => push(lines.iter().map(|l| line_text(l)).collect::<Vec<_>>().join(" "), out),
             Block::List { items, .. } => {
                 for item in items {

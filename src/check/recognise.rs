@@ -17,7 +17,9 @@ fn re(pattern: &str) -> Regex {
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b|\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\b|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b"))
+    re(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b|\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\b|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b"
+    ))
 });
 
 /// Every date written in `text`, with its byte offset.
@@ -43,12 +45,20 @@ pub fn dates(text: &str) -> Vec<(Date, usize)> {
 pub fn kind(text: &str) -> super::letter::LetterKind {
     use super::letter::LetterKind;
     static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)this completes the (?:internal )?review|outcome of (?:the|your|our|this) (?:internal )?review|(?:internal )?review (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted) (?:the|an|your) (?:internal )?review")
+        re(
+            r"(?i)this completes the (?:internal )?review|outcome of (?:the|your|our|this) (?:internal )?review|(?:internal )?review (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted) (?:the|an|your) (?:internal )?review",
+        )
     });
     static ASKING: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\bI (?:am writing to |would like to |wish to |hereby )?(?:request|ask for|require)(?: that you (?:carry out|conduct))? an? (?:internal )?review|please pass this (?:on )?to the person who conducts (?:freedom of information )?reviews|I am dissatisfied with (?:your|the) (?:response|reply|handling)")
+        re(
+            r"(?i)\bI (?:am writing to |would like to |wish to |hereby )?(?:request|ask for|require)(?: that you (?:carry out|conduct))? an? (?:internal )?review|please pass this (?:on )?to the person who conducts (?:freedom of information )?reviews|I am dissatisfied with (?:your|the) (?:response|reply|handling)",
+        )
     });
-    static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bI (?:wish|would like|am writing) to (?:complain|apply) to the (?:Scottish )?Information Commissioner|application (?:for a decision )?under section (?:50|47)"));
+    static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bI (?:wish|would like|am writing) to (?:complain|apply) to the (?:Scottish )?Information Commissioner|application (?:for a decision )?under section (?:50|47)",
+        )
+    });
     if COMPLAINT.is_match(text) {
         LetterKind::Complaint
     } else if ASKING.is_match(text) {
@@ -63,7 +73,9 @@ pub fn kind(text: &str) -> super::letter::LetterKind {
 /// The date of the reply a requester's letter refers to.
 pub fn reply_date(text: &str) -> Option<Date> {
     static REPLY: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)(?:your|the) (?:response|reply|letter|decision|refusal notice)(?: to my request)? (?:of|dated|sent on|on|received on)\s+(?:the\s+)?")
+        re(
+            r"(?i)(?:your|the) (?:response|reply|letter|decision|refusal notice)(?: to my request)? (?:of|dated|sent on|on|received on)\s+(?:the\s+)?",
+        )
     });
     let m = REPLY.find(text)?;
     dates(&text[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d)
@@ -71,7 +83,9 @@ pub fn reply_date(text: &str) -> Option<Date> {
 
 /// Which regime the letter says it is under.
 pub fn regime(text: &str) -> RegimeId {
-    static FOISA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Freedom of Information \(Scotland\) Act|\bFOISA\b|Scottish Information Commissioner"));
+    static FOISA: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)Freedom of Information \(Scotland\) Act|\bFOISA\b|Scottish Information Commissioner")
+    });
     static EIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Environmental Information Regulations|\bEIRs?\b"));
     if FOISA.is_match(text) {
         RegimeId::Foisa
@@ -85,7 +99,9 @@ pub fn regime(text: &str) -> RegimeId {
 /// The reference the letter gives itself.
 pub fn reference(text: &str) -> Option<String> {
     static REF: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:FOI\s*ref(?:erence)?|our\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no\.?|number))?)\s*[:.\-]?\s*([A-Z]{0,8}[-/]?[0-9][A-Z0-9/\-.]*)")
+        re(
+            r"(?i)\b(?:FOI\s*ref(?:erence)?|our\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no\.?|number))?)\s*[:.\-]?\s*([A-Z]{0,8}[-/]?[0-9][A-Z0-9/\-.]*)",
+        )
     });
     REF.captures_iter(text).map(|c| c[1].trim_end_matches(['.', '-', '/']).to_string()).next()
 }
@@ -93,7 +109,9 @@ pub fn reference(text: &str) -> Option<String> {
 /// When the request was received, from "your email of 27 March 2017" and the like.
 pub fn received(text: &str) -> Option<Date> {
     static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)\s+(?:of|dated|received on|sent on|on|which we received on)|we received your request on|request (?:was )?received on)\s+(?:the\s+)?")
+        re(
+            r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)\s+(?:of|dated|received on|sent on|on|which we received on)|we received your request on|request (?:was )?received on)\s+(?:the\s+)?",
+        )
     });
     let m = RECEIVED.find(text)?;
     dates(&text[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d)
@@ -121,10 +139,18 @@ static ANNEX: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Annex|ANNEX|Appendix|
 
 /// Words that make an "Annex A" a reference to an annex rather than its heading.
 fn is_reference(before: &str, after: &str) -> bool {
-    let prev = before.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-    let next = after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-    matches!(prev.as_str(), "at" | "in" | "see" | "the" | "attached" | "enclosed" | "to" | "under" | "of" | "and" | "an" | "this")
-        || matches!(next.as_str(), "below" | "above" | "attached" | "enclosed")
+    let prev = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    let next =
+        after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "at" | "in" | "see" | "the" | "attached" | "enclosed" | "to" | "under" | "of" | "and" | "an" | "this"
+    ) || matches!(next.as_str(), "below" | "above" | "attached" | "enclosed")
 }
 
 /// Annex headings: (paragraph, label such as "Annex A" or "Annex").
@@ -170,7 +196,9 @@ static EXEMPT_WORDS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)exempt|exception|excepted|withh[oe]ld|engaged|rel(?:y|ies|ying) on|applies|refus"));
 
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(sections?|s\.|regulations?|reg\.)\s*(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)((?:\s*(?:,|and|or|&)\s*\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)*)")
+    re(
+        r"(?i)\b(sections?|s\.|regulations?|reg\.)\s*(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)((?:\s*(?:,|and|or|&)\s*\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)*)",
+    )
 });
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*"));
 
@@ -190,10 +218,14 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
                     continue;
                 }
                 let word = if c[1].to_ascii_lowercase().starts_with("reg") { "regulation" } else { "section" };
-                let items = std::iter::once(c[2].to_string()).chain(LIST_ITEM.find_iter(&c[3]).map(|m| m.as_str().to_string()));
+                let items =
+                    std::iter::once(c[2].to_string()).chain(LIST_ITEM.find_iter(&c[3]).map(|m| m.as_str().to_string()));
                 for provision in items {
                     let compact: String = provision.chars().filter(|c| !c.is_whitespace()).collect();
-                    if !out.iter().any(|o| o.provision.chars().filter(|c| !c.is_whitespace()).collect::<String>() == compact) {
+                    if !out
+                        .iter()
+                        .any(|o| o.provision.chars().filter(|c| !c.is_whitespace()).collect::<String>() == compact)
+                    {
                         out.push(Cited { provision, word: word.to_string(), paragraph: i });
                     }
                 }
@@ -209,7 +241,9 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 }
 
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure")
+    re(
+        r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
+    )
 });
 
 /// Where `text` first speaks of asking for a review.
@@ -221,14 +255,19 @@ pub fn review_mention(text: &str) -> Option<usize> {
 pub fn review_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>) -> Vec<usize> {
     // "If you remain dissatisfied after the internal review, complain to the
     // Commissioner" is about the regulator, not about asking for a review.
-    static ASKS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider"));
-    body.filter(|(_, p)| REVIEW.is_match(&p.text) && (!p.text.contains("Commissioner") || ASKS.is_match(&p.text))).map(|(i, _)| i).collect()
+    static ASKS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider")
+    });
+    body.filter(|(_, p)| REVIEW.is_match(&p.text) && (!p.text.contains("Commissioner") || ASKS.is_match(&p.text)))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Paragraphs that tell the requester about the regulator.
 pub fn regulator_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>) -> Vec<usize> {
     static ICO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)information commissioner|\bICO\b|\bSIC\b"));
-    static RIGHT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)complain|complaint|apply|application|appeal|right|decision"));
+    static RIGHT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)complain|complaint|apply|application|appeal|right|decision"));
     body.filter(|(_, p)| ICO.is_match(&p.text) && RIGHT.is_match(&p.text)).map(|(i, _)| i).collect()
 }
 
@@ -236,7 +275,9 @@ pub fn regulator_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph
 /// address, or "the address below".
 pub fn has_contact(text: &str) -> bool {
     static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|(?:write|writing) to (?:us|the)")
+        re(
+            r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|(?:write|writing) to (?:us|the)",
+        )
     });
     CONTACT.is_match(text)
 }
@@ -262,7 +303,9 @@ pub fn has_postcode(text: &str) -> bool {
 /// The authority a letter comes from, by the usual shapes of their names.
 pub fn authority(text: &str) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"\b(?:[A-Z][a-z]+ )+(?:Office|Council|Department|Ministry|Police|Service|Trust|University|Agency|Authority|Commission|Executive)\b(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?")
+        re(
+            r"\b(?:[A-Z][a-z]+ )+(?:Office|Council|Department|Ministry|Police|Service|Trust|University|Agency|Authority|Commission|Executive)\b(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?",
+        )
     });
     NAME.find(text).map(|m| m.as_str().to_string())
 }
@@ -270,7 +313,9 @@ pub fn authority(text: &str) -> Option<String> {
 /// Placeholders and bracketed drafting instructions left in the text.
 pub fn placeholders(text: &str) -> Vec<&str> {
     static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"\{\{[^}]*\}\}|<<[^>]*>>|\[\s*[A-Z][A-Z0-9 '/,_-]{2,}\s*\]|(?i)\[\s*(?:insert|enter|give|add|delete|choose|select|name of|date of|x+)\b[^\]]*\]|\bX{3,}\b|\bxx/xx/xx(?:xx)?\b")
+        re(
+            r"\{\{[^}]*\}\}|<<[^>]*>>|\[\s*[A-Z][A-Z0-9 '/,_-]{2,}\s*\]|(?i)\[\s*(?:insert|enter|give|add|delete|choose|select|name of|date of|x+)\b[^\]]*\]|\bX{3,}\b|\bxx/xx/xx(?:xx)?\b",
+        )
     });
     PLACEHOLDER.find_iter(text).map(|m| m.as_str()).collect()
 }
@@ -285,7 +330,10 @@ mod tests {
 
     #[test]
     fn finds_dates_in_each_style() {
-        let got: Vec<String> = dates("26 April 2017, 21st September 2023, 03/04/2017 and 2024-01-09; not 31 June 2020").into_iter().map(|(d, _)| d.iso()).collect();
+        let got: Vec<String> = dates("26 April 2017, 21st September 2023, 03/04/2017 and 2024-01-09; not 31 June 2020")
+            .into_iter()
+            .map(|(d, _)| d.iso())
+            .collect();
         assert_eq!(got, ["2017-04-26", "2023-09-21", "2017-04-03", "2024-01-09"]);
     }
 
@@ -304,14 +352,24 @@ mod tests {
     fn finds_facts() {
         assert_eq!(reference("FOI Ref: 43342 26 April 2017"), Some("43342".into()));
         assert_eq!(reference("Freedom of Information Request reference: 78814"), Some("78814".into()));
-        assert_eq!(received("Thank you for your email of 21st September 2023, in which").map(|d| d.iso()), Some("2023-09-21".into()));
+        assert_eq!(
+            received("Thank you for your email of 21st September 2023, in which").map(|d| d.iso()),
+            Some("2023-09-21".into())
+        );
         assert_eq!(regime("under the Environmental Information Regulations 2004"), RegimeId::Eir);
-        assert_eq!(placeholders("[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ] [Mr Gallagher] [DATE] {{name}} [insert date]"), ["[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ]", "[DATE]", "{{name}}", "[insert date]"]);
+        assert_eq!(
+            placeholders("[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ] [Mr Gallagher] [DATE] {{name}} [insert date]"),
+            ["[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ]", "[DATE]", "{{name}}", "[insert date]"]
+        );
     }
 
     #[test]
     fn tells_annex_headings_from_references() {
-        let ps = [para("The statement is at Annex A below and the test in the attached Annex."), para("Annex A:"), para("Annex B")];
+        let ps = [
+            para("The statement is at Annex A below and the test in the attached Annex."),
+            para("Annex A:"),
+            para("Annex B"),
+        ];
         assert_eq!(annex_headings(&ps), [(1, "Annex A".to_string()), (2, "Annex B".to_string())]);
         let refs = annex_references(&ps.iter().enumerate().collect::<Vec<_>>());
         assert_eq!(refs, [(0, "Annex A".to_string()), (0, "Annex".to_string())]);

@@ -61,8 +61,9 @@ fn check_path(path: &Path, composer: &Composer) -> Result<Vec<Diagnostic>, Failu
         let doc = composer.compose(&case)?;
         return Ok(check::check(&Letter::from_case(&name, &case, &doc)));
     }
-    let format = LetterFormat::from_path(path)
-        .ok_or_else(|| format!("error: cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt for letters"))?;
+    let format = LetterFormat::from_path(path).ok_or_else(|| {
+        format!("error: cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt for letters")
+    })?;
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
     let text = extract::text(&name, format, &bytes)?;
     Ok(check::check(&Letter::from_text(&name, &text)))

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use foikit::case::Date;
 use foikit::compose::helpers::{DateStyle, format_date, ordinal};
-use foikit::law::deadline::{ClockStop, Clock};
+use foikit::law::deadline::{Clock, ClockStop};
 use foikit::law::{Extension, RegimeId};
 
 use super::{Failure, OutputFormat};
@@ -67,8 +67,15 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&deadline)?),
         OutputFormat::Text => {
             let long = |d: Date| format!("{} {}", d.0.weekday(), format_date(d, DateStyle::Long));
-            println!("Regime:   {} ({}: {} working days; working day as in {})", regime.act, regime.time_limit_provision, regime.time_limit, regime.working_day_provision);
-            println!("Received: {}{}", long(deadline.received), if args.clarified.is_some() { " (clarification: the clock restarts)" } else { "" });
+            println!(
+                "Regime:   {} ({}: {} working days; working day as in {})",
+                regime.act, regime.time_limit_provision, regime.time_limit, regime.working_day_provision
+            );
+            println!(
+                "Received: {}{}",
+                long(deadline.received),
+                if args.clarified.is_some() { " (clarification: the clock restarts)" } else { "" }
+            );
             println!("Day 1:    {}", long(deadline.day_one));
             println!("Due:      {} ({}), the {} working day", long(deadline.due), deadline.due, ordinal(days));
             for (i, s) in deadline.skipped.iter().enumerate() {

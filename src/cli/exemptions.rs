@@ -27,10 +27,18 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                     (Kind::RefusalGround, _, _) => "refusal ground".to_string(),
                     (_, true, _) => "absolute".to_string(),
                     (_, false, []) => "qualified".to_string(),
-                    (_, false, subs) => format!("qualified; absolute: {}", subs.iter().map(|s| format!("{}{s}", d.section)).collect::<Vec<_>>().join(", ")),
+                    (_, false, subs) => format!(
+                        "qualified; absolute: {}",
+                        subs.iter().map(|s| format!("{}{s}", d.section)).collect::<Vec<_>>().join(", ")
+                    ),
                 };
                 let ncnd = d.ncnd.map(|n| format!("; NCND {n}")).unwrap_or_default();
-                println!("{:>9}  {}  [{test}; {}{ncnd}]", format!("{} {}", if regime.provision_word == "regulation" { "reg" } else { "s" }, d.section), d.title, harm(d.harm));
+                println!(
+                    "{:>9}  {}  [{test}; {}{ncnd}]",
+                    format!("{} {}", if regime.provision_word == "regulation" { "reg" } else { "s" }, d.section),
+                    d.title,
+                    harm(d.harm)
+                );
             }
         }
     }

@@ -87,7 +87,10 @@ fn template_set(dir: Option<&PathBuf>) -> Result<foikit::compose::TemplateSet, F
     let Some(dir) = dir else { return Ok(foikit::compose::TemplateSet::builtin()) };
     let set = foikit::compose::TemplateSet::with_overlay(dir)?;
     for unknown in &set.unknown {
-        eprintln!("warning: {} matches no built-in template and is ignored (see `foikit templates list`)", unknown.display());
+        eprintln!(
+            "warning: {} matches no built-in template and is ignored (see `foikit templates list`)",
+            unknown.display()
+        );
     }
     Ok(set)
 }

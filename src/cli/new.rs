@@ -23,9 +23,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
-    print!("{}", match args.kind {
-        Kind::Refusal => REFUSAL,
-        Kind::Release => RELEASE,
-    });
+    print!(
+        "{}",
+        match args.kind {
+            Kind::Refusal => REFUSAL,
+            Kind::Release => RELEASE,
+        }
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -46,7 +46,8 @@ enum Which {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
-    let composer = Composer::new(super::template_set(args.templates.as_ref())?)?.with_calendar(super::calendar(args.holidays.as_ref())?);
+    let composer = Composer::new(super::template_set(args.templates.as_ref())?)?
+        .with_calendar(super::calendar(args.holidays.as_ref())?);
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
@@ -65,7 +66,13 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             }
             Which::ReviewOutcome => {
                 let doc = composer.compose_review_outcome(&case)?;
-                let letter = Letter::composed(&name, LetterKind::ReviewOutcome, case.regime, &doc, (Some(case.response.date), Some(Date(doc.meta.date))));
+                let letter = Letter::composed(
+                    &name,
+                    LetterKind::ReviewOutcome,
+                    case.regime,
+                    &doc,
+                    (Some(case.response.date), Some(Date(doc.meta.date))),
+                );
                 (doc, letter)
             }
         };
@@ -88,7 +95,9 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
     }
     if refused {
-        eprintln!("error: the validator found errors, so nothing was written; fix them, or pass --draft to render a marked draft");
+        eprintln!(
+            "error: the validator found errors, so nothing was written; fix them, or pass --draft to render a marked draft"
+        );
         return Ok(ExitCode::from(1));
     }
     fs::create_dir_all(&args.output).map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;

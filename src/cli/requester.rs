@@ -68,7 +68,12 @@ pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
         (None, None) => requester::today(),
     };
     let (mut doc, kind, stem, warnings) = match which {
-        Which::Review => (composer.compose_review_request(&reply, &who, date)?, LetterKind::ReviewRequest, "review-request", Vec::new()),
+        Which::Review => (
+            composer.compose_review_request(&reply, &who, date)?,
+            LetterKind::ReviewRequest,
+            "review-request",
+            Vec::new(),
+        ),
         Which::Complaint => {
             let (doc, warnings) = composer.compose_complaint(&reply, &who, date)?;
             (doc, LetterKind::Complaint, "complaint", warnings)
@@ -100,7 +105,8 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
         let doc = composer.compose(&case)?;
         return Ok(Reply::from_case(&name, &case, &doc));
     }
-    let format = LetterFormat::from_path(path).ok_or_else(|| format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt letter"))?;
+    let format = LetterFormat::from_path(path)
+        .ok_or_else(|| format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt letter"))?;
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
     Ok(Reply::from_letter(&Letter::from_text(&name, &extract::text(&name, format, &bytes)?)))
 }
@@ -110,7 +116,10 @@ fn write(doc: &Document, dir: &Path, stem: &str, formats: &[Format]) -> Result<(
     let reference = doc.meta.reference.replace(['/', '\\'], "-");
     let mut outputs = Vec::new();
     for &format in formats {
-        outputs.push((dir.join(format!("{stem}-{reference}.{}", format.extension())), render::render(doc, format, &opts)?));
+        outputs.push((
+            dir.join(format!("{stem}-{reference}.{}", format.extension())),
+            render::render(doc, format, &opts)?,
+        ));
     }
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for (file, bytes) in outputs {

@@ -22,7 +22,8 @@ pub fn letter(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
         1 => format!("{} {}", regime.provision_word, sections[0]),
         _ => format!("{}s {}", regime.provision_word, join_words(&sections, "and")),
     };
-    let pi_annex = case.annexes.iter().find(|a| a.kind == AnnexKind::PublicInterest).map(|a| json!({ "label": a.label }));
+    let pi_annex =
+        case.annexes.iter().find(|a| a.kind == AnnexKind::PublicInterest).map(|a| json!({ "label": a.label }));
     let r = &case.response;
     let deadlines = deadlines(case, calendar)?;
     Ok(json!({
@@ -152,8 +153,5 @@ fn body(items: &[BodyItem]) -> Vec<Value> {
 /// Paragraphs of free text: blank lines separate them; single newlines are
 /// soft wraps from the case file.
 pub fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
+    text.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect()
 }

@@ -19,7 +19,8 @@ pub fn escape(value: &str) -> String {
     for c in value.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '|' | '-' | '.' | ':' | '!' | '`' | '{' | '}' => {
+            '\\' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '|' | '-' | '.' | ':' | '!' | '`' | '{'
+            | '}' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -75,27 +76,39 @@ fn blocks(lines: &[&str], offset: usize, mut letterhead: Option<&mut Vec<Line>>)
             if spec.is_empty() {
                 return Err(err(offset + i, "`:::` closes a region that was never opened"));
             }
-            let end = fence_end(lines, i).ok_or_else(|| err(offset + i, format!("`::: {spec}` is never closed with `:::`")))?;
+            let end = fence_end(lines, i)
+                .ok_or_else(|| err(offset + i, format!("`::: {spec}` is never closed with `:::`")))?;
             let inner = &lines[i + 1..end];
             let (kind, arg) = spec.split_once(' ').map_or((spec, ""), |(k, a)| (k, a.trim()));
             match kind {
-                "section" if !arg.is_empty() => out.push(Block::Section { name: arg.to_string(), blocks: blocks(inner, offset + i + 1, None)? }),
+                "section" if !arg.is_empty() => {
+                    out.push(Block::Section { name: arg.to_string(), blocks: blocks(inner, offset + i + 1, None)? })
+                }
                 "lines" => {
                     let align = match arg {
                         "" | "left" => Align::Left,
                         "right" => Align::Right,
-                        _ => return Err(err(offset + i, format!("`::: lines {arg}`: alignment must be `left` or `right`"))),
+                        _ => {
+                            return Err(err(
+                                offset + i,
+                                format!("`::: lines {arg}`: alignment must be `left` or `right`"),
+                            ));
+                        }
                     };
                     out.push(Block::Lines { lines: plain_lines(inner), align });
                 }
                 "letterhead" => match letterhead.as_deref_mut() {
                     Some(lh) => lh.extend(plain_lines(inner)),
-                    None => return Err(err(offset + i, "`::: letterhead` is only allowed at the top level of the letter")),
+                    None => {
+                        return Err(err(offset + i, "`::: letterhead` is only allowed at the top level of the letter"));
+                    }
                 },
                 _ => {
                     return Err(err(
                         offset + i,
-                        format!("unknown region `::: {spec}`: expected `section NAME`, `lines`, `lines right` or `letterhead`"),
+                        format!(
+                            "unknown region `::: {spec}`: expected `section NAME`, `lines`, `lines right` or `letterhead`"
+                        ),
                     ));
                 }
             }
@@ -370,7 +383,8 @@ fn link(chars: &[char]) -> Option<(String, String, usize)> {
 
 fn autolink(chars: &[char]) -> Option<(String, usize)> {
     let (url, used) = until(&chars[1..], '>')?;
-    let looks_like_url = ["http://", "https://", "mailto:", "www."].iter().any(|p| url.starts_with(p)) && !url.contains(' ');
+    let looks_like_url =
+        ["http://", "https://", "mailto:", "www."].iter().any(|p| url.starts_with(p)) && !url.contains(' ');
     looks_like_url.then_some((url, used + 1))
 }
 
@@ -389,13 +403,31 @@ mod tests {
         assert_eq!(p.letterhead, vec![vec![Inline::Strong("Home Office".into())], vec![text("2 Marsham Street")]]);
         assert_eq!(p.blocks[0], Block::Heading { level: 1, content: vec![text("Title")] });
         assert_eq!(p.blocks[1], Block::Paragraph(vec![text("One two.")]));
-        assert_eq!(p.blocks[2], Block::Quote(vec![Block::Paragraph(vec![text("quoted")]), Block::Paragraph(vec![text("again")])]));
-        assert_eq!(p.blocks[3], Block::List { kind: ListKind::Numbered { start: 1 }, items: vec![vec![text("first")], vec![text("second continued")]] });
+        assert_eq!(
+            p.blocks[2],
+            Block::Quote(vec![Block::Paragraph(vec![text("quoted")]), Block::Paragraph(vec![text("again")])])
+        );
+        assert_eq!(
+            p.blocks[3],
+            Block::List {
+                kind: ListKind::Numbered { start: 1 },
+                items: vec![vec![text("first")], vec![text("second continued")]]
+            }
+        );
         assert_eq!(p.blocks[4], Block::List { kind: ListKind::Bullet, items: vec![vec![text("bullet")]] });
-        assert_eq!(p.blocks[5], Block::Table { header: Some(vec![vec![text("a")], vec![text("b")]]), rows: vec![vec![vec![text("c")], vec![text("d")]]] });
+        assert_eq!(
+            p.blocks[5],
+            Block::Table {
+                header: Some(vec![vec![text("a")], vec![text("b")]]),
+                rows: vec![vec![vec![text("c")], vec![text("d")]]]
+            }
+        );
         let Block::Section { name, blocks } = &p.blocks[6] else { panic!("{:?}", p.blocks[6]) };
         assert_eq!(name, "review");
-        assert_eq!(blocks[0], Block::Lines { lines: vec![vec![text("x")], vec![], vec![text("y")]], align: Align::Right });
+        assert_eq!(
+            blocks[0],
+            Block::Lines { lines: vec![vec![text("x")], vec![], vec![text("y")]], align: Align::Right }
+        );
     }
 
     #[test]

@@ -18,8 +18,8 @@ use handlebars::Handlebars;
 use serde_json::Value;
 
 use crate::case::Case;
-use crate::law::calendar::Calendar;
 use crate::doc::{Annex, Document, Meta};
+use crate::law::calendar::Calendar;
 
 pub use templates::TemplateSet;
 
@@ -116,9 +116,19 @@ impl Composer {
     /// `internal_review`).
     pub fn compose_review_outcome(&self, case: &Case) -> Result<Document, ComposeError> {
         let Some(review) = &case.internal_review else {
-            return Err(ComposeError { template: "review-outcome".into(), line: None, column: None, message: "the case has no `internal_review` to report".into() });
+            return Err(ComposeError {
+                template: "review-outcome".into(),
+                line: None,
+                column: None,
+                message: "the case has no `internal_review` to report".into(),
+            });
         };
-        let ctx = context::letter(case, &self.calendar).map_err(|e| ComposeError { template: "review-outcome".into(), line: None, column: None, message: e.to_string() })?;
+        let ctx = context::letter(case, &self.calendar).map_err(|e| ComposeError {
+            template: "review-outcome".into(),
+            line: None,
+            column: None,
+            message: e.to_string(),
+        })?;
         let parsed = self.parse("review-outcome", &ctx)?;
         let mut meta = meta(case);
         meta.title = format!("Internal review of Freedom of Information request {}", case.reference);
@@ -138,7 +148,12 @@ impl Composer {
             template: self.set.origin(name),
             line: None,
             column: None,
-            message: format!("output line {}: {} (line: `{}`)", e.line, e.message, text.lines().nth(e.line - 1).unwrap_or("")),
+            message: format!(
+                "output line {}: {} (line: `{}`)",
+                e.line,
+                e.message,
+                text.lines().nth(e.line - 1).unwrap_or("")
+            ),
         })
     }
 }
@@ -147,7 +162,10 @@ fn meta(case: &Case) -> Meta {
     Meta {
         title: format!("Freedom of Information request {}", case.reference),
         author: case.authority.unit.clone().unwrap_or_else(|| case.sign_off.team.clone()),
-        subject: format!("Response to a request for information received {}", helpers::format_date(case.request.received, helpers::DateStyle::Long)),
+        subject: format!(
+            "Response to a request for information received {}",
+            helpers::format_date(case.request.received, helpers::DateStyle::Long)
+        ),
         reference: case.reference.clone(),
         date: case.response.date.0,
         draft: false,

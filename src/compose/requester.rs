@@ -13,20 +13,40 @@ use crate::requester::{Reply, RequesterFile};
 impl Composer {
     /// A request for internal review (FOIA), reconsideration (EIR) or
     /// review (FOISA) of `reply`, dated `date`.
-    pub fn compose_review_request(&self, reply: &Reply, who: &RequesterFile, date: Date) -> Result<Document, ComposeError> {
+    pub fn compose_review_request(
+        &self,
+        reply: &Reply,
+        who: &RequesterFile,
+        date: Date,
+    ) -> Result<Document, ComposeError> {
         let ctx = self.requester_context(reply, who, date)?;
         let parsed = self.parse("requester/review-request", &ctx)?;
-        Ok(Document { meta: meta(reply, who, date, "Request for review"), letterhead: parsed.letterhead, body: parsed.blocks, annexes: Vec::new() })
+        Ok(Document {
+            meta: meta(reply, who, date, "Request for review"),
+            letterhead: parsed.letterhead,
+            body: parsed.blocks,
+            annexes: Vec::new(),
+        })
     }
 
     /// An application to the Commissioner about `reply`, dated `date`, with
     /// warnings about its timing.
-    pub fn compose_complaint(&self, reply: &Reply, who: &RequesterFile, date: Date) -> Result<(Document, Vec<String>), ComposeError> {
+    pub fn compose_complaint(
+        &self,
+        reply: &Reply,
+        who: &RequesterFile,
+        date: Date,
+    ) -> Result<(Document, Vec<String>), ComposeError> {
         let mut ctx = self.requester_context(reply, who, date)?;
         let (chronology, warnings) = chronology(self, reply, who, date);
         ctx["chronology"] = chronology;
         let parsed = self.parse("requester/complaint", &ctx)?;
-        let doc = Document { meta: meta(reply, who, date, "Complaint to the Commissioner"), letterhead: parsed.letterhead, body: parsed.blocks, annexes: Vec::new() };
+        let doc = Document {
+            meta: meta(reply, who, date, "Complaint to the Commissioner"),
+            letterhead: parsed.letterhead,
+            body: parsed.blocks,
+            annexes: Vec::new(),
+        };
         Ok((doc, warnings))
     }
 
@@ -46,7 +66,12 @@ impl Composer {
             });
             let template = self.grounds_template(reply.regime, c.def.section);
             let grounds = self.render_text(&template, &json!({ "exemption": exemption, "regime": regime }))?;
-            let own = who.exemptions.iter().find(|(k, _)| compact(k) == compact(cited)).map(|(_, v)| v.clone()).unwrap_or_default();
+            let own = who
+                .exemptions
+                .iter()
+                .find(|(k, _)| compact(k) == compact(cited))
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
             let mut e = exemption;
             e["grounds"] = grounds.into();
             e["own"] = own.into();
@@ -59,8 +84,10 @@ impl Composer {
             .map(|d| json!({ "code": d.code, "name": d.name, "message": capitalise(&d.message) }))
             .collect();
         let mut clock = Clock::new(&self.calendar, reply.regime);
-        let review_by = reply.replied.and_then(|r| clock.deadline(r.0, regime.review.ask_within, &[]).ok()).map(|d| d.due);
-        let reply_due = clock.deadline(date.0, regime.review.answer_within, &[]).map_err(|e| error("dates", e.to_string()))?.due;
+        let review_by =
+            reply.replied.and_then(|r| clock.deadline(r.0, regime.review.ask_within, &[]).ok()).map(|d| d.due);
+        let reply_due =
+            clock.deadline(date.0, regime.review.answer_within, &[]).map_err(|e| error("dates", e.to_string()))?.due;
         Ok(json!({
             "date": date.iso(),
             "regime": regime,
@@ -141,12 +168,20 @@ fn chronology(composer: &Composer, reply: &Reply, who: &RequesterFile, date: Dat
     let mut warnings = Vec::new();
     let mut late = |from: Date, due: Date, done: Option<Date>| -> u32 {
         let until = done.unwrap_or(date);
-        if until <= due { 0 } else { clock.working_days_between(from.0, until.0, &[]).unwrap_or(0).saturating_sub(clock.working_days_between(from.0, due.0, &[]).unwrap_or(0)) }
+        if until <= due {
+            0
+        } else {
+            clock
+                .working_days_between(from.0, until.0, &[])
+                .unwrap_or(0)
+                .saturating_sub(clock.working_days_between(from.0, due.0, &[]).unwrap_or(0))
+        }
     };
     let add = |rows: &mut Vec<Value>, event: &str, at: Option<Date>, due: Option<Date>, late: u32| {
         rows.push(json!({ "event": event, "date": at.map(|d| d.iso()), "due": due.map(|d| d.iso()), "late": if late > 0 { late.to_string() } else { String::new() } }));
     };
-    let working = |from: Date, n: u32| Clock::new(&composer.calendar, reply.regime).deadline(from.0, n, &[]).ok().map(|d| d.due);
+    let working =
+        |from: Date, n: u32| Clock::new(&composer.calendar, reply.regime).deadline(from.0, n, &[]).ok().map(|d| d.due);
     add(&mut rows, "Request", reply.requested, None, 0);
     let reply_due = reply.requested.and_then(|r| working(r, regime.time_limit));
     let reply_late = match (reply.requested, reply_due) {
@@ -174,7 +209,9 @@ fn chronology(composer: &Composer, reply: &Reply, who: &RequesterFile, date: Dat
             "no {} has been requested: the {} expects one first{}",
             regime.review.name,
             regime.regulator.name,
-            review_by.map(|d| format!(" (ask by {})", helpers::format_date(d, helpers::DateStyle::Long))).unwrap_or_default()
+            review_by
+                .map(|d| format!(" (ask by {})", helpers::format_date(d, helpers::DateStyle::Long)))
+                .unwrap_or_default()
         )),
     }
     // The regulator's clock runs from the last word from the authority, or

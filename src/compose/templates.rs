@@ -77,7 +77,8 @@ impl std::error::Error for TemplateDirError {}
 impl TemplateSet {
     /// The built-in Home Office templates.
     pub fn builtin() -> TemplateSet {
-        let sources = BUILTIN.iter().map(|(n, t)| (n.to_string(), Source { text: t.to_string(), origin: None })).collect();
+        let sources =
+            BUILTIN.iter().map(|(n, t)| (n.to_string(), Source { text: t.to_string(), origin: None })).collect();
         TemplateSet { sources, unknown: Vec::new() }
     }
 
@@ -91,7 +92,8 @@ impl TemplateSet {
         for file in files {
             let rel = file.strip_prefix(dir).unwrap_or(&file);
             let name = rel.with_extension("").to_string_lossy().replace('\\', "/");
-            let text = fs::read_to_string(&file).map_err(|e| TemplateDirError { path: file.clone(), message: e.to_string() })?;
+            let text = fs::read_to_string(&file)
+                .map_err(|e| TemplateDirError { path: file.clone(), message: e.to_string() })?;
             match set.sources.get_mut(&name) {
                 Some(src) => *src = Source { text, origin: Some(file) },
                 None => set.unknown.push(file),
@@ -122,7 +124,10 @@ impl TemplateSet {
             .chain([(dir.join("README.md"), README)])
             .collect();
         if !force && let Some((existing, _)) = files.iter().find(|(p, _)| p.exists()) {
-            return Err(TemplateDirError { path: existing.clone(), message: "already exists; pass --force to overwrite".into() });
+            return Err(TemplateDirError {
+                path: existing.clone(),
+                message: "already exists; pass --force to overwrite".into(),
+            });
         }
         for (path, text) in &files {
             let err = |e: std::io::Error| TemplateDirError { path: path.clone(), message: e.to_string() };
@@ -136,7 +141,8 @@ impl TemplateSet {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TemplateDirError> {
-    let entries = fs::read_dir(dir).map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?;
+    let entries =
+        fs::read_dir(dir).map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?;
     for entry in entries {
         let path = entry.map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?.path();
         if path.is_dir() {

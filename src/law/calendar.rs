@@ -37,7 +37,8 @@ pub enum Jurisdiction {
 
 impl Jurisdiction {
     /// All three.
-    pub const ALL: [Jurisdiction; 3] = [Jurisdiction::EnglandAndWales, Jurisdiction::Scotland, Jurisdiction::NorthernIreland];
+    pub const ALL: [Jurisdiction; 3] =
+        [Jurisdiction::EnglandAndWales, Jurisdiction::Scotland, Jurisdiction::NorthernIreland];
 
     /// "England and Wales", …
     pub fn name(self) -> &'static str {
@@ -128,7 +129,11 @@ impl Calendar {
         }
         let mut by_date: BTreeMap<Date, Holiday> = BTreeMap::new();
         let mut add = |date: Date, name: &str, js: &[Jurisdiction]| {
-            let h = by_date.entry(date).or_insert_with(|| Holiday { date, name: name.to_string(), jurisdictions: Vec::new() });
+            let h = by_date.entry(date).or_insert_with(|| Holiday {
+                date,
+                name: name.to_string(),
+                jurisdictions: Vec::new(),
+            });
             for j in js {
                 if !h.jurisdictions.contains(j) {
                     h.jurisdictions.push(*j);
@@ -196,20 +201,28 @@ fn by_rule(year: i32) -> Vec<(Date, &'static str, &'static [Jurisdiction])> {
     days.push((last_monday(year, Month::August), "Summer bank holiday", &[EW, NI]));
     if year >= 2007 {
         let andrew = date(year, Month::November, 30);
-        let name = if matches!(andrew.weekday(), Weekday::Saturday | Weekday::Sunday) { "St Andrew's Day (substitute day)" } else { "St Andrew's Day" };
+        let name = if matches!(andrew.weekday(), Weekday::Saturday | Weekday::Sunday) {
+            "St Andrew's Day (substitute day)"
+        } else {
+            "St Andrew's Day"
+        };
         days.push((weekday_on_or_after(andrew), name, &[SC]));
     }
 
     // Christmas and Boxing Day, with substitutes that keep both on weekdays.
     let christmas = date(year, Month::December, 25);
     let (xmas, boxing) = match christmas.weekday() {
-        Weekday::Friday => ((christmas, "Christmas Day"), (date(year, Month::December, 28), "Boxing Day (substitute day)")),
-        Weekday::Saturday => {
-            ((date(year, Month::December, 27), "Christmas Day (substitute day)"), (date(year, Month::December, 28), "Boxing Day (substitute day)"))
+        Weekday::Friday => {
+            ((christmas, "Christmas Day"), (date(year, Month::December, 28), "Boxing Day (substitute day)"))
         }
-        Weekday::Sunday => {
-            ((date(year, Month::December, 27), "Christmas Day (substitute day)"), (date(year, Month::December, 26), "Boxing Day"))
-        }
+        Weekday::Saturday => (
+            (date(year, Month::December, 27), "Christmas Day (substitute day)"),
+            (date(year, Month::December, 28), "Boxing Day (substitute day)"),
+        ),
+        Weekday::Sunday => (
+            (date(year, Month::December, 27), "Christmas Day (substitute day)"),
+            (date(year, Month::December, 26), "Boxing Day"),
+        ),
         _ => ((christmas, "Christmas Day"), (date(year, Month::December, 26), "Boxing Day")),
     };
     days.push((xmas.0, xmas.1, &[EW, SC, NI]));
@@ -291,7 +304,13 @@ mod tests {
     use time::macros::date;
 
     fn days(year: i32, j: Jurisdiction) -> Vec<Date> {
-        Calendar::builtin().holidays(year).unwrap().into_iter().filter(|h| h.jurisdictions.contains(&j)).map(|h| h.date).collect()
+        Calendar::builtin()
+            .holidays(year)
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.jurisdictions.contains(&j))
+            .map(|h| h.date)
+            .collect()
     }
 
     #[test]
@@ -307,19 +326,64 @@ mod tests {
     fn matches_published_lists() {
         assert_eq!(
             days(2022, EW),
-            [date!(2022-01-03), date!(2022-04-15), date!(2022-04-18), date!(2022-05-02), date!(2022-06-02), date!(2022-06-03), date!(2022-08-29), date!(2022-09-19), date!(2022-12-26), date!(2022-12-27)]
+            [
+                date!(2022 - 01 - 03),
+                date!(2022 - 04 - 15),
+                date!(2022 - 04 - 18),
+                date!(2022 - 05 - 02),
+                date!(2022 - 06 - 02),
+                date!(2022 - 06 - 03),
+                date!(2022 - 08 - 29),
+                date!(2022 - 09 - 19),
+                date!(2022 - 12 - 26),
+                date!(2022 - 12 - 27)
+            ]
         );
         assert_eq!(
             days(2022, SC),
-            [date!(2022-01-03), date!(2022-01-04), date!(2022-04-15), date!(2022-05-02), date!(2022-06-02), date!(2022-06-03), date!(2022-08-01), date!(2022-09-19), date!(2022-11-30), date!(2022-12-26), date!(2022-12-27)]
+            [
+                date!(2022 - 01 - 03),
+                date!(2022 - 01 - 04),
+                date!(2022 - 04 - 15),
+                date!(2022 - 05 - 02),
+                date!(2022 - 06 - 02),
+                date!(2022 - 06 - 03),
+                date!(2022 - 08 - 01),
+                date!(2022 - 09 - 19),
+                date!(2022 - 11 - 30),
+                date!(2022 - 12 - 26),
+                date!(2022 - 12 - 27)
+            ]
         );
         assert_eq!(
             days(2023, NI),
-            [date!(2023-01-02), date!(2023-03-17), date!(2023-04-07), date!(2023-04-10), date!(2023-05-01), date!(2023-05-08), date!(2023-05-29), date!(2023-07-12), date!(2023-08-28), date!(2023-12-25), date!(2023-12-26)]
+            [
+                date!(2023 - 01 - 02),
+                date!(2023 - 03 - 17),
+                date!(2023 - 04 - 07),
+                date!(2023 - 04 - 10),
+                date!(2023 - 05 - 01),
+                date!(2023 - 05 - 08),
+                date!(2023 - 05 - 29),
+                date!(2023 - 07 - 12),
+                date!(2023 - 08 - 28),
+                date!(2023 - 12 - 25),
+                date!(2023 - 12 - 26)
+            ]
         );
         assert_eq!(
             days(2021, SC),
-            [date!(2021-01-01), date!(2021-01-04), date!(2021-04-02), date!(2021-05-03), date!(2021-05-31), date!(2021-08-02), date!(2021-11-30), date!(2021-12-27), date!(2021-12-28)]
+            [
+                date!(2021 - 01 - 01),
+                date!(2021 - 01 - 04),
+                date!(2021 - 04 - 02),
+                date!(2021 - 05 - 03),
+                date!(2021 - 05 - 31),
+                date!(2021 - 08 - 02),
+                date!(2021 - 11 - 30),
+                date!(2021 - 12 - 27),
+                date!(2021 - 12 - 28)
+            ]
         );
         assert_eq!(days(2020, EW)[3], date!(2020 - 05 - 08));
         assert!(!days(2006, SC).iter().any(|d| d.month() == Month::November), "St Andrew's Day from 2007");

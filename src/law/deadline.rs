@@ -116,7 +116,12 @@ impl<'a> Clock<'a> {
 
     /// The `n`th working day after `from` (n = 0 gives `from`), skipping
     /// `stops`, with the weekdays passed over.
-    pub fn add_working_days(&mut self, from: Date, n: u32, stops: &[ClockStop]) -> Result<(Date, Vec<Skipped>), OutOfRange> {
+    pub fn add_working_days(
+        &mut self,
+        from: Date,
+        n: u32,
+        stops: &[ClockStop],
+    ) -> Result<(Date, Vec<Skipped>), OutOfRange> {
         let mut day = from;
         let mut counted = 0;
         let mut skipped = Vec::new();

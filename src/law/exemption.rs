@@ -85,7 +85,11 @@ impl Citation<'_> {
     pub fn qualified(&self) -> bool {
         self.def.kind == Kind::Exemption
             && !self.def.absolute
-            && !self.def.absolute_subsections.iter().any(|s| !self.subsection.is_empty() && self.subsection.starts_with(s))
+            && !self
+                .def
+                .absolute_subsections
+                .iter()
+                .any(|s| !self.subsection.is_empty() && self.subsection.starts_with(s))
     }
 
     /// The statutory wording for the cited provision, if catalogued: the
@@ -149,7 +153,10 @@ pub fn cite<'a>(defs: &'static [ExemptionDef], cited: &'a str) -> Result<Citatio
 fn nearest(defs: &'static [ExemptionDef], compact: &str) -> Option<&'static str> {
     let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<i64>().ok();
     let n = number(compact)?;
-    defs.iter().filter(|d| d.kind == Kind::Exemption).min_by_key(|d| number(d.section).map_or(i64::MAX, |m| (m - n).abs())).map(|d| d.section)
+    defs.iter()
+        .filter(|d| d.kind == Kind::Exemption)
+        .min_by_key(|d| number(d.section).map_or(i64::MAX, |m| (m - n).abs()))
+        .map(|d| d.section)
 }
 
 /// "(1)", "(1)(a)", "(2)(b)(i)": groups of letters and digits in brackets.

@@ -78,9 +78,7 @@ impl RenderOptions {
             .ok()
             .and_then(|s| s.trim().parse::<i64>().ok())
             .and_then(|secs| OffsetDateTime::from_unix_timestamp(secs).ok());
-        RenderOptions {
-            timestamp: from_env.unwrap_or_else(|| doc.meta.date.midnight().assume_utc()),
-        }
+        RenderOptions { timestamp: from_env.unwrap_or_else(|| doc.meta.date.midnight().assume_utc()) }
     }
 }
 

@@ -69,7 +69,10 @@ pub fn facts(file: &RequesterFile) -> Vec<(String, String)> {
     if let (Some(asked), Some(outcome)) = (file.review_requested, file.review_outcome)
         && outcome < asked
     {
-        out.push(("review_outcome".into(), format!("the review outcome ({outcome}) cannot come before the review was requested ({asked})")));
+        out.push((
+            "review_outcome".into(),
+            format!("the review outcome ({outcome}) cannot come before the review was requested ({asked})"),
+        ));
     }
     out
 }

@@ -88,7 +88,9 @@ fn reply_before_request() {
 
 #[test]
 fn unknown_exemption_is_named_with_the_nearest() {
-    let src = std::fs::read_to_string(support::root().join("fixtures/cases/ho-43342-refusal.yaml")).unwrap().replace("section: \"41\"", "section: \"25\"");
+    let src = std::fs::read_to_string(support::root().join("fixtures/cases/ho-43342-refusal.yaml"))
+        .unwrap()
+        .replace("section: \"41\"", "section: \"25\"");
     expect_problem(&src, "exemptions[1].section", line_of(&src, "section: \"25\""), "did you mean section 24?");
 }
 
@@ -158,6 +160,13 @@ mod no_panic {
 
 #[test]
 fn refusal_grounds_are_not_exemptions() {
-    let src = std::fs::read_to_string(support::root().join("fixtures/cases/ho-43342-refusal.yaml")).unwrap().replace("section: \"41\"", "section: \"12\"");
-    expect_problem(&src, "exemptions[1].section", line_of(&src, "section: \"12\""), "ground for refusing the whole request");
+    let src = std::fs::read_to_string(support::root().join("fixtures/cases/ho-43342-refusal.yaml"))
+        .unwrap()
+        .replace("section: \"41\"", "section: \"12\"");
+    expect_problem(
+        &src,
+        "exemptions[1].section",
+        line_of(&src, "section: \"12\""),
+        "ground for refusing the whole request",
+    );
 }

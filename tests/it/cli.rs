@@ -8,7 +8,12 @@ use foikit::case::{self, SourceFormat};
 use crate::support;
 
 fn foikit(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_foikit")).args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_foikit"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap()
 }
 
 fn ok(out: &Output) -> String {
@@ -21,7 +26,8 @@ fn render_writes_docx_and_pdf_named_by_reference() {
     let dir = support::scratch("cli-render");
     let case = support::root().join("fixtures/cases/ho-43342-refusal.yaml");
     ok(&foikit(&["render", case.to_str().unwrap(), "-o", "out"], &dir));
-    let mut files: Vec<String> = std::fs::read_dir(dir.join("out")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut files: Vec<String> =
+        std::fs::read_dir(dir.join("out")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     files.sort();
     assert_eq!(files, ["43342.docx", "43342.pdf"]);
 }
@@ -105,19 +111,34 @@ fn deadline_prints_the_due_date_and_why() {
     let text = ok(&foikit(&["deadline", "2017-03-27"], &dir));
     assert!(text.contains("Wednesday 26 April 2017 (2017-04-26)"), "{text}");
     assert!(text.contains("Good Friday") && text.contains("Easter Monday"), "{text}");
-    let json: serde_json::Value = serde_json::from_str(&ok(&foikit(&["deadline", "2023-03-10", "--format", "json"], &dir))).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&foikit(&["deadline", "2023-03-10", "--format", "json"], &dir))).unwrap();
     assert_eq!(json["regime"], "foia");
     assert_eq!(json["received"], "2023-03-10");
     assert_eq!(json["due"], "2023-04-12");
     assert_eq!(json["skipped"][0]["reason"], "St Patrick's Day (Northern Ireland)");
-    let scot: serde_json::Value = serde_json::from_str(&ok(&foikit(&["deadline", "2023-03-10", "--regime", "foisa", "--format", "json"], &dir))).unwrap();
+    let scot: serde_json::Value =
+        serde_json::from_str(&ok(&foikit(&["deadline", "2023-03-10", "--regime", "foisa", "--format", "json"], &dir)))
+            .unwrap();
     assert_eq!(scot["due"], "2023-04-10");
-    let eir: serde_json::Value = serde_json::from_str(&ok(&foikit(&["deadline", "2023-03-10", "--regime", "eir", "--extended", "--format", "json"], &dir))).unwrap();
+    let eir: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &["deadline", "2023-03-10", "--regime", "eir", "--extended", "--format", "json"],
+        &dir,
+    )))
+    .unwrap();
     assert_eq!(eir["working_days"], 40);
     assert_eq!(foikit(&["deadline", "2023-03-10", "--regime", "foisa", "--extended"], &dir).status.code(), Some(2));
     assert_eq!(foikit(&["deadline", "2023-02-30"], &dir).status.code(), Some(2));
-    std::fs::write(dir.join("days.yaml"), "- date: 2023-03-13\n  name: A new proclamation\n  jurisdictions: [scotland]\n").unwrap();
-    let extra: serde_json::Value = serde_json::from_str(&ok(&foikit(&["deadline", "2023-03-10", "--regime", "foisa", "--holidays", "days.yaml", "--format", "json"], &dir))).unwrap();
+    std::fs::write(
+        dir.join("days.yaml"),
+        "- date: 2023-03-13\n  name: A new proclamation\n  jurisdictions: [scotland]\n",
+    )
+    .unwrap();
+    let extra: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &["deadline", "2023-03-10", "--regime", "foisa", "--holidays", "days.yaml", "--format", "json"],
+        &dir,
+    )))
+    .unwrap();
     assert_eq!(extra["day_one"], "2023-03-14");
 }
 
@@ -126,7 +147,8 @@ fn exemptions_lists_the_catalogue() {
     let dir = support::scratch("cli-exemptions");
     let text = ok(&foikit(&["exemptions"], &dir));
     assert!(text.contains("s 24  National security") && text.contains("absolute"), "{text}");
-    let json: serde_json::Value = serde_json::from_str(&ok(&foikit(&["exemptions", "--regime", "foia", "--format", "json"], &dir))).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&foikit(&["exemptions", "--regime", "foia", "--format", "json"], &dir))).unwrap();
     assert!(json.as_array().unwrap().iter().any(|e| e["section"] == "41" && e["absolute"] == true));
 }
 

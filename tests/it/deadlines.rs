@@ -13,17 +13,56 @@ use time::{Date, Duration, Month, Weekday};
 
 /// Easter Sunday from published tables, not computed: an independent oracle.
 const EASTER: [(i32, u8, u8); 36] = [
-    (2000, 4, 23), (2001, 4, 15), (2002, 3, 31), (2003, 4, 20), (2004, 4, 11), (2005, 3, 27), (2006, 4, 16), (2007, 4, 8),
-    (2008, 3, 23), (2009, 4, 12), (2010, 4, 4), (2011, 4, 24), (2012, 4, 8), (2013, 3, 31), (2014, 4, 20), (2015, 4, 5),
-    (2016, 3, 27), (2017, 4, 16), (2018, 4, 1), (2019, 4, 21), (2020, 4, 12), (2021, 4, 4), (2022, 4, 17), (2023, 4, 9),
-    (2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2028, 4, 16), (2029, 4, 1), (2030, 4, 21), (2031, 4, 13),
-    (2032, 3, 28), (2033, 4, 17), (2034, 4, 9), (2035, 3, 25),
+    (2000, 4, 23),
+    (2001, 4, 15),
+    (2002, 3, 31),
+    (2003, 4, 20),
+    (2004, 4, 11),
+    (2005, 3, 27),
+    (2006, 4, 16),
+    (2007, 4, 8),
+    (2008, 3, 23),
+    (2009, 4, 12),
+    (2010, 4, 4),
+    (2011, 4, 24),
+    (2012, 4, 8),
+    (2013, 3, 31),
+    (2014, 4, 20),
+    (2015, 4, 5),
+    (2016, 3, 27),
+    (2017, 4, 16),
+    (2018, 4, 1),
+    (2019, 4, 21),
+    (2020, 4, 12),
+    (2021, 4, 4),
+    (2022, 4, 17),
+    (2023, 4, 9),
+    (2024, 3, 31),
+    (2025, 4, 20),
+    (2026, 4, 5),
+    (2027, 3, 28),
+    (2028, 4, 16),
+    (2029, 4, 1),
+    (2030, 4, 21),
+    (2031, 4, 13),
+    (2032, 3, 28),
+    (2033, 4, 17),
+    (2034, 4, 9),
+    (2035, 3, 25),
 ];
 
 /// Days proclamations added, and regular days they moved away.
 const ADDED: [Date; 10] = [
-    date!(2002 - 06 - 03), date!(2002 - 06 - 04), date!(2011 - 04 - 29), date!(2012 - 06 - 04), date!(2012 - 06 - 05),
-    date!(2020 - 05 - 08), date!(2022 - 06 - 02), date!(2022 - 06 - 03), date!(2022 - 09 - 19), date!(2023 - 05 - 08),
+    date!(2002 - 06 - 03),
+    date!(2002 - 06 - 04),
+    date!(2011 - 04 - 29),
+    date!(2012 - 06 - 04),
+    date!(2012 - 06 - 05),
+    date!(2020 - 05 - 08),
+    date!(2022 - 06 - 02),
+    date!(2022 - 06 - 03),
+    date!(2022 - 09 - 19),
+    date!(2023 - 05 - 08),
 ];
 const REMOVED: [Date; 4] = [date!(2002 - 05 - 27), date!(2012 - 05 - 28), date!(2020 - 05 - 04), date!(2022 - 05 - 30)];
 
@@ -37,7 +76,10 @@ fn weekend(x: Date) -> bool {
 
 /// Mondays of a month, found by scanning every day.
 fn mondays(y: i32, m: u8) -> Vec<Date> {
-    (1..=31).filter_map(|day| Date::from_calendar_date(y, Month::try_from(m).unwrap(), day).ok()).filter(|x| x.weekday() == Weekday::Monday).collect()
+    (1..=31)
+        .filter_map(|day| Date::from_calendar_date(y, Month::try_from(m).unwrap(), day).ok())
+        .filter(|x| x.weekday() == Weekday::Monday)
+        .collect()
 }
 
 /// One jurisdiction's holidays in one year: nominal days, then every one at
@@ -45,7 +87,14 @@ fn mondays(y: i32, m: u8) -> Vec<Date> {
 fn jurisdiction_days(y: i32, j: Jurisdiction) -> BTreeSet<Date> {
     let (_, em, ed) = EASTER.iter().find(|e| e.0 == y).copied().unwrap();
     let easter = d(y, em, ed);
-    let mut nominal = vec![d(y, 1, 1), easter - Duration::days(2), mondays(y, 5)[0], *mondays(y, 5).last().unwrap(), d(y, 12, 25), d(y, 12, 26)];
+    let mut nominal = vec![
+        d(y, 1, 1),
+        easter - Duration::days(2),
+        mondays(y, 5)[0],
+        *mondays(y, 5).last().unwrap(),
+        d(y, 12, 25),
+        d(y, 12, 26),
+    ];
     match j {
         Jurisdiction::EnglandAndWales => nominal.extend([easter + Duration::days(1), *mondays(y, 8).last().unwrap()]),
         Jurisdiction::Scotland => {
@@ -54,7 +103,9 @@ fn jurisdiction_days(y: i32, j: Jurisdiction) -> BTreeSet<Date> {
                 nominal.push(d(y, 11, 30));
             }
         }
-        Jurisdiction::NorthernIreland => nominal.extend([easter + Duration::days(1), *mondays(y, 8).last().unwrap(), d(y, 3, 17), d(y, 7, 12)]),
+        Jurisdiction::NorthernIreland => {
+            nominal.extend([easter + Duration::days(1), *mondays(y, 8).last().unwrap(), d(y, 3, 17), d(y, 7, 12)])
+        }
     }
     nominal.retain(|x| !REMOVED.contains(x));
     let mut days: BTreeSet<Date> = nominal.iter().copied().filter(|x| !weekend(*x)).collect();
@@ -200,14 +251,22 @@ fn every_proclaimed_day_is_skipped() {
     for (day, name) in proclaimed() {
         for regime in RegimeId::ALL {
             let d = Clock::new(&cal, regime).deadline(day - Duration::days(1), 20, &[]).unwrap();
-            assert!(d.skipped.iter().any(|s| s.date.0 == day), "{name} ({day}) not skipped under {regime:?}: {:?}", d.skipped);
+            assert!(
+                d.skipped.iter().any(|s| s.date.0 == day),
+                "{name} ({day}) not skipped under {regime:?}: {:?}",
+                d.skipped
+            );
         }
     }
 }
 
 #[test]
 fn user_proclamations_extend_the_calendar() {
-    let extra = foikit::law::calendar::Holiday { date: date!(2026 - 06 - 15), name: "Proclaimed day".into(), jurisdictions: vec![Jurisdiction::Scotland] };
+    let extra = foikit::law::calendar::Holiday {
+        date: date!(2026 - 06 - 15),
+        name: "Proclaimed day".into(),
+        jurisdictions: vec![Jurisdiction::Scotland],
+    };
     let cal = Calendar::with_extra(vec![extra]);
     let d = Clock::new(&cal, RegimeId::Foisa).deadline(date!(2026 - 06 - 12), 1, &[]).unwrap();
     assert_eq!(d.due.0, date!(2026 - 06 - 16));

@@ -61,8 +61,17 @@ fn a_reply_as_docx_pdf_or_text_gives_the_same_facts() {
         assert_eq!(reply.review_email.as_deref(), Some("info.access@homeoffice.gsi.gov.uk"), "{name}");
         let doc = support::composer().compose_review_request(&reply, &who, date("2017-05-02")).unwrap();
         let out = render::text::text(&doc);
-        assert!(out.contains("Section 24(1) – National security") && out.contains("Section 41 – Information"), "{name}: {out}");
-        let letter = Letter::composed(&name, LetterKind::ReviewRequest, reply.regime, &doc, (reply.replied, Some(date("2017-05-02"))));
+        assert!(
+            out.contains("Section 24(1) – National security") && out.contains("Section 41 – Information"),
+            "{name}: {out}"
+        );
+        let letter = Letter::composed(
+            &name,
+            LetterKind::ReviewRequest,
+            reply.regime,
+            &doc,
+            (reply.replied, Some(date("2017-05-02"))),
+        );
         assert_eq!(errors(&letter), Vec::<&str>::new(), "{name}");
     }
 }
@@ -70,10 +79,20 @@ fn a_reply_as_docx_pdf_or_text_gives_the_same_facts() {
 #[test]
 fn a_late_review_request_is_warned_about() {
     let reply = support::reply("ho-43342-refusal");
-    let doc = support::composer().compose_review_request(&reply, &RequesterFile::default(), date("2017-09-01")).unwrap();
+    let doc =
+        support::composer().compose_review_request(&reply, &RequesterFile::default(), date("2017-09-01")).unwrap();
     let text = render::text::text(&doc).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("ended on 23 June 2017"), "{text}");
-    let found: Vec<_> = check::check(&Letter::composed("late", LetterKind::ReviewRequest, reply.regime, &doc, (reply.replied, Some(date("2017-09-01"))))).into_iter().map(|d| d.name).collect();
+    let found: Vec<_> = check::check(&Letter::composed(
+        "late",
+        LetterKind::ReviewRequest,
+        reply.regime,
+        &doc,
+        (reply.replied, Some(date("2017-09-01"))),
+    ))
+    .into_iter()
+    .map(|d| d.name)
+    .collect();
     assert_eq!(found, ["review-out-of-time"]);
 }
 
@@ -86,14 +105,30 @@ fn a_foisa_review_without_grounds_is_refused() {
     let case = foikit::case::parse(&src, SourceFormat::Yaml, "78814.yaml").unwrap();
     let doc = support::composer().compose(&case).unwrap();
     let reply = Reply::from_case("78814", &case, &doc);
-    let request = support::composer().compose_review_request(&reply, &RequesterFile::default(), date("2023-10-20")).unwrap();
-    let letter = Letter::composed("foisa", LetterKind::ReviewRequest, reply.regime, &request, (reply.replied, Some(date("2023-10-20"))));
+    let request =
+        support::composer().compose_review_request(&reply, &RequesterFile::default(), date("2023-10-20")).unwrap();
+    let letter = Letter::composed(
+        "foisa",
+        LetterKind::ReviewRequest,
+        reply.regime,
+        &request,
+        (reply.replied, Some(date("2023-10-20"))),
+    );
     assert_eq!(errors(&letter), ["FOI501"]);
-    let with_grounds = RequesterFile { arguments: vec!["I do not accept that the list is complete.".into()], ..RequesterFile::default() };
+    let with_grounds = RequesterFile {
+        arguments: vec!["I do not accept that the list is complete.".into()],
+        ..RequesterFile::default()
+    };
     let request = support::composer().compose_review_request(&reply, &with_grounds, date("2023-10-20")).unwrap();
     let text = render::text::text(&request).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("review under section 20 of the Freedom of Information (Scotland) Act 2002"), "{text}");
-    let letter = Letter::composed("foisa", LetterKind::ReviewRequest, reply.regime, &request, (reply.replied, Some(date("2023-10-20"))));
+    let letter = Letter::composed(
+        "foisa",
+        LetterKind::ReviewRequest,
+        reply.regime,
+        &request,
+        (reply.replied, Some(date("2023-10-20"))),
+    );
     assert_eq!(errors(&letter), Vec::<&str>::new());
 }
 
@@ -125,14 +160,23 @@ fn the_review_outcome_states_what_the_law_expects() {
     let case = foikit::case::load(&path).unwrap();
     let doc = support::composer().compose_review_outcome(&case).unwrap();
     let text = render::text::text(&doc).split_whitespace().collect::<Vec<_>>().join(" ");
-    for needle in ["our reply of 30 October 2026", "I was not involved in the original handling", "upheld in part", "now released", "This completes the internal review process", "complain to the Information Commissioner under section 50"] {
+    for needle in [
+        "our reply of 30 October 2026",
+        "I was not involved in the original handling",
+        "upheld in part",
+        "now released",
+        "This completes the internal review process",
+        "complain to the Information Commissioner under section 50",
+    ] {
         assert!(text.contains(needle), "`{needle}` missing: {text}");
     }
-    let letter = Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &doc, (Some(case.response.date), None));
+    let letter =
+        Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &doc, (Some(case.response.date), None));
     assert_eq!(errors(&letter), Vec::<&str>::new());
     let composer = foikit::compose::Composer::new(override_ico()).unwrap();
     let dropped = composer.compose_review_outcome(&case).unwrap();
-    let letter = Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &dropped, (Some(case.response.date), None));
+    let letter =
+        Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &dropped, (Some(case.response.date), None));
     assert_eq!(errors(&letter), ["FOI102"]);
 }
 
@@ -148,18 +192,53 @@ fn override_ico() -> foikit::compose::TemplateSet {
 #[test]
 fn the_cli_drafts_review_requests_and_complaints() {
     let dir = support::scratch("cli-requester");
-    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_foikit")).args(args).current_dir(support::root()).output().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_foikit"))
+            .args(args)
+            .current_dir(support::root())
+            .output()
+            .unwrap()
+    };
     let out = dir.to_str().unwrap();
-    let r = run(&["review", "fixtures/cases/ho-43342-refusal.yaml", "--requester", "fixtures/requester/gallagher-43342.yaml", "-o", out, "--format", "txt,docx"]);
+    let r = run(&[
+        "review",
+        "fixtures/cases/ho-43342-refusal.yaml",
+        "--requester",
+        "fixtures/requester/gallagher-43342.yaml",
+        "-o",
+        out,
+        "--format",
+        "txt,docx",
+    ]);
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert!(dir.join("review-request-43342.txt").exists() && dir.join("review-request-43342.docx").exists());
-    let c = run(&["complain", "fixtures/cases/ho-43342-refusal.yaml", "--requester", "fixtures/requester/gallagher-43342.yaml", "-o", out, "--format", "txt", "--date", "2017-09-01"]);
+    let c = run(&[
+        "complain",
+        "fixtures/cases/ho-43342-refusal.yaml",
+        "--requester",
+        "fixtures/requester/gallagher-43342.yaml",
+        "-o",
+        out,
+        "--format",
+        "txt",
+        "--date",
+        "2017-09-01",
+    ]);
     assert!(c.status.success());
     assert!(String::from_utf8_lossy(&c.stderr).contains("warning: this complaint is dated after"));
     let starter = run(&["review", "--new"]);
     let yaml = String::from_utf8(starter.stdout).unwrap();
     foikit::case::parse_as::<RequesterFile>(&yaml, SourceFormat::Yaml, "starter", foikit::requester::facts).unwrap();
-    let o = run(&["render", "fixtures/cases/example-review-outcome.yaml", "--letter", "review-outcome", "-o", out, "--format", "txt"]);
+    let o = run(&[
+        "render",
+        "fixtures/cases/example-review-outcome.yaml",
+        "--letter",
+        "review-outcome",
+        "-o",
+        out,
+        "--format",
+        "txt",
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(dir.join("review-outcome-FOI-2026-0001.txt").exists());
     let checked = run(&["check", &dir.join("review-outcome-FOI-2026-0001.txt").display().to_string()]);

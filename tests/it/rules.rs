@@ -32,7 +32,11 @@ fn seed(name: &str) -> String {
 }
 
 fn codes(name: &str, text: &str) -> Vec<&'static str> {
-    check::check(&Letter::from_text(name, text)).into_iter().filter(|d| d.severity == check::Severity::Error).map(|d| d.code).collect()
+    check::check(&Letter::from_text(name, text))
+        .into_iter()
+        .filter(|d| d.severity == check::Severity::Error)
+        .map(|d| d.code)
+        .collect()
 }
 
 /// Removes the text from `from` up to (not including) `to`.
@@ -45,8 +49,20 @@ fn cut(text: &str, from: &str, to: &str) -> String {
 #[test]
 fn seed_letters_pass_and_fail_when_a_required_paragraph_is_deleted() {
     for (name, review_start, review_end, ico_start, ico_end) in [
-        ("ho-43342-refusal", "If you are dissatisfied", "If you remain dissatisfied", "If you remain dissatisfied", "Yours sincerely"),
-        ("ho-78814-release", "If you are dissatisfied", "As part of any internal review", "If you were to remain", "A link to the Home Office"),
+        (
+            "ho-43342-refusal",
+            "If you are dissatisfied",
+            "If you remain dissatisfied",
+            "If you remain dissatisfied",
+            "Yours sincerely",
+        ),
+        (
+            "ho-78814-release",
+            "If you are dissatisfied",
+            "As part of any internal review",
+            "If you were to remain",
+            "A link to the Home Office",
+        ),
     ] {
         let text = seed(name);
         assert_eq!(codes(name, &text), Vec::<&str>::new(), "{name} as written");
@@ -63,13 +79,20 @@ fn the_fixture_cases_pass_in_every_format() {
         let doc = support::document(case);
         let path = support::root().join("fixtures/cases").join(format!("{case}.yaml"));
         let c = foikit::case::load(&path).unwrap();
-        let errors: Vec<_> = check::check(&Letter::from_case(case, &c, &doc)).into_iter().filter(|d| d.severity == check::Severity::Error).collect();
+        let errors: Vec<_> = check::check(&Letter::from_case(case, &c, &doc))
+            .into_iter()
+            .filter(|d| d.severity == check::Severity::Error)
+            .collect();
         assert!(errors.is_empty(), "{case}: {errors:#?}");
         for format in [foikit::render::Format::Docx, foikit::render::Format::Pdf, foikit::render::Format::Txt] {
             let bytes = support::render(case, format);
-            let fmt = foikit::check::extract::LetterFormat::from_path(format!("x.{}", format.extension()).as_ref()).unwrap();
+            let fmt =
+                foikit::check::extract::LetterFormat::from_path(format!("x.{}", format.extension()).as_ref()).unwrap();
             let text = foikit::check::extract::text(case, fmt, &bytes).unwrap();
-            let errors: Vec<_> = check::check(&Letter::from_text(case, &text)).into_iter().filter(|d| d.severity == check::Severity::Error).collect();
+            let errors: Vec<_> = check::check(&Letter::from_text(case, &text))
+                .into_iter()
+                .filter(|d| d.severity == check::Severity::Error)
+                .collect();
             assert!(errors.is_empty(), "{case} as {format}: {errors:#?}");
         }
     }
@@ -95,7 +118,10 @@ fn foikit(args: &[&str]) -> (Option<i32>, String) {
 
 #[test]
 fn reports_validate_against_their_schemas_and_exit_codes_follow_findings() {
-    let load = |f: &str| -> serde_json::Value { serde_json::from_str(&std::fs::read_to_string(support::root().join("fixtures/schemas").join(f)).unwrap()).unwrap() };
+    let load = |f: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(support::root().join("fixtures/schemas").join(f)).unwrap())
+            .unwrap()
+    };
     let fail = "fixtures/rules/missing-internal-review/fail.txt";
     let late = "fixtures/rules/late-response/fail.txt";
     let (code, json) = foikit(&["check", fail, late, "--format", "json"]);

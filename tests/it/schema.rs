@@ -67,7 +67,9 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
         for (key, v) in obj {
             match props.and_then(|p| p.get(key)) {
                 Some(s) => check(root, s, v, &format!("{path}.{key}"), errors),
-                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => errors.push(format!("{path}: unexpected `{key}`")),
+                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    errors.push(format!("{path}: unexpected `{key}`"))
+                }
                 None => {}
             }
         }

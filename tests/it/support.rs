@@ -60,7 +60,10 @@ pub fn letters() -> Vec<(String, Document)> {
     let reply = reply("ho-43342-refusal");
     let who = gallagher();
     let date = |s: &str| foikit::case::Date::parse_iso(s).unwrap();
-    out.push(("review-request-43342".into(), composer().compose_review_request(&reply, &who, who.date.unwrap()).unwrap()));
+    out.push((
+        "review-request-43342".into(),
+        composer().compose_review_request(&reply, &who, who.date.unwrap()).unwrap(),
+    ));
     out.push(("complaint-43342".into(), composer().compose_complaint(&reply, &who, date("2017-07-03")).unwrap().0));
     let path = root().join("fixtures/cases/example-review-outcome.yaml");
     let c = foikit::case::load(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -76,13 +79,19 @@ pub fn golden(name: &str, actual: &[u8]) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read(&path)
-        .unwrap_or_else(|e| panic!("missing golden {}: {e}\nrun `UPDATE_GOLDEN=1 cargo test` and review the diff", path.display()));
+    let expected = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!("missing golden {}: {e}\nrun `UPDATE_GOLDEN=1 cargo test` and review the diff", path.display())
+    });
     if expected != actual {
         let (e, a) = (String::from_utf8_lossy(&expected), String::from_utf8_lossy(actual));
         let first = e.lines().zip(a.lines()).position(|(x, y)| x != y);
         let detail = match first {
-            Some(i) => format!("first difference at line {}:\n  golden: {}\n  actual: {}", i + 1, e.lines().nth(i).unwrap(), a.lines().nth(i).unwrap()),
+            Some(i) => format!(
+                "first difference at line {}:\n  golden: {}\n  actual: {}",
+                i + 1,
+                e.lines().nth(i).unwrap(),
+                a.lines().nth(i).unwrap()
+            ),
             None => format!("lengths differ: golden {} bytes, actual {} bytes", expected.len(), actual.len()),
         };
         panic!(
@@ -101,7 +110,9 @@ pub fn tool(name: &str) -> bool {
             std::env::var("FOIKIT_REQUIRE_TOOLS").as_deref() != Ok("1"),
             "{name} is required (FOIKIT_REQUIRE_TOOLS=1) but not installed"
         );
-        eprintln!("skipping: {name} is not installed (install poppler-utils, qpdf, libreoffice-writer to run this check)");
+        eprintln!(
+            "skipping: {name} is not installed (install poppler-utils, qpdf, libreoffice-writer to run this check)"
+        );
     }
     found
 }
@@ -178,7 +189,13 @@ pub fn html_text(html: &str) -> String {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&nbsp;", " ").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
 }
 
 /// Words for comparison: lower case, letters and digits only.

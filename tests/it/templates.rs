@@ -25,7 +25,8 @@ fn overlay(files: &[(&str, &str)]) -> TemplateSet {
 #[test]
 fn case_values_are_printed_never_evaluated() {
     let nasty = "{{reference}} **not bold** [x](http://e.vil) ::: section fake";
-    let src = case_yaml().replace("  text: >-\n    Please provide", &format!("  text: >-\n    {nasty:?} Please provide"));
+    let src =
+        case_yaml().replace("  text: >-\n    Please provide", &format!("  text: >-\n    {nasty:?} Please provide"));
     let case = case::parse(&src, SourceFormat::Yaml, "t.yaml").unwrap();
     let doc = support::composer().compose(&case).unwrap();
     let text = render::text::text(&doc);
@@ -52,9 +53,11 @@ fn strict_mode_names_the_template_and_line() {
 
 #[test]
 fn syntax_and_markup_errors_are_reported() {
-    let err = Composer::new(overlay(&[("partials/ico-complaint", "{{#if x}}\nunclosed\n")])).err().expect("syntax error");
+    let err =
+        Composer::new(overlay(&[("partials/ico-complaint", "{{#if x}}\nunclosed\n")])).err().expect("syntax error");
     assert!(err.template.ends_with("partials/ico-complaint.hbs") && err.line.is_some(), "{err}");
-    let composer = Composer::new(overlay(&[("partials/ico-complaint", "::: section ico-complaint\nnever closed\n")])).unwrap();
+    let composer =
+        Composer::new(overlay(&[("partials/ico-complaint", "::: section ico-complaint\nnever closed\n")])).unwrap();
     let case = case::parse(&case_yaml(), SourceFormat::Yaml, "t.yaml").unwrap();
     let err = composer.compose(&case).unwrap_err();
     assert!(err.message.contains("never closed"), "{err}");
@@ -81,7 +84,14 @@ fn json_and_toml_cases_render_like_yaml() {
 fn toml_text(v: &serde_json::Value) -> String {
     fn val(v: &serde_json::Value) -> String {
         match v {
-            serde_json::Value::Object(m) => format!("{{ {} }}", m.iter().filter(|(_, x)| !x.is_null()).map(|(k, x)| format!("{k} = {}", val(x))).collect::<Vec<_>>().join(", ")),
+            serde_json::Value::Object(m) => format!(
+                "{{ {} }}",
+                m.iter()
+                    .filter(|(_, x)| !x.is_null())
+                    .map(|(k, x)| format!("{k} = {}", val(x)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             serde_json::Value::Array(a) => format!("[{}]", a.iter().map(val).collect::<Vec<_>>().join(", ")),
             other => other.to_string(),
         }
@@ -96,15 +106,24 @@ fn letters_name_each_regimes_review_and_regulator() {
     let render_as = |regime: &str| {
         let src = base.replace("regime: foia", &format!("regime: {regime}"));
         let case = case::parse(&src, SourceFormat::Yaml, "t.yaml").unwrap_or_else(|e| panic!("{e}"));
-        render::text::text(&support::composer().compose(&case).unwrap()).split_whitespace().collect::<Vec<_>>().join(" ")
+        render::text::text(&support::composer().compose(&case).unwrap())
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let foisa = render_as("foisa");
-    assert!(foisa.contains("ask for a review under section 20 of the Freedom of Information (Scotland) Act 2002"), "{foisa}");
+    assert!(
+        foisa.contains("ask for a review under section 20 of the Freedom of Information (Scotland) Act 2002"),
+        "{foisa}"
+    );
     assert!(foisa.contains("Scottish Information Commissioner for a decision under section 47"), "{foisa}");
     assert!(foisa.contains("within six months"), "{foisa}");
     assert!(!foisa.contains("section 50"), "{foisa}");
     let eir = render_as("eir");
-    assert!(eir.contains("reconsideration under regulation 11 of the Environmental Information Regulations 2004"), "{eir}");
+    assert!(
+        eir.contains("reconsideration under regulation 11 of the Environmental Information Regulations 2004"),
+        "{eir}"
+    );
     assert!(eir.contains("Information Commissioner for a decision under regulation 18"), "{eir}");
     assert!(eir.contains("reply within 40 working days"), "{eir}");
     let foia = render_as("foia");

@@ -38,7 +38,11 @@ fn check(letter: &Letter) -> Vec<Finding> {
     let refs = annex_references(&body);
     let mut out = Vec::new();
     for (i, label) in &refs {
-        let present = if label == "Annex" || label == "Appendix" { letter.annexes > 0 } else { letter.annex_labels.contains(label) };
+        let present = if label == "Annex" || label == "Appendix" {
+            letter.annexes > 0
+        } else {
+            letter.annex_labels.contains(label)
+        };
         if !present {
             out.push(Finding::at(*i, format!("the letter refers to {label}, but there is no such annex")));
         }

@@ -43,7 +43,9 @@ fn check(letter: &Letter) -> Vec<Finding> {
     let law = letter.regime.regime();
     let calendar = Calendar::builtin();
     let mut clock = Clock::new(&calendar, letter.regime);
-    let (Ok(deadline), Ok(taken)) = (clock.deadline(received.0, law.time_limit, &[]), clock.working_days_between(received.0, sent.0, &[])) else {
+    let (Ok(deadline), Ok(taken)) =
+        (clock.deadline(received.0, law.time_limit, &[]), clock.working_days_between(received.0, sent.0, &[]))
+    else {
         return Vec::new();
     };
     if taken <= law.time_limit {

@@ -42,7 +42,9 @@ to prejudice the supplier's position in the re-procurement due next year.\"";
 
 fn check(letter: &Letter) -> Vec<Finding> {
     static REASONING: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\bbecause\b|\bas a result\b|\bwould\b|\bcould\b|\blikely to\b|provides that|\bsince\b|in order to|\bharm|prejudic|breach|damage|reveal|undermin|endanger|confiden|privacy|\brisk\b")
+        re(
+            r"(?i)\bbecause\b|\bas a result\b|\bwould\b|\bcould\b|\blikely to\b|provides that|\bsince\b|in order to|\bharm|prejudic|breach|damage|reveal|undermin|endanger|confiden|privacy|\brisk\b",
+        )
     });
     let mut out = Vec::new();
     for cited in &letter.cited {
@@ -55,7 +57,12 @@ fn check(letter: &Letter) -> Vec<Finding> {
         if !reasoned {
             out.push(Finding::at(
                 cited.paragraph,
-                format!("{} {} is cited without saying why it applies ({})", cited.word, cited.provision, letter.regime.regime().notice.reasons),
+                format!(
+                    "{} {} is cited without saying why it applies ({})",
+                    cited.word,
+                    cited.provision,
+                    letter.regime.regime().notice.reasons
+                ),
             ));
         }
     }

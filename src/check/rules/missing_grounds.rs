@@ -43,16 +43,21 @@ describes the project's budget, which is not part of any investigation.\"";
 
 fn check(letter: &Letter) -> Vec<Finding> {
     static REASONS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)dissatisfied[^.]{0,80}\b(?:because|as|since|that)\b|\b(?:do not|don't|cannot) (?:accept|agree)|\bnot (?:engaged|exempt)|the reply (?:does not|fails)|was (?:late|not)|\bgrounds?\b")
+        re(
+            r"(?i)dissatisfied[^.]{0,80}\b(?:because|as|since|that)\b|\b(?:do not|don't|cannot) (?:accept|agree)|\bnot (?:engaged|exempt)|the reply (?:does not|fails)|was (?:late|not)|\bgrounds?\b",
+        )
     });
     if letter.regime != RegimeId::Foisa && letter.kind != LetterKind::Complaint {
         return Vec::new();
     }
-    let has_grounds = letter.paragraphs.iter().any(|p| p.section.as_deref() == Some("grounds")) || REASONS.is_match(&letter.text());
+    let has_grounds =
+        letter.paragraphs.iter().any(|p| p.section.as_deref() == Some("grounds")) || REASONS.is_match(&letter.text());
     if has_grounds {
         return Vec::new();
     }
-    vec![Finding::letter("the letter does not say what the requester is dissatisfied with (FOISA s20(3)(c)); a review cannot be required without it")]
+    vec![Finding::letter(
+        "the letter does not say what the requester is dissatisfied with (FOISA s20(3)(c)); a review cannot be required without it",
+    )]
 }
 
 const KINDS: &[LetterKind] = &[LetterKind::ReviewRequest, LetterKind::Complaint];

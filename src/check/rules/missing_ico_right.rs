@@ -51,10 +51,19 @@ fn check(letter: &Letter) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     if !paras.iter().any(|&i| letter.paragraphs[i].text.contains("Scottish Information Commissioner")) {
-        out.push(Finding::at(first, format!("a FOISA reply must name the Scottish Information Commissioner (FOISA s19(b), s47): \"{}\"", excerpt(&letter.paragraphs[first].text))));
+        out.push(Finding::at(
+            first,
+            format!(
+                "a FOISA reply must name the Scottish Information Commissioner (FOISA s19(b), s47): \"{}\"",
+                excerpt(&letter.paragraphs[first].text)
+            ),
+        ));
     }
     if review_paragraphs(letter.body()).is_empty() {
-        out.push(Finding::at(first, "a FOISA reply must also explain the right to require a review (FOISA s19(b), s20)"));
+        out.push(Finding::at(
+            first,
+            "a FOISA reply must also explain the right to require a review (FOISA s19(b), s20)",
+        ));
     }
     out
 }

@@ -43,8 +43,11 @@ A reply that ends \"If you have any questions, please contact us.\" and nothing 
 days by writing to foi@example.gov.uk, quoting reference FOI-1234.\"";
 
 fn check(letter: &Letter) -> Vec<Finding> {
-    static QUOTE_REF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)quot\w*[^.]{0,40}ref|ref\w*[^.]{0,40}quot|(?:your|our|the) reference|reference number"));
-    static NO_PROCEDURE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:no|not have an?) (?:internal review|complaints?) (?:procedure|process)"));
+    static QUOTE_REF: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)quot\w*[^.]{0,40}ref|ref\w*[^.]{0,40}quot|(?:your|our|the) reference|reference number")
+    });
+    static NO_PROCEDURE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)(?:no|not have an?) (?:internal review|complaints?) (?:procedure|process)"));
     let law = letter.regime.regime();
     let paras = review_paragraphs(letter.body());
     let Some(&first) = paras.first() else {
@@ -61,11 +64,23 @@ fn check(letter: &Letter) -> Vec<Finding> {
     let around: String = letter.paragraphs[first..end].iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
     let mut out = Vec::new();
     if !has_contact(&around) {
-        out.push(Finding::at(first, format!("the {} paragraph does not say where to send a request ({}): \"{}\"", law.review.name, law.notice.review, excerpt(&letter.paragraphs[first].text))));
+        out.push(Finding::at(
+            first,
+            format!(
+                "the {} paragraph does not say where to send a request ({}): \"{}\"",
+                law.review.name,
+                law.notice.review,
+                excerpt(&letter.paragraphs[first].text)
+            ),
+        ));
     }
-    let quotes_reference = QUOTE_REF.is_match(&around) || letter.reference.as_deref().is_some_and(|r| around.contains(r));
+    let quotes_reference =
+        QUOTE_REF.is_match(&around) || letter.reference.as_deref().is_some_and(|r| around.contains(r));
     if !quotes_reference {
-        out.push(Finding::at(first, format!("the {} paragraph does not ask for the reference to be quoted", law.review.name)));
+        out.push(Finding::at(
+            first,
+            format!("the {} paragraph does not ask for the reference to be quoted", law.review.name),
+        ));
     }
     out
 }

@@ -40,9 +40,13 @@ fn check(letter: &Letter) -> Vec<Finding> {
     if !holding_notice(letter) {
         return Vec::new();
     }
-    let later = dates(&letter.text()).into_iter().any(|(d, _)| letter.sent.is_none_or(|sent| d > sent) && Some(d) != letter.received);
+    let later = dates(&letter.text())
+        .into_iter()
+        .any(|(d, _)| letter.sent.is_none_or(|sent| d > sent) && Some(d) != letter.received);
     if later {
         return Vec::new();
     }
-    vec![Finding::letter(format!("the letter extends the time to consider the public interest but gives no estimated date for the decision ({provision})"))]
+    vec![Finding::letter(format!(
+        "the letter extends the time to consider the public interest but gives no estimated date for the decision ({provision})"
+    ))]
 }

@@ -43,7 +43,9 @@ competition for the contract.\"";
 
 fn check(letter: &Letter) -> Vec<Finding> {
     static WEIGHED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest")
+        re(
+            r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest",
+        )
     });
     if holding_notice(letter) || WEIGHED.is_match(&letter.text()) {
         return Vec::new();
@@ -55,7 +57,12 @@ fn check(letter: &Letter) -> Vec<Finding> {
         .map(|c| {
             Finding::at(
                 c.paragraph,
-                format!("{} {} is a qualified exemption but the letter gives no public interest reasons ({})", c.word, c.provision, letter.regime.regime().notice.public_interest),
+                format!(
+                    "{} {} is a qualified exemption but the letter gives no public interest reasons ({})",
+                    c.word,
+                    c.provision,
+                    letter.regime.regime().notice.public_interest
+                ),
             )
         })
         .collect()

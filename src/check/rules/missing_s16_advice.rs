@@ -40,7 +40,9 @@ able to answer it within the limit.\"";
 
 fn check(letter: &Letter) -> Vec<Finding> {
     static ADVICE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)narrow|refin|reduc|within the (?:cost |appropriate )?limit|advice and assistance|section 16|could (?:provide|supply|answer)|(?:limit|restrict)(?:ing)? (?:your|the) request|smaller|fewer|shorter (?:period|time)|a single|one (?:year|month|directorate|department)")
+        re(
+            r"(?i)narrow|refin|reduc|within the (?:cost |appropriate )?limit|advice and assistance|section 16|could (?:provide|supply|answer)|(?:limit|restrict)(?:ing)? (?:your|the) request|smaller|fewer|shorter (?:period|time)|a single|one (?:year|month|directorate|department)",
+        )
     });
     if !cost_refusal(letter) || ADVICE.is_match(&letter.text()) {
         return Vec::new();

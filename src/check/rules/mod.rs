@@ -60,20 +60,28 @@ fn resolve<'a>(letter: &Letter, cited: &'a Cited) -> Option<Citation<'a>> {
 /// The letter says the public interest decision is not yet made (FOIA s17(2)).
 fn holding_notice(letter: &Letter) -> bool {
     static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)section 17\(2\)|s\.?\s?17\(2\)|not yet (?:reached|made|taken) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale)? for (?:considering|our decision)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)")
+        re(
+            r"(?i)section 17\(2\)|s\.?\s?17\(2\)|not yet (?:reached|made|taken) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale)? for (?:considering|our decision)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)",
+        )
     });
     HOLDING.is_match(&letter.text())
 }
 
 /// The letter refuses because of the cost limit (FOIA s12, FOISA s12).
 fn cost_refusal(letter: &Letter) -> bool {
-    static COST: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)appropriate limit|cost (?:limit|of compliance)|exceed(?:s|ed)? the (?:cost|appropriate|£\s?\d+)|fees regulations"));
+    static COST: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)appropriate limit|cost (?:limit|of compliance)|exceed(?:s|ed)? the (?:cost|appropriate|£\s?\d+)|fees regulations",
+        )
+    });
     letter.cited.iter().any(|c| c.provision.starts_with("12") && c.word == "section") || COST.is_match(&letter.text())
 }
 
 /// The letter neither confirms nor denies that information is held.
 fn ncnd(letter: &Letter) -> bool {
-    static NCND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)neither confirm nor deny|neither confirms nor denies|not (?:to )?confirm or deny|NCND"));
+    static NCND: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)neither confirm nor deny|neither confirms nor denies|not (?:to )?confirm or deny|NCND")
+    });
     NCND.is_match(&letter.text())
 }
 
@@ -95,7 +103,11 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), n, "codes are unique");
         for r in RULES {
-            assert!(r.code.starts_with("FOI") && r.code.len() == 6 && r.code[3..].chars().all(|c| c.is_ascii_digit()), "{}", r.code);
+            assert!(
+                r.code.starts_with("FOI") && r.code.len() == 6 && r.code[3..].chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                r.code
+            );
             assert!(r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()), "{}", r.name);
             for heading in ["## What it checks", "## Why it matters", "## Example", "## Fix"] {
                 assert!(r.doc.contains(heading), "{} lacks {heading}", r.name);

@@ -41,17 +41,23 @@ Keep to the neither-confirm-nor-deny wording throughout, or drop it if confirmin
 
 fn check(letter: &Letter) -> Vec<Finding> {
     static HELD: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)confirms? that (?:the [\w ]{1,40} |we |it )?(?:does |do )?holds?\b|\bholds the information|information (?:you (?:have )?(?:requested|asked for) )?(?:is|was) held|\bwe (?:do )?hold (?:the|this|some|that)\b")
+        re(
+            r"(?i)confirms? that (?:the [\w ]{1,40} |we |it )?(?:does |do )?holds?\b|\bholds the information|information (?:you (?:have )?(?:requested|asked for) )?(?:is|was) held|\bwe (?:do )?hold (?:the|this|some|that)\b",
+        )
     });
-    static NEGATED: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)neither|\bnor\b|whether|\bif we\b|do(?:es)? not hold|don't hold|not held|cannot confirm|can't confirm"));
+    static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)neither|\bnor\b|whether|\bif we\b|do(?:es)? not hold|don't hold|not held|cannot confirm|can't confirm")
+    });
     if !ncnd(letter) {
         return Vec::new();
     }
     let mut out = Vec::new();
     for (i, p) in letter.body() {
         if let Some(s) = sentences(&p.text).find(|s| HELD.is_match(s) && !NEGATED.is_match(s)) {
-            out.push(Finding::at(i, format!("the letter neither confirms nor denies that information is held, yet says \"{}\"", excerpt(s))));
+            out.push(Finding::at(
+                i,
+                format!("the letter neither confirms nor denies that information is held, yet says \"{}\"", excerpt(s)),
+            ));
         }
     }
     out

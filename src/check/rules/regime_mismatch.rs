@@ -52,14 +52,22 @@ fn check(letter: &Letter) -> Vec<Finding> {
         RegimeId::Eir => {
             for c in letter.cited.iter().filter(|c| c.word == "section") {
                 if RegimeId::Foia.regime().cite(&c.provision).is_ok() {
-                    out.push(Finding::at(c.paragraph, format!("an EIR reply cites FOIA section {}: EIR exceptions are in regulations 12 and 13", c.provision)));
+                    out.push(Finding::at(
+                        c.paragraph,
+                        format!(
+                            "an EIR reply cites FOIA section {}: EIR exceptions are in regulations 12 and 13",
+                            c.provision
+                        ),
+                    ));
                 }
             }
             if !REG11.is_match(&text) {
                 out.push(Finding::letter("an EIR reply must tell the requester of the right to make representations under regulation 11 (EIR reg 14(5)(a))"));
             }
             if !REG18.is_match(&text) {
-                out.push(Finding::letter("an EIR reply must give the enforcement and appeal provisions of regulation 18 (EIR reg 14(5)(b))"));
+                out.push(Finding::letter(
+                    "an EIR reply must give the enforcement and appeal provisions of regulation 18 (EIR reg 14(5)(b))",
+                ));
             }
         }
         RegimeId::Foia => {

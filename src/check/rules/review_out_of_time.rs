@@ -39,7 +39,9 @@ fn check(letter: &Letter) -> Vec<Finding> {
     let (Some(reply), Some(sent)) = (letter.reply_date, letter.sent) else { return Vec::new() };
     let law = letter.regime.regime();
     let calendar = Calendar::builtin();
-    let Ok(window) = Clock::new(&calendar, letter.regime).deadline(reply.0, law.review.ask_within, &[]) else { return Vec::new() };
+    let Ok(window) = Clock::new(&calendar, letter.regime).deadline(reply.0, law.review.ask_within, &[]) else {
+        return Vec::new();
+    };
     if sent <= window.due {
         return Vec::new();
     }

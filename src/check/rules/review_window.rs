@@ -40,7 +40,9 @@ authorities are expected to accept requests made within the window and to say so
 
 fn check(letter: &Letter) -> Vec<Finding> {
     static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)within\s+(\d+|one|two|three|four|five|six|twenty|forty|sixty)\s+(?:\(\d+\)\s+)?(working days|calendar days|days|weeks|calendar months|months)")
+        re(
+            r"(?i)within\s+(\d+|one|two|three|four|five|six|twenty|forty|sixty)\s+(?:\(\d+\)\s+)?(working days|calendar days|days|weeks|calendar months|months)",
+        )
     });
     let law = letter.regime.regime();
     if letter.sent.is_some_and(|d| d < law.review.window_from) {
@@ -49,7 +51,10 @@ fn check(letter: &Letter) -> Vec<Finding> {
     let Some(&first) = review_paragraphs(letter.body()).first() else { return Vec::new() };
     let text = &letter.paragraphs[first].text;
     let Some(c) = WINDOW.captures(text) else {
-        return vec![Finding::at(first, format!("the {} paragraph gives no time window for asking: \"{}\"", law.review.name, excerpt(text)))];
+        return vec![Finding::at(
+            first,
+            format!("the {} paragraph gives no time window for asking: \"{}\"", law.review.name, excerpt(text)),
+        )];
     };
     let n: u32 = match c[1].to_ascii_lowercase().as_str() {
         "one" => 1,
@@ -73,7 +78,10 @@ fn check(letter: &Letter) -> Vec<Finding> {
     if working_days < law.review.ask_within {
         return vec![Finding::at(
             first,
-            format!("\"within {} {}\" is shorter than the {} working days allowed ({})", &c[1], &c[2], law.review.ask_within, law.review.source),
+            format!(
+                "\"within {} {}\" is shorter than the {} working days allowed ({})",
+                &c[1], &c[2], law.review.ask_within, law.review.source
+            ),
         )];
     }
     Vec::new()

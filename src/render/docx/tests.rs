@@ -476,31 +476,3 @@ fn awkward_input_still_gives_a_readable_file() {
     assert!(rels.contains(r#"Target="https://example.org/a%20b%22%3C%3E""#), "{rels}");
     assert!(part(&bytes, "docProps/core.xml").contains("<dc:title>ctlchars &lt;&amp;&gt;</dc:title>"));
 }
-
-/// Writes the sample letter to `$FOIKIT_DOCX_SAMPLE` (default
-/// `/tmp/docxcheck/sample.docx`) for a look in Word or LibreOffice, and
-/// prints its size and the time per render (best and median of 30 batches,
-/// as other work on the machine only ever adds time). Run with
-/// `cargo test --release --lib render::docx -- --ignored --nocapture`.
-#[test]
-#[ignore = "writes a file and measures time; run by hand"]
-fn write_sample_and_measure() {
-    let path = std::env::var("FOIKIT_DOCX_SAMPLE").unwrap_or_else(|_| "/tmp/docxcheck/sample.docx".into());
-    let doc = sample(true);
-    let bytes = render(&doc);
-    if let Some(dir) = std::path::Path::new(&path).parent() {
-        std::fs::create_dir_all(dir).unwrap();
-    }
-    std::fs::write(&path, &bytes).unwrap();
-    let mut batches: Vec<_> = (0..30)
-        .map(|_| {
-            let start = std::time::Instant::now();
-            for _ in 0..100 {
-                std::hint::black_box(render(std::hint::black_box(&doc)));
-            }
-            start.elapsed() / 100
-        })
-        .collect();
-    batches.sort_unstable();
-    println!("{path}: {} bytes; per render {:?} best, {:?} median", bytes.len(), batches[0], batches[15]);
-}
