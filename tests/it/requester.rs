@@ -22,7 +22,7 @@ fn a_review_request_against_43342_cites_the_reply_dates_and_both_exemptions() {
     let reply = support::reply("ho-43342-refusal");
     let who = support::gallagher();
     let doc = support::composer().compose_review_request(&reply, &who, who.date.unwrap()).unwrap();
-    let text = render::text::text(&doc).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = support::flat_text(&doc);
     for needle in [
         "your reference 43342",
         "request for information of 27 March 2017",
@@ -81,7 +81,7 @@ fn a_late_review_request_is_warned_about() {
     let reply = support::reply("ho-43342-refusal");
     let doc =
         support::composer().compose_review_request(&reply, &RequesterFile::default(), date("2017-09-01")).unwrap();
-    let text = render::text::text(&doc).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = support::flat_text(&doc);
     assert!(text.contains("ended on 23 June 2017"), "{text}");
     let found: Vec<_> = check::check(&Letter::composed(
         "late",
@@ -120,7 +120,7 @@ fn a_foisa_review_without_grounds_is_refused() {
         ..RequesterFile::default()
     };
     let request = support::composer().compose_review_request(&reply, &with_grounds, date("2023-10-20")).unwrap();
-    let text = render::text::text(&request).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = support::flat_text(&request);
     assert!(text.contains("review under section 20 of the Freedom of Information (Scotland) Act 2002"), "{text}");
     let letter = Letter::composed(
         "foisa",
@@ -159,7 +159,7 @@ fn the_review_outcome_states_what_the_law_expects() {
     let path = support::root().join("fixtures/cases/example-review-outcome.yaml");
     let case = foikit::case::load(&path).unwrap();
     let doc = support::composer().compose_review_outcome(&case).unwrap();
-    let text = render::text::text(&doc).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = support::flat_text(&doc);
     for needle in [
         "our reply of 30 October 2026",
         "I was not involved in the original handling",

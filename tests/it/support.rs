@@ -219,3 +219,9 @@ pub fn in_order_share(expected: &[String], actual: &[String]) -> f64 {
     }
     f64::from(prev[actual.len()]) / expected.len().max(1) as f64
 }
+
+/// A document's plain text with all whitespace runs made single spaces, so
+/// assertions do not depend on where the text backend wraps lines.
+pub fn flat_text(doc: &Document) -> String {
+    render::text::text(doc).split_whitespace().collect::<Vec<_>>().join(" ")
+}

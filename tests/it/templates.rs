@@ -106,10 +106,7 @@ fn letters_name_each_regimes_review_and_regulator() {
     let render_as = |regime: &str| {
         let src = base.replace("regime: foia", &format!("regime: {regime}"));
         let case = case::parse(&src, SourceFormat::Yaml, "t.yaml").unwrap_or_else(|e| panic!("{e}"));
-        render::text::text(&support::composer().compose(&case).unwrap())
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        support::flat_text(&support::composer().compose(&case).unwrap())
     };
     let foisa = render_as("foisa");
     assert!(
