@@ -18,7 +18,7 @@ use validator::Validate;
 pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
-pub use read::{SourceFormat, load, load_as, parse, parse_as};
+pub use read::{SourceFormat, load, load_as, parse, parse_as, position};
 
 use crate::law::RegimeId;
 

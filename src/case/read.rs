@@ -170,3 +170,12 @@ fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<(String, Strin
         }
     }
 }
+
+/// Where the field at `path` (e.g. `exemptions[1].section`) is in a case
+/// file's text: its line and column, or its nearest ancestor's.
+pub fn position(source: &str, format: SourceFormat, path: &str) -> Option<(usize, usize)> {
+    match format {
+        SourceFormat::Yaml => locate::yaml_position(&locate::yaml_outline(source), path),
+        _ => locate::keyed_position(source, path),
+    }
+}

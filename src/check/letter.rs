@@ -31,6 +31,8 @@ pub struct Cited {
     pub word: String,
     /// The paragraph that cites it.
     pub paragraph: usize,
+    /// Its entry in the case file (`exemptions[1]`), for a composed letter.
+    pub field: Option<String>,
 }
 
 /// What a letter is; rules say which kinds they apply to.
@@ -74,6 +76,8 @@ pub struct Letter {
     pub annexes: usize,
     /// True when built from a case file (facts are exact, not recognised).
     pub from_case: bool,
+    /// The case file's text and format, so findings can name its lines.
+    pub source: Option<(String, crate::case::SourceFormat)>,
 }
 
 impl Letter {
@@ -91,7 +95,9 @@ impl Letter {
         let cited = case
             .exemptions
             .iter()
-            .map(|e| Cited {
+            .enumerate()
+            .map(|(i, e)| Cited {
+                field: Some(format!("exemptions[{i}]")),
                 provision: e.section.clone(),
                 word: regime.provision_word.to_string(),
                 paragraph: paragraphs.iter().position(|p| p.text.contains(&e.section)).unwrap_or(0),
@@ -110,7 +116,14 @@ impl Letter {
             annex_labels: doc.annexes.iter().filter_map(|a| a.label.clone()).collect(),
             annexes: doc.annexes.len(),
             from_case: true,
+            source: None,
         }
+    }
+
+    /// The same letter, able to point findings at lines of its case file.
+    pub fn with_source(mut self, source: String, format: crate::case::SourceFormat) -> Letter {
+        self.source = Some((source, format));
+        self
     }
 
     /// A letter drafted elsewhere, from its text. Paragraphs are separated
@@ -165,6 +178,7 @@ impl Letter {
             annexes: annexes.len(),
             paragraphs,
             from_case: false,
+            source: None,
         }
     }
 
@@ -195,6 +209,7 @@ impl Letter {
             annexes: doc.annexes.len(),
             paragraphs,
             from_case: true,
+            source: None,
         }
     }
 

@@ -25,6 +25,12 @@ pub fn check_with(letter: &Letter, rules: &[&'static Rule]) -> Vec<Diagnostic> {
     for rule in rules.iter().filter(|r| r.kinds.contains(&letter.kind)) {
         for finding in (rule.check)(letter) {
             let paragraph = finding.paragraph.and_then(|i| letter.paragraphs.get(i));
+            let in_case = match (&letter.source, &finding.field) {
+                (Some((source, format)), Some(field)) => crate::case::position(source, *format, field),
+                _ => None,
+            };
+            let line = in_case.map(|p| p.0).or(paragraph.and_then(|p| p.line));
+            let column = in_case.map(|p| p.1).or(paragraph.and_then(|p| p.line).map(|_| 1));
             out.push(Diagnostic {
                 code: rule.code,
                 name: rule.name,
@@ -32,8 +38,8 @@ pub fn check_with(letter: &Letter, rules: &[&'static Rule]) -> Vec<Diagnostic> {
                 message: finding.message,
                 location: Location {
                     file: letter.file.clone(),
-                    line: paragraph.and_then(|p| p.line),
-                    column: paragraph.and_then(|p| p.line).map(|_| 1),
+                    line,
+                    column,
                     quote: paragraph.map(|p| quote(&p.text)),
                 },
                 help: rule.help,

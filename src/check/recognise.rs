@@ -226,7 +226,7 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
                         .iter()
                         .any(|o| o.provision.chars().filter(|c| !c.is_whitespace()).collect::<String>() == compact)
                     {
-                        out.push(Cited { provision, word: word.to_string(), paragraph: i });
+                        out.push(Cited { provision, word: word.to_string(), paragraph: i, field: None });
                     }
                 }
             }

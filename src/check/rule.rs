@@ -12,17 +12,26 @@ pub struct Finding {
     pub message: String,
     /// Index of the paragraph concerned in [`Letter::paragraphs`], if any.
     pub paragraph: Option<usize>,
+    /// The case-file field the finding is about (`review`,
+    /// `exemptions[1]`), so a case file's line can be given.
+    pub field: Option<String>,
 }
 
 impl Finding {
     /// A finding about the letter as a whole.
     pub fn letter(message: impl Into<String>) -> Finding {
-        Finding { message: message.into(), paragraph: None }
+        Finding { message: message.into(), paragraph: None, field: None }
     }
 
     /// A finding about one paragraph.
     pub fn at(paragraph: usize, message: impl Into<String>) -> Finding {
-        Finding { message: message.into(), paragraph: Some(paragraph) }
+        Finding { message: message.into(), paragraph: Some(paragraph), field: None }
+    }
+
+    /// The same finding, tied to a case-file field (if there is one).
+    pub fn on<'a>(mut self, field: impl Into<Option<&'a str>>) -> Finding {
+        self.field = field.into().map(str::to_string);
+        self
     }
 }
 

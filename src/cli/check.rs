@@ -59,7 +59,9 @@ fn check_path(path: &Path, composer: &Composer) -> Result<Vec<Diagnostic>, Failu
     if SourceFormat::from_path(path).is_some() {
         let case = foikit::case::load(path)?;
         let doc = composer.compose(&case)?;
-        return Ok(check::check(&Letter::from_case(&name, &case, &doc)));
+        let source = std::fs::read_to_string(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
+        let format = SourceFormat::from_path(path).expect("checked above");
+        return Ok(check::check(&Letter::from_case(&name, &case, &doc).with_source(source, format)));
     }
     let format = LetterFormat::from_path(path).ok_or_else(|| {
         format!("error: cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt for letters")

@@ -61,7 +61,9 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let (mut doc, letter) = match args.letter {
             Which::Reply => {
                 let doc = composer.compose(&case)?;
-                let letter = Letter::from_case(&name, &case, &doc);
+                let source = std::fs::read_to_string(path).unwrap_or_default();
+                let format = foikit::case::SourceFormat::from_path(path).unwrap_or(foikit::case::SourceFormat::Yaml);
+                let letter = Letter::from_case(&name, &case, &doc).with_source(source, format);
                 (doc, letter)
             }
             Which::ReviewOutcome => {

@@ -160,3 +160,19 @@ fn explain_and_rules_document_every_rule() {
     }
     assert_eq!(foikit(&["explain", "FOI999"]).0, Some(2));
 }
+
+#[test]
+fn findings_on_a_case_file_name_its_line() {
+    let dir = support::scratch("rules-case-lines");
+    std::fs::create_dir_all(dir.join("theme/partials")).unwrap();
+    std::fs::write(dir.join("theme/partials/internal-review.hbs"), "{{!-- dropped --}}\n").unwrap();
+    let theme = dir.join("theme");
+    let (code, json) = foikit(&["check", "fixtures/cases/ho-78814-release.yaml", "--templates", theme.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, Some(1));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let by_code = |c: &str| json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == c).cloned().unwrap();
+    let source = std::fs::read_to_string(support::root().join("fixtures/cases/ho-78814-release.yaml")).unwrap();
+    let line_of = |needle: &str| source.lines().position(|l| l.starts_with(needle)).unwrap() + 1;
+    assert_eq!(by_code("FOI101")["line"], line_of("review:"));
+    assert_eq!(by_code("FOI301")["line"], line_of("  date: 2024-01-09"));
+}

@@ -49,7 +49,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
     }
     for label in &letter.annex_labels {
         if !refs.iter().any(|(_, l)| l == label) {
-            out.push(Finding::letter(format!("{label} is attached but the letter never refers to it")));
+            out.push(Finding::letter(format!("{label} is attached but the letter never refers to it")).on("annexes"));
         }
     }
     out

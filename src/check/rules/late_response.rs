@@ -58,5 +58,6 @@ fn check(letter: &Letter) -> Vec<Finding> {
         format_date(deadline.due, DateStyle::Long),
         law.notice.time,
         taken - law.time_limit
-    ))]
+    ))
+    .on("response.date")]
 }

@@ -55,15 +55,18 @@ fn check(letter: &Letter) -> Vec<Finding> {
         let end = (cited.paragraph + 6).min(letter.paragraphs.len());
         let reasoned = letter.paragraphs[cited.paragraph..end].iter().any(|p| REASONING.is_match(&p.text));
         if !reasoned {
-            out.push(Finding::at(
-                cited.paragraph,
-                format!(
-                    "{} {} is cited without saying why it applies ({})",
-                    cited.word,
-                    cited.provision,
-                    letter.regime.regime().notice.reasons
-                ),
-            ));
+            out.push(
+                Finding::at(
+                    cited.paragraph,
+                    format!(
+                        "{} {} is cited without saying why it applies ({})",
+                        cited.word,
+                        cited.provision,
+                        letter.regime.regime().notice.reasons
+                    ),
+                )
+                .on(cited.field.as_deref()),
+            );
         }
     }
     out

@@ -51,10 +51,13 @@ fn check(letter: &Letter) -> Vec<Finding> {
     let law = letter.regime.regime();
     let paras = review_paragraphs(letter.body());
     let Some(&first) = paras.first() else {
-        return vec![Finding::letter(format!(
-            "the letter gives no particulars of the {} procedure ({})",
-            law.review.name, law.notice.review
-        ))];
+        return vec![
+            Finding::letter(format!(
+                "the letter gives no particulars of the {} procedure ({})",
+                law.review.name, law.notice.review
+            ))
+            .on("review"),
+        ];
     };
     if NO_PROCEDURE.is_match(&letter.paragraphs[first].text) {
         return Vec::new();

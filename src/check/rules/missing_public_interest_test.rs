@@ -64,6 +64,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
                     letter.regime.regime().notice.public_interest
                 ),
             )
+            .on(c.field.as_deref())
         })
         .collect()
 }

@@ -51,10 +51,13 @@ fn check(letter: &Letter) -> Vec<Finding> {
     let Some(&first) = review_paragraphs(letter.body()).first() else { return Vec::new() };
     let text = &letter.paragraphs[first].text;
     let Some(c) = WINDOW.captures(text) else {
-        return vec![Finding::at(
-            first,
-            format!("the {} paragraph gives no time window for asking: \"{}\"", law.review.name, excerpt(text)),
-        )];
+        return vec![
+            Finding::at(
+                first,
+                format!("the {} paragraph gives no time window for asking: \"{}\"", law.review.name, excerpt(text)),
+            )
+            .on("review"),
+        ];
     };
     let n: u32 = match c[1].to_ascii_lowercase().as_str() {
         "one" => 1,
@@ -76,13 +79,16 @@ fn check(letter: &Letter) -> Vec<Finding> {
         _ => n * 5 / 7,
     };
     if working_days < law.review.ask_within {
-        return vec![Finding::at(
-            first,
-            format!(
-                "\"within {} {}\" is shorter than the {} working days allowed ({})",
-                &c[1], &c[2], law.review.ask_within, law.review.source
-            ),
-        )];
+        return vec![
+            Finding::at(
+                first,
+                format!(
+                    "\"within {} {}\" is shorter than the {} working days allowed ({})",
+                    &c[1], &c[2], law.review.ask_within, law.review.source
+                ),
+            )
+            .on("review.window"),
+        ];
     }
     Vec::new()
 }

@@ -55,10 +55,13 @@ fn check(letter: &Letter) -> Vec<Finding> {
             Err(Some(near)) => format!("; did you mean {} {near}?", law.provision_word),
             _ => String::new(),
         };
-        out.push(Finding::at(
-            cited.paragraph,
-            format!("{} {} is not an exemption in the {}{hint}", law.provision_word, cited.provision, law.act),
-        ));
+        out.push(
+            Finding::at(
+                cited.paragraph,
+                format!("{} {} is not an exemption in the {}{hint}", law.provision_word, cited.provision, law.act),
+            )
+            .on(cited.field.as_deref()),
+        );
     }
     out
 }
