@@ -167,7 +167,14 @@ fn findings_on_a_case_file_name_its_line() {
     std::fs::create_dir_all(dir.join("theme/partials")).unwrap();
     std::fs::write(dir.join("theme/partials/internal-review.hbs"), "{{!-- dropped --}}\n").unwrap();
     let theme = dir.join("theme");
-    let (code, json) = foikit(&["check", "fixtures/cases/ho-78814-release.yaml", "--templates", theme.to_str().unwrap(), "--format", "json"]);
+    let (code, json) = foikit(&[
+        "check",
+        "fixtures/cases/ho-78814-release.yaml",
+        "--templates",
+        theme.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, Some(1));
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let by_code = |c: &str| json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == c).cloned().unwrap();

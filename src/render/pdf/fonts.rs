@@ -25,6 +25,9 @@ pub enum Face {
 }
 
 impl Face {
+    /// Every face, in resource id order.
+    pub const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Italic];
+
     /// The PDF resource id. Fixed (rather than printpdf's counter-based ids)
     /// so that two renders produce identical bytes; the first six capitals
     /// also become the font's subset tag, which must be uppercase letters.
@@ -48,25 +51,36 @@ impl Face {
         }
     }
 
-    fn index(self) -> usize {
+    /// The position of the face in [`Face::ALL`].
+    pub fn index(self) -> usize {
         self as usize
     }
 }
 
-/// Advances are tabulated for code points below this (Latin, Greek,
-/// Cyrillic, general punctuation, currency); rarer characters fall back to
-/// a cmap lookup.
+/// Glyphs are tabulated for code points below this (Latin, Greek, Cyrillic,
+/// general punctuation, currency); rarer characters fall back to a cmap
+/// lookup.
 const TABLE_LEN: usize = 0x2200;
 
-/// Marks "no glyph" in the advance table.
-const MISSING: u16 = u16::MAX;
+/// A glyph of a face: what layout measures and the encoder writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyph {
+    /// The glyph id in the full (unsubsetted) font.
+    pub id: u16,
+    /// The advance in thousandths of an em. Layout measures with it and the
+    /// encoder writes it into `/W`, so a viewer advances exactly as far as
+    /// layout measured.
+    pub advance: u16,
+}
 
-/// One face: metrics for layout and the parsed font for embedding.
+/// One face: glyphs and metrics for layout and encoding, and the parsed font
+/// for subsetting.
 pub struct FaceData {
     metrics: ttf_parser::Face<'static>,
-    advances: Box<[u16]>,
+    glyphs: Box<[Option<Glyph>]>,
     scale: f32,
-    /// The face as printpdf needs it for embedding and subsetting.
+    /// The face as printpdf parsed it, for subsetting and for the metrics
+    /// of the font descriptor.
     pub parsed: ParsedFont,
 }
 
@@ -78,31 +92,36 @@ impl FaceData {
         let lean = dehint(bytes).map_err(|e| format!("embedded font {face:?}: {e}"))?;
         let parsed = ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
             .ok_or_else(|| format!("embedded font {face:?} cannot be embedded"))?;
-        // The same factor printpdf uses for the /W array, so measured widths
-        // equal the widths a viewer draws.
         let scale = 1000.0 / f32::from(metrics.units_per_em());
-        let mut data = FaceData { metrics, advances: Box::new([]), scale, parsed };
-        data.advances = (0..TABLE_LEN as u32)
-            .map(|cp| char::from_u32(cp).and_then(|c| data.lookup(c)).unwrap_or(MISSING))
-            .collect();
+        let mut data = FaceData { metrics, glyphs: Box::new([]), scale, parsed };
+        data.glyphs = (0..TABLE_LEN as u32).map(|cp| char::from_u32(cp).and_then(|c| data.lookup(c))).collect();
         Ok(data)
     }
 
-    /// The advance of `c` in thousandths of an em, truncated exactly as
-    /// printpdf truncates the widths it writes, or `None` without a glyph.
-    pub fn advance(&self, c: char) -> Option<u16> {
-        match self.advances.get(c as usize) {
-            Some(&MISSING) => None,
-            Some(&w) => Some(w),
+    /// The glyph for `c`, or `None` if the face has none.
+    pub fn glyph(&self, c: char) -> Option<Glyph> {
+        match self.glyphs.get(c as usize) {
+            Some(&glyph) => glyph,
             None => self.lookup(c),
         }
     }
 
-    fn lookup(&self, c: char) -> Option<u16> {
-        let glyph = self.metrics.glyph_index(c)?;
-        let units = self.metrics.glyph_hor_advance(glyph)?;
-        // Truncation (not rounding) mirrors `get_normalized_widths_codes`.
-        Some((f32::from(units) * self.scale) as u16)
+    /// The advance of `c` in thousandths of an em, or `None` without a glyph.
+    pub fn advance(&self, c: char) -> Option<u16> {
+        self.glyph(c).map(|g| g.advance)
+    }
+
+    /// How many glyphs the full font has: glyph ids are below this.
+    pub fn glyph_count(&self) -> u16 {
+        self.metrics.number_of_glyphs()
+    }
+
+    fn lookup(&self, c: char) -> Option<Glyph> {
+        let id = self.metrics.glyph_index(c)?;
+        let units = self.metrics.glyph_hor_advance(id)?;
+        // Truncated, not rounded: the widths printpdf used to write, kept so
+        // that layout (and every line break) stays as it was.
+        Some(Glyph { id: id.0, advance: (f32::from(units) * self.scale) as u16 })
     }
 
     /// Ascender and descender as fractions of the em, for placing baselines.

@@ -3,9 +3,13 @@
 //! Split in two so the typography can be tested without decoding PDFs:
 //! `layout` turns the [`Document`] into pages of positioned lines and
 //! rules (own line breaking and pagination, pure), and `encode` writes
-//! those pages with printpdf and makes the bytes reproducible.
+//! those pages with lopdf (fonts subset by printpdf) and makes the bytes
+//! reproducible.
 
+mod content;
+mod deflate;
 mod dehint;
+mod embed;
 mod encode;
 mod flow;
 mod fonts;

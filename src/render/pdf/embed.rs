@@ -1,0 +1,171 @@
+//! Font embedding: the glyphs a letter shows, subset font programs, and the
+//! Type0 fonts that carry them with their widths and a ToUnicode map.
+//!
+//! The dictionaries are the ones printpdf wrote, built here directly from
+//! the per-process font data: printpdf re-derived everything per document
+//! (cloning each parsed face three times, looking every character up in
+//! the cmap twice and re-parsing each subset to read back its widths).
+
+use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
+use printpdf::{ParsedFont, ToUnicodeCMap};
+
+use super::deflate::stream;
+use super::fonts::{Face, Fonts};
+use super::layout::{Item, Page, Run};
+
+/// The faces a letter uses, embedded in its document.
+pub struct Embedded<'f> {
+    fonts: &'f Fonts,
+    /// Per face: the code (subset glyph id) for each full-font glyph id;
+    /// empty for a face that is not embedded.
+    codes: [Vec<u16>; Face::ALL.len()],
+    /// The resource dictionary every page shares: each embedded face
+    /// under its resource id.
+    pub resources: ObjectId,
+}
+
+impl Embedded<'_> {
+    /// The Identity-H code that shows `c` in `face`: 0 (`.notdef`, as
+    /// printpdf wrote) for a character the face has no glyph for.
+    pub fn code(&self, face: Face, c: char) -> u16 {
+        let glyph = self.fonts.face(face).glyph(c);
+        glyph.and_then(|g| self.codes[face.index()].get(usize::from(g.id)).copied()).unwrap_or(0)
+    }
+}
+
+/// Subsets and embeds every face `pages` show text in.
+pub fn embed<'f>(pages: &[Page], fonts: &'f Fonts, pdf: &mut Document) -> Result<Embedded<'f>, String> {
+    let shown = glyphs_shown(pages, fonts);
+    let mut codes: [Vec<u16>; Face::ALL.len()] = Default::default();
+    let mut resources = Dictionary::new();
+    for face in Face::ALL {
+        let shown = &shown[face.index()];
+        if shown.iter().all(Option::is_none) {
+            continue;
+        }
+        let (face_codes, font) = embed_face(face, shown, fonts, pdf)?;
+        codes[face.index()] = face_codes;
+        resources.set(face.resource_id(), pdf.add_object(font));
+    }
+    let resources = pdf.add_object(dictionary! { "Font" => resources });
+    Ok(Embedded { fonts, codes, resources })
+}
+
+/// Per face, indexed by glyph id, the character each glyph is last shown
+/// for. Last, as in printpdf, so the ToUnicode maps (and extracted text)
+/// stay as they were where characters share a glyph (space and no-break
+/// space).
+fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<char>>; Face::ALL.len()] {
+    let mut shown: [Vec<Option<char>>; Face::ALL.len()] = Default::default();
+    for run in runs(pages) {
+        let data = fonts.face(run.face);
+        let glyphs = &mut shown[run.face.index()];
+        if glyphs.is_empty() {
+            glyphs.resize(usize::from(data.glyph_count()), None);
+        }
+        for c in run.text.chars() {
+            if let Some(slot) = data.glyph(c).and_then(|g| glyphs.get_mut(usize::from(g.id))) {
+                *slot = Some(c);
+            }
+        }
+    }
+    shown
+}
+
+fn runs(pages: &[Page]) -> impl Iterator<Item = &Run> {
+    pages.iter().flat_map(|page| &page.items).flat_map(|item| match item {
+        Item::Text(line) => line.runs.as_slice(),
+        _ => &[],
+    })
+}
+
+/// Embeds the subset of `face` holding the glyphs `shown` (see
+/// [`glyphs_shown`]): returns the glyph id → code table and the Type0 font.
+fn embed_face(
+    face: Face,
+    shown: &[Option<char>],
+    fonts: &Fonts,
+    pdf: &mut Document,
+) -> Result<(Vec<u16>, Dictionary), String> {
+    let data = fonts.face(face);
+    let glyphs: Vec<(u16, char)> = shown.iter().enumerate().filter_map(|(id, c)| Some((id as u16, (*c)?))).collect();
+    let texts = glyphs.iter().map(|&(id, c)| (id, c.to_string())).collect();
+    let subset = printpdf::subset_font(&data.parsed, &texts).map_err(|e| format!("cannot subset {face:?}: {e}"))?;
+    let mut codes = vec![0; shown.len()];
+    // (code, advance, character), in code order: subset glyph ids ascend
+    // with the full font's, but sorting does not rely on it.
+    let mut coded = Vec::with_capacity(glyphs.len());
+    for &(id, c) in &glyphs {
+        let Some(&(code, _)) = subset.glyph_mapping.get(&id) else { continue };
+        codes[usize::from(id)] = code;
+        coded.push((code, data.glyph(c).map_or(0, |g| g.advance), c));
+    }
+    coded.sort_unstable();
+
+    let name = format!("{}+{}", face.resource_id(), data.parsed.font_name.as_deref().unwrap_or(face.resource_id()));
+    let program_len = subset.bytes.len() as i64;
+    let program = pdf.add_object(stream(dictionary! { "Length1" => program_len }, subset.bytes)?);
+    let descriptor = pdf.add_object(descriptor(&data.parsed, &name, program));
+    let cmap =
+        ToUnicodeCMap { mappings: coded.iter().map(|&(code, _, c)| (u32::from(code), vec![u32::from(c)])).collect() };
+    let to_unicode = pdf.add_object(stream(Dictionary::new(), cmap.to_cmap_string(face.resource_id()).into_bytes())?);
+    let cid_font = dictionary! {
+        "Type" => "Font",
+        "BaseFont" => name.clone(),
+        "Subtype" => "CIDFontType2",
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"),
+            "Supplement" => 0,
+        },
+        "W" => widths(&coded),
+        "DW" => 1000,
+        "FontDescriptor" => descriptor,
+        "CIDToGIDMap" => "Identity",
+    };
+    let font = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => name,
+        "Encoding" => "Identity-H",
+        "ToUnicode" => to_unicode,
+        "DescendantFonts" => vec![cid_font.into()],
+    };
+    Ok((codes, font))
+}
+
+/// The `/W` array: each run of consecutive codes as `first [w1 w2 …]`.
+fn widths(coded: &[(u16, u16, char)]) -> Vec<Object> {
+    coded
+        .chunk_by(|a, b| u32::from(a.0) + 1 == u32::from(b.0))
+        .flat_map(|run| [Object::from(run[0].0), run.iter().map(|g| Object::from(g.1)).collect::<Vec<_>>().into()])
+        .collect()
+}
+
+/// The font descriptor, with the metrics as printpdf derived them: font
+/// units scaled to thousandths of an em, the cap height falling back to the
+/// ascent (as it does for these faces), the italic angle from the caret
+/// slope, and StemV estimated from the weight class.
+fn descriptor(parsed: &ParsedFont, name: &str, program: ObjectId) -> Dictionary {
+    let pdf_metrics = &parsed.pdf_font_metrics;
+    let scale = 1000.0 / f32::from(pdf_metrics.units_per_em);
+    let to_em = |units: f32| (units * scale).round() as i64;
+    let ascent = to_em(parsed.font_metrics.ascent.trunc());
+    let (rise, run) = (f32::from(pdf_metrics.caret_slope_rise), f32::from(pdf_metrics.caret_slope_run));
+    let italic_angle = if rise == 0.0 { 0 } else { (-run.atan2(rise).to_degrees()).round() as i64 };
+    let (nonsymbolic, italic) = (1 << 5, 1 << 6);
+    let flags = if italic_angle == 0 { nonsymbolic } else { nonsymbolic | italic };
+    let bbox = [pdf_metrics.x_min, pdf_metrics.y_min, pdf_metrics.x_max, pdf_metrics.y_max];
+    dictionary! {
+        "Type" => "FontDescriptor",
+        "FontName" => name,
+        "Ascent" => ascent,
+        "Descent" => to_em(parsed.font_metrics.descent.trunc()),
+        "CapHeight" => parsed.font_metrics.cap_height.map_or(ascent, to_em),
+        "ItalicAngle" => italic_angle,
+        "Flags" => flags,
+        "StemV" => 50 + (f32::from(pdf_metrics.us_weight_class) / 65.0).powi(2).round() as i64,
+        "FontBBox" => bbox.iter().map(|&v| Object::from(to_em(f32::from(v)))).collect::<Vec<_>>(),
+        "FontFile2" => program,
+    }
+}
