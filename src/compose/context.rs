@@ -6,9 +6,9 @@
 use serde_json::{Value, json};
 
 use crate::case::{Annex, AnnexKind, Balance, BodyItem, Case, Outcome};
-use crate::law::Citation;
 use crate::law::calendar::{Calendar, OutOfRange};
 use crate::law::deadline::Clock;
+use crate::law::{Citation, Regime};
 
 use super::helpers::join_words;
 
@@ -54,7 +54,7 @@ pub fn letter(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
             "withheld": r.withheld,
             "explanation": r.explanation,
         },
-        "exemptions": case.exemptions.iter().zip(&cites).map(|(e, c)| exemption(e, c, regime.provision_word)).collect::<Vec<_>>(),
+        "exemptions": case.exemptions.iter().zip(&cites).map(|(e, c)| exemption(e, c, regime)).collect::<Vec<_>>(),
         "citation": citation,
         "pi_annex": pi_annex,
         "review": case.review,
@@ -112,11 +112,7 @@ pub fn annex(mut base: Value, annex: &Annex) -> Value {
     base
 }
 
-fn exemption(e: &crate::case::Exemption, c: &Citation, provision_word: &str) -> Value {
-    let mut word = provision_word.to_string();
-    if let Some(first) = word.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
+fn exemption(e: &crate::case::Exemption, c: &Citation, regime: &Regime) -> Value {
     let provision = c.provision().map(|(sub, text)| {
         let label = format!("{}{}", c.def.section, sub);
         // The catalogue quotes some subsections with their own "(1)" prefix.
@@ -126,8 +122,8 @@ fn exemption(e: &crate::case::Exemption, c: &Citation, provision_word: &str) -> 
     json!({
         "section": c.cited,
         "number": c.def.section,
-        "name": format!("{word} {}", c.def.section),
-        "cited_name": format!("{word} {}", c.cited),
+        "name": regime.heading(c.def.section),
+        "cited_name": regime.heading(c.cited),
         "title": c.def.title,
         "qualified": c.qualified(),
         "provision": provision,

@@ -137,13 +137,19 @@ impl Composer {
         Ok(Document { meta, letterhead: parsed.letterhead, body: parsed.blocks, annexes: Vec::new() })
     }
 
-    fn parse(&self, name: &str, ctx: &Value) -> Result<markup::Parsed, ComposeError> {
-        let text = self.hb.render(name, ctx).map_err(|e| ComposeError {
+    /// Renders a template to text.
+    fn render_text(&self, name: &str, ctx: &Value) -> Result<String, ComposeError> {
+        self.hb.render(name, ctx).map_err(|e| ComposeError {
             template: self.set.origin(e.template_name.as_deref().unwrap_or(name)),
             line: e.line_no,
             column: e.column_no,
             message: e.reason().to_string(),
-        })?;
+        })
+    }
+
+    /// Renders a template and parses its markup.
+    fn parse(&self, name: &str, ctx: &Value) -> Result<markup::Parsed, ComposeError> {
+        let text = self.render_text(name, ctx)?;
         markup::parse(&text).map_err(|e| ComposeError {
             template: self.set.origin(name),
             line: None,

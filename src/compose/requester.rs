@@ -55,11 +55,9 @@ impl Composer {
         let mut exemptions = Vec::new();
         for cited in &reply.exemptions {
             let Ok(c) = regime.cite(cited) else { continue };
-            let mut word = regime.provision_word.to_string();
-            word[..1].make_ascii_uppercase();
             let exemption = json!({
                 "section": cited,
-                "name": format!("{word} {cited}"),
+                "name": regime.heading(cited),
                 "title": c.def.title,
                 "qualified": c.qualified(),
                 "prejudice": matches!(c.def.harm, crate::law::Harm::Prejudice | crate::law::Harm::SubstantialPrejudice | crate::law::Harm::AdverselyAffect),
@@ -116,22 +114,12 @@ impl Composer {
     /// The most specific grounds template for a provision: the regime's
     /// file for the section, the regime's default, then the general default.
     fn grounds_template(&self, regime: crate::law::RegimeId, section: &str) -> String {
-        let id = serde_json::to_value(regime).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let id = regime.name();
         let section = section.split('(').next().unwrap_or(section);
         [format!("grounds/{id}/{section}"), format!("grounds/{id}/default"), "grounds/default".to_string()]
             .into_iter()
             .find(|n| self.hb.has_template(n))
             .unwrap_or_else(|| "grounds/default".to_string())
-    }
-
-    /// Renders a template to text (for embedding in another template's output).
-    fn render_text(&self, name: &str, ctx: &Value) -> Result<String, ComposeError> {
-        self.hb.render(name, ctx).map_err(|e| ComposeError {
-            template: self.set.origin(e.template_name.as_deref().unwrap_or(name)),
-            line: e.line_no,
-            column: e.column_no,
-            message: e.reason().to_string(),
-        })
     }
 }
 

@@ -31,6 +31,15 @@ impl RegimeId {
     /// Every regime.
     pub const ALL: [RegimeId; 3] = [RegimeId::Foia, RegimeId::Eir, RegimeId::Foisa];
 
+    /// The name used in case files and on the command line: "foia", "eir", "foisa".
+    pub fn name(self) -> &'static str {
+        match self {
+            RegimeId::Foia => "foia",
+            RegimeId::Eir => "eir",
+            RegimeId::Foisa => "foisa",
+        }
+    }
+
     /// The regime's facts.
     pub fn regime(self) -> &'static Regime {
         match self {
@@ -44,12 +53,10 @@ impl RegimeId {
 impl std::str::FromStr for RegimeId {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "foia" => Ok(RegimeId::Foia),
-            "eir" => Ok(RegimeId::Eir),
-            "foisa" => Ok(RegimeId::Foisa),
-            _ => Err(format!("unknown regime `{s}` (expected foia, eir or foisa)")),
-        }
+        RegimeId::ALL
+            .into_iter()
+            .find(|r| r.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown regime `{s}` (expected foia, eir or foisa)"))
     }
 }
 
@@ -194,6 +201,14 @@ impl Regime {
     /// `Err` carries the nearest provision that exists, for a hint.
     pub fn cite<'a>(&self, cited: &'a str) -> Result<Citation<'a>, Option<&'static str>> {
         exemption::cite(self.exemptions, cited)
+    }
+
+    /// A provision named as a heading or a sentence opens it: "Section
+    /// 24(1)", "Regulation 12(5)(b)".
+    pub fn heading(&self, provision: &str) -> String {
+        let mut word = self.provision_word.to_string();
+        word[..1].make_ascii_uppercase();
+        format!("{word} {provision}")
     }
 }
 
