@@ -128,6 +128,17 @@ fn deadline_prints_the_due_date_and_why() {
     .unwrap();
     assert_eq!(eir["working_days"], 40);
     assert_eq!(foikit(&["deadline", "2023-03-10", "--regime", "foisa", "--extended"], &dir).status.code(), Some(2));
+    // Clarification restarts the clock from the day it arrives (s1(3), s10(6)(b)).
+    let clarified: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &["deadline", "2017-03-01", "--clarified", "2017-03-27", "--format", "json"],
+        &dir,
+    )))
+    .unwrap();
+    assert_eq!((clarified["received"].as_str(), clarified["due"].as_str()), (Some("2017-03-27"), Some("2017-04-26")));
+    let extended: serde_json::Value =
+        serde_json::from_str(&ok(&foikit(&["deadline", "2017-03-27", "--extended", "--format", "json"], &dir)))
+            .unwrap();
+    assert_eq!(extended["working_days"], 40);
     assert_eq!(foikit(&["deadline", "2023-02-30"], &dir).status.code(), Some(2));
     std::fs::write(
         dir.join("days.yaml"),
