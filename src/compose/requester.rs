@@ -98,6 +98,7 @@ impl Composer {
             "reference": reply.reference,
             "reply": { "requested": reply.requested.map(|d| d.iso()), "replied": reply.replied.map(|d| d.iso()) },
             "review": { "email": reply.review_email, "address": reply.review_address },
+            "recipient": recipient(reply),
             "procedural": procedural,
             "exemptions": exemptions,
             "arguments": who.arguments,
@@ -121,6 +122,13 @@ impl Composer {
             .find(|n| self.hb.has_template(n))
             .unwrap_or_else(|| "grounds/default".to_string())
     }
+}
+
+/// The review request's address block: the authority, unless its postal
+/// address already names it, then that address and the e-mail address.
+fn recipient(reply: &Reply) -> Vec<String> {
+    let named = reply.authority.as_ref().filter(|a| !reply.review_address.iter().any(|l| l.contains(a.as_str())));
+    named.into_iter().chain(&reply.review_address).chain(&reply.review_email).cloned().collect()
 }
 
 fn compact(s: &str) -> String {
