@@ -183,3 +183,40 @@ fn findings_on_a_case_file_name_its_line() {
     assert_eq!(by_code("FOI101")["line"], line_of("review:"));
     assert_eq!(by_code("FOI301")["line"], line_of("  date: 2024-01-09"));
 }
+
+mod no_panic {
+    use foikit::check::extract::{self, LetterFormat};
+    use foikit::check::{self, Letter};
+    use foikit::render::Format;
+    use proptest::prelude::*;
+
+    use crate::support;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Any text is a letter the rules can read, even nonsense.
+        #[test]
+        fn any_text_is_checked(text in "(?s)[ -~\n£é–’\u{c}]{0,600}") {
+            let _ = check::check(&Letter::from_text("fuzz.txt", &text));
+        }
+
+        /// Damaged DOCX and PDF files are refused with an error, never a panic.
+        #[test]
+        fn damaged_files_are_refused_or_read(at in 0usize..40_000, len in 1usize..400, byte in any::<u8>(), pdf in any::<bool>()) {
+            let (format, kind) = if pdf { (Format::Pdf, LetterFormat::Pdf) } else { (Format::Docx, LetterFormat::Docx) };
+            let mut bytes = support::render("ho-78814-release", format);
+            let start = at % bytes.len();
+            let end = (start + len).min(bytes.len());
+            // Even bytes truncate the file (an interrupted download); odd ones corrupt a run.
+            if byte % 2 == 0 {
+                bytes.truncate(start);
+            } else {
+                bytes[start..end].iter_mut().for_each(|b| *b ^= byte);
+            }
+            if let Ok(text) = extract::text("fuzz", kind, &bytes) {
+                let _ = check::check(&Letter::from_text("fuzz", &text));
+            }
+        }
+    }
+}
