@@ -198,7 +198,12 @@ mod no_panic {
         /// Any text is a letter the rules can read, even nonsense.
         #[test]
         fn any_text_is_checked(text in "(?s)[ -~\n£é–’\u{c}]{0,600}") {
-            let _ = check::check(&Letter::from_text("fuzz.txt", &text));
+            let letter = Letter::from_text("fuzz.txt", &text);
+            let _ = check::check(&letter);
+            // …and any text is a reply a requester can answer.
+            let reply = foikit::requester::Reply::from_letter(&letter);
+            let date = foikit::case::Date::parse_iso("2024-06-03").unwrap();
+            let _ = support::composer().compose_review_request(&reply, &Default::default(), date);
         }
 
         /// Damaged DOCX and PDF files are refused with an error, never a panic.
