@@ -285,7 +285,10 @@ pub fn has_contact(text: &str) -> bool {
 /// The name after "Dear", as the letter addresses its reader.
 pub fn salutation(text: &str) -> Option<String> {
     static DEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\bDear ([^,\n]{2,60}),"));
-    DEAR.captures(text).map(|c| c[1].trim().to_string())
+    let name = DEAR.captures(text)?[1].trim().to_string();
+    // "Dear Sir or Madam" names nobody.
+    let generic = ["sir", "madam", "sir or madam", "sir/madam", "sirs", "requester", "applicant", "all"];
+    (!generic.contains(&name.to_lowercase().as_str())).then_some(name)
 }
 
 /// The first e-mail address in `text`.

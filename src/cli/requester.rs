@@ -114,12 +114,10 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
 fn write(doc: &Document, dir: &Path, stem: &str, formats: &[Format]) -> Result<(), Failure> {
     let opts = RenderOptions::for_document(doc);
     let reference = doc.meta.reference.replace(['/', '\\'], "-");
+    let name = if reference.is_empty() { stem.to_string() } else { format!("{stem}-{reference}") };
     let mut outputs = Vec::new();
     for &format in formats {
-        outputs.push((
-            dir.join(format!("{stem}-{reference}.{}", format.extension())),
-            render::render(doc, format, &opts)?,
-        ));
+        outputs.push((dir.join(format!("{name}.{}", format.extension())), render::render(doc, format, &opts)?));
     }
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for (file, bytes) in outputs {

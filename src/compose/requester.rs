@@ -90,7 +90,7 @@ impl Composer {
             "date": date.iso(),
             "regime": regime,
             "requester": {
-                "name": who.name.clone().or_else(|| reply.requester.clone()).unwrap_or_else(|| "[your name]".into()),
+                "name": who.name.clone().or_else(|| reply.requester.clone()).unwrap_or_else(|| "[YOUR NAME]".into()),
                 "email": who.email.clone().or_else(|| reply.requester_email.clone()),
                 "address": who.address,
             },
@@ -145,11 +145,12 @@ fn error(what: &str, message: String) -> ComposeError {
 }
 
 fn meta(reply: &Reply, who: &RequesterFile, date: Date, what: &str) -> Meta {
-    let reference = reply.reference.clone().unwrap_or_else(|| "request".into());
+    let reference = reply.reference.clone().unwrap_or_default();
+    let about = if reference.is_empty() { "the reply".to_string() } else { format!("reply {reference}") };
     Meta {
-        title: format!("{what}: {reference}"),
+        title: if reference.is_empty() { what.to_string() } else { format!("{what}: {reference}") },
         author: who.name.clone().or_else(|| reply.requester.clone()).unwrap_or_default(),
-        subject: format!("{what} about reply {reference}"),
+        subject: format!("{what} about {about}"),
         reference,
         date: date.0,
         draft: false,

@@ -244,3 +244,31 @@ fn the_cli_drafts_review_requests_and_complaints() {
     let checked = run(&["check", &dir.join("review-outcome-FOI-2026-0001.txt").display().to_string()]);
     assert_eq!(checked.status.code(), Some(0), "{}", String::from_utf8_lossy(&checked.stdout));
 }
+
+#[test]
+fn a_review_request_with_no_name_is_refused_until_one_is_given() {
+    let dir = support::scratch("requester-no-name");
+    std::fs::write(dir.join("reply.txt"), "Dear Sir or Madam,\n\nYour request is refused under section 43(2).\n")
+        .unwrap();
+    std::fs::write(
+        dir.join("me.yaml"),
+        "name: A Requester\narguments:\n  - I do not accept that the prices are still sensitive.\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_foikit"))
+            .args(["review", "reply.txt", "-o", "out", "--format", "txt", "--date", "2024-06-03"])
+            .args(extra)
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+    };
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("[YOUR NAME]"));
+    assert!(!dir.join("out").exists());
+    let named = run(&["--requester", "me.yaml"]);
+    assert!(named.status.success(), "{}", String::from_utf8_lossy(&named.stderr));
+    let text = std::fs::read_to_string(dir.join("out/review-request.txt")).unwrap();
+    assert!(text.contains("A Requester") && text.contains("Section 43(2) – Commercial interests"), "{text}");
+}
