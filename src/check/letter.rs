@@ -35,19 +35,7 @@ pub struct Cited {
     pub field: Option<String>,
 }
 
-/// What a letter is; rules say which kinds they apply to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LetterKind {
-    /// An authority's reply to a request.
-    Reply,
-    /// A requester's request for an internal review (reconsideration, review).
-    ReviewRequest,
-    /// An authority's internal review outcome.
-    ReviewOutcome,
-    /// A requester's complaint to the Commissioner.
-    Complaint,
-}
+pub use crate::kind::LetterKind;
 
 /// A letter ready for the rules.
 #[derive(Debug, Clone)]
@@ -105,7 +93,7 @@ impl Letter {
             .collect();
         Letter {
             file: file.to_string(),
-            kind: LetterKind::Reply,
+            kind: case_kind(case),
             reply_date: None,
             regime: case.regime,
             paragraphs,
@@ -168,7 +156,7 @@ impl Letter {
         Letter {
             file: file.to_string(),
             kind,
-            reply_date: if kind == LetterKind::Reply { None } else { recognise::reply_date(&whole) },
+            reply_date: if kind.is_reply() { None } else { recognise::reply_date(&whole) },
             regime,
             cited: recognise::citations(&paragraphs),
             reference: recognise::reference(&whole),
@@ -249,5 +237,14 @@ fn collect(blocks: &[Block], section: Option<&str>, in_annex: bool, out: &mut Ve
             Block::Quote(inner) => collect(inner, section, in_annex, out),
             Block::Section { name, blocks } => collect(blocks, Some(name), in_annex, out),
         }
+    }
+}
+
+/// The reply kind a case's outcome calls for.
+fn case_kind(case: &Case) -> LetterKind {
+    match case.response.outcome {
+        crate::case::Outcome::Release => LetterKind::Release,
+        crate::case::Outcome::Partial => LetterKind::PartialRelease,
+        crate::case::Outcome::Refusal => LetterKind::Refusal,
     }
 }

@@ -65,8 +65,10 @@ pub fn kind(text: &str) -> super::letter::LetterKind {
         LetterKind::ReviewRequest
     } else if OUTCOME.is_match(text) {
         LetterKind::ReviewOutcome
+    } else if EXEMPT_WORDS.is_match(text) {
+        LetterKind::Refusal
     } else {
-        LetterKind::Reply
+        LetterKind::Release
     }
 }
 

@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply is dated after the statutory time limit",
     doc: DOC,
     help: "apologise for the delay in the letter, and record the breach; if the public interest test needs more time, send a holding notice within the limit",
-    kinds: &[LetterKind::Reply],
+    kinds: LetterKind::REPLIES,
     check,
 };
 

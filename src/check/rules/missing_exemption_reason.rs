@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "an exemption is cited without saying why it applies",
     doc: DOC,
     help: "explain, for each exemption, why it applies to this information (the harm disclosure would cause, or why the information falls in the class)",
-    kinds: &[LetterKind::Reply],
+    kinds: LetterKind::REPLIES,
     check,
 };
 

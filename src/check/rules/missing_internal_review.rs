@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply gives no particulars of the review procedure, or omits where to send a request or the reference to quote",
     doc: DOC,
     help: "add a paragraph saying how to ask for a review, where to send it (e-mail or postal address) and that the reference should be quoted",
-    kinds: &[LetterKind::Reply],
+    kinds: LetterKind::REPLIES,
     check,
 };
 

@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     summary: "a qualified exemption is relied on without public interest reasons",
     doc: DOC,
     help: "set out the public interest factors for and against disclosure and why the balance favours withholding",
-    kinds: &[LetterKind::Reply],
+    kinds: LetterKind::REPLIES,
     check,
 };
 

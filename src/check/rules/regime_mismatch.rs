@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply mixes regimes (e.g. an EIR reply citing FOIA exemptions) or lacks its regime's particulars",
     doc: DOC,
     help: "cite the exceptions, review and appeal provisions of the regime the request falls under",
-    kinds: &[LetterKind::Reply],
+    kinds: LetterKind::REPLIES,
     check,
 };
 

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "template placeholders or bracketed drafting instructions are left in the text",
     doc: DOC,
     help: "replace the placeholder with the text it stands for, or delete it",
-    kinds: &[LetterKind::Reply, LetterKind::ReviewRequest, LetterKind::ReviewOutcome, LetterKind::Complaint],
+    kinds: &LetterKind::ALL,
     check,
 };
 

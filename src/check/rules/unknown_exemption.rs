@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply relies on a section that is not an exemption in its regime",
     doc: DOC,
     help: "check the citation against `foikit exemptions --regime …`",
-    kinds: &[LetterKind::Reply],
+    kinds: LetterKind::REPLIES,
     check,
 };
 
