@@ -29,6 +29,8 @@ pub mod compose;
 pub mod doc;
 pub mod kind;
 pub mod law;
+pub mod limits;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod requester;

@@ -11,6 +11,7 @@ mod date;
 mod error;
 mod locate;
 mod read;
+mod strict;
 
 use serde::{Deserialize, Serialize};
 use validator::Validate;
@@ -18,7 +19,7 @@ use validator::Validate;
 pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
-pub use read::{SourceFormat, load, load_as, parse, parse_as, position};
+pub use read::{SourceFormat, load, load_as, parse, parse_as, position, read_source};
 
 use crate::law::RegimeId;
 
@@ -190,6 +191,7 @@ pub struct Response {
     /// The date the reply is sent (the letter's date).
     pub date: Date,
     /// Whether the authority holds the information (s1(1)(a)).
+    #[serde(deserialize_with = "strict::boolean")]
     pub held: bool,
     /// Release, partial or refusal.
     pub outcome: Outcome,

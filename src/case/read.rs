@@ -48,10 +48,24 @@ pub fn load_as<T: DeserializeOwned + Validate>(
     path: &Path,
     facts: fn(&T) -> Vec<(String, String)>,
 ) -> Result<T, CaseError> {
-    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
-    let source = std::fs::read_to_string(path)
-        .map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
+    let (source, format) = read_source(path)?;
     parse_as(&source, format, &path.display().to_string(), facts)
+}
+
+/// The text of the input file at `path` and its format: at most
+/// [`CASE_FILE_BYTES`](crate::limits::CASE_FILE_BYTES), UTF-8, without a
+/// byte order mark (invisible in editors; parsers must not see it).
+pub fn read_source(path: &Path) -> Result<(String, SourceFormat), CaseError> {
+    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
+    let io = |message: String| CaseError::Io { file: path.to_path_buf(), message };
+    let bytes = crate::limits::read_file(path, crate::limits::CASE_FILE_BYTES).map_err(|e| io(e.to_string()))?;
+    let mut source = String::from_utf8(bytes).map_err(|e| {
+        io(format!("is not UTF-8 text (invalid bytes at offset {}); save it as UTF-8", e.utf8_error().valid_up_to()))
+    })?;
+    if source.starts_with('\u{feff}') {
+        source.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok((source, format))
 }
 
 /// Parses and validates the text of any foikit input file.

@@ -37,14 +37,26 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// JSON report: `{ "diagnostics": [...], "errors": n, "warnings": n }`.
-pub fn json(diagnostics: &[Diagnostic]) -> Value {
-    let (errors, warnings) = counts(diagnostics);
-    json!({ "diagnostics": diagnostics, "errors": errors, "warnings": warnings })
+/// A file that could not be checked at all (unreadable, invalid, too large).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unreadable {
+    /// The file.
+    pub file: String,
+    /// Why.
+    pub message: String,
 }
 
-/// SARIF 2.1.0 log with one run.
-pub fn sarif(diagnostics: &[Diagnostic]) -> Value {
+/// JSON report: `{ "diagnostics": [...], "errors": n, "warnings": n,
+/// "unreadable": [...] }`; `unreadable` lists files that could not be
+/// checked, so one bad file never hides the others' findings.
+pub fn json(diagnostics: &[Diagnostic], unreadable: &[Unreadable]) -> Value {
+    let (errors, warnings) = counts(diagnostics);
+    json!({ "diagnostics": diagnostics, "errors": errors, "warnings": warnings, "unreadable": unreadable })
+}
+
+/// SARIF 2.1.0 log with one run; files that could not be checked are
+/// tool execution notifications of its invocation (SARIF §3.20.21).
+pub fn sarif(diagnostics: &[Diagnostic], unreadable: &[Unreadable]) -> Value {
     let level = |s: Severity| match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -86,6 +98,16 @@ pub fn sarif(diagnostics: &[Diagnostic]) -> Value {
             })
         })
         .collect();
+    let notifications: Vec<Value> = unreadable
+        .iter()
+        .map(|u| {
+            json!({
+                "level": "error",
+                "message": { "text": u.message },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": u.file } } }],
+            })
+        })
+        .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -97,6 +119,10 @@ pub fn sarif(diagnostics: &[Diagnostic]) -> Value {
                 "rules": rules,
             }},
             "results": results,
+            "invocations": [{
+                "executionSuccessful": unreadable.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
         }],
     })
 }

@@ -1,12 +1,11 @@
 //! `foikit check PATH...`, `foikit explain RULE`, `foikit rules`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use foikit::case::SourceFormat;
-use foikit::check::extract::{self, LetterFormat};
-use foikit::check::{self, Diagnostic, Letter, Severity, report, rules};
+use foikit::check::{Diagnostic, Severity, report, rules};
 use foikit::compose::Composer;
+use foikit::pipeline;
 
 use super::Failure;
 
@@ -21,9 +20,15 @@ pub enum ReportFormat {
     Sarif,
 }
 
+/// The input limits, shown at the end of `foikit check --help`.
+const LIMITS: &str = "Input limits (over one is bad input, exit status 2): case files 4 MiB, 1 000 items per list; letter files 32 MiB; \
+a DOCX part 16 MiB and all parts 32 MiB decompressed; a PDF 2 000 pages, 8 MiB and 200 000 operators per page, \
+16 MiB per object stream; 4 MiB of text per letter.";
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = LIMITS)]
 pub struct Args {
-    /// Case files (.yaml, .yml, .json, .toml) or letters (.docx, .pdf, .txt).
+    /// Case files (.yaml, .yml, .json, .toml), letters (.docx, .pdf, .txt), folders (searched recursively) or glob patterns.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -35,40 +40,43 @@ pub struct Args {
     /// A folder of templates overriding the built-ins (for case files).
     #[arg(long)]
     templates: Option<PathBuf>,
+    /// Files checked at once (default: one per core).
+    #[arg(short, long, default_value_t = 0)]
+    jobs: usize,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let composer = Composer::new(super::template_set(args.templates.as_ref())?)?;
-    let mut all = Vec::new();
-    for path in &args.paths {
-        all.extend(check_path(path, &composer)?);
-    }
+    let (inputs, mut unreadable) = pipeline::inputs(&args.paths, pipeline::is_checkable);
+    // Only a person reading the human report wants a bar.
+    let bar = super::progress(inputs.len(), args.quiet || args.format != ReportFormat::Human);
+    let (all, failed) =
+        pipeline::pool(args.jobs)?.install(|| pipeline::check_batch(&composer, &inputs, &|| bar.inc(1)));
+    bar.finish_and_clear();
+    unreadable.extend(failed);
+    // Findings for every readable file are printed whatever else failed; an
+    // unreadable file is reported on stderr and, in JSON and SARIF, in the
+    // report itself, so the report stays one valid document.
+    let problems: Vec<report::Unreadable> = unreadable
+        .iter()
+        .map(|f| report::Unreadable { file: f.file.display().to_string(), message: f.message.clone() })
+        .collect();
     match args.format {
-        ReportFormat::Human => print!("{}", report::human(&all)),
-        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report::json(&all))?),
-        ReportFormat::Sarif => println!("{}", serde_json::to_string_pretty(&report::sarif(&all))?),
+        ReportFormat::Human => out!("{}", report::human(&all)),
+        ReportFormat::Json => outln!("{}", serde_json::to_string_pretty(&report::json(&all, &problems))?),
+        ReportFormat::Sarif => outln!("{}", serde_json::to_string_pretty(&report::sarif(&all, &problems))?),
+    }
+    for failed in &unreadable {
+        eprintln!("{}", failed.message);
+    }
+    if !unreadable.is_empty() {
+        return Ok(ExitCode::from(pipeline::exit_status(&unreadable)));
     }
     let failing = |d: &Diagnostic| d.severity == Severity::Error || args.deny_warnings;
     Ok(if all.iter().any(failing) { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// Checks one file: a case file is validated, composed and its letter
-/// checked; any other file is read as a letter.
-fn check_path(path: &Path, composer: &Composer) -> Result<Vec<Diagnostic>, Failure> {
-    let name = path.display().to_string();
-    if SourceFormat::from_path(path).is_some() {
-        let case = foikit::case::load(path)?;
-        let doc = composer.compose(&case)?;
-        let source = std::fs::read_to_string(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-        let format = SourceFormat::from_path(path).expect("checked above");
-        return Ok(check::check(&Letter::from_case(&name, &case, &doc).with_source(source, format)));
-    }
-    let format = LetterFormat::from_path(path).ok_or_else(|| {
-        format!("error: cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt for letters")
-    })?;
-    let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-    let text = extract::text(&name, format, &bytes)?;
-    Ok(check::check(&Letter::from_text(&name, &text)))
 }
 
 #[derive(Debug, clap::Args)]
@@ -79,7 +87,7 @@ pub struct ExplainArgs {
 
 pub fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     let rule = rules::find(&args.rule).ok_or_else(|| format!("error: no rule `{}` (see `foikit rules`)", args.rule))?;
-    println!("# {} {} ({})\n\n{}.\n\n{}\n", rule.code, rule.name, rule.severity, rule.summary, rule.doc);
+    outln!("# {} {} ({})\n\n{}.\n\n{}\n", rule.code, rule.name, rule.severity, rule.summary, rule.doc);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -87,7 +95,7 @@ pub fn list(format: super::OutputFormat) -> Result<ExitCode, Failure> {
     match format {
         super::OutputFormat::Text => {
             for r in rules::RULES {
-                println!("{}  {:30} {:8} {}", r.code, r.name, r.severity.to_string(), r.summary);
+                outln!("{}  {:30} {:8} {}", r.code, r.name, r.severity.to_string(), r.summary);
             }
         }
         super::OutputFormat::Json => {
@@ -95,7 +103,7 @@ pub fn list(format: super::OutputFormat) -> Result<ExitCode, Failure> {
                 .iter()
                 .map(|r| serde_json::json!({ "code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "help": r.help, "doc": r.doc }))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list)?);
+            outln!("{}", serde_json::to_string_pretty(&list)?);
         }
     }
     Ok(ExitCode::SUCCESS)

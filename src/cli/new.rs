@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
-    print!(
+    out!(
         "{}",
         match args.kind {
             Kind::Refusal => REFUSAL,
