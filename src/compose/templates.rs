@@ -140,14 +140,24 @@ impl TemplateSet {
     }
 }
 
+/// Every `*.hbs` regular file under `dir`. Symbolic links are not
+/// followed (a link to `.` or `/` would make the walk loop or wander, and a
+/// linked file could print something outside the folder into a letter), and
+/// FIFOs and devices are skipped (reading one would hang).
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TemplateDirError> {
     let entries =
         fs::read_dir(dir).map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?;
     for entry in entries {
-        let path = entry.map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?.path();
-        if path.is_dir() {
+        let entry = entry.map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| TemplateDirError { path: path.clone(), message: e.to_string() })?;
+        if kind.is_dir() {
             collect(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "hbs") {
+            if !kind.is_file() {
+                let message = "is a link or special file, not a template: copy the template into the folder";
+                return Err(TemplateDirError { path, message: message.into() });
+            }
             out.push(path);
         }
     }

@@ -126,3 +126,24 @@ fn letters_name_each_regimes_review_and_regulator() {
     let foia = render_as("foia");
     assert!(foia.contains("section 50 of the Freedom of Information Act 2000"), "{foia}");
 }
+
+/// A template folder with link loops, a link out of the folder and a FIFO
+/// neither hangs nor prints what lies outside it.
+#[cfg(unix)]
+#[test]
+fn template_links_and_fifos_are_refused_not_followed() {
+    use std::os::unix::fs::symlink;
+    let dir = crate::support::scratch("template-links");
+    symlink(".", dir.join("a")).unwrap();
+    symlink(".", dir.join("b")).unwrap();
+    symlink("/", dir.join("root")).unwrap();
+    assert!(TemplateSet::with_overlay(&dir).is_ok(), "linked folders are not walked");
+    std::fs::create_dir_all(dir.join("partials")).unwrap();
+    symlink("/etc/passwd", dir.join("partials/sign-off.hbs")).unwrap();
+    let err = TemplateSet::with_overlay(&dir).unwrap_err();
+    assert!(err.to_string().contains("is a link or special file"), "{err}");
+    std::fs::remove_file(dir.join("partials/sign-off.hbs")).unwrap();
+    let fifo = dir.join("letter.hbs");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(TemplateSet::with_overlay(&dir).is_err(), "a FIFO is refused, not read");
+}
