@@ -75,7 +75,8 @@ impl Stamp {
 /// five-page letter, whole render: level 1 (zlib-rs's "quick" strategy)
 /// 630 µs but a fifth bigger on real letters (13 KB); level 2, 740 µs and
 /// 9.4 KB; zlib's default 6, 860 µs for 8.8 KB, too close to the 1 ms
-/// budget for 6% fewer bytes.
+/// budget for 6% fewer bytes. (Measured when docx-rs still wrote the
+/// body; writing it directly took the 43342 render from 0.64 to 0.18 ms.)
 const LETTER_LEVEL: i64 = 2;
 /// Deflate level of [`STATIC_PARTS`]: they are compressed once per
 /// process, so the best level costs nothing per letter.
