@@ -33,8 +33,9 @@ pub struct Args {
     /// The date the fee was received.
     #[arg(long, requires = "fees_notice")]
     fee_paid: Option<String>,
-    /// A YAML file of bank holidays proclaimed after this release:
-    /// a list of {date, name, jurisdictions: [england-and-wales, scotland, northern-ireland]}.
+    /// gov.uk's bank-holidays.json (its years replace the built-in ones), or
+    /// a YAML file of bank holidays proclaimed after this release: a list of
+    /// {date, name, jurisdictions: [england-and-wales, scotland, northern-ireland], source}.
     #[arg(long)]
     holidays: Option<PathBuf>,
     /// Output format.

@@ -86,22 +86,25 @@ impl<'a> Clock<'a> {
 
     fn year_table(&self, year: i32) -> Result<BTreeMap<Date, String>, OutOfRange> {
         let scope = self.regime.regime().holidays;
-        let mut table = BTreeMap::new();
+        let mut table: BTreeMap<Date, String> = BTreeMap::new();
         for h in self.calendar.holidays(year)? {
             let applies = match scope {
                 HolidayScope::UnitedKingdom => true,
                 HolidayScope::Scotland => h.jurisdictions.contains(&Jurisdiction::Scotland),
             };
-            if applies {
-                let everywhere = h.jurisdictions.len() == Jurisdiction::ALL.len();
-                let reason = if everywhere || scope == HolidayScope::Scotland {
-                    h.name.clone()
-                } else {
-                    let names: Vec<&str> = h.jurisdictions.iter().map(|j| j.name()).collect();
-                    format!("{} ({})", h.name, names.join(", "))
-                };
-                table.insert(h.date, reason);
+            if !applies {
+                continue;
             }
+            let everywhere = h.jurisdictions.len() == Jurisdiction::ALL.len();
+            let reason = if everywhere || scope == HolidayScope::Scotland {
+                h.name.clone()
+            } else {
+                let names: Vec<&str> = h.jurisdictions.iter().map(|j| j.name()).collect();
+                format!("{} ({})", h.name, names.join(", "))
+            };
+            // One day can carry two names (2 January 2023: New Year's Day
+            // substitute in England, 2nd January in Scotland): give both.
+            table.entry(h.date).and_modify(|r: &mut String| *r = format!("{r}; {reason}")).or_insert(reason);
         }
         // Christmas Day and (for FOIA and EIR) Good Friday are named in the
         // definition itself, whatever the bank holiday lists say.

@@ -154,6 +154,45 @@ fn deadline_prints_the_due_date_and_why() {
 }
 
 #[test]
+fn holidays_lists_days_with_their_source_and_reads_govuk_json() {
+    let dir = support::scratch("cli-holidays");
+    let text = ok(&foikit(&["holidays", "--year", "2026", "--jurisdiction", "scotland"], &dir));
+    assert!(text.contains("2026-06-15") && text.contains("World Cup bank holiday"), "{text}");
+    assert!(text.contains("St Andrew's Day Bank Holiday (Scotland) Act 2007"), "{text}");
+    assert!(!text.contains("Easter Monday"), "{text}");
+    let ni = ok(&foikit(&["holidays", "--year", "2026", "--jurisdiction", "northern-ireland"], &dir));
+    assert!(!ni.contains("2026-06-15") && ni.contains("2026-07-13"), "{ni}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&foikit(&["holidays", "--year", "2022", "--format", "json"], &dir))).unwrap();
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["date"] == "2022-09-19" && h["jurisdictions"].as_array().unwrap().len() == 3)
+    );
+    assert_eq!(foikit(&["holidays", "--jurisdiction", "wales"], &dir).status.code(), Some(2));
+    // gov.uk's own file, as --holidays.
+    let govuk = support::root().join("fixtures/holidays/govuk-bank-holidays.json");
+    let due: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &[
+            "deadline",
+            "2026-06-12",
+            "--regime",
+            "foisa",
+            "--working-days",
+            "1",
+            "--holidays",
+            govuk.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        &dir,
+    )))
+    .unwrap();
+    assert_eq!(due["due"], "2026-06-16");
+}
+
+#[test]
 fn exemptions_lists_the_catalogue() {
     let dir = support::scratch("cli-exemptions");
     let text = ok(&foikit(&["exemptions"], &dir));
