@@ -65,6 +65,20 @@ pub struct ExemptionDef {
     pub provisions: &'static [(&'static str, &'static str)],
     /// A legal point letters make about this provision's public interest.
     pub public_interest_note: Option<&'static str>,
+    /// Where a qualified citation of this provision takes its public
+    /// interest test from, when not the regime's general provision (EIR
+    /// reg 13(1)(b) has its own test, outside reg 12(1)(b)).
+    pub public_interest_provision: Option<&'static str>,
+    /// Why no public interest test is applied although the statute does not
+    /// list the provision as absolute (EIR reg 12(4)(a): nothing is held, so
+    /// there is nothing to weigh), with its source.
+    pub no_public_interest_test: Option<&'static str>,
+    /// Citations (as subsection paths, "" for the bare provision) that do not
+    /// say which limb is relied on where the limbs differ in whether a
+    /// public interest test applies (FOIA "40", EIR "13" or "13(1)").
+    pub undecided: &'static [&'static str],
+    /// What to cite instead of an undecided citation.
+    pub limb_hint: Option<&'static str>,
     /// Where the facts above come from.
     pub source: &'static str,
 }
@@ -81,15 +95,31 @@ pub struct Citation<'a> {
 }
 
 impl Citation<'_> {
-    /// Whether a public interest test is required.
+    /// Whether a public interest test is required. An undecided citation
+    /// (see [`Citation::limb_needed`]) is taken as qualified, the safer
+    /// reading, so that a case file still gives the factors.
     pub fn qualified(&self) -> bool {
         self.def.kind == Kind::Exemption
             && !self.def.absolute
+            && self.def.no_public_interest_test.is_none()
             && !self
                 .def
                 .absolute_subsections
                 .iter()
                 .any(|s| !self.subsection.is_empty() && self.subsection.starts_with(s))
+    }
+
+    /// When the citation does not say which limb is relied on and the limbs
+    /// differ in whether a public interest test applies: what to cite.
+    pub fn limb_needed(&self) -> Option<&'static str> {
+        let sub: String = self.subsection.chars().filter(|c| !c.is_whitespace()).collect();
+        self.def.limb_hint.filter(|_| self.def.undecided.iter().any(|u| u.eq_ignore_ascii_case(&sub)))
+    }
+
+    /// The provision requiring the public interest reasons for this
+    /// citation: its own (EIR reg 13(1)(b)) or the regime's general one.
+    pub fn public_interest_provision(&self, regime_default: &'static str) -> &'static str {
+        self.def.public_interest_provision.unwrap_or(regime_default)
     }
 
     /// The statutory wording for the cited provision, if catalogued: the

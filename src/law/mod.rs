@@ -138,6 +138,8 @@ pub struct Regulator {
 /// The provisions that say what a reply must contain, cited by the validator.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct NoticeProvisions {
+    /// Specifying the exemption or exception relied on.
+    pub specify: &'static str,
     /// Particulars of the review procedure.
     pub review: &'static str,
     /// Particulars of the right to go to the regulator.

@@ -45,6 +45,7 @@ pub static FOIA: Regime = Regime {
         source: "FOIA 2000 s50; ICO complaint guidance",
     },
     notice: NoticeProvisions {
+        specify: "FOIA s17(1)(b)",
         review: "FOIA s17(7)(a)",
         regulator: "FOIA s17(7)(b) and s50",
         reasons: "FOIA s17(1)(c)",
@@ -97,6 +98,7 @@ pub static EIR: Regime = Regime {
         source: "EIR 2004 reg 18 (applying FOIA s50); ICO complaint guidance",
     },
     notice: NoticeProvisions {
+        specify: "EIR reg 14(3)(a)",
         review: "EIR reg 14(5)(a) and reg 11",
         regulator: "EIR reg 14(5)(b) and reg 18",
         reasons: "EIR reg 14(3)(a)",
@@ -147,6 +149,7 @@ pub static FOISA: Regime = Regime {
         source: "FOISA 2002 s47(1) and (4)(b)",
     },
     notice: NoticeProvisions {
+        specify: "FOISA s16(1)(c)",
         review: "FOISA s19(a)",
         regulator: "FOISA s19(b), s20 and s47",
         reasons: "FOISA s16(1)(d)",

@@ -20,6 +20,10 @@ pub const fn qualified(section: &'static str, title: &'static str, harm: Harm, s
         subsections: &[],
         provisions: &[],
         public_interest_note: None,
+        public_interest_provision: None,
+        no_public_interest_test: None,
+        undecided: &[],
+        limb_hint: None,
         source,
     }
 }
