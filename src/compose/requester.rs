@@ -83,7 +83,7 @@ impl Composer {
             .collect();
         let mut clock = Clock::new(&self.calendar, reply.regime);
         let review_by =
-            reply.replied.and_then(|r| clock.deadline(r.0, regime.review.ask_within, &[]).ok()).map(|d| d.due);
+            reply.replied.and_then(|r| clock.review_window(reply.requested.map(|d| d.0), r.0).ok()).map(|w| w.due);
         let reply_due =
             clock.deadline(date.0, regime.review.answer_within, &[]).map_err(|e| error("dates", e.to_string()))?.due;
         Ok(json!({
@@ -186,7 +186,12 @@ fn chronology(composer: &Composer, reply: &Reply, who: &RequesterFile, date: Dat
         _ => 0,
     };
     add(&mut rows, "Reply", reply.replied, reply_due, reply_late);
-    let review_by = reply.replied.and_then(|r| working(r, regime.review.ask_within));
+    let review_by = reply.replied.and_then(|r| {
+        Clock::new(&composer.calendar, reply.regime)
+            .review_window(reply.requested.map(|d| d.0), r.0)
+            .ok()
+            .map(|w| w.due)
+    });
     match who.review_requested {
         Some(asked) => {
             add(&mut rows, &format!("Request for {}", regime.review.name), Some(asked), review_by, 0);

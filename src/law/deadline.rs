@@ -174,6 +174,45 @@ impl<'a> Clock<'a> {
     }
 }
 
+/// The window for asking for a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ReviewWindow {
+    /// The day the working days are counted from.
+    pub from: case::Date,
+    /// The last day to ask.
+    pub due: case::Date,
+    /// True when the reply came after the time to comply (FOISA s20(5)(b)).
+    pub reply_late: bool,
+    /// The provision.
+    pub provision: &'static str,
+}
+
+impl Clock<'_> {
+    /// The last day to ask for a review of a reply dated `replied` to a
+    /// request received on `requested` (if known). Under FOISA s20(5) the 40
+    /// working days run from the end of the 20 working days the authority
+    /// had, or from the reply if it came later; without the request date the
+    /// reply date is used, which can only give an earlier, safer date. The
+    /// reply's date stands for its receipt.
+    pub fn review_window(&mut self, requested: Option<Date>, replied: Date) -> Result<ReviewWindow, OutOfRange> {
+        let law = self.regime.regime();
+        let (from, reply_late) = match (law.review.ask_from, requested) {
+            (super::ReviewFrom::EndOfTimeToComply, Some(requested)) => {
+                let expiry = self.deadline(requested, law.time_limit, &[])?.due.0;
+                if replied > expiry { (replied, true) } else { (expiry, false) }
+            }
+            _ => (replied, false),
+        };
+        let due = self.add_working_days(from, law.review.ask_within, &[])?.0;
+        Ok(ReviewWindow {
+            from: case::Date(from),
+            due: case::Date(due),
+            reply_late,
+            provision: law.review.ask_provision,
+        })
+    }
+}
+
 fn stopped(stops: &[ClockStop], day: Date) -> Option<String> {
     stops.iter().find_map(|s| match *s {
         ClockStop::FeesNotice { given, paid } if given <= day && day <= paid => {
@@ -224,6 +263,30 @@ mod tests {
         let stopped = clock.deadline(date!(2023 - 09 - 21), 20, &[stop]).unwrap().due.0;
         assert_eq!(stopped, date!(2023 - 10 - 26));
         assert!(stopped > plain);
+    }
+
+    /// Issue 10, finding 3: FOISA s20(5) counts the 40 working days from
+    /// the end of the authority's 20, not from the reply.
+    #[test]
+    fn foisa_review_window_runs_from_the_end_of_the_time_to_comply() {
+        let cal = Calendar::builtin();
+        let mut foisa = Clock::new(&cal, RegimeId::Foisa);
+        // Request 1 March 2023; the 20 working days end on 29 March; a reply
+        // on 10 March (in time) leaves until 40 working days after 29 March.
+        let w = foisa.review_window(Some(date!(2023 - 03 - 01)), date!(2023 - 03 - 10)).unwrap();
+        assert_eq!(w.from.0, date!(2023 - 03 - 29));
+        assert!(!w.reply_late);
+        let from_reply = foisa.deadline(date!(2023 - 03 - 10), 40, &[]).unwrap().due;
+        assert!(w.due > from_reply, "{:?} vs {:?}", w.due, from_reply);
+        assert_eq!(w.due, foisa.deadline(date!(2023 - 03 - 29), 40, &[]).unwrap().due);
+        // A late reply (s20(5)(b)): from the reply.
+        let late = foisa.review_window(Some(date!(2023 - 03 - 01)), date!(2023 - 04 - 20)).unwrap();
+        assert!(late.reply_late);
+        assert_eq!(late.due, foisa.deadline(date!(2023 - 04 - 20), 40, &[]).unwrap().due);
+        // FOIA (s45 Code) and EIR (reg 11(2)): from the reply.
+        let mut foia = Clock::new(&cal, RegimeId::Foia);
+        let w = foia.review_window(Some(date!(2023 - 03 - 01)), date!(2023 - 03 - 10)).unwrap();
+        assert_eq!(w.due, foia.deadline(date!(2023 - 03 - 10), 40, &[]).unwrap().due);
     }
 
     #[test]

@@ -90,6 +90,18 @@ pub enum Extension {
     },
 }
 
+/// From when the window for asking for a review is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewFrom {
+    /// From the date of the reply (FOIA s45 Code para 5.3; EIR reg 11(2),
+    /// read as from the reply the applicant is dissatisfied with).
+    Reply,
+    /// From the end of the time the authority had to comply, or from
+    /// receipt of the reply if it came late (FOISA s20(5)(a) and (b)).
+    EndOfTimeToComply,
+}
+
 /// The review stage before the regulator.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct ReviewRules {
@@ -100,8 +112,12 @@ pub struct ReviewRules {
     pub statutory: bool,
     /// The provision, e.g. "regulation 11".
     pub provision: &'static str,
-    /// Working days after the reply within which the requester may ask.
+    /// Working days within which the requester may ask.
     pub ask_within: u32,
+    /// From when `ask_within` counts.
+    pub ask_from: ReviewFrom,
+    /// The provision setting `ask_within` and `ask_from`.
+    pub ask_provision: &'static str,
     /// Working days the authority has to answer.
     pub answer_within: u32,
     /// The most it may take in any case.

@@ -4,7 +4,7 @@
 use time::macros::date;
 
 use super::exemptions;
-use super::{Extension, HolidayScope, NoticeProvisions, Regime, RegimeId, Regulator, ReviewRules};
+use super::{Extension, HolidayScope, NoticeProvisions, Regime, RegimeId, Regulator, ReviewFrom, ReviewRules};
 use crate::case::Date;
 
 /// FOIA 2000. Time limit s10(1); working day s10(6); public interest
@@ -29,6 +29,8 @@ pub static FOIA: Regime = Regime {
         statutory: false,
         provision: "the section 45 Code of Practice",
         ask_within: 40,
+        ask_from: ReviewFrom::Reply,
+        ask_provision: "s45 Code of Practice (2018) para 5.3",
         answer_within: 20,
         answer_max: 40,
         window_from: Date(date!(2018 - 07 - 04)),
@@ -82,6 +84,8 @@ pub static EIR: Regime = Regime {
         statutory: true,
         provision: "regulation 11",
         ask_within: 40,
+        ask_from: ReviewFrom::Reply,
+        ask_provision: "EIR reg 11(2)",
         answer_within: 40,
         answer_max: 40,
         window_from: Date(date!(2005 - 01 - 01)),
@@ -133,6 +137,8 @@ pub static FOISA: Regime = Regime {
         statutory: true,
         provision: "section 20",
         ask_within: 40,
+        ask_from: ReviewFrom::EndOfTimeToComply,
+        ask_provision: "FOISA s20(5)",
         answer_within: 20,
         answer_max: 20,
         window_from: Date(date!(2005 - 01 - 01)),

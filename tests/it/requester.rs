@@ -272,3 +272,38 @@ fn a_review_request_with_no_name_is_refused_until_one_is_given() {
     let text = std::fs::read_to_string(dir.join("out/review-request.txt")).unwrap();
     assert!(text.contains("A Requester") && text.contains("Section 43(2) – Commercial interests"), "{text}");
 }
+
+/// Issue 10, finding 3: under FOISA s20(5) the 40 working days run from the
+/// end of the authority's 20, so a review asked for more than 40 working
+/// days after an early reply can still be in time, and the drafted request
+/// must not apologise for being late.
+#[test]
+fn a_foisa_review_window_runs_from_the_end_of_the_time_to_comply() {
+    let src = std::fs::read_to_string(support::root().join("fixtures/cases/ho-78814-release.yaml")).unwrap();
+    let with = |regime: &str| {
+        let src = src
+            .replace("regime: foia", &format!("regime: {regime}"))
+            .replace("  date: 2024-01-09", "  date: 2023-10-02");
+        let case = foikit::case::parse(&src, SourceFormat::Yaml, "78814.yaml").unwrap();
+        let doc = support::composer().compose(&case).unwrap();
+        Reply::from_case("78814", &case, &doc)
+    };
+    let who = RequesterFile { arguments: vec!["The list is incomplete.".into()], ..RequesterFile::default() };
+    // Received 21 September 2023, answered 2 October; 8 December is more
+    // than 40 working days after the reply but within 40 after 19 October.
+    let asked = date("2023-12-08");
+    let reply = with("foisa");
+    let request = support::composer().compose_review_request(&reply, &who, asked).unwrap();
+    let text = support::flat_text(&request);
+    assert!(text.contains("I am making this request within"), "{text}");
+    assert!(!text.contains("I recognise"), "{text}");
+    let letter = Letter {
+        received: reply.requested,
+        ..Letter::composed("foisa", LetterKind::ReviewRequest, reply.regime, &request, (reply.replied, Some(asked)))
+    };
+    assert!(check::check(&letter).iter().all(|d| d.code != "FOI502"), "{:?}", check::check(&letter));
+    // Under FOIA the s45 Code counts from the reply: the same date is late.
+    let reply = with("foia");
+    let text = support::flat_text(&support::composer().compose_review_request(&reply, &who, asked).unwrap());
+    assert!(text.contains("I recognise"), "{text}");
+}
