@@ -3,6 +3,7 @@
 //! templates, deadlines and the validator take them from here.
 
 pub mod calendar;
+pub mod cost_limit;
 pub mod deadline;
 pub mod exemption;
 mod exemptions;
