@@ -127,6 +127,10 @@ pub struct ReviewRules {
     /// of Practice that set it was issued on 4 July 2018).
     #[serde(skip)]
     pub window_from: Date,
+    /// The provision on the review's outcome.
+    pub outcome_provision: &'static str,
+    /// What the review's outcome must state, beyond the decision.
+    pub outcome_must_state: &'static [&'static str],
     /// Where these come from.
     pub source: &'static str,
 }
@@ -148,6 +152,25 @@ pub struct Regulator {
     pub window_months: u32,
     /// Where to complain.
     pub website: &'static str,
+    /// Where these come from.
+    pub source: &'static str,
+}
+
+/// Appealing against the Commissioner's decision.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Appeal {
+    /// "First-tier Tribunal (General Regulatory Chamber)", "Court of Session".
+    pub to: &'static str,
+    /// The provision giving the right, e.g. "section 57".
+    pub provision: &'static str,
+    /// What may be appealed: "the decision notice", "a point of law".
+    pub grounds: &'static str,
+    /// Days from the decision to appeal.
+    pub days: u32,
+    /// What the days run from, in words.
+    pub from: &'static str,
+    /// True when a review outcome must state this right (FOISA s21(10)).
+    pub in_review_outcome: bool,
     /// Where these come from.
     pub source: &'static str,
 }
@@ -201,6 +224,8 @@ pub struct Regime {
     pub review: ReviewRules,
     /// The regulator.
     pub regulator: Regulator,
+    /// Appeal against the regulator's decision.
+    pub appeal: Appeal,
     /// What a refusal notice must contain, by provision.
     pub notice: NoticeProvisions,
     /// Where the facts above come from.

@@ -4,7 +4,7 @@
 use time::macros::date;
 
 use super::exemptions;
-use super::{Extension, HolidayScope, NoticeProvisions, Regime, RegimeId, Regulator, ReviewFrom, ReviewRules};
+use super::{Appeal, Extension, HolidayScope, NoticeProvisions, Regime, RegimeId, Regulator, ReviewFrom, ReviewRules};
 use crate::case::Date;
 
 /// FOIA 2000. Time limit s10(1); working day s10(6); public interest
@@ -34,6 +34,8 @@ pub static FOIA: Regime = Regime {
         answer_within: 20,
         answer_max: 40,
         window_from: Date(date!(2018 - 07 - 04)),
+        outcome_provision: "s45 Code of Practice (2018) paras 5.9-5.11",
+        outcome_must_state: &[],
         source: "Freedom of Information Code of Practice (Cabinet Office, July 2018), paras 5.3-5.5",
     },
     regulator: Regulator {
@@ -46,6 +48,7 @@ pub static FOIA: Regime = Regime {
         website: "https://ico.org.uk/make-a-complaint/",
         source: "FOIA 2000 s50; ICO complaint guidance",
     },
+    appeal: FTT,
     notice: NoticeProvisions {
         specify: "FOIA s17(1)(b)",
         review: "FOIA s17(7)(a)",
@@ -61,6 +64,20 @@ pub static FOIA: Regime = Regime {
     // FOIA s13 (fees above the limit), s15 (public records), s16 (advice),
     // s17 (refusal notices), s18–20 (the Commissioner, publication schemes).
     procedural: &["13", "15", "16", "17", "18", "19", "20"],
+};
+
+/// Appeal to the First-tier Tribunal against a decision notice: FOIA s57
+/// (applied to the EIR by reg 18); within 28 days of the date the decision
+/// notice was sent (Tribunal Procedure (First-tier Tribunal) (General
+/// Regulatory Chamber) Rules 2009 r22(1)(b)).
+const FTT: Appeal = Appeal {
+    to: "First-tier Tribunal (General Regulatory Chamber)",
+    provision: "section 57",
+    grounds: "against the decision notice",
+    days: 28,
+    from: "the date the decision notice was sent",
+    in_review_outcome: false,
+    source: "FOIA 2000 s57; SI 2009/1976 r22(1)(b); https://www.legislation.gov.uk/ukpga/2000/36/section/57",
 };
 
 /// EIR 2004 (SI 2004/3391). Time limit reg 5(2); working day reg 2(1) (as
@@ -89,7 +106,14 @@ pub static EIR: Regime = Regime {
         answer_within: 40,
         answer_max: 40,
         window_from: Date(date!(2005 - 01 - 01)),
-        source: "EIR 2004 reg 11(2) and (4)",
+        outcome_provision: "EIR reg 11(4)-(5)",
+        // reg 11(5): where the authority finds it failed to comply.
+        outcome_must_state: &[
+            "the failure to comply",
+            "the action the authority has decided to take to comply",
+            "the period within which that action is to be taken",
+        ],
+        source: "EIR 2004 reg 11(2), (4) and (5); https://www.legislation.gov.uk/uksi/2004/3391/regulation/11",
     },
     regulator: Regulator {
         name: "Information Commissioner",
@@ -101,6 +125,7 @@ pub static EIR: Regime = Regime {
         website: "https://ico.org.uk/make-a-complaint/",
         source: "EIR 2004 reg 18 (applying FOIA s50); ICO complaint guidance",
     },
+    appeal: FTT,
     notice: NoticeProvisions {
         specify: "EIR reg 14(3)(a)",
         review: "EIR reg 14(5)(a) and reg 11",
@@ -119,7 +144,8 @@ pub static EIR: Regime = Regime {
 /// FOISA 2002 (asp 13). Time limit s10(1); working day s73 (Scottish bank
 /// holidays only); no extension; requirement for review s20 (within 40
 /// working days, s20(5)) answered within 20 working days s21(1); application
-/// to the Scottish Information Commissioner s47, within six months s47(4)(b).
+/// to the Scottish Information Commissioner s47, within six months of the
+/// review outcome s47(4)(a); appeal on a point of law to the Court of Session s56.
 /// In force 1 January 2005.
 pub static FOISA: Regime = Regime {
     id: RegimeId::Foisa,
@@ -142,7 +168,14 @@ pub static FOISA: Regime = Regime {
         answer_within: 20,
         answer_max: 20,
         window_from: Date(date!(2005 - 01 - 01)),
-        source: "FOISA 2002 s20(5) and s21(1)",
+        outcome_provision: "FOISA s21(5) and (10)",
+        // s21(10): the notice gives the rights of application (s47(1)) and
+        // of appeal (s56).
+        outcome_must_state: &[
+            "the right to apply to the Scottish Information Commissioner (section 47(1))",
+            "the right of appeal to the Court of Session on a point of law (section 56)",
+        ],
+        source: "FOISA 2002 s20(5), s21(1), (5) and (10); https://www.legislation.gov.uk/asp/2002/13/section/21",
     },
     regulator: Regulator {
         name: "Scottish Information Commissioner",
@@ -152,7 +185,19 @@ pub static FOISA: Regime = Regime {
         window_weeks: 0,
         window_months: 6,
         website: "https://www.foi.scot/appeal",
-        source: "FOISA 2002 s47(1) and (4)(b)",
+        // s47(4)(a): six months from receipt of the review outcome; (4)(b)
+        // is the other case, six months from the end of the 20 working days
+        // the authority had to answer the review when no outcome came.
+        source: "FOISA 2002 s47(1) and (4)(a); https://www.legislation.gov.uk/asp/2002/13/section/47",
+    },
+    appeal: Appeal {
+        to: "Court of Session",
+        provision: "section 56",
+        grounds: "on a point of law",
+        days: 42,
+        from: "the day the decision is intimated",
+        in_review_outcome: true,
+        source: "FOISA 2002 s56; Rules of the Court of Session r41.20(1)(b) (42 days; not re-read)",
     },
     notice: NoticeProvisions {
         specify: "FOISA s16(1)(c)",

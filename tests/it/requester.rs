@@ -307,3 +307,25 @@ fn a_foisa_review_window_runs_from_the_end_of_the_time_to_comply() {
     let text = support::flat_text(&support::composer().compose_review_request(&reply, &who, asked).unwrap());
     assert!(text.contains("I recognise"), "{text}");
 }
+
+/// Issue 10, finding 7: a FOISA review outcome gives the s47(1) application
+/// and the s56 appeal to the Court of Session (s21(10)); FOIA's does not
+/// mention the Court of Session.
+#[test]
+fn a_foisa_review_outcome_gives_the_appeal_to_the_court_of_session() {
+    let path = support::root().join("fixtures/cases/example-review-outcome.yaml");
+    let src = std::fs::read_to_string(&path).unwrap();
+    let src = src.replace("regime: foia", "regime: foisa").replace("\"43(2)\"", "\"33(1)(b)\"");
+    let foisa = foikit::case::parse(&src, SourceFormat::Yaml, "o.yaml");
+    let case = foisa.unwrap();
+    assert_eq!(case.regime, foikit::law::RegimeId::Foisa);
+    let text = support::flat_text(&support::composer().compose_review_outcome(&case).unwrap());
+    assert!(text.contains("Scottish Information Commissioner under section 47"), "{text}");
+    assert!(text.contains("appeal to the Court of Session on a point of law under section 56"), "{text}");
+    let foia = foikit::case::load(&path).unwrap();
+    let text = support::flat_text(&support::composer().compose_review_outcome(&foia).unwrap());
+    assert!(!text.contains("Court of Session"), "{text}");
+    let law = foikit::law::RegimeId::Foisa.regime();
+    assert!(law.regulator.source.contains("(4)(a)"), "{}", law.regulator.source);
+    assert!(law.review.outcome_must_state.iter().any(|s| s.contains("section 56")));
+}
