@@ -21,10 +21,10 @@
 //!   <https://www.legislation.gov.uk/ssi/2004/467>: reg 5 (£600) and reg 3
 //!   (staff time at no more than £15 an hour per member of staff; the cost of
 //!   determining whether the information is held, and whether it should be
-//!   given, is not counted).
-//!
-//! Not verified here: whether any aggregation regulations have been made
-//! under FOISA s12(2); none are modelled.
+//!   given, is not counted), reg 6 (requests by different people for
+//!   overlapping information whose total cost exceeds the limit need not be
+//!   answered if the authority publishes it within 20 working days of the
+//!   first request and tells each of them so).
 
 use serde::{Deserialize, Serialize};
 
@@ -45,7 +45,9 @@ pub enum LimitClass {
 /// When requests are added together for the limit (FOIA: SI 2004/3244 reg 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Aggregation {
-    /// Requests received within this many consecutive working days.
+    /// The working days the regulation turns on (FOIA: requests received
+    /// within 60 consecutive working days; FOISA: the information published
+    /// within 20 working days of the first request).
     pub working_days: u32,
     /// Who and what: the conditions, as a letter puts them.
     pub conditions: &'static str,
@@ -125,8 +127,12 @@ pub fn limit(regime: RegimeId, class: LimitClass) -> Option<CostLimit> {
             activities: "locating, retrieving and providing the information",
             activities_regulation: "regulation 3",
             excluded: "determining whether the information is held, and whether it should be given",
-            aggregation: None,
-            source: "SSI 2004/467 regs 3 and 5; https://www.legislation.gov.uk/ssi/2004/467",
+            aggregation: Some(Aggregation {
+                working_days: 20,
+                conditions: "requests by different people for information on the same subject or overlapping to a significant extent, where the authority tells each of them, and publishes the information, within 20 working days of the first",
+                regulation: "regulation 6",
+            }),
+            source: "SSI 2004/467 regs 3, 5 and 6; https://www.legislation.gov.uk/ssi/2004/467",
         }),
         RegimeId::Eir => None,
     }
@@ -176,7 +182,7 @@ mod tests {
         assert!(!central.exceeds(24.0) && central.exceeds(24.25));
         assert!(scot.rate_is_ceiling && !other.rate_is_ceiling);
         assert_eq!(other.aggregation.unwrap().working_days, 60);
-        assert!(scot.aggregation.is_none());
+        assert_eq!(scot.aggregation.unwrap().regulation, "regulation 6");
         assert!(scot.excluded.contains("whether the information is held"));
         assert!(other.activities.contains("locating, retrieving and extracting"));
     }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use time::{Date, Duration, Weekday};
 
 use super::calendar::{Calendar, Jurisdiction, OutOfRange};
+use super::time_for_compliance::Variation;
 use super::{HolidayScope, RegimeId};
 use crate::case;
 
@@ -35,6 +36,14 @@ pub enum ClockStop {
         given: Date,
         /// The day the fee was received.
         paid: Date,
+    },
+    /// Days that are not school days, for a school's 20 days (SI 2004/3364
+    /// as amended): from and to, inclusive.
+    NotSchoolDays {
+        /// The first day.
+        from: Date,
+        /// The last day.
+        to: Date,
     },
 }
 
@@ -132,7 +141,7 @@ impl<'a> Clock<'a> {
             day = day.next_day().ok_or(OutOfRange(day))?;
             let reason = match self.non_working(day)? {
                 Some(r) => Some(r),
-                None => stopped(stops, day),
+                None => stopped(stops, day, self.regime),
             };
             match reason {
                 None => counted += 1,
@@ -152,7 +161,7 @@ impl<'a> Clock<'a> {
         let mut day = from;
         while day < to {
             day = day.next_day().ok_or(OutOfRange(day))?;
-            if self.non_working(day)?.is_none() && stopped(stops, day).is_none() {
+            if self.non_working(day)?.is_none() && stopped(stops, day, self.regime).is_none() {
                 n += 1;
             }
         }
@@ -213,13 +222,46 @@ impl Clock<'_> {
     }
 }
 
-fn stopped(stops: &[ClockStop], day: Date) -> Option<String> {
+fn stopped(stops: &[ClockStop], day: Date, regime: RegimeId) -> Option<String> {
     stops.iter().find_map(|s| match *s {
         ClockStop::FeesNotice { given, paid } if given <= day && day <= paid => {
-            Some("clock stopped: awaiting the fee (FOIA s10(2))".to_string())
+            Some(format!("clock stopped: awaiting the fee ({})", regime.regime().fees_provision))
+        }
+        ClockStop::NotSchoolDays { from, to } if from <= day && day <= to => {
+            Some("not a school day (SI 2004/3364, schools)".to_string())
         }
         _ => None,
     })
+}
+
+impl Clock<'_> {
+    /// The deadline under a variation of the time for compliance (FOIA
+    /// s10(4), SI 2004/3364). `specified` is the Commissioner's time where
+    /// the Commissioner specifies it (armed forces, held abroad; default and
+    /// cap 60). For a school, the 20th school day or the 60th working day,
+    /// whichever is sooner.
+    pub fn varied_deadline(
+        &mut self,
+        received: Date,
+        variation: Variation,
+        specified: Option<u32>,
+        stops: &[ClockStop],
+    ) -> Result<Deadline, OutOfRange> {
+        let a = variation.allowance();
+        match variation {
+            Variation::School => {
+                let school = self.deadline(received, a.working_days, stops)?;
+                let fees: Vec<ClockStop> =
+                    stops.iter().copied().filter(|s| matches!(s, ClockStop::FeesNotice { .. })).collect();
+                let cap = self.deadline(received, a.cap, &fees)?;
+                Ok(if cap.due < school.due { cap } else { school })
+            }
+            Variation::PublicRecords => self.deadline(received, a.working_days, stops),
+            Variation::ArmedForces | Variation::HeldAbroad => {
+                self.deadline(received, specified.unwrap_or(a.cap).min(a.cap), stops)
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -287,6 +329,31 @@ mod tests {
         let mut foia = Clock::new(&cal, RegimeId::Foia);
         let w = foia.review_window(Some(date!(2023 - 03 - 01)), date!(2023 - 03 - 10)).unwrap();
         assert_eq!(w.due, foia.deadline(date!(2023 - 03 - 10), 40, &[]).unwrap().due);
+    }
+
+    /// Issue 10: the Time for Compliance Regulations as deadline options.
+    #[test]
+    fn schools_get_twenty_school_days_or_sixty_working_days() {
+        let cal = Calendar::builtin();
+        let mut clock = Clock::new(&cal, RegimeId::Foia);
+        // Received 10 July 2023; the summer holiday runs 21 July to 4
+        // September: 7 school days in July (12 July is a bank holiday in
+        // Northern Ireland), 13 in September: 21 September, before the 60th
+        // working day.
+        let summer = ClockStop::NotSchoolDays { from: date!(2023 - 07 - 21), to: date!(2023 - 09 - 04) };
+        let d = clock.varied_deadline(date!(2023 - 07 - 10), Variation::School, None, &[summer]).unwrap();
+        let school_days = clock.deadline(date!(2023 - 07 - 10), 20, &[summer]).unwrap().due;
+        let sixty = clock.deadline(date!(2023 - 07 - 10), 60, &[]).unwrap().due;
+        assert_eq!(d.due, school_days.min(sixty));
+        assert_eq!(d.due.0, date!(2023 - 09 - 21));
+        // A long closure: the 60th working day comes first.
+        let closed = ClockStop::NotSchoolDays { from: date!(2023 - 07 - 11), to: date!(2023 - 12 - 31) };
+        let d = clock.varied_deadline(date!(2023 - 07 - 10), Variation::School, None, &[closed]).unwrap();
+        assert_eq!(d.due, sixty);
+        let d = clock.varied_deadline(date!(2023 - 07 - 10), Variation::PublicRecords, None, &[]).unwrap();
+        assert_eq!(d.working_days, 30);
+        let d = clock.varied_deadline(date!(2023 - 07 - 10), Variation::HeldAbroad, Some(90), &[]).unwrap();
+        assert_eq!(d.working_days, 60, "capped by s10(5)");
     }
 
     #[test]

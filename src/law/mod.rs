@@ -8,6 +8,7 @@ pub mod deadline;
 pub mod exemption;
 mod exemptions;
 mod regimes;
+pub mod time_for_compliance;
 
 use serde::{Deserialize, Serialize};
 
@@ -218,6 +219,8 @@ pub struct Regime {
     pub holidays: HolidayScope,
     /// The provision defining a working day.
     pub working_day_provision: &'static str,
+    /// The provision that stops the clock while a fee is awaited.
+    pub fees_provision: &'static str,
     /// Extensions of the time limit.
     pub extension: Extension,
     /// The review stage.

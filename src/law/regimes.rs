@@ -23,6 +23,7 @@ pub static FOIA: Regime = Regime {
     time_limit_provision: "section 10(1)",
     holidays: HolidayScope::UnitedKingdom,
     working_day_provision: "section 10(6)",
+    fees_provision: "FOIA s10(2)",
     extension: Extension::PublicInterest { guidance_extra: 20 },
     review: ReviewRules {
         name: "internal review",
@@ -94,6 +95,9 @@ pub static EIR: Regime = Regime {
     time_limit: 20,
     time_limit_provision: "regulation 5(2)",
     holidays: HolidayScope::UnitedKingdom,
+    // ICO guidance on charging (reg 8): the time from asking for an advance
+    // payment to receiving it is not counted; the paragraph is not re-read.
+    fees_provision: "EIR reg 8",
     working_day_provision: "regulation 2(1)",
     extension: Extension::Complexity { total: 40 },
     review: ReviewRules {
@@ -157,6 +161,9 @@ pub static FOISA: Regime = Regime {
     time_limit_provision: "section 10(1)",
     holidays: HolidayScope::Scotland,
     working_day_provision: "section 73",
+    // FOISA s10(2) (Explanatory Notes para 47): from the fees notice to
+    // the fee's receipt is disregarded.
+    fees_provision: "FOISA s10(2)",
     extension: Extension::None,
     review: ReviewRules {
         name: "review",

@@ -192,6 +192,45 @@ fn holidays_lists_days_with_their_source_and_reads_govuk_json() {
     assert_eq!(due["due"], "2026-06-16");
 }
 
+/// Issue 10: the Time for Compliance Regulations, the s17(2) notice with a
+/// s10(3) extension, and the regime's own fee provision, as deadline options.
+#[test]
+fn deadline_options_for_variations_extensions_and_fees() {
+    let dir = support::scratch("cli-deadline-options");
+    let school: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &[
+            "deadline",
+            "2023-07-10",
+            "--variation",
+            "school",
+            "--not-school-days",
+            "2023-07-21..2023-09-04",
+            "--format",
+            "json",
+        ],
+        &dir,
+    )))
+    .unwrap();
+    assert_eq!(school["due"], "2023-09-21");
+    let records: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &["deadline", "2023-07-10", "--variation", "public-records", "--format", "json"],
+        &dir,
+    )))
+    .unwrap();
+    assert_eq!(records["working_days"], 30);
+    assert_eq!(
+        foikit(&["deadline", "2023-07-10", "--regime", "foisa", "--variation", "school"], &dir).status.code(),
+        Some(2)
+    );
+    let text = ok(&foikit(&["deadline", "2023-03-10", "--extended"], &dir));
+    assert!(text.contains("Notice:") && text.contains("2023-04-12") && text.contains("s17(2)"), "{text}");
+    let fees = ok(&foikit(
+        &["deadline", "2023-03-10", "--regime", "foisa", "--fees-notice", "2023-03-14", "--fee-paid", "2023-03-20"],
+        &dir,
+    ));
+    assert!(fees.contains("FOISA s10(2)") && !fees.contains("FOIA s10(2)"), "{fees}");
+}
+
 #[test]
 fn exemptions_lists_the_catalogue() {
     let dir = support::scratch("cli-exemptions");
