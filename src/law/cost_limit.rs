@@ -134,7 +134,8 @@ pub fn limit(regime: RegimeId, class: LimitClass) -> Option<CostLimit> {
             }),
             source: "SSI 2004/467 regs 3, 5 and 6; https://www.legislation.gov.uk/ssi/2004/467",
         }),
-        RegimeId::Eir => None,
+        // The EISR have no cost limit either (reg 10(4)(b), manifestly unreasonable).
+        RegimeId::Eir | RegimeId::Eisr => None,
     }
 }
 

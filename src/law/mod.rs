@@ -27,11 +27,14 @@ pub enum RegimeId {
     Eir,
     /// Freedom of Information (Scotland) Act 2002 (Scottish public authorities).
     Foisa,
+    /// Environmental Information (Scotland) Regulations 2004 (environmental
+    /// information held by Scottish public authorities; FOISA s39(2)).
+    Eisr,
 }
 
 impl RegimeId {
     /// Every regime.
-    pub const ALL: [RegimeId; 3] = [RegimeId::Foia, RegimeId::Eir, RegimeId::Foisa];
+    pub const ALL: [RegimeId; 4] = [RegimeId::Foia, RegimeId::Eir, RegimeId::Foisa, RegimeId::Eisr];
 
     /// The name used in case files and on the command line: "foia", "eir", "foisa".
     pub fn name(self) -> &'static str {
@@ -39,6 +42,7 @@ impl RegimeId {
             RegimeId::Foia => "foia",
             RegimeId::Eir => "eir",
             RegimeId::Foisa => "foisa",
+            RegimeId::Eisr => "eisr",
         }
     }
 
@@ -48,6 +52,7 @@ impl RegimeId {
             RegimeId::Foia => &regimes::FOIA,
             RegimeId::Eir => &regimes::EIR,
             RegimeId::Foisa => &regimes::FOISA,
+            RegimeId::Eisr => &regimes::EISR,
         }
     }
 }
@@ -58,7 +63,7 @@ impl std::str::FromStr for RegimeId {
         RegimeId::ALL
             .into_iter()
             .find(|r| r.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown regime `{s}` (expected foia, eir or foisa)"))
+            .ok_or_else(|| format!("unknown regime `{s}` (expected foia, eir, foisa or eisr)"))
     }
 }
 

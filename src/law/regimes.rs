@@ -222,3 +222,74 @@ pub static FOISA: Regime = Regime {
     // (reviews, the Commissioner, publication schemes).
     procedural: &["13", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24"],
 };
+
+/// EISR 2004 (SSI 2004/520): environmental information held by Scottish
+/// public authorities (FOISA s39(2) sends such requests here). Time limit
+/// reg 5(2)(a); working day reg 2(1) (bank holidays in Scotland, as FOISA
+/// s73); extension to 40 working days for complexity and volume reg 7(1);
+/// refusal notice reg 13; review reg 16 (representations within 40 working
+/// days, decision within 20); enforcement and appeal reg 17 (applying FOISA
+/// Part 4: the Scottish Information Commissioner, s47, and the Court of
+/// Session, s56). In force 1 January 2005.
+///
+/// Not re-read: the day reg 16(2)'s 40 days run from (taken as the reply),
+/// and whether reg 17 carries FOISA s21(10) into the review outcome.
+pub static EISR: Regime = Regime {
+    id: RegimeId::Eisr,
+    act: "Environmental Information (Scotland) Regulations 2004",
+    act_short: "EISR",
+    provision_word: "regulation",
+    in_force: Date(date!(2005 - 01 - 01)),
+    time_limit: 20,
+    time_limit_provision: "regulation 5(2)(a)",
+    holidays: HolidayScope::Scotland,
+    working_day_provision: "regulation 2(1)",
+    fees_provision: "EISR reg 8",
+    extension: Extension::Complexity { total: 40 },
+    review: ReviewRules {
+        name: "review",
+        statutory: true,
+        provision: "regulation 16",
+        ask_within: 40,
+        ask_from: ReviewFrom::Reply,
+        ask_provision: "EISR reg 16(2)",
+        answer_within: 20,
+        answer_max: 20,
+        window_from: Date(date!(2005 - 01 - 01)),
+        outcome_provision: "EISR reg 16(4)-(5)",
+        outcome_must_state: &[],
+        source: "EISR 2004 reg 16; https://www.legislation.gov.uk/ssi/2004/520/regulation/16",
+    },
+    regulator: Regulator {
+        name: "Scottish Information Commissioner",
+        provision: "regulation 17",
+        window: "within six months of receiving the review outcome",
+        window_statutory: true,
+        window_weeks: 0,
+        window_months: 6,
+        website: "https://www.foi.scot/appeal",
+        source: "EISR 2004 reg 17 (applying FOISA s47(1) and (4)(a)); https://www.legislation.gov.uk/ssi/2004/520/regulation/17",
+    },
+    appeal: Appeal {
+        to: "Court of Session",
+        provision: "section 56",
+        grounds: "on a point of law",
+        days: 42,
+        from: "the day the decision is intimated",
+        in_review_outcome: false,
+        source: "EISR 2004 reg 17 (applying FOISA s56); Rules of the Court of Session r41.20(1)(b) (42 days; not re-read)",
+    },
+    notice: NoticeProvisions {
+        specify: "EISR reg 13(b)",
+        review: "EISR reg 13(e) and reg 16",
+        regulator: "EISR reg 13(e) and reg 17",
+        reasons: "EISR reg 13(c)",
+        public_interest: "EISR reg 13(b) and reg 10(1)(b)",
+        holding: None,
+        advice: "EISR reg 9",
+        time: "EISR reg 5(2)(a)",
+    },
+    source: "https://www.legislation.gov.uk/ssi/2004/520",
+    exemptions: exemptions::eisr::EXEMPTIONS,
+    procedural: &[],
+};

@@ -152,7 +152,8 @@ impl Simple {
         !weekend(x)
             && !christmas
             && match regime {
-                RegimeId::Foisa => !self.scotland.contains(&x),
+                // FOISA s73 and EISR reg 2(1): bank holidays in Scotland.
+                RegimeId::Foisa | RegimeId::Eisr => !self.scotland.contains(&x),
                 _ => !good_friday && !self.uk.contains(&x),
             }
     }
@@ -206,7 +207,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_count_and_clock_stop_agrees(offset in 0i64..11_000, n in 0u32..80, stop_at in 0i64..40, stop_len in 0i64..30, regime in 0usize..3) {
+    fn any_count_and_clock_stop_agrees(offset in 0i64..11_000, n in 0u32..80, stop_at in 0i64..40, stop_len in 0i64..30, regime in 0usize..4) {
         let regime = RegimeId::ALL[regime];
         let received = date!(2005 - 01 - 01) + Duration::days(offset);
         let given = received + Duration::days(stop_at);
@@ -238,6 +239,9 @@ fn known_answers() {
         // St Andrew's Day, Christmas, New Year and 2 January.
         (Foia, date!(2023 - 11 - 29), date!(2024 - 01 - 03)),
         (Foisa, date!(2023 - 11 - 29), date!(2024 - 01 - 03)),
+        // The Scottish EIR count Scotland's bank holidays (reg 2(1)), as FOISA does.
+        (RegimeId::Eisr, date!(2023 - 03 - 10), date!(2023 - 04 - 10)),
+        (RegimeId::Eisr, date!(2023 - 07 - 11), date!(2023 - 08 - 09)),
         // Christmas and Boxing Day substitutes (2021: Sat/Sun), New Year substitutes (2022: Sat).
         (Foia, date!(2021 - 12 - 20), date!(2022 - 01 - 21)),
         (Foisa, date!(2021 - 12 - 20), date!(2022 - 01 - 21)),
@@ -256,7 +260,8 @@ fn every_proclaimed_day_is_skipped_where_it_applies() {
             let skipped = d.skipped.iter().any(|s| s.date.0 == p.date);
             // FOIA s10(6) and EIR reg 2(1): a bank holiday in any part of the
             // UK; FOISA s73: in Scotland.
-            let applies = regime != RegimeId::Foisa || p.jurisdictions.contains(&Jurisdiction::Scotland);
+            let scottish = matches!(regime, RegimeId::Foisa | RegimeId::Eisr);
+            let applies = !scottish || p.jurisdictions.contains(&Jurisdiction::Scotland);
             assert_eq!(skipped, applies, "{} ({}) under {regime:?}: {:?}", p.name, p.date, d.skipped);
         }
     }

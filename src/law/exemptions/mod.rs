@@ -1,6 +1,7 @@
 //! The catalogues, one file per regime.
 
 pub mod eir;
+pub mod eisr;
 pub mod foia;
 pub mod foisa;
 
@@ -48,6 +49,7 @@ mod tests {
                 RegimeId::Foia => "FOIA 2000 s",
                 RegimeId::Eir => "EIR 2004 reg ",
                 RegimeId::Foisa => "FOISA 2002 s",
+                RegimeId::Eisr => "EISR 2004 reg ",
             };
             for (i, d) in defs.iter().enumerate() {
                 assert!(!d.title.is_empty(), "{id:?} {}", d.section);
