@@ -79,6 +79,7 @@ pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
             (doc, LetterKind::Complaint, "complaint", warnings)
         }
     };
+    let warnings: Vec<String> = requester::uncited_sections(&reply, &who).into_iter().chain(warnings).collect();
     for w in &warnings {
         eprintln!("warning: {w}");
     }

@@ -179,6 +179,65 @@ pub fn cite<'a>(defs: &'static [ExemptionDef], cited: &'a str) -> Result<Citatio
     if known { Ok(Citation { cited, subsection, def }) } else { Err(Some(def.section)) }
 }
 
+/// Splits a citation of several provisions or limbs into single citations:
+/// "31(1)(a) & (e)" → "31(1)(a)", "31(1)(e)"; "sections 24(1) and 41" →
+/// "24(1)", "41"; "40(2) and (3A)(a)" → "40(2)", "40(3A)(a)". A part that
+/// starts with a bracket continues the previous citation, replacing as many
+/// of its last brackets as it has (never the number itself). Parts that are
+/// not citations are dropped.
+pub fn split_citations(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for chunk in text.split([',', '&', '/', ';']) {
+        for part in split_and(chunk) {
+            let compact: String = part.chars().filter(|c| !c.is_whitespace()).collect();
+            let bare = strip_words(&compact);
+            if bare.starts_with('(') {
+                let Some(prev) = out.last() else { continue };
+                let brackets: Vec<usize> = prev.match_indices('(').map(|(i, _)| i).collect();
+                let keep = brackets.len().saturating_sub(bare.matches('(').count());
+                let cut = brackets.get(keep).copied().unwrap_or(prev.len());
+                out.push(format!("{}{bare}", &prev[..cut]));
+            } else if bare.starts_with(|c: char| c.is_ascii_digit()) {
+                out.push(bare.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// `text` split at the word "and".
+fn split_and(text: &str) -> Vec<&str> {
+    let lower = text.to_ascii_lowercase();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, _) in lower.match_indices("and") {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + 3..].chars().next();
+        let word =
+            before.is_none_or(|c| c.is_whitespace() || c == ')') && after.is_none_or(|c| c.is_whitespace() || c == '(');
+        if word && i >= start {
+            parts.push(&text[start..i]);
+            start = i + 3;
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// Drops a leading "section(s)", "regulation(s)", "reg", "s." or "s".
+fn strip_words(compact: &str) -> &str {
+    let lower = compact.to_ascii_lowercase();
+    for w in ["regulations", "regulation", "sections", "section", "regs.", "regs", "reg.", "reg", "ss.", "ss", "s."] {
+        if lower.starts_with(w) {
+            return &compact[w.len()..];
+        }
+    }
+    if lower.starts_with('s') && compact[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return &compact[1..];
+    }
+    compact
+}
+
 /// The provision whose number is closest to the citation's.
 fn nearest(defs: &'static [ExemptionDef], compact: &str) -> Option<&'static str> {
     let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<i64>().ok();
@@ -187,6 +246,23 @@ fn nearest(defs: &'static [ExemptionDef], compact: &str) -> Option<&'static str>
         .filter(|d| d.kind == Kind::Exemption)
         .min_by_key(|d| number(d.section).map_or(i64::MAX, |m| (m - n).abs()))
         .map(|d| d.section)
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_citations;
+
+    #[test]
+    fn multi_limb_citations_split() {
+        assert_eq!(split_citations("31(1)(a) & (e)"), ["31(1)(a)", "31(1)(e)"]);
+        assert_eq!(split_citations("sections 24(1) and 41"), ["24(1)", "41"]);
+        assert_eq!(split_citations("40(2) and (3A)(a)"), ["40(2)", "40(3A)(a)"]);
+        assert_eq!(split_citations("regulation 12(5)(b) and (e)"), ["12(5)(b)", "12(5)(e)"]);
+        assert_eq!(split_citations("s.43(2), s 41"), ["43(2)", "41"]);
+        assert_eq!(split_citations("41 and (2)"), ["41", "41(2)"]);
+        assert_eq!(split_citations("Sandwich and nothing"), Vec::<String>::new());
+        assert_eq!(split_citations("22A"), ["22A"]);
+    }
 }
 
 /// "(1)", "(1)(a)", "(2)(b)(i)": groups of letters and digits in brackets.

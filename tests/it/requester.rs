@@ -329,3 +329,53 @@ fn a_foisa_review_outcome_gives_the_appeal_to_the_court_of_session() {
     assert!(law.regulator.source.contains("(4)(a)"), "{}", law.regulator.source);
     assert!(law.review.outcome_must_state.iter().any(|s| s.contains("section 56")));
 }
+
+/// Issue 10, the grounds library: multi-limb keys carry the requester's
+/// points to each provision; a point about a section the reply does not
+/// cite is warned about; a generated ground is dropped by its rule code;
+/// the letters speak in the first person; the appeal after the
+/// Commissioner's decision is dated in the chronology.
+#[test]
+fn requester_points_limbs_drops_and_the_appeal_date() {
+    let reply = support::reply("ho-43342-refusal");
+    let mut who = support::gallagher();
+    let points = who.exemptions.remove("24(1)").unwrap();
+    who.exemptions.insert("sections 24(1) and 41".into(), vec!["Both exemptions fail for one reason.".into()]);
+    who.exemptions.insert("24(1)".into(), points);
+    let text =
+        support::flat_text(&support::composer().compose_review_request(&reply, &who, date("2017-05-02")).unwrap());
+    assert_eq!(text.matches("Both exemptions fail for one reason.").count(), 2, "{text}");
+    // First person, and the s24 test as the ICO reads it.
+    assert!(text.contains("reasonably necessary") && !text.contains("stricter test"), "{text}");
+    assert!(!text.contains("the Department must") && text.contains("I ask the authority"), "{text}");
+    assert!(foikit::requester::uncited_sections(&reply, &who).is_empty());
+    let stray = RequesterFile {
+        arguments: vec!["The information is not exempt under section 43(2) or sections 31(1)(a) & (e).".into()],
+        ..who.clone()
+    };
+    let warnings = foikit::requester::uncited_sections(&reply, &stray);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("section 43(2)") && warnings[0].contains("24(1), 41"), "{warnings:?}");
+    // Drop a generated ground by its rule code.
+    let late = support::reply("ho-78814-release");
+    let grounds = |who: &RequesterFile| {
+        support::flat_text(&support::composer().compose_review_request(&late, who, date("2024-01-20")).unwrap())
+    };
+    let all = grounds(&RequesterFile::default());
+    let codes: Vec<&str> = late.findings.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"FOI301"), "{codes:?}");
+    let dropped = grounds(&RequesterFile { drop: vec!["FOI301".into()], ..RequesterFile::default() });
+    assert!(all.contains("working days late") || all.len() > dropped.len(), "{all}");
+    assert!(dropped.len() < all.len());
+    assert!(
+        foikit::requester::facts(&RequesterFile { drop: vec!["FOI999".into()], ..RequesterFile::default() })
+            .iter()
+            .any(|(path, _)| path == "drop[0]")
+    );
+    // After the Commissioner's decision: the appeal and its date.
+    let decided = RequesterFile { decision_notice: Some(date("2017-10-02")), ..support::gallagher() };
+    let (doc, _) = support::composer().compose_complaint(&reply, &decided, date("2017-07-03")).unwrap();
+    let text = render::text::text(&doc);
+    assert!(text.contains("Appeal to the First-tier Tribunal (General Regulatory Chamber)"), "{text}");
+    assert!(text.contains("30 October 2017"), "{text}");
+}
