@@ -248,23 +248,6 @@ fn nearest(defs: &'static [ExemptionDef], compact: &str) -> Option<&'static str>
         .map(|d| d.section)
 }
 
-#[cfg(test)]
-mod split_tests {
-    use super::split_citations;
-
-    #[test]
-    fn multi_limb_citations_split() {
-        assert_eq!(split_citations("31(1)(a) & (e)"), ["31(1)(a)", "31(1)(e)"]);
-        assert_eq!(split_citations("sections 24(1) and 41"), ["24(1)", "41"]);
-        assert_eq!(split_citations("40(2) and (3A)(a)"), ["40(2)", "40(3A)(a)"]);
-        assert_eq!(split_citations("regulation 12(5)(b) and (e)"), ["12(5)(b)", "12(5)(e)"]);
-        assert_eq!(split_citations("s.43(2), s 41"), ["43(2)", "41"]);
-        assert_eq!(split_citations("41 and (2)"), ["41", "41(2)"]);
-        assert_eq!(split_citations("Sandwich and nothing"), Vec::<String>::new());
-        assert_eq!(split_citations("22A"), ["22A"]);
-    }
-}
-
 /// "(1)", "(1)(a)", "(2)(b)(i)": groups of letters and digits in brackets.
 fn is_subsection_path(s: &str) -> bool {
     let mut rest = s;
@@ -281,4 +264,21 @@ fn is_subsection_path(s: &str) -> bool {
         rest = &inner[close + 1..];
     }
     true
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_citations;
+
+    #[test]
+    fn multi_limb_citations_split() {
+        assert_eq!(split_citations("31(1)(a) & (e)"), ["31(1)(a)", "31(1)(e)"]);
+        assert_eq!(split_citations("sections 24(1) and 41"), ["24(1)", "41"]);
+        assert_eq!(split_citations("40(2) and (3A)(a)"), ["40(2)", "40(3A)(a)"]);
+        assert_eq!(split_citations("regulation 12(5)(b) and (e)"), ["12(5)(b)", "12(5)(e)"]);
+        assert_eq!(split_citations("s.43(2), s 41"), ["43(2)", "41"]);
+        assert_eq!(split_citations("41 and (2)"), ["41", "41(2)"]);
+        assert_eq!(split_citations("Sandwich and nothing"), Vec::<String>::new());
+        assert_eq!(split_citations("22A"), ["22A"]);
+    }
 }
