@@ -24,7 +24,7 @@
 //!
 //! Years are computed by rule; days that a proclamation added or moved are
 //! data. A user can add later proclamations, or load gov.uk's own
-//! `bank-holidays.json`, without a new release ([`Calendar::from_file`]).
+//! `bank-holidays.json`, without a new release ([`Calendar::from_file_text`]).
 
 use std::collections::BTreeMap;
 use std::fmt;
