@@ -438,9 +438,10 @@ mod tests {
         }
         assert!(foia.cite("40").unwrap().limb_needed().unwrap().contains("40(3A)"));
         assert!(foia.cite("40(2)").unwrap().limb_needed().is_none());
-        for s in ["40(8)", "40(7)"] {
-            assert!(foia.cite(s).is_ok(), "{s} is a subsection letters cite");
+        for s in ["40(8)", "40(7)", "21(2)(a)", "21(3)", "12(4)", "35(2)", "35(4)"] {
+            assert!(foia.cite(s).is_ok(), "{s} is a subsection letters cite in passing");
         }
+        assert!(RegimeId::Foisa.regime().cite("38(5A)").is_ok());
     }
 
     #[test]
