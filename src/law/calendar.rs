@@ -232,6 +232,10 @@ impl fmt::Display for OutOfRange {
 
 impl std::error::Error for OutOfRange {}
 
+/// The fewest bank holidays any jurisdiction has had in a year (England and
+/// Wales: 8).
+const MIN_PER_YEAR: usize = 8;
+
 /// gov.uk's `bank-holidays.json`: one division per jurisdiction.
 #[derive(Deserialize)]
 struct GovUkDivision {
@@ -288,6 +292,15 @@ impl Calendar {
         }
         if published.is_empty() {
             return Err("gov.uk's bank-holidays.json lists no day in the years foikit covers".into());
+        }
+        // Each year replaces the built-in one, so a cut-down file would drop
+        // days silently: every jurisdiction has at least 8 a year.
+        if let Some(((j, year), days)) = published.iter().find(|(_, days)| days.len() < MIN_PER_YEAR) {
+            return Err(format!(
+                "bank-holidays.json lists {} day(s) for {} in {year}; every year has at least {MIN_PER_YEAR}: is the file complete?",
+                days.len(),
+                j.name()
+            ));
         }
         Ok(Calendar { published, ..Calendar::default() })
     }

@@ -349,18 +349,25 @@ fn govuk_json_replaces_the_years_it_lists() {
         }
     }
     // …and a day it adds, moves or drops is followed for that year only.
-    let json = r#"{"scotland":{"division":"scotland","events":[
-        {"title":"New Year's Day","date":"2030-01-01","notes":"","bunting":true},
-        {"title":"Extra day","date":"2030-03-04","notes":"","bunting":true}]}}"#;
-    let cal = Calendar::from_file_text(json).unwrap();
-    let sc: BTreeSet<Date> = cal
+    let mut scotland = builtin_days(2030, Jurisdiction::Scotland);
+    let dropped = *scotland.iter().nth(3).unwrap();
+    scotland.remove(&dropped);
+    scotland.insert(date!(2030 - 03 - 04));
+    let events: Vec<String> = scotland
+        .iter()
+        .map(|d| format!(r#"{{"title":"Day","date":"{}","notes":"","bunting":true}}"#, foikit::case::Date(*d).iso()))
+        .collect();
+    let json = format!(r#"{{"scotland":{{"division":"scotland","events":[{}]}}}}"#, events.join(","));
+    let cal = Calendar::from_file_text(&json).unwrap();
+    let loaded: BTreeSet<Date> = cal
         .holidays(2030)
         .unwrap()
         .into_iter()
         .filter(|h| h.jurisdictions.contains(&Jurisdiction::Scotland))
         .map(|h| h.date)
         .collect();
-    assert_eq!(sc, BTreeSet::from([date!(2030 - 01 - 01), date!(2030 - 03 - 04)]));
+    assert_eq!(loaded, scotland);
+    assert!(!loaded.contains(&dropped));
     assert_eq!(builtin_days(2030, Jurisdiction::EnglandAndWales), {
         cal.holidays(2030)
             .unwrap()
@@ -369,6 +376,10 @@ fn govuk_json_replaces_the_years_it_lists() {
             .map(|h| h.date)
             .collect::<BTreeSet<_>>()
     });
+    // A cut-down file is refused rather than silently dropping days.
+    let short = r#"{"scotland":{"division":"scotland","events":[
+        {"title":"New Year's Day","date":"2030-01-01","notes":"","bunting":true}]}}"#;
+    assert!(Calendar::from_file_text(short).unwrap_err().contains("is the file complete"));
     assert!(Calendar::from_file_text(r#"{"wales":{"division":"wales","events":[]}}"#).is_err());
 }
 
