@@ -3,11 +3,12 @@
 //! Like every part, they are written directly (docx-rs, used before, emitted
 //! its own bare `Normal` without `w:default="1"`, so Word did not treat it as
 //! the default style, and prepended a nine-level default numbering); their
-//! children follow the schema's order, which `super::schema` checks. A clerk
-//! who opens the letter must find the
-//! built-in styles they know (Normal, Heading 1, Quote, List Paragraph,
-//! Table Grid) carrying the formatting, not direct formatting on every
-//! paragraph, so the body only names styles and the styles say how they look.
+//! children follow the schema's order, which `super::schema` checks.
+//!
+//! A clerk who opens the letter must find the built-in styles they know
+//! (Normal, Heading 1, Quote, List Paragraph, Table Grid) carrying the
+//! formatting, not direct formatting on every paragraph, so the body only
+//! names styles and the styles say how they look.
 
 use std::fmt::Write as _;
 
