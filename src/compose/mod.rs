@@ -143,7 +143,7 @@ impl Composer {
             template: self.set.origin(e.template_name.as_deref().unwrap_or(name)),
             line: e.line_no,
             column: e.column_no,
-            message: e.reason().to_string(),
+            message: render_reason(e.reason()),
         })
     }
 
@@ -175,5 +175,18 @@ fn meta(case: &Case) -> Meta {
         reference: case.reference.clone(),
         date: case.response.date.0,
         draft: false,
+    }
+}
+
+/// Handlebars' reason in words: its own text for a missing variable shows
+/// Rust's `Some("…")`, which means nothing to a template author.
+fn render_reason(reason: &handlebars::RenderErrorReason) -> String {
+    match reason {
+        handlebars::RenderErrorReason::MissingVariable(Some(path)) => {
+            format!(
+                "no value `{path}` in the case (check its spelling against the case file fields in templates/README.md)"
+            )
+        }
+        other => other.to_string(),
     }
 }
