@@ -101,7 +101,59 @@ impl TemplateSet {
                 None => set.unknown.push(file),
             }
         }
+        set.check_structure()?;
         Ok(set)
+    }
+
+    /// Refuses templates that would exhaust the stack when compiled or
+    /// rendered (Handlebars has no depth limit of its own): sections nested
+    /// deeper than [`MAX_NESTING`], and partials that include themselves,
+    /// directly, through other partials, or as an inline partial.
+    fn check_structure(&self) -> Result<(), TemplateDirError> {
+        let mut calls: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (name, source) in &self.sources {
+            let fail = |message: String| TemplateDirError { path: PathBuf::from(self.origin(name)), message };
+            let mut depth = 0usize;
+            let mut inline: Vec<(String, usize)> = Vec::new();
+            for tag in source.text.split("{{").skip(1) {
+                let tag = tag.trim_start_matches('~').trim_start();
+                if let Some(rest) = tag.strip_prefix("#*inline") {
+                    let partial = rest.trim_start().trim_start_matches('"').split('"').next().unwrap_or("");
+                    inline.push((partial.to_string(), depth + 1));
+                }
+                if let Some(rest) = tag.strip_prefix('>').or_else(|| tag.strip_prefix("#>")) {
+                    let partial = rest.split(|c: char| c.is_whitespace() || c == '}').find(|w| !w.is_empty());
+                    if let Some(partial) = partial {
+                        if inline.iter().any(|(n, _)| n == partial) {
+                            return Err(fail(format!("the inline partial `{partial}` includes itself")));
+                        }
+                        calls.entry(name.as_str()).or_default().push(partial.to_string());
+                    }
+                }
+                if tag.starts_with('#') {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Err(fail(format!("sections are nested more than {MAX_NESTING} deep")));
+                    }
+                } else if tag.starts_with('/') {
+                    if inline.last().is_some_and(|(_, d)| *d == depth) {
+                        inline.pop();
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        }
+        for start in calls.keys() {
+            let mut path = vec![start.to_string()];
+            if let Some(cycle) = find_cycle(&calls, &mut path) {
+                let path = PathBuf::from(self.origin(start));
+                return Err(TemplateDirError {
+                    path,
+                    message: format!("partials include each other in a loop: {cycle}"),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// (name, source) pairs in name order.
@@ -140,6 +192,28 @@ impl TemplateSet {
         }
         Ok(files.into_iter().map(|(p, _)| p).collect())
     }
+}
+
+/// Deepest nesting of `{{#…}}` sections a template may have (the built-ins use 5).
+const MAX_NESTING: usize = 64;
+
+/// A loop of partial calls reachable from the last template of `path`, as
+/// "a → b → a".
+fn find_cycle(calls: &BTreeMap<&str, Vec<String>>, path: &mut Vec<String>) -> Option<String> {
+    let last = path.last()?.clone();
+    for next in calls.get(last.as_str()).into_iter().flatten() {
+        if let Some(i) = path.iter().position(|p| p == next) {
+            let mut cycle = path[i..].to_vec();
+            cycle.push(next.clone());
+            return Some(cycle.join(" → "));
+        }
+        path.push(next.clone());
+        if let Some(cycle) = find_cycle(calls, path) {
+            return Some(cycle);
+        }
+        path.pop();
+    }
+    None
 }
 
 /// Every `*.hbs` regular file under `dir`. Symbolic links are not

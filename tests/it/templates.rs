@@ -147,3 +147,22 @@ fn template_links_and_fifos_are_refused_not_followed() {
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     assert!(TemplateSet::with_overlay(&dir).is_err(), "a FIFO is refused, not read");
 }
+
+/// Templates that would overflow the stack are refused when loaded.
+#[test]
+fn recursive_or_deeply_nested_templates_are_refused() {
+    let dir = crate::support::scratch("template-recursion");
+    let load = |file: &str, text: &str| {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("partials")).unwrap();
+        std::fs::write(dir.join(file), text).unwrap();
+        TemplateSet::with_overlay(&dir).map(|_| ()).map_err(|e| e.to_string())
+    };
+    let err = load("partials/sign-off.hbs", "{{> letter}}").unwrap_err();
+    assert!(err.contains("loop: letter → partials/sign-off → letter"), "{err}");
+    let err = load("partials/sign-off.hbs", "{{#*inline \"x\"}}{{> x}}{{/inline}}{{> x}}").unwrap_err();
+    assert!(err.contains("inline partial `x` includes itself"), "{err}");
+    let deep = format!("{}{}", "{{#if a}}".repeat(10_000), "{{/if}}".repeat(10_000));
+    assert!(load("partials/sign-off.hbs", &deep).unwrap_err().contains("nested more than 64 deep"));
+    assert!(load("partials/sign-off.hbs", "{{#if a}}{{> partials/body-item}}{{/if}}").is_ok());
+}
