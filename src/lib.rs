@@ -32,3 +32,4 @@ pub mod law;
 pub mod output;
 pub mod render;
 pub mod requester;
+pub mod starter;

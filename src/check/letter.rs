@@ -69,8 +69,12 @@ pub struct Letter {
 }
 
 impl Letter {
-    /// The letter composed from `case`.
-    pub fn from_case(file: &str, case: &Case, doc: &Document) -> Letter {
+    /// The letter of `kind` composed from `case`. Its facts come from the
+    /// case and its paragraphs keep the named sections they were composed
+    /// in, so rules judge foikit's own letters by structure: the n-th
+    /// exemption of the case is the n-th `exemption` section, never a
+    /// paragraph that happens to contain its number.
+    pub fn from_case(file: &str, case: &Case, kind: LetterKind, doc: &Document) -> Letter {
         let mut paragraphs = Vec::new();
         collect(&doc.body, None, false, &mut paragraphs);
         for annex in &doc.annexes {
@@ -80,26 +84,31 @@ impl Letter {
             collect(&annex.blocks, None, true, &mut paragraphs);
         }
         let regime = case.regime.regime();
-        let cited = case
-            .exemptions
-            .iter()
-            .enumerate()
-            .map(|(i, e)| Cited {
-                field: Some(format!("exemptions[{i}]")),
-                provision: e.section.clone(),
-                word: regime.provision_word.to_string(),
-                paragraph: paragraphs.iter().position(|p| p.text.contains(&e.section)).unwrap_or(0),
-            })
-            .collect();
+        let starts = section_starts(&doc.body, "exemption", &paragraphs);
+        let fallback = paragraphs.iter().position(|p| p.section.as_deref() == Some("exemptions")).unwrap_or(0);
+        let cited = if kind.is_reply() {
+            case.all_exemptions()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (field, e))| Cited {
+                    field: Some(field),
+                    provision: e.section.clone(),
+                    word: regime.provision_word.to_string(),
+                    paragraph: starts.get(i).copied().unwrap_or(fallback),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Letter {
             file: file.to_string(),
-            kind: case_kind(case),
-            reply_date: None,
+            kind,
+            reply_date: if kind == LetterKind::ReviewOutcome { case.response.as_ref().map(|r| r.date) } else { None },
             regime: case.regime,
             paragraphs,
             reference: Some(case.reference.clone()),
             received: Some(case.request.received),
-            sent: Some(case.response.date),
+            sent: case.letter_date(kind),
             cited,
             annex_labels: doc.annexes.iter().filter_map(|a| a.label.clone()).collect(),
             annexes: doc.annexes.len(),
@@ -240,11 +249,34 @@ fn collect(blocks: &[Block], section: Option<&str>, in_annex: bool, out: &mut Ve
     }
 }
 
-/// The reply kind a case's outcome calls for.
-fn case_kind(case: &Case) -> LetterKind {
-    match case.response.outcome {
-        crate::case::Outcome::Release => LetterKind::Release,
-        crate::case::Outcome::Partial => LetterKind::PartialRelease,
-        crate::case::Outcome::Refusal => LetterKind::Refusal,
+/// The index of the first paragraph of each section called `name`, in
+/// document order (the letter's own sections first, as `paragraphs` holds them).
+fn section_starts(body: &[Block], name: &str, paragraphs: &[Paragraph]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut previous_in = false;
+    for (i, p) in paragraphs.iter().enumerate() {
+        let inside = p.section.as_deref() == Some(name);
+        if inside && !previous_in {
+            starts.push(i);
+        }
+        previous_in = inside;
     }
+    // Two adjacent sections of the same name have no paragraph between
+    // them; count the sections themselves so none is merged into another.
+    let sections = count_sections(body, name);
+    if starts.len() < sections {
+        starts.clear();
+    }
+    starts
+}
+
+fn count_sections(blocks: &[Block], name: &str) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Section { name: n, blocks } => usize::from(n == name) + count_sections(blocks, name),
+            Block::Quote(inner) => count_sections(inner, name),
+            _ => 0,
+        })
+        .sum()
 }

@@ -3,9 +3,11 @@
 //! templates, deadlines and the validator take them from here.
 
 pub mod calendar;
+pub mod cost_limit;
 pub mod deadline;
 pub mod exemption;
 mod exemptions;
+pub mod kinds;
 mod regimes;
 
 use serde::{Deserialize, Serialize};

@@ -170,13 +170,23 @@ fn the_review_outcome_states_what_the_law_expects() {
     ] {
         assert!(text.contains(needle), "`{needle}` missing: {text}");
     }
-    let letter =
-        Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &doc, (Some(case.response.date), None));
+    let letter = Letter::composed(
+        "outcome",
+        LetterKind::ReviewOutcome,
+        case.regime,
+        &doc,
+        (case.response.as_ref().map(|r| r.date), None),
+    );
     assert_eq!(errors(&letter), Vec::<&str>::new());
     let composer = foikit::compose::Composer::new(override_ico()).unwrap();
     let dropped = composer.compose_review_outcome(&case).unwrap();
-    let letter =
-        Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &dropped, (Some(case.response.date), None));
+    let letter = Letter::composed(
+        "outcome",
+        LetterKind::ReviewOutcome,
+        case.regime,
+        &dropped,
+        (case.response.as_ref().map(|r| r.date), None),
+    );
     assert_eq!(errors(&letter), ["FOI102"]);
 }
 
