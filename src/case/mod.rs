@@ -43,11 +43,6 @@ pub struct Case {
     /// What they asked, and when.
     #[validate(nested)]
     pub request: Request,
-    /// An authority profile (a YAML file, relative to the case file) that
-    /// supplies `authority`, `review`, `sign_off` and `privacy_notice` when
-    /// the case leaves them out, so clerks do not repeat them in every case.
-    #[serde(default)]
-    pub profile: Option<String>,
     /// When the request was acknowledged (default: the day it was received).
     #[serde(default)]
     pub acknowledged: Option<Date>,

@@ -230,7 +230,11 @@ fn hours_text(h: f64) -> String {
 
 /// "£450", "£512.50".
 fn pounds(pence: u64) -> String {
-    if pence % 100 == 0 { format!("£{}", pence / 100) } else { format!("£{}.{:02}", pence / 100, pence % 100) }
+    if pence.is_multiple_of(100) {
+        format!("£{}", pence / 100)
+    } else {
+        format!("£{}.{:02}", pence / 100, pence % 100)
+    }
 }
 
 /// The dates a letter may state: when the reply was due and how late it

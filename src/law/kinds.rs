@@ -151,7 +151,7 @@ impl RegimeId {
         }
         match regime.cite(cited) {
             Ok(c) if self == RegimeId::Foisa => {
-                let whole = FOISA_S18.iter().any(|s| *s == c.def.section);
+                let whole = FOISA_S18.contains(&c.def.section);
                 let first_subsection = c.def.section == "39" && c.subsection.starts_with("(1)");
                 if whole || first_subsection {
                     Ok("18(1)")
