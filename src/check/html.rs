@@ -31,13 +31,14 @@ pub fn text(html: &str) -> String {
     while let Some(open) = rest.find('<') {
         out.push_str(&decode(&rest[..open]));
         let Some(close) = rest[open..].find('>') else { break };
+        let closing = rest[open + 1..].starts_with('/');
         let tag = rest[open + 1..open + close].trim_start_matches('/').to_ascii_lowercase();
         let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
         if name == "br" {
             out.push('\n');
         } else if BLOCKS.contains(&name.as_str()) {
             out.push_str("\n\n");
-        } else if name == "td" || name == "th" {
+        } else if (name == "td" || name == "th") && !closing {
             out.push(' ');
         }
         rest = &rest[open + close + 1..];
