@@ -48,6 +48,7 @@ pub fn starter(kind: LetterKind, regime: RegimeId) -> Result<String, String> {
         "foia": regime == RegimeId::Foia,
         "eir": regime == RegimeId::Eir,
         "foisa": regime == RegimeId::Foisa,
+        "ncnd": kind == LetterKind::Ncnd,
         "act": regime.regime().act,
         "title": title,
         "law": law,

@@ -11,6 +11,7 @@ mod date;
 mod decisions;
 mod error;
 mod locate;
+mod profile;
 mod read;
 mod stage;
 
@@ -20,6 +21,7 @@ use validator::Validate;
 pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
+pub use profile::Profile;
 pub use read::{SourceFormat, load, load_as, parse, parse_as, position};
 
 use crate::law::RegimeId;
@@ -43,6 +45,11 @@ pub struct Case {
     /// What they asked, and when.
     #[validate(nested)]
     pub request: Request,
+    /// An authority profile (a YAML file, relative to the case file) that
+    /// supplies `authority`, `review`, `sign_off` and `privacy_notice` when
+    /// the case leaves them out, so clerks do not repeat them in every case.
+    #[serde(default)]
+    pub profile: Option<String>,
     /// When the request was acknowledged (default: the day it was received).
     #[serde(default)]
     pub acknowledged: Option<Date>,

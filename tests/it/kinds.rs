@@ -132,3 +132,30 @@ fn a_requester_at_flat_41_does_not_break_a_section_41_refusal() {
         .collect();
     assert!(!codes.contains(&"FOI201"), "{codes:?}");
 }
+
+/// Each file in `fixtures/cases/broken/` names on its first line
+/// (`# expect: X`) the rule code or case field that must reject it.
+#[test]
+fn each_broken_fixture_fails_with_its_rule() {
+    let dir = support::root().join("fixtures/cases/broken");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let expect = text.lines().next().and_then(|l| l.strip_prefix("# expect: ")).expect("an `# expect:` line");
+        let found: Vec<String> = match foikit::case::load(&path) {
+            Err(e) => e.problems().iter().map(|p| p.path.clone()).collect(),
+            Ok(case) => {
+                let kind = case.stage_kind();
+                let doc = support::composer().compose_letter(&case, kind).unwrap();
+                check::check(&Letter::from_case("broken", &case, kind, &doc))
+                    .iter()
+                    .map(|d| d.code.to_string())
+                    .collect()
+            }
+        };
+        assert!(found.iter().any(|f| f == expect), "{}: expected {expect}, found {found:?}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 12, "{seen} broken fixtures");
+}
