@@ -39,6 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             channel: "email".into(),
             text: "How many FOI requests did the Department receive in 2025?".into(),
         },
+        profile: None,
         acknowledged: None,
         clarification: None,
         extension: None,
