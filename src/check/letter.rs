@@ -4,7 +4,7 @@
 //! of a letter drafted elsewhere, so every rule judges both the same way.
 
 use crate::case::{Case, Date};
-use crate::doc::{Block, Document, line_text};
+use crate::doc::{Block, Document, Section, line_text};
 use crate::law::RegimeId;
 
 use super::recognise;
@@ -15,7 +15,7 @@ pub struct Paragraph {
     /// Its text, on one line.
     pub text: String,
     /// The innermost named section it belongs to (composed letters only).
-    pub section: Option<String>,
+    pub section: Option<Section>,
     /// Its first line in the checked file (plain-text letters only).
     pub line: Option<usize>,
     /// Whether it is part of an annex rather than the letter proper.
@@ -84,8 +84,8 @@ impl Letter {
             collect(&annex.blocks, None, true, &mut paragraphs);
         }
         let regime = case.regime.regime();
-        let starts = section_starts(&doc.body, "exemption", &paragraphs);
-        let fallback = paragraphs.iter().position(|p| p.section.as_deref() == Some("exemptions")).unwrap_or(0);
+        let starts = section_starts(doc, Section::Exemption, &paragraphs);
+        let fallback = paragraphs.iter().position(|p| p.section == Some(Section::Exemptions)).unwrap_or(0);
         let cited = if kind.is_reply() {
             case.all_exemptions()
                 .into_iter()
@@ -221,10 +221,10 @@ impl Letter {
     }
 }
 
-fn collect(blocks: &[Block], section: Option<&str>, in_annex: bool, out: &mut Vec<Paragraph>) {
+fn collect(blocks: &[Block], section: Option<Section>, in_annex: bool, out: &mut Vec<Paragraph>) {
     let push = |text: String, out: &mut Vec<Paragraph>| {
         if !text.trim().is_empty() {
-            out.push(Paragraph { text, section: section.map(str::to_string), line: None, in_annex });
+            out.push(Paragraph { text, section, line: None, in_annex });
         }
     };
     for block in blocks {
@@ -244,39 +244,27 @@ fn collect(blocks: &[Block], section: Option<&str>, in_annex: bool, out: &mut Ve
                 }
             }
             Block::Quote(inner) => collect(inner, section, in_annex, out),
-            Block::Section { name, blocks } => collect(blocks, Some(name), in_annex, out),
+            Block::Section { name, blocks } => collect(blocks, Some(*name), in_annex, out),
         }
     }
 }
 
-/// The index of the first paragraph of each section called `name`, in
-/// document order (the letter's own sections first, as `paragraphs` holds them).
-fn section_starts(body: &[Block], name: &str, paragraphs: &[Paragraph]) -> Vec<usize> {
+/// The index of the first paragraph of each section `name`, in document
+/// order (the letter first, then its annexes, as `paragraphs` holds them).
+/// Empty when two such sections touch, so none is taken for another.
+fn section_starts(doc: &Document, name: Section, paragraphs: &[Paragraph]) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut previous_in = false;
     for (i, p) in paragraphs.iter().enumerate() {
-        let inside = p.section.as_deref() == Some(name);
+        let inside = p.section == Some(name);
         if inside && !previous_in {
             starts.push(i);
         }
         previous_in = inside;
     }
-    // Two adjacent sections of the same name have no paragraph between
-    // them; count the sections themselves so none is merged into another.
-    let sections = count_sections(body, name);
+    let sections = doc.walk().iter().filter(|(_, b)| matches!(b, Block::Section { name: n, .. } if *n == name)).count();
     if starts.len() < sections {
         starts.clear();
     }
     starts
-}
-
-fn count_sections(blocks: &[Block], name: &str) -> usize {
-    blocks
-        .iter()
-        .map(|b| match b {
-            Block::Section { name: n, blocks } => usize::from(n == name) + count_sections(blocks, name),
-            Block::Quote(inner) => count_sections(inner, name),
-            _ => 0,
-        })
-        .sum()
 }
