@@ -76,15 +76,16 @@ impl Letter {
     /// paragraph that happens to contain its number.
     pub fn from_case(file: &str, case: &Case, kind: LetterKind, doc: &Document) -> Letter {
         let mut paragraphs = Vec::new();
-        collect(&doc.body, None, false, &mut paragraphs);
+        let mut sections = Vec::new();
+        collect_marking(&doc.body, None, false, &mut paragraphs, &mut sections);
         for annex in &doc.annexes {
             if let Some(label) = &annex.label {
                 paragraphs.push(Paragraph { text: label.clone(), section: None, line: None, in_annex: true });
             }
-            collect(&annex.blocks, None, true, &mut paragraphs);
+            collect_marking(&annex.blocks, None, true, &mut paragraphs, &mut sections);
         }
         let regime = case.regime.regime();
-        let starts = section_starts(doc, Section::Exemption, &paragraphs);
+        let starts: Vec<usize> = sections.iter().filter(|(s, _)| *s == Section::Exemption).map(|(_, i)| *i).collect();
         let fallback = paragraphs.iter().position(|p| p.section == Some(Section::Exemptions)).unwrap_or(0);
         let cited = if kind.is_reply() {
             case.all_exemptions()
@@ -222,6 +223,18 @@ impl Letter {
 }
 
 fn collect(blocks: &[Block], section: Option<Section>, in_annex: bool, out: &mut Vec<Paragraph>) {
+    collect_marking(blocks, section, in_annex, out, &mut Vec::new());
+}
+
+/// [`collect`], noting where each named section starts: (section, index of
+/// its first paragraph).
+fn collect_marking(
+    blocks: &[Block],
+    section: Option<Section>,
+    in_annex: bool,
+    out: &mut Vec<Paragraph>,
+    starts: &mut Vec<(Section, usize)>,
+) {
     let push = |text: String, out: &mut Vec<Paragraph>| {
         if !text.trim().is_empty() {
             out.push(Paragraph { text, section, line: None, in_annex });
@@ -243,28 +256,11 @@ fn collect(blocks: &[Block], section: Option<Section>, in_annex: bool, out: &mut
                     push(row.iter().map(|c| line_text(c)).collect::<Vec<_>>().join(" "), out);
                 }
             }
-            Block::Quote(inner) => collect(inner, section, in_annex, out),
-            Block::Section { name, blocks } => collect(blocks, Some(*name), in_annex, out),
+            Block::Quote(inner) => collect_marking(inner, section, in_annex, out, starts),
+            Block::Section { name, blocks } => {
+                starts.push((*name, out.len()));
+                collect_marking(blocks, Some(*name), in_annex, out, starts)
+            }
         }
     }
-}
-
-/// The index of the first paragraph of each section `name`, in document
-/// order (the letter first, then its annexes, as `paragraphs` holds them).
-/// Empty when two such sections touch, so none is taken for another.
-fn section_starts(doc: &Document, name: Section, paragraphs: &[Paragraph]) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut previous_in = false;
-    for (i, p) in paragraphs.iter().enumerate() {
-        let inside = p.section == Some(name);
-        if inside && !previous_in {
-            starts.push(i);
-        }
-        previous_in = inside;
-    }
-    let sections = doc.walk().iter().filter(|(_, b)| matches!(b, Block::Section { name: n, .. } if *n == name)).count();
-    if starts.len() < sections {
-        starts.clear();
-    }
-    starts
 }

@@ -159,3 +159,29 @@ fn each_broken_fixture_fails_with_its_rule() {
     }
     assert!(seen >= 12, "{seen} broken fixtures");
 }
+
+/// Rules judge foikit's own letters by their sections: a template that
+/// sets out an exemption without its reasons, or a cost-limit letter without
+/// its advice, is caught, however its words read.
+#[test]
+fn own_letters_are_judged_by_their_sections() {
+    let dir = support::scratch("kinds-override");
+    std::fs::create_dir_all(dir.join("partials")).unwrap();
+    std::fs::create_dir_all(dir.join("decisions")).unwrap();
+    std::fs::write(dir.join("partials/exemption.hbs"), "::: section exemption\n### {{cited_name}} – {{title}}\n:::\n")
+        .unwrap();
+    let cost = foikit::compose::templates::BUILTIN.iter().find(|(n, _)| *n == "decisions/cost-limit").unwrap().1;
+    let start = cost.find("::: section advice").unwrap();
+    let end = start + cost[start..].find(":::\n:::").unwrap();
+    std::fs::write(dir.join("decisions/cost-limit.hbs"), format!("{}{}", &cost[..start], &cost[end + 4..])).unwrap();
+    let composer = foikit::compose::Composer::new(foikit::compose::TemplateSet::with_overlay(&dir).unwrap()).unwrap();
+    let codes = |kind: LetterKind, regime: RegimeId| -> Vec<&'static str> {
+        let case = starter_case(kind, regime).unwrap();
+        let doc = composer.compose_letter(&case, kind).unwrap();
+        check::check(&Letter::from_case("override", &case, kind, &doc)).into_iter().map(|d| d.code).collect()
+    };
+    let refusal = codes(LetterKind::Refusal, RegimeId::Foia);
+    assert!(refusal.contains(&"FOI201") && refusal.contains(&"FOI203"), "{refusal:?}");
+    assert!(codes(LetterKind::CostLimit, RegimeId::Foia).contains(&"FOI205"));
+    assert!(codes(LetterKind::Release, RegimeId::Foia).is_empty());
+}

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{holding_notice, re, resolve};
+use super::{exemption_set_out, holding_notice, re, resolve};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
@@ -47,13 +47,16 @@ fn check(letter: &Letter) -> Vec<Finding> {
             r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest",
         )
     });
-    if holding_notice(letter) || WEIGHED.is_match(&letter.text()) {
+    // foikit's own letters weigh each qualified exemption in its own
+    // section; letters written elsewhere are read for a weighing anywhere.
+    if holding_notice(letter) || (!letter.from_case && WEIGHED.is_match(&letter.text())) {
         return Vec::new();
     }
     letter
         .cited
         .iter()
         .filter(|c| resolve(letter, c).is_some_and(|r| r.qualified()))
+        .filter(|c| !letter.from_case || !exemption_set_out(letter, c))
         .map(|c| {
             Finding::at(
                 c.paragraph,
