@@ -120,15 +120,35 @@ fn item(err: Err, case: &Case, path: &str, item: &Item) {
             }
         }
         Decision::Accessible => match law.accessible {
-            Some(_) => needs(err, "location", item.location.is_some(), "say where the requester can find it (a URL or a place)"),
+            Some(section) => {
+                needs(err, "location", item.location.is_some(), "say where the requester can find it (a URL or a place)");
+                needs(
+                    err,
+                    "exemptions",
+                    !cites,
+                    &format!("the letter cites section {section} itself: give only `location`"),
+                );
+            }
             None => err(
                 format!("{path}.decision"),
                 "the EIR have no exception for information accessible elsewhere: release it, saying where it is published (regulation 6(1)(b))".into(),
             ),
         },
         Decision::FuturePublication => match law.future_publication {
-            Some(_) => {
-                needs(err, "publication", item.publication.is_some(), "say when and where it will be published")
+            Some(section) => {
+                needs(err, "publication", item.publication.is_some(), "say when and where it will be published");
+                let cites_it = item
+                    .exemptions
+                    .iter()
+                    .any(|e| case.regime.regime().cite(&e.section).is_ok_and(|c| c.def.section == section));
+                needs(
+                    err,
+                    "exemptions",
+                    cites_it,
+                    &format!(
+                        "cite section {section} with its public interest factors: it is a qualified exemption"
+                    ),
+                );
             }
             None => err(
                 format!("{path}.decision"),

@@ -125,6 +125,12 @@ fn item(case: &Case, number: usize, item: &Item) -> Value {
             _ => regime.cite(&e.section).map_or_else(|_| e.section.clone(), |c| c.cited.to_string()),
         })
         .collect();
+    // Information accessible elsewhere cites its exemption (FOIA s21, FOISA
+    // s25) without the clerk naming it: the location is the reason.
+    let sections = match (item.decision, case.regime.kinds().accessible) {
+        (Decision::Accessible, Some(s)) if sections.is_empty() => vec![s.to_string()],
+        _ => sections,
+    };
     json!({
         "number": number,
         "asked": item.asked,
