@@ -32,6 +32,7 @@ pub fn letter(case: &Case, kind: LetterKind, calendar: &Calendar) -> Result<Valu
         "reference": case.reference,
         "date": date.iso(),
         "kind": kind,
+        "reply": kind.is_reply(),
         "regime": regime,
         "law": law,
         "authority": case.authority,
