@@ -122,7 +122,7 @@ pub static FOISA: KindLaw = KindLaw {
     presumption: None,
     extension: None,
     instead_of_ground: "",
-    appeal: "If you disagree with the Commissioner's decision, you may appeal to the Court of Session on a point of law only, under section 56 of the Act, within 42 days of receiving the decision.",
+    appeal: "If you disagree with the Commissioner's decision, you may appeal to the Court of Session on a point of law only, under section 56 of the Act.",
 };
 
 impl RegimeId {
