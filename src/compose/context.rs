@@ -97,7 +97,6 @@ fn decision_partial(r: &Response, kind: LetterKind) -> &'static str {
 }
 
 fn response(case: &Case, r: &Response) -> Value {
-    let regime = case.regime.regime();
     let outcome = r.outcome;
     json!({
         "date": r.date.iso(),
@@ -110,7 +109,6 @@ fn response(case: &Case, r: &Response) -> Value {
         "explanation": r.explanation,
         "items": r.items.iter().enumerate().map(|(n, i)| item(case, n + 1, i)).collect::<Vec<_>>(),
         "refusal": r.refusal.as_ref().map(|f| refusal(case, f)),
-        "provision_word": regime.provision_word,
     })
 }
 
