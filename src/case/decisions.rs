@@ -39,6 +39,17 @@ pub(super) fn response(err: Err, case: &Case, r: &Response) {
     for (i, item) in r.items.iter().enumerate() {
         self::item(err, case, &format!("response.items[{i}]"), item);
     }
+    // The decision record says "the information is exempt", which would
+    // reveal that information neither confirmed nor denied exists.
+    let ncnd = r.items.iter().any(|i| i.decision == Decision::Ncnd);
+    for (i, annex) in case.annexes.iter().enumerate() {
+        if ncnd && annex.kind == super::AnnexKind::PublicInterest {
+            err(
+                format!("annexes[{i}].kind"),
+                "a reply that neither confirms nor denies cannot attach a public interest decision record, which states that the information is exempt (and so held): give the public interest in each exemption instead".into(),
+            );
+        }
+    }
     if let Some(refusal) = &r.refusal {
         self::refusal(err, case, refusal);
     }

@@ -24,12 +24,11 @@ pub struct KindLaw {
     pub ref_label: &'static str,
     /// "exemption" (FOIA, FOISA) or "exception" (EIR).
     pub exemption_word: &'static str,
-    /// Where an authority says it does not hold information: FOIA s1(1)(a)
-    /// (the duty to confirm or deny), a FOISA s17(1) notice, the EIR
-    /// exception in reg 12(4)(a).
-    pub not_held: &'static str,
-    /// The EIR cite not held as an exception (reg 12(4)(a)).
+    /// Not held as an exception the letter relies on (EIR reg 12(4)(a)).
     pub not_held_exception: Option<&'static str>,
+    /// Not held as a notice the letter gives (FOISA s17(1)). Under FOIA
+    /// saying so is the s1(1)(a) duty itself and needs no citation.
+    pub not_held_notice: Option<&'static str>,
     /// Information reasonably accessible to the applicant otherwise (FOIA s21, FOISA s25).
     pub accessible: Option<&'static str>,
     /// Information intended for future publication (FOIA s22, FOISA s27).
@@ -61,8 +60,8 @@ pub static FOIA: KindLaw = KindLaw {
     request_heading: "Freedom of Information Request",
     ref_label: "FOI Ref",
     exemption_word: "exemption",
-    not_held: "section 1(1)(a)",
     not_held_exception: None,
+    not_held_notice: None,
     accessible: Some("21"),
     future_publication: Some("22"),
     vexatious: Some("14(1)"),
@@ -82,8 +81,8 @@ pub static EIR: KindLaw = KindLaw {
     request_heading: "Environmental Information Regulations request",
     ref_label: "EIR Ref",
     exemption_word: "exception",
-    not_held: "regulation 12(4)(a)",
-    not_held_exception: Some("12(4)(a)"),
+    not_held_exception: Some("regulation 12(4)(a)"),
+    not_held_notice: None,
     accessible: None,
     future_publication: None,
     vexatious: None,
@@ -103,8 +102,8 @@ pub static FOISA: KindLaw = KindLaw {
     request_heading: "Freedom of Information (Scotland) Act request",
     ref_label: "FOI Ref",
     exemption_word: "exemption",
-    not_held: "section 17(1)",
     not_held_exception: None,
+    not_held_notice: Some("section 17(1)"),
     accessible: Some("25"),
     future_publication: Some("27"),
     vexatious: Some("14(1)"),
