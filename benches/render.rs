@@ -66,7 +66,7 @@ fn validate(b: divan::Bencher) {
     let (composer, case) = fixture();
     let doc = composer.compose(&case).unwrap();
     let source = include_str!("../fixtures/cases/ho-43342-refusal.yaml");
-    let letter = foikit::check::Letter::from_case("43342.yaml", &case, &doc)
+    let letter = foikit::check::Letter::from_case("43342.yaml", &case, case.stage_kind(), &doc)
         .with_source(source.to_string(), foikit::case::SourceFormat::Yaml);
     b.bench(|| foikit::check::check(divan::black_box(&letter)));
 }

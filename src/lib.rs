@@ -34,3 +34,4 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod requester;
+pub mod starter;

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::case::{self, Case, Date, SourceFormat};
+use crate::case::{self, Case, SourceFormat};
 use crate::check::extract::{self, LetterFormat};
 use crate::check::{self, Diagnostic, Letter, LetterKind, Severity, report};
 use crate::compose::Composer;
@@ -23,21 +23,27 @@ use crate::doc::Document;
 use crate::output::{self, Staged};
 use crate::render::{self, Format, RenderOptions};
 
-/// Which of the authority's letters to make from a case file.
+/// Which of the authority's letters to make from each case file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseLetter {
-    /// The reply to the request.
+    /// The one the case's stage calls for (acknowledgement → clarification
+    /// → holding notice → reply → review outcome).
+    Stage,
+    /// The reply to the request (the case needs `response`).
     Reply,
-    /// The internal review outcome (the case needs `internal_review`).
-    ReviewOutcome,
+    /// This kind.
+    Kind(LetterKind),
 }
 
 impl CaseLetter {
-    /// Prefix of the output file names, so both letters of a case can share a folder.
-    fn file_prefix(self) -> &'static str {
+    /// The kind of letter this selects for `case`.
+    pub fn kind(self, case: &Case) -> Result<LetterKind, String> {
         match self {
-            CaseLetter::Reply => "",
-            CaseLetter::ReviewOutcome => "review-outcome-",
+            CaseLetter::Stage => Ok(case.stage_kind()),
+            CaseLetter::Reply => {
+                case.reply_kind().ok_or_else(|| "the case has no `response` yet: add the decision".into())
+            }
+            CaseLetter::Kind(kind) => Ok(kind),
         }
     }
 }
@@ -88,51 +94,41 @@ pub fn error_message(error: impl std::fmt::Display) -> String {
 }
 
 /// Composes the chosen letter of `case` and describes it for the
-/// validator: the one call into composition, so new letter kinds slot in
-/// here.
+/// validator: the one call into composition.
 pub fn compose(
     composer: &Composer,
     case: &Case,
-    which: CaseLetter,
+    kind: LetterKind,
     name: &str,
     source: (String, SourceFormat),
 ) -> Result<(Document, Letter), crate::compose::ComposeError> {
-    Ok(match which {
-        CaseLetter::Reply => {
-            let doc = composer.compose(case)?;
-            let letter = Letter::from_case(name, case, &doc).with_source(source.0, source.1);
-            (doc, letter)
-        }
-        CaseLetter::ReviewOutcome => {
-            let doc = composer.compose_review_outcome(case)?;
-            let dates = (Some(case.response.date), Some(Date(doc.meta.date)));
-            let letter = Letter::composed(name, LetterKind::ReviewOutcome, case.regime, &doc, dates);
-            (doc, letter)
-        }
-    })
+    let doc = composer.compose_letter(case, kind)?;
+    let letter = Letter::from_case(name, case, kind, &doc).with_source(source.0, source.1);
+    Ok((doc, letter))
 }
 
 /// Reads and validates a case file, composes the chosen letter and checks
-/// it.
+/// it: the document, its kind and the findings.
 pub fn load_and_check(
     composer: &Composer,
     path: &Path,
     which: CaseLetter,
-) -> Result<(Document, Vec<Diagnostic>), Failed> {
+) -> Result<(Document, LetterKind, Vec<Diagnostic>), Failed> {
     let bad = |e: &dyn std::fmt::Display| Failed::new(path, FailKind::BadInput, e);
     let (source, format) = case::read_source(path).map_err(|e| bad(&e))?;
     let name = path.display().to_string();
     let case = case::parse(&source, format, &name).map_err(|e| bad(&e))?;
-    let (doc, letter) = compose(composer, &case, which, &name, (source, format)).map_err(|e| bad(&e))?;
+    let kind = which.kind(&case).map_err(|e| bad(&e))?;
+    let (doc, letter) = compose(composer, &case, kind, &name, (source, format)).map_err(|e| bad(&e))?;
     let findings = check::check(&letter);
-    Ok((doc, findings))
+    Ok((doc, kind, findings))
 }
 
 /// Checks one file: a case file is validated, composed and its letter
 /// checked; a DOCX, PDF or text file is read as a letter.
 pub fn check_file(composer: &Composer, path: &Path) -> Result<Vec<Diagnostic>, Failed> {
     if SourceFormat::from_path(path).is_some() {
-        return load_and_check(composer, path, CaseLetter::Reply).map(|(_, findings)| findings);
+        return load_and_check(composer, path, CaseLetter::Stage).map(|(_, _, findings)| findings);
     }
     let letter = read_letter(path)?;
     Ok(check::check(&letter))
@@ -381,7 +377,7 @@ fn refuse_collisions(done: &mut Vec<Done>, failed: &mut Vec<Failed>) {
 }
 
 fn render_one(composer: &Composer, path: &Path, settings: &RenderSettings) -> Result<Done, (Option<String>, Failed)> {
-    let (mut doc, findings) = load_and_check(composer, path, settings.letter).map_err(|f| (None, f))?;
+    let (mut doc, kind, findings) = load_and_check(composer, path, settings.letter).map_err(|f| (None, f))?;
     let shown = (!findings.is_empty()).then(|| report::human(&findings));
     if settings.draft {
         doc.meta.draft = true;
@@ -389,7 +385,8 @@ fn render_one(composer: &Composer, path: &Path, settings: &RenderSettings) -> Re
         let message = "the validator found errors, so this letter was not written; fix them, or pass --draft";
         return Err((shown, Failed::new(path, FailKind::Refused, message)));
     }
-    let name = format!("{}{}", settings.letter.file_prefix(), file_stem(&doc.meta.reference));
+    let prefix = kind.written().map_or("", |w| w.prefix);
+    let name = format!("{prefix}{}", file_stem(&doc.meta.reference));
     let staged = stage_document(&doc, &settings.output, &name, &settings.formats)
         .map_err(|(kind, message)| (shown.clone(), Failed::new(path, kind, message)))?;
     Ok(Done { source: path.to_path_buf(), findings: shown, staged })

@@ -7,9 +7,10 @@ use std::fmt;
 use serde::Deserializer;
 use serde::de::{self, Visitor};
 
-/// `true` or `false`, unquoted; any string (`"no"`, `"false"`, `"n"`) is refused.
-pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    d.deserialize_any(Boolean)
+/// `true` or `false`, unquoted; any string (`"no"`, `"false"`, `"n"`) is
+/// refused. For a field with `#[serde(default)]`, so absent is `None`.
+pub fn optional_boolean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    d.deserialize_any(Boolean).map(Some)
 }
 
 struct Boolean;
@@ -34,14 +35,15 @@ impl Visitor<'_> for Boolean {
 mod tests {
     #[derive(serde::Deserialize)]
     struct Held {
-        #[serde(deserialize_with = "super::boolean")]
-        held: bool,
+        #[serde(default, deserialize_with = "super::optional_boolean")]
+        held: Option<bool>,
     }
 
     #[test]
     fn only_real_booleans() {
-        assert!(serde_saphyr::from_str::<Held>("held: true").unwrap().held);
-        assert!(!serde_json::from_str::<Held>(r#"{"held": false}"#).unwrap().held);
+        assert_eq!(serde_saphyr::from_str::<Held>("held: true").unwrap().held, Some(true));
+        assert_eq!(serde_json::from_str::<Held>(r#"{"held": false}"#).unwrap().held, Some(false));
+        assert_eq!(serde_json::from_str::<Held>("{}").unwrap().held, None);
         for text in [r#"held: "no""#, r#"held: "false""#, "held: 'n'", "held: maybe"] {
             assert!(serde_saphyr::from_str::<Held>(text).is_err(), "{text}");
         }

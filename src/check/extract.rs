@@ -34,6 +34,8 @@ pub enum LetterFormat {
     Pdf,
     /// Plain text.
     Text,
+    /// HTML (as foikit writes it).
+    Html,
 }
 
 impl LetterFormat {
@@ -43,6 +45,7 @@ impl LetterFormat {
             "docx" => Some(LetterFormat::Docx),
             "pdf" => Some(LetterFormat::Pdf),
             "txt" | "text" | "eml" | "md" => Some(LetterFormat::Text),
+            "html" | "htm" => Some(LetterFormat::Html),
             _ => None,
         }
     }
@@ -56,6 +59,7 @@ pub fn text(file: &str, format: LetterFormat, bytes: &[u8]) -> Result<String, Ex
     }
     let text = match format {
         LetterFormat::Text => String::from_utf8_lossy(bytes).into_owned(),
+        LetterFormat::Html => super::html::text(&String::from_utf8_lossy(bytes)),
         LetterFormat::Docx => docx(bytes).map_err(fail)?,
         LetterFormat::Pdf => pdf(bytes).map_err(fail)?,
     };

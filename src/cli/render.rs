@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use foikit::check::LetterKind;
 use foikit::compose::Composer;
 use foikit::pipeline::{self, CaseLetter, RenderSettings};
 use foikit::render::Format;
@@ -30,9 +31,10 @@ pub struct Args {
     /// Render even if the validator finds errors, marking every page DRAFT.
     #[arg(long)]
     draft: bool,
-    /// Which letter of the case to render.
-    #[arg(long, value_enum, default_value = "reply")]
-    letter: Which,
+    /// Which letter of the case to render; default: the one its stage calls
+    /// for (acknowledgement → clarification → holding notice → reply → review outcome).
+    #[arg(long, value_enum)]
+    letter: Option<Which>,
     /// Letters rendered at once (default: one per core).
     #[arg(short, long, default_value_t = 0)]
     jobs: usize,
@@ -47,10 +49,29 @@ pub struct Args {
 /// The authority's letters a case file can produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Which {
-    /// The reply to the request.
+    /// The acknowledgement, with the due date.
+    Acknowledgement,
+    /// A request for clarification (the case needs `clarification`).
+    Clarification,
+    /// A holding notice (the case needs `extension`).
+    HoldingNotice,
+    /// The reply to the request (the case needs `response`).
     Reply,
     /// The internal review outcome (the case needs `internal_review`).
     ReviewOutcome,
+}
+
+impl Which {
+    /// The letter this selects from each case.
+    fn letter(self) -> CaseLetter {
+        match self {
+            Which::Acknowledgement => CaseLetter::Kind(LetterKind::Acknowledgement),
+            Which::Clarification => CaseLetter::Kind(LetterKind::Clarification),
+            Which::HoldingNotice => CaseLetter::Kind(LetterKind::HoldingNotice),
+            Which::Reply => CaseLetter::Reply,
+            Which::ReviewOutcome => CaseLetter::Kind(LetterKind::ReviewOutcome),
+        }
+    }
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
@@ -64,10 +85,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let settings = RenderSettings {
         output: args.output.clone(),
         formats,
-        letter: match args.letter {
-            Which::Reply => CaseLetter::Reply,
-            Which::ReviewOutcome => CaseLetter::ReviewOutcome,
-        },
+        letter: args.letter.map_or(CaseLetter::Stage, Which::letter),
         draft: args.draft,
         fail_fast: args.fail_fast,
     };

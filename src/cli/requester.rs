@@ -110,7 +110,7 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
     let name = path.display().to_string();
     if pipeline::is_case_file(path) {
         let case = foikit::case::load(path)?;
-        let doc = composer.compose(&case)?;
+        let doc = composer.compose_reply(&case)?;
         return Ok(Reply::from_case(&name, &case, &doc));
     }
     let letter = pipeline::read_letter(path).map_err(|f| f.message)?;

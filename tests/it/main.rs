@@ -11,6 +11,7 @@ mod cli;
 mod deadlines;
 mod golden;
 mod interop;
+mod kinds;
 mod ooxml;
 mod requester;
 mod rules;
