@@ -152,13 +152,12 @@ impl TemplateSet {
             }
         }
         for start in calls.keys() {
-            let mut path = vec![start.to_string()];
-            if let Some(cycle) = find_cycle(&calls, &mut path) {
-                let path = PathBuf::from(self.origin(start));
-                return Err(TemplateDirError {
-                    path,
-                    message: format!("partials include each other in a loop: {cycle}"),
-                });
+            if let Some(cycle) = find_cycle(&calls, &mut vec![start.to_string()]) {
+                // Name the user's file in the loop: the built-ins alone have none.
+                let culprit = cycle.iter().find(|n| self.sources.get(n.as_str()).is_some_and(|s| s.origin.is_some()));
+                let path = PathBuf::from(self.origin(culprit.unwrap_or(&cycle[0])));
+                let message = format!("partials include each other in a loop: {}", cycle.join(" → "));
+                return Err(TemplateDirError { path, message });
             }
         }
         Ok(())
@@ -205,15 +204,15 @@ impl TemplateSet {
 /// Deepest nesting of `{{#…}}` sections a template may have (the built-ins use 5).
 const MAX_NESTING: usize = 64;
 
-/// A loop of partial calls reachable from the last template of `path`, as
-/// "a → b → a".
-fn find_cycle(calls: &BTreeMap<&str, Vec<String>>, path: &mut Vec<String>) -> Option<String> {
+/// A loop of partial calls reachable from the last template of `path`,
+/// as the templates in call order, the first repeated at the end.
+fn find_cycle(calls: &BTreeMap<&str, Vec<String>>, path: &mut Vec<String>) -> Option<Vec<String>> {
     let last = path.last()?.clone();
     for next in calls.get(last.as_str()).into_iter().flatten() {
         if let Some(i) = path.iter().position(|p| p == next) {
             let mut cycle = path[i..].to_vec();
             cycle.push(next.clone());
-            return Some(cycle.join(" → "));
+            return Some(cycle);
         }
         path.push(next.clone());
         if let Some(cycle) = find_cycle(calls, path) {

@@ -159,7 +159,8 @@ fn recursive_or_deeply_nested_templates_are_refused() {
         TemplateSet::with_overlay(&dir).map(|_| ()).map_err(|e| e.to_string())
     };
     let err = load("partials/sign-off.hbs", "{{> letter}}").unwrap_err();
-    assert!(err.contains("loop: letter → partials/sign-off → letter"), "{err}");
+    assert!(err.contains("partials/sign-off.hbs: partials include each other in a loop:"), "{err}");
+    assert!(err.contains("partials/sign-off → letter") || err.contains("letter → partials/sign-off"), "{err}");
     let err = load("partials/sign-off.hbs", "{{#*inline \"x\"}}{{> x}}{{/inline}}{{> x}}").unwrap_err();
     assert!(err.contains("inline partial `x` includes itself"), "{err}");
     let deep = format!("{}{}", "{{#if a}}".repeat(10_000), "{{/if}}".repeat(10_000));
