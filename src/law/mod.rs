@@ -9,6 +9,7 @@ pub mod exemption;
 mod exemptions;
 pub mod kinds;
 mod regimes;
+pub mod timeliness;
 
 use serde::{Deserialize, Serialize};
 
