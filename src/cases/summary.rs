@@ -78,7 +78,9 @@ mod tests {
 
     #[test]
     fn percentages_round_half_up() {
-        for (answered, on_time, percent) in [(0, 0, None), (3, 2, Some(67)), (8, 1, Some(13)), (200, 1, Some(1)), (4, 4, Some(100))] {
+        for (answered, on_time, percent) in
+            [(0, 0, None), (3, 2, Some(67)), (8, 1, Some(13)), (200, 1, Some(1)), (4, 4, Some(100))]
+        {
             assert_eq!(Share { answered, on_time }.percent(), percent, "{on_time}/{answered}");
         }
     }

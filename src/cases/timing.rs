@@ -136,11 +136,8 @@ pub fn row(file: &str, case: &Case, calendar: &Calendar, today: Date) -> Result<
         _ => None,
     };
     let receipt = answered.unwrap_or(case.request.received).0;
-    let stops: Vec<ClockStop> = fee
-        .zip(paid)
-        .map(|(f, paid)| ClockStop::FeesNotice { given: f.notice.0, paid: paid.0 })
-        .into_iter()
-        .collect();
+    let stops: Vec<ClockStop> =
+        fee.zip(paid).map(|(f, paid)| ClockStop::FeesNotice { given: f.notice.0, paid: paid.0 }).into_iter().collect();
     let reply_due = match extension {
         Some(e) => clock.extended_due(receipt, e.until, &stops)?,
         None => clock.deadline(receipt, regime.time_limit, &stops)?.due,
