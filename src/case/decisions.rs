@@ -74,7 +74,7 @@ fn single_decision(err: Err, case: &Case, r: &Response) {
             format!(
                 "a refusal or partial release must cite at least one {} ({})",
                 case.regime.kinds().exemption_word,
-                case.regime.regime().notice.reasons
+                case.regime.regime().notice.specify
             ),
         );
     }

@@ -147,8 +147,8 @@ pub struct Clarification {
     pub answered: Option<Date>,
 }
 
-/// A fees notice (FOIA s9, FOISA s9): the working days from the day it is
-/// given to the day the fee arrives do not count (s10(2)).
+/// A fees notice: the working days from the day it is given to the day the
+/// fee arrives do not count (the regime's `fees_provision`, e.g. FOIA s10(2)).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Fees {

@@ -240,7 +240,7 @@ fn deadlines(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
     let due = clock.deadline(received, regime.time_limit, &[])?.due;
     let replied = case.response.as_ref().map_or(received, |r| r.date.0);
     let taken = clock.working_days_between(received, replied, &[])?;
-    let review_by = clock.deadline(replied, regime.review.ask_within, &[])?.due;
+    let review_by = clock.review_window(Some(received), replied)?.due;
     Ok(json!({
         "due": due.iso(),
         "working_days": taken,

@@ -51,8 +51,6 @@ pub struct KindLaw {
     pub extension: Option<&'static str>,
     /// What to use instead of a kind the regime lacks.
     pub instead_of_ground: &'static str,
-    /// The appeal against the Commissioner's decision, as a review outcome states it.
-    pub appeal: &'static str,
 }
 
 /// FOIA 2000.
@@ -73,7 +71,6 @@ pub static FOIA: KindLaw = KindLaw {
     presumption: None,
     extension: Some("section 17(2)"),
     instead_of_ground: "",
-    appeal: "If you are dissatisfied with the Commissioner's decision, you may appeal to the First-tier Tribunal (Information Rights) under section 57 of the Freedom of Information Act 2000.",
 };
 
 /// EIR 2004.
@@ -94,7 +91,6 @@ pub static EIR: KindLaw = KindLaw {
     presumption: Some("regulation 12(2)"),
     extension: Some("regulation 7(1)"),
     instead_of_ground: "the EIR have no cost limit and no vexatious or repeated ground: a request that is too costly or vexatious is manifestly unreasonable, an exception under regulation 12(4)(b) subject to the public interest test; use `foikit new --kind refusal --regime eir` and cite 12(4)(b)",
-    appeal: "If you are dissatisfied with the Commissioner's decision, you may appeal to the First-tier Tribunal (Information Rights) under section 57 of the Freedom of Information Act 2000, as applied by regulation 18.",
 };
 
 /// FOISA 2002.
@@ -115,7 +111,30 @@ pub static FOISA: KindLaw = KindLaw {
     presumption: None,
     extension: None,
     instead_of_ground: "",
-    appeal: "If you disagree with the Commissioner's decision, you may appeal to the Court of Session on a point of law only, under section 56 of the Act.",
+};
+
+/// EISR 2004 (SSI 2004/520): the EIR's Scottish counterpart. Exceptions in
+/// reg 10 (not held 10(4)(a), manifestly unreasonable 10(4)(b)), the
+/// presumption in favour of disclosure reg 10(2)(b), extension to 40
+/// working days reg 7(1), advice reg 9 (and reg 9(2) for a request too
+/// general). Not re-read: reg 9(2)'s wording, taken as the EIR's.
+pub static EISR: KindLaw = KindLaw {
+    request_heading: "Environmental Information (Scotland) Regulations request",
+    ref_label: "EIR Ref",
+    exemption_word: "exception",
+    not_held_exception: Some("regulation 10(4)(a)"),
+    not_held_notice: None,
+    accessible: None,
+    future_publication: None,
+    vexatious: None,
+    repeated: None,
+    cost_notice: None,
+    conduct_notice: None,
+    clarification: "regulation 9(2)",
+    advice: "regulation 9",
+    presumption: Some("regulation 10(2)(b)"),
+    extension: Some("regulation 7(1)"),
+    instead_of_ground: "the EISR have no cost limit and no vexatious or repeated ground: a request that is too costly or vexatious is manifestly unreasonable, an exception under regulation 10(4)(b) subject to the public interest test; use `foikit new --kind refusal --regime eisr` and cite 10(4)(b)",
 };
 
 impl RegimeId {
@@ -125,6 +144,7 @@ impl RegimeId {
             RegimeId::Foia => &FOIA,
             RegimeId::Eir => &EIR,
             RegimeId::Foisa => &FOISA,
+            RegimeId::Eisr => &EISR,
         }
     }
 }

@@ -1,22 +1,4 @@
-//! How timeliness is measured: which regimes stop the clock for a fee, and
-//! what counts as answering "in time" in published statistics.
-
-use super::RegimeId;
-
-/// The provision that stops the clock while a fee is awaited, if the regime
-/// has one: FOIA s10(2) and FOISA s10(2) disregard the working days from
-/// the day a fees notice is given to the day the fee is received
-/// (legislation.gov.uk, ukpga/2000/36 s10 and asp/2002/13 s10). The EIR's
-/// charging regulation (reg 8) is not recorded here with a verified source,
-/// so a case under the EIR cannot record a fees notice rather than have
-/// foikit guess.
-pub fn fees_stop(regime: RegimeId) -> Option<&'static str> {
-    match regime {
-        RegimeId::Foia => Some("FOIA s10(2)"),
-        RegimeId::Foisa => Some("FOISA s10(2)"),
-        RegimeId::Eir => None,
-    }
-}
+//! What counts as answering "in time" in published statistics.
 
 /// What "in time" means in the central government FOI statistics: a reply
 /// sent within the statutory deadline of 20 working days, or within a
