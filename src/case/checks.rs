@@ -81,10 +81,8 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     if let Some(answered) = case.clarification.as_ref().and_then(|c| c.answered.filter(|a| *a < c.date)) {
         err("clarification.answered".into(), format!("the answer ({answered}) cannot come before the question"));
     }
-    if let Some(fees) = &case.fees {
-        if let Some(paid) = fees.paid.filter(|p| *p < fees.notice) {
-            err("fees.paid".into(), format!("the fee ({paid}) cannot be paid before the notice ({})", fees.notice));
-        }
+    if let Some((fees, paid)) = case.fees.as_ref().and_then(|f| f.paid.filter(|p| *p < f.notice).map(|p| (f, p))) {
+        err("fees.paid".into(), format!("the fee ({paid}) cannot be paid before the notice ({})", fees.notice));
     }
     match &case.response {
         Some(r) => super::decisions::response(&mut err, case, r),

@@ -252,3 +252,17 @@ fn json_and_csv_have_one_record_per_case() {
     assert!(comma.contains(",\"Requester, A\","), "{comma}");
     assert_eq!(comma.replace("\"Requester, A\"", "x").split(',').count(), header.len());
 }
+
+#[test]
+fn clock_restarts_and_stops_cannot_run_backwards() {
+    for (extra, field) in [
+        ("fees:\n  notice: 2026-10-09\n  paid: 2026-10-07\n", "fees.paid"),
+        (
+            "clarification:\n  date: 2026-10-09\n  questions: [Which year?]\n  answered: 2026-10-07\n",
+            "clarification.answered",
+        ),
+    ] {
+        let err = foikit::case::parse(&variant("T-1", extra), foikit::case::SourceFormat::Yaml, "t.yaml").unwrap_err();
+        assert!(err.problems().iter().any(|p| p.path == field), "{err}");
+    }
+}
