@@ -59,7 +59,11 @@ pub fn human(register: &Register, summary: &Summary) -> String {
             let _ = writeln!(out, "{}", line.trim_end());
             let mut detail = vec![row.requester.clone()];
             detail.extend(row.outcome.map(|o| o.replace('-', " ")));
-            detail.extend(row.review.map(|r| format!("review: {}", r.replace('-', " "))));
+            match (row.review, row.review_requested) {
+                (Some(r), _) => detail.push(format!("review: {}", r.replace('-', " "))),
+                (None, Some(asked)) => detail.push(format!("review asked for {}", asked.iso())),
+                (None, None) => {}
+            }
             detail.extend(row.on_hold.map(|h| match h {
                 super::Hold::AwaitingClarification => "awaiting clarification".to_string(),
                 super::Hold::AwaitingFee => "awaiting the fee".to_string(),
@@ -138,7 +142,7 @@ fn where_(b: &Broken) -> String {
 /// One row per case with a header; fields quoted when they need it (RFC 4180).
 pub fn csv(register: &Register) -> String {
     let mut out = String::from(
-        "file,reference,requester,regime,received,due,on_hold,status,days_left,late_by,replied,on_time,outcome,review\n",
+        "file,reference,requester,regime,received,due,on_hold,status,days_left,late_by,replied,on_time,outcome,review_requested,review\n",
     );
     for r in &register.cases {
         let opt = |v: Option<String>| v.unwrap_or_default();
@@ -156,6 +160,7 @@ pub fn csv(register: &Register) -> String {
             opt(r.replied.map(|d| d.iso())),
             opt(r.on_time.map(|b| b.to_string())),
             opt(r.outcome.map(str::to_string)),
+            opt(r.review_requested.map(|d| d.iso())),
             opt(r.review.map(str::to_string)),
         ];
         let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();

@@ -11,7 +11,7 @@ use crate::law::calendar::{Calendar, OutOfRange};
 use crate::law::deadline::{Clock, ClockStop};
 
 /// Where a case has got to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Received, nothing sent but perhaps an acknowledgement.
@@ -89,6 +89,8 @@ pub struct Row {
     pub on_time: Option<bool>,
     /// The reply's kind ("refusal", "partial-release"…), once sent.
     pub outcome: Option<&'static str>,
+    /// When the requester asked for a review, once they have.
+    pub review_requested: Option<Date>,
     /// The review's conclusion ("upheld", "upheld-in-part", "overturned"), once sent.
     pub review: Option<&'static str>,
 }
@@ -105,7 +107,9 @@ impl Row {
     }
 }
 
-/// The row for `case` as at `today`.
+/// The row for `case` as at `today`. The stages are those of
+/// [`Case::stage_kind`], each taken as reached once its letter is dated
+/// on or before `today`.
 pub fn row(file: &str, case: &Case, calendar: &Calendar, today: Date) -> Result<Row, OutOfRange> {
     let sent = |d: Date| d <= today;
     let regime = case.regime.regime();
@@ -175,6 +179,7 @@ pub fn row(file: &str, case: &Case, calendar: &Calendar, today: Date) -> Result<
         replied,
         on_time: replied.map(|r| r <= reply_due),
         outcome: case.reply_kind().filter(|_| replied.is_some()).map(|k| k.slug()),
+        review_requested: review.map(|r| r.received),
         review: reviewed.map(|r| conclusion(r.conclusion)),
     })
 }
