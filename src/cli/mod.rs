@@ -44,7 +44,8 @@ enum Command {
         #[arg(long, default_value = "text")]
         format: OutputFormat,
     },
-    /// Every case in a folder: status, due date, days left or late, and the share answered in time.
+    /// Every case in a folder: status, due date, days left or late, and the
+    /// share answered in time (exit 2 after listing if a case file is broken).
     Cases(cases::Args),
     /// When a reply (or another step) is due, counting working days.
     Deadline(deadline::Args),
