@@ -193,7 +193,7 @@ fn refusal(err: Err, case: &Case, r: &Refusal) {
                 );
             } else {
                 let hours: f64 = r.estimate.iter().map(|a| a.hours).sum();
-                if limit.cost_pence(hours) <= u64::from(limit.pounds) * 100 {
+                if !limit.exceeds(hours) {
                     err(
                         "response.refusal.estimate".into(),
                         format!(

@@ -39,6 +39,9 @@ pub struct KindLaw {
     pub repeated: Option<&'static str>,
     /// The notice for refusing on cost (FOIA s17(5), FOISA s16(4)).
     pub cost_notice: Option<&'static str>,
+    /// What the Act calls the cost limit: FOIA s12(1) "the appropriate
+    /// limit", FOISA s12(1) "the amount prescribed" (empty where none).
+    pub cost_limit_name: &'static str,
     /// The notice for refusing as vexatious or repeated (FOIA s17(5), FOISA s16(5)).
     pub conduct_notice: Option<&'static str>,
     /// Asking the requester what they want (FOIA s1(3), EIR reg 9(2), FOISA s1(3)).
@@ -65,6 +68,7 @@ pub static FOIA: KindLaw = KindLaw {
     vexatious: Some("14(1)"),
     repeated: Some("14(2)"),
     cost_notice: Some("section 17(5)"),
+    cost_limit_name: "the appropriate limit",
     conduct_notice: Some("section 17(5)"),
     clarification: "section 1(3)",
     advice: "section 16",
@@ -85,6 +89,7 @@ pub static EIR: KindLaw = KindLaw {
     vexatious: None,
     repeated: None,
     cost_notice: None,
+    cost_limit_name: "",
     conduct_notice: None,
     clarification: "regulation 9(2)",
     advice: "regulation 9",
@@ -105,6 +110,7 @@ pub static FOISA: KindLaw = KindLaw {
     vexatious: Some("14(1)"),
     repeated: Some("14(2)"),
     cost_notice: Some("section 16(4)"),
+    cost_limit_name: "the amount prescribed",
     conduct_notice: Some("section 16(5)"),
     clarification: "section 1(3)",
     advice: "section 15",
@@ -129,6 +135,7 @@ pub static EISR: KindLaw = KindLaw {
     vexatious: None,
     repeated: None,
     cost_notice: None,
+    cost_limit_name: "",
     conduct_notice: None,
     clarification: "regulation 9(2)",
     advice: "regulation 9",
