@@ -72,6 +72,11 @@ fn folder(name: &str) -> PathBuf {
     );
     // A requester named with a comma, for CSV quoting.
     write("comma.yaml", variant("T-COMMA-1", "").replace("name: Ms A Requester", "name: \"Requester, A\""));
+    // A profile kept inside the folder, named by a case: not a case.
+    std::fs::create_dir_all(more.join("profiles")).unwrap();
+    std::fs::copy(root().join("fixtures/profiles/home-office.yaml"), more.join("profiles/home-office.yaml")).unwrap();
+    let ho = std::fs::read_to_string(cases.join("ho-cost-limit-foia.yaml")).unwrap();
+    write("ho-profile.yaml", ho.replace("HO-2026-0201", "T-PROFILE-1").replace("../profiles/", "profiles/"));
     write("broken.yaml", variant("T-BROKEN-1", "").replace("  received: 2026-10-05", "  recieved: 2026-10-05"));
     std::fs::write(more.join("notes.txt"), "not a case").unwrap();
     cases
@@ -191,8 +196,8 @@ fn the_summary_counts_replies_in_time_by_regime_and_outcome() {
     late_sorted.sort();
     assert_eq!(late_sorted, ["78814", "T-LATE-1"]);
     assert_eq!((s.all.answered, s.all.on_time), (answered, answered - 2));
-    // 14 fixture replies and 2 of ours, 14 in time: 87.5%, rounded half up.
-    assert_eq!((s.all.answered, s.all.percent()), (16, Some(88)));
+    // 14 fixture replies and 3 of ours, 15 in time: 88.2%.
+    assert_eq!((s.all.answered, s.all.percent()), (17, Some(88)));
     let release = s.by_outcome["release"];
     // 78814 (late), T-LATE-1 (late), T-ONTIME-1, COUNCIL-2026-0113.
     assert_eq!((release.answered, release.on_time, release.percent()), (4, 2, Some(50)));
@@ -210,8 +215,9 @@ fn a_broken_file_is_listed_and_does_not_stop_the_list() {
     assert_eq!(b.line, Some(26));
     assert!(b.field.starts_with("request"), "{b:?}");
     assert!(reg.cases.len() > 20, "the others are listed");
-    // The profile beside the cases is not taken for a broken case.
+    // Profiles load, and one inside the folder is not taken for a broken case.
     assert!(reg.cases.iter().any(|r| r.reference == "HO-2026-0201"));
+    assert!(reg.cases.iter().any(|r| r.reference == "T-PROFILE-1"));
 
     let out = foikit(&["cases", dir.to_str().unwrap(), "--today", "2026-11-02"]);
     assert_eq!(out.status.code(), Some(2));
@@ -231,12 +237,14 @@ fn json_and_csv_have_one_record_per_case() {
     let d = dir.to_str().unwrap();
     let json = foikit(&["cases", d, "--today", "2026-11-12", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let schema = std::fs::read_to_string(root().join("fixtures/schemas/cases.schema.json")).unwrap();
+    assert_eq!(crate::schema::validate(&serde_json::from_str(&schema).unwrap(), &v), Vec::<String>::new());
     let cases = v["cases"].as_array().unwrap();
     assert_eq!(v["today"], "2026-11-12");
     assert_eq!(v["broken"].as_array().unwrap().len(), 1);
     let ack = cases.iter().find(|c| c["reference"] == "COUNCIL-2026-0111").unwrap();
     assert_eq!((&ack["status"], &ack["due"], &ack["late_by"]), (&"received".into(), &"2026-11-02".into(), &8.into()));
-    assert_eq!(v["summary"]["all"]["answered"], 16);
+    assert_eq!(v["summary"]["all"]["answered"], 17);
     assert_eq!(v["summary"]["by_regime"]["eir"]["on_time"], 3);
 
     let csv = foikit(&["cases", d, "--today", "2026-11-12", "--format", "csv", "--overdue"]);
