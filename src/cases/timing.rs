@@ -142,9 +142,13 @@ pub fn row(file: &str, case: &Case, calendar: &Calendar, today: Date) -> Result<
     let receipt = answered.unwrap_or(case.request.received).0;
     let stops: Vec<ClockStop> =
         fee.zip(paid).map(|(f, paid)| ClockStop::FeesNotice { given: f.notice.0, paid: paid.0 }).into_iter().collect();
-    let reply_due = match extension {
+    // An extension is permitted only if notified within the time limit
+    // (FOIA s17(1)-(2), EIR reg 7(3)); a late notice leaves the reply due
+    // when it was, as the statistics count it.
+    let plain_due = clock.deadline(receipt, regime.time_limit, &stops)?.due;
+    let reply_due = match extension.filter(|e| e.date <= plain_due) {
         Some(e) => clock.extended_due(receipt, e.until, &stops)?,
-        None => clock.deadline(receipt, regime.time_limit, &stops)?.due,
+        None => plain_due,
     };
     let due = match review {
         Some(r) if reviewed.is_none() => clock.deadline(r.received.0, regime.review.answer_within, &[])?.due,

@@ -70,6 +70,14 @@ fn folder(name: &str) -> PathBuf {
         scot.replace("SCOT-2026-0110", "T-CLAR-1")
             .replace("  date: 2026-10-07\n", "  date: 2026-10-07\n  answered: 2026-10-12\n"),
     );
+    // A holding notice given on day 22 (4 November) extends nothing: the
+    // reply of 20 November is 14 working days late.
+    let holding = std::fs::read_to_string(cases.join("council-holding-foia.yaml")).unwrap();
+    write(
+        "late-notice.yaml",
+        holding.replace("COUNCIL-2026-0108", "T-LATENOTICE-1").replace("  date: 2026-10-30", "  date: 2026-11-04")
+            + "response:\n  date: 2026-11-20\n  items:\n    - asked: the risk assessments\n      decision: released\n      body: [\"They are attached.\"]\n",
+    );
     // A requester named with a comma, for CSV quoting.
     write("comma.yaml", variant("T-COMMA-1", "").replace("name: Ms A Requester", "name: \"Requester, A\""));
     // A profile kept inside the folder, named by a case: not a case.
@@ -154,6 +162,12 @@ fn days_left_late_and_the_stage_as_at_today() {
 
     // The review: asked for on 9 November, answered on 3 December; FOIA
     // Code 5.4: 20 working days, so due Tuesday 8 December (30 November skipped).
+    let reg_late = register(&dir, "2026-11-20");
+    let notice = row(&reg_late, "T-LATENOTICE-1");
+    assert_eq!(
+        (notice.due.map(Date::iso).as_deref(), notice.late_by, notice.on_time),
+        (Some("2026-11-02"), Some(14), Some(false))
+    );
     let review = row(&reg, "FOI-2026-0001");
     assert_eq!((review.status, review.due.map(Date::iso).as_deref()), (Status::ReviewRequested, Some("2026-12-08")));
     let reg = register(&dir, "2026-12-10");
