@@ -1,5 +1,6 @@
 //! `foikit cases DIR`: every case in a folder, what is due and what is late.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -49,23 +50,29 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         .map_err(|e| format!("cannot read the folder {}: {e}", args.dir.display()))?;
     let summary = register.summary();
     let register = register.filtered(Filter { due_within: args.due_within, overdue: args.overdue });
-    match args.format {
-        Format::Human => print!("{}", cases::human(&register, &summary)),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({
+    let text = match args.format {
+        Format::Human => cases::human(&register, &summary),
+        Format::Json => {
+            let json = serde_json::json!({
                 "today": register.today,
                 "cases": register.cases,
                 "broken": register.broken,
                 "summary": summary,
-            }))?
-        ),
+            });
+            format!("{}\n", serde_json::to_string_pretty(&json)?)
+        }
         Format::Csv => {
-            print!("{}", cases::csv(&register));
             for b in &register.broken {
                 eprintln!("broken: {}: {}", b.file, b.message);
             }
+            cases::csv(&register)
         }
+    };
+    // A register is often piped into `head` or `less`: a reader that stops
+    // early is not an error.
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
     }
     Ok(if register.broken.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
