@@ -224,13 +224,17 @@ fn hours_text(h: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// "£450", "£512.50".
+/// "£450", "£1,875", "£512.50": grouped in thousands as a letter prints money.
 fn pounds(pence: u64) -> String {
-    if pence.is_multiple_of(100) {
-        format!("£{}", pence / 100)
-    } else {
-        format!("£{}.{:02}", pence / 100, pence % 100)
+    let whole = (pence / 100).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
     }
+    if pence.is_multiple_of(100) { format!("£{grouped}") } else { format!("£{grouped}.{:02}", pence % 100) }
 }
 
 /// The dates a letter may state: when the reply was due and how late it
@@ -333,5 +337,7 @@ mod tests {
         assert_eq!(pounds(45_000), "£450");
         assert_eq!(pounds(51_250), "£512.50");
         assert_eq!(pounds(5), "£0.05");
+        assert_eq!(pounds(187_500), "£1,875");
+        assert_eq!(pounds(123_456_789), "£1,234,567.89");
     }
 }
