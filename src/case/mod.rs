@@ -5,6 +5,7 @@
 //! file, line, column and field path, and nothing downstream ever sees a case
 //! that failed validation.
 
+mod annex_file;
 mod body;
 mod checks;
 mod date;
@@ -490,6 +491,9 @@ pub enum AnnexKind {
     PublicInterest,
     /// A letter released with the reply (its own addressee, body and signatories).
     Letter,
+    /// A document released with the reply, read from a Markdown `file`
+    /// beside the case file.
+    Document,
 }
 
 /// One annex.
@@ -507,6 +511,13 @@ pub struct Annex {
     /// public-interest: where the balance lies.
     #[serde(default)]
     pub balance: Option<Balance>,
+    /// document: the Markdown file it is read from, relative to the case
+    /// file's folder and inside it.
+    #[serde(default)]
+    pub file: Option<String>,
+    /// document: the file's text, withheld text masked; read with the case.
+    #[serde(skip)]
+    pub text: String,
     /// letter: the addressee lines.
     #[serde(default)]
     pub to: Vec<String>,

@@ -305,6 +305,7 @@ impl Builder {
                 Inline::Text(text) => p.add_run(text_run(run, text)),
                 Inline::Strong(text) => p.add_run(text_run(run.bold(), text)),
                 Inline::Emphasis(text) => p.add_run(text_run(run.italic(), text)),
+                Inline::Redaction { label, .. } => p.add_run(text_run(run.bold(), label)),
                 Inline::LineBreak => p.add_run(run.add_break(BreakType::TextWrapping)),
                 Inline::Link { text, url } => match uri_target(url) {
                     Some(target) => {
