@@ -11,6 +11,7 @@ mod deadlines;
 mod golden;
 mod interop;
 mod kinds;
+mod redaction;
 mod requester;
 mod rules;
 mod schema;
