@@ -124,34 +124,46 @@ impl LetterKind {
 
     /// How foikit writes this kind, if it does.
     pub fn written(self) -> Option<Written> {
-        let reply =
-            Written { template: "letter", title: "", subject: "Response to a request for information", prefix: "" };
+        let reply = |decision| Written {
+            template: "letter",
+            decision,
+            title: "",
+            subject: "Response to a request for information",
+            prefix: "",
+        };
         Some(match self {
             LetterKind::Acknowledgement => Written {
                 template: "acknowledgement",
+                decision: None,
                 title: "acknowledgement",
                 subject: "Acknowledgement of a request for information",
                 prefix: "acknowledgement-",
             },
             LetterKind::Clarification => Written {
                 template: "clarification",
+                decision: None,
                 title: "clarification",
                 subject: "Clarification of a request for information",
                 prefix: "clarification-",
             },
             LetterKind::HoldingNotice => Written {
                 template: "holding-notice",
+                decision: None,
                 title: "more time",
                 subject: "More time to reply to a request for information",
                 prefix: "holding-notice-",
             },
             LetterKind::ReviewOutcome => Written {
                 template: "review-outcome",
+                decision: None,
                 title: "internal review",
                 subject: "Internal review of the reply to a request for information",
                 prefix: "review-outcome-",
             },
-            k if k.is_reply() => reply,
+            LetterKind::CostLimit => reply(Some("decisions/cost-limit")),
+            LetterKind::Vexatious => reply(Some("decisions/vexatious")),
+            LetterKind::Repeated => reply(Some("decisions/repeated")),
+            k if k.is_reply() => reply(None),
             _ => return None,
         })
     }
@@ -186,6 +198,10 @@ impl LetterKind {
 pub struct Written {
     /// The template (under `templates/`, without `.hbs`).
     pub template: &'static str,
+    /// For a reply refusing the whole request, the partial stating the
+    /// decision; other replies state theirs item by item
+    /// (`decisions/items`) or as one decision (`decisions/single`).
+    pub decision: Option<&'static str>,
     /// What the document title adds after the regime's request heading and
     /// the reference ("Freedom of Information Request 43342: acknowledgement");
     /// empty for replies.

@@ -88,3 +88,69 @@ impl Case {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{Item, Refusal};
+
+    fn item(decision: Decision) -> Item {
+        Item {
+            asked: "x".into(),
+            decision,
+            body: vec![],
+            annex: None,
+            withheld: None,
+            exemptions: vec![],
+            search: None,
+            holder: None,
+            location: None,
+            publication: None,
+            reasons: vec![],
+        }
+    }
+
+    fn response(items: &[Decision]) -> Response {
+        Response {
+            date: Date::parse_iso("2026-01-05").unwrap(),
+            held: None,
+            outcome: None,
+            body: vec![],
+            withheld: None,
+            explanation: None,
+            items: items.iter().map(|d| item(*d)).collect(),
+            refusal: None,
+        }
+    }
+
+    #[test]
+    fn the_reply_kind_follows_from_the_decisions() {
+        use Decision::*;
+        for (items, kind) in [
+            (&[Released, Released][..], LetterKind::Release),
+            (&[NotHeld, NotHeld], LetterKind::NotHeld),
+            (&[Ncnd], LetterKind::Ncnd),
+            (&[Withheld, Accessible, FuturePublication], LetterKind::Refusal),
+            (&[Released, NotHeld], LetterKind::PartialRelease),
+            (&[Ncnd, NotHeld], LetterKind::PartialRelease),
+            (&[PartReleased], LetterKind::PartialRelease),
+        ] {
+            assert_eq!(response(items).kind(), kind, "{items:?}");
+        }
+        let mut whole = response(&[]);
+        for (ground, kind) in [
+            (Ground::CostLimit, LetterKind::CostLimit),
+            (Ground::Vexatious, LetterKind::Vexatious),
+            (Ground::Repeated, LetterKind::Repeated),
+        ] {
+            whole.refusal = Some(Refusal { ground, estimate: vec![], advice: vec![], reasons: vec![], previous: None });
+            assert_eq!(whole.kind(), kind);
+        }
+        let mut single = response(&[]);
+        single.held = Some(false);
+        assert_eq!(single.kind(), LetterKind::NotHeld);
+        single.held = None;
+        single.outcome = Some(Outcome::Partial);
+        assert_eq!(single.kind(), LetterKind::PartialRelease);
+    }
+}

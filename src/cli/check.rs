@@ -65,7 +65,9 @@ fn check_path(path: &Path, composer: &Composer) -> Result<Vec<Diagnostic>, Failu
         return Ok(check::check(&Letter::from_case(&name, &case, kind, &doc).with_source(source, format)));
     }
     let format = LetterFormat::from_path(path).ok_or_else(|| {
-        format!("error: cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt for letters")
+        format!(
+            "error: cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt/.html for letters"
+        )
     })?;
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
     let text = extract::text(&name, format, &bytes)?;

@@ -105,8 +105,9 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
         let doc = composer.compose_reply(&case)?;
         return Ok(Reply::from_case(&name, &case, &doc));
     }
-    let format = LetterFormat::from_path(path)
-        .ok_or_else(|| format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt letter"))?;
+    let format = LetterFormat::from_path(path).ok_or_else(|| {
+        format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt/.html letter")
+    })?;
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
     Ok(Reply::from_letter(&Letter::from_text(&name, &extract::text(&name, format, &bytes)?)))
 }

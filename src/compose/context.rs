@@ -89,17 +89,14 @@ fn citation(regime: &Regime, sections: Vec<String>) -> String {
 /// The partial that states the decision: one per whole-request ground,
 /// one for decisions item by item, one for the single-decision form.
 fn decision_partial(r: &Response, kind: LetterKind) -> &'static str {
-    match kind {
-        LetterKind::CostLimit => "decisions/cost-limit",
-        LetterKind::Vexatious => "decisions/vexatious",
-        LetterKind::Repeated => "decisions/repeated",
-        _ if !r.items.is_empty() => "decisions/items",
-        _ => "decisions/single",
+    match kind.written().and_then(|w| w.decision) {
+        Some(partial) => partial,
+        None if !r.items.is_empty() => "decisions/items",
+        None => "decisions/single",
     }
 }
 
 fn response(case: &Case, r: &Response) -> Value {
-    let regime = case.regime.regime();
     let outcome = r.outcome;
     json!({
         "date": r.date.iso(),
@@ -112,7 +109,6 @@ fn response(case: &Case, r: &Response) -> Value {
         "explanation": r.explanation,
         "items": r.items.iter().enumerate().map(|(n, i)| item(case, n + 1, i)).collect::<Vec<_>>(),
         "refusal": r.refusal.as_ref().map(|f| refusal(case, f)),
-        "provision_word": regime.provision_word,
     })
 }
 
@@ -330,4 +326,19 @@ fn body(items: &[BodyItem]) -> Vec<Value> {
 /// soft wraps from the case file.
 pub fn paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_hours_read_as_a_clerk_writes_them() {
+        assert_eq!(hours_text(18.0), "18");
+        assert_eq!(hours_text(18.5), "18.5");
+        assert_eq!(hours_text(0.25), "0.25");
+        assert_eq!(pounds(45_000), "£450");
+        assert_eq!(pounds(51_250), "£512.50");
+        assert_eq!(pounds(5), "£0.05");
+    }
 }

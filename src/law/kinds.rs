@@ -46,9 +46,6 @@ pub struct KindLaw {
     pub clarification: &'static str,
     /// Advice and assistance (FOIA s16, EIR reg 9, FOISA s15).
     pub advice: &'static str,
-    /// The notice that neither confirms nor denies (FOIA s17(1), EIR reg
-    /// 12(6) and 13(5), FOISA s18).
-    pub ncnd_notice: &'static str,
     /// The presumption in favour of disclosure (EIR reg 12(2)).
     pub presumption: Option<&'static str>,
     /// More time: FOIA s17(2) with s10(3); EIR reg 7(1); none under FOISA.
@@ -74,7 +71,6 @@ pub static FOIA: KindLaw = KindLaw {
     conduct_notice: Some("section 17(5)"),
     clarification: "section 1(3)",
     advice: "section 16",
-    ncnd_notice: "section 17(1)",
     presumption: None,
     extension: Some("section 17(2)"),
     instead_of_ground: "",
@@ -96,7 +92,6 @@ pub static EIR: KindLaw = KindLaw {
     conduct_notice: None,
     clarification: "regulation 9(2)",
     advice: "regulation 9",
-    ncnd_notice: "regulation 12(6)",
     presumption: Some("regulation 12(2)"),
     extension: Some("regulation 7(1)"),
     instead_of_ground: "the EIR have no cost limit and no vexatious or repeated ground: a request that is too costly or vexatious is manifestly unreasonable, an exception under regulation 12(4)(b) subject to the public interest test; use `foikit new --kind refusal --regime eir` and cite 12(4)(b)",
@@ -118,11 +113,10 @@ pub static FOISA: KindLaw = KindLaw {
     conduct_notice: Some("section 16(5)"),
     clarification: "section 1(3)",
     advice: "section 15",
-    ncnd_notice: "section 18",
     presumption: None,
     extension: None,
     instead_of_ground: "",
-    appeal: "If you disagree with the Commissioner's decision, you may appeal to the Court of Session on a point of law only, under section 56 of the Act, within 42 days of receiving the decision.",
+    appeal: "If you disagree with the Commissioner's decision, you may appeal to the Court of Session on a point of law only, under section 56 of the Act.",
 };
 
 impl RegimeId {

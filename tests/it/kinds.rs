@@ -185,3 +185,25 @@ fn own_letters_are_judged_by_their_sections() {
     assert!(codes(LetterKind::CostLimit, RegimeId::Foia).contains(&"FOI205"));
     assert!(codes(LetterKind::Release, RegimeId::Foia).is_empty());
 }
+
+#[test]
+fn a_profile_supplies_the_authority_and_a_case_may_replace_its_blocks() {
+    let path = support::root().join("fixtures/cases/ho-cost-limit-foia.yaml");
+    let case = foikit::case::load(&path).unwrap();
+    assert_eq!(case.authority.name, "Home Office");
+    let text = flat(LetterKind::CostLimit, &case);
+    for needle in ["£600", "24 hours", "the Department's handling", "foirequests@homeoffice.gov.uk"] {
+        assert!(text.contains(needle), "`{needle}` missing");
+    }
+    let src = std::fs::read_to_string(&path).unwrap();
+    let dir = support::scratch("kinds-profile");
+    let own = src.replace("requester:", "sign_off:\n  team: Press Office FOI Team\n\nrequester:");
+    std::fs::copy(support::root().join("fixtures/profiles/home-office.yaml"), dir.join("ho.yaml")).unwrap();
+    std::fs::write(dir.join("case.yaml"), own.replace("../profiles/home-office.yaml", "ho.yaml")).unwrap();
+    let case = foikit::case::load(&dir.join("case.yaml")).unwrap();
+    assert_eq!(case.sign_off.team, "Press Office FOI Team");
+    assert_eq!(case.review.email.as_deref(), Some("foirequests@homeoffice.gov.uk"));
+    std::fs::write(dir.join("missing.yaml"), src.replace("../profiles/home-office.yaml", "nowhere.yaml")).unwrap();
+    let err = foikit::case::load(&dir.join("missing.yaml")).unwrap_err().to_string();
+    assert!(err.contains("nowhere.yaml"), "{err}");
+}
