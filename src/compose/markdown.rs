@@ -21,6 +21,9 @@ pub fn blocks(text: &str) -> Result<Vec<Block>, String> {
     Ok(b.stack.pop().unwrap_or_default())
 }
 
+/// An open table: its header row and body rows so far.
+type Table = (Option<Vec<Line>>, Vec<Vec<Line>>);
+
 #[derive(Default, Clone, Copy, PartialEq)]
 enum Style {
     #[default]
@@ -40,7 +43,7 @@ struct Builder {
     link: Option<String>,
     lists: Vec<(ListKind, Vec<Line>)>,
     row: Vec<Line>,
-    table: Option<(Option<Vec<Line>>, Vec<Vec<Line>>)>,
+    table: Option<Table>,
     code: bool,
 }
 
@@ -114,7 +117,7 @@ impl Builder {
             TagEnd::CodeBlock => {
                 self.code = false;
                 let text = std::mem::take(&mut self.buf);
-                let lines = text.lines().map(|l| markup::plain(l)).collect();
+                let lines = text.lines().map(markup::plain).collect();
                 self.push(Block::Lines { lines, align: crate::doc::Align::Left });
             }
             TagEnd::BlockQuote(_) => {
