@@ -494,6 +494,10 @@ pub enum AnnexKind {
     /// A document released with the reply, read from a Markdown `file`
     /// beside the case file.
     Document,
+    /// A schedule of the letter's redactions: where each is, the provision
+    /// and the reason (the ICO recommends one, so a requester can see what
+    /// was withheld and why).
+    RedactionSchedule,
 }
 
 /// One annex.

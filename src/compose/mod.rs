@@ -11,6 +11,7 @@ pub mod helpers;
 pub mod markdown;
 pub mod markup;
 mod requester;
+mod schedule;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -116,9 +117,16 @@ impl Composer {
         let ctx = context::letter(case, kind, &self.calendar).map_err(|e| fail(written.template, e.to_string()))?;
         let letter = self.parse(written.template, &ctx)?;
         let mut annexes = Vec::new();
+        let mut schedules = Vec::new();
         if kind.is_reply() {
             for annex in &case.annexes {
                 let name = match annex.kind {
+                    crate::case::AnnexKind::RedactionSchedule => {
+                        // Filled in once every other annex is composed.
+                        schedules.push(annexes.len());
+                        annexes.push(Annex { label: annex.label.clone(), blocks: Vec::new() });
+                        continue;
+                    }
                     crate::case::AnnexKind::PublicInterest => "annex/public-interest",
                     crate::case::AnnexKind::Letter => "annex/letter",
                     crate::case::AnnexKind::Document => {
@@ -130,6 +138,14 @@ impl Composer {
                 };
                 let parsed = self.parse(name, &context::annex(ctx.clone(), annex))?;
                 annexes.push(Annex { label: annex.label.clone(), blocks: parsed.blocks });
+            }
+        }
+        if !schedules.is_empty() {
+            let mut ctx = ctx.clone();
+            ctx["redactions"] = Value::Array(schedule::rows(&letter.blocks, &annexes, case.regime));
+            let blocks = self.parse("annex/redaction-schedule", &ctx)?.blocks;
+            for i in schedules {
+                annexes[i].blocks.clone_from(&blocks);
             }
         }
         let law = case.regime.kinds();

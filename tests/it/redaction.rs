@@ -257,3 +257,22 @@ fn annex_paths_out_of_the_case_folder_are_refused() {
         assert!(err.contains("must be inside the case file's folder"), "{err}");
     }
 }
+
+#[test]
+fn the_schedule_lists_every_redaction() {
+    let doc = support::document("council-redacted-foia");
+    let mut redactions = 0;
+    for inline in doc.clone().inlines_mut() {
+        redactions += usize::from(matches!(inline, foikit::doc::Inline::Redaction { .. }));
+    }
+    let schedule = doc.annexes.iter().find(|a| a.label.as_deref() == Some("Annex B")).expect("the schedule");
+    let rows = schedule.blocks.iter().find_map(|b| match b {
+        foikit::doc::Block::Table { rows, .. } => Some(rows),
+        _ => None,
+    });
+    let rows = rows.expect("a table");
+    assert_eq!(rows.len(), redactions);
+    let text = String::from_utf8(support::render_doc(&doc, Format::Txt)).unwrap().replace('\u{a0}', " ");
+    assert!(text.contains("Part 2 of the request | section 40(2) | Personal information"), "{text}");
+    assert!(text.contains("Annex A | section 43(2) | Commercial interests"), "{text}");
+}
