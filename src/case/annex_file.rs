@@ -1,4 +1,5 @@
-//! Annexes read from files beside the case file (`file: annex-a.md`).
+//! Annexes read from files beside the case file (`file: annex-a.md`, or a
+//! `.docx` being released).
 //!
 //! A case file may only reach files in its own folder: no absolute paths,
 //! no `..`, and no symbolic link that leads out. A case file passed around
@@ -25,9 +26,7 @@ pub(super) fn read(
     let mut problems = Vec::new();
     for (i, annex) in case.annexes.iter_mut().enumerate() {
         let Some(file) = &annex.file else { continue };
-        match resolve(folder, file)
-            .and_then(|path| crate::redact::read(&path).map_err(|e| format!("cannot read annex file `{file}`: {e}")))
-        {
+        match resolve(folder, file).and_then(|path| text(&path, file)) {
             Ok(text) => annex.text = text,
             Err(message) => {
                 let path = format!("annexes[{i}].file");
@@ -40,6 +39,18 @@ pub(super) fn read(
         Ok(())
     } else {
         Err(CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems })
+    }
+}
+
+/// The annex file's text as Markdown, withheld text masked: a `.docx`
+/// is converted (see [`super::docx_annex`]), anything else read as Markdown.
+fn text(path: &Path, file: &str) -> Result<String, String> {
+    let docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if docx {
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read annex file `{file}`: {e}"))?;
+        super::docx_annex::markdown(&bytes).map_err(|why| format!("annex file `{file}` {why}"))
+    } else {
+        crate::redact::read(path).map_err(|e| format!("cannot read annex file `{file}`: {e}"))
     }
 }
 

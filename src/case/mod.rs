@@ -10,6 +10,7 @@ mod body;
 mod checks;
 mod date;
 mod decisions;
+mod docx_annex;
 mod error;
 mod locate;
 mod profile;
@@ -491,8 +492,8 @@ pub enum AnnexKind {
     PublicInterest,
     /// A letter released with the reply (its own addressee, body and signatories).
     Letter,
-    /// A document released with the reply, read from a Markdown `file`
-    /// beside the case file.
+    /// A document released with the reply, read from a Markdown or DOCX
+    /// `file` beside the case file.
     Document,
     /// A schedule of the letter's redactions: where each is, the provision
     /// and the reason (the ICO recommends one, so a requester can see what
@@ -515,8 +516,8 @@ pub struct Annex {
     /// public-interest: where the balance lies.
     #[serde(default)]
     pub balance: Option<Balance>,
-    /// document: the Markdown file it is read from, relative to the case
-    /// file's folder and inside it.
+    /// document: the Markdown or DOCX file it is read from, relative to the
+    /// case file's folder and inside it.
     #[serde(default)]
     pub file: Option<String>,
     /// document: the file's text, withheld text masked; read with the case.

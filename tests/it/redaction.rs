@@ -271,3 +271,39 @@ fn the_schedule_lists_every_redaction() {
     assert!(text.contains("Part 2 of the request | section 40(2) | Personal information"), "{text}");
     assert!(text.contains("Annex A | section 43(2) | Commercial interests"), "{text}");
 }
+
+/// A DOCX whose body is `body` (WordprocessingML).
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    write!(zip, "<w:document><w:body>{body}</w:body></w:document>").unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn docx_annexes_carry_plain_content_and_refuse_tracked_changes() {
+    let dir = support::scratch("redact-docx");
+    let source = std::fs::read_to_string(support::root().join("fixtures/cases/council-redacted-foia.yaml")).unwrap();
+    let case = dir.join("case.yaml");
+    std::fs::write(&case, source.replace("file: council-redacted-annex-a.md", "file: annex-a.docx")).unwrap();
+
+    let plain =
+        "<w:p><w:r><w:t>Present: [[redact 40(2): Ottoline</w:t></w:r><w:r><w:t> Featherstonehaugh]]</w:t></w:r></w:p>";
+    std::fs::write(dir.join("annex-a.docx"), docx(plain)).unwrap();
+    let loaded = foikit::case::load(&case).unwrap_or_else(|e| panic!("{e}"));
+    let doc = support::composer().compose(&loaded).unwrap();
+    for format in Format::ALL {
+        let bytes = support::render_doc(&doc, format);
+        assert!(!contains(&bytes, b"Ottoline") && !contains(&bytes, b"Featherstonehaugh"), "{format}");
+    }
+    let text = String::from_utf8(support::render_doc(&doc, Format::Txt)).unwrap();
+    assert!(text.contains("Present: [Redacted – section 40(2)]"), "{text}");
+
+    let tracked = "<w:p><w:del w:id=\"1\"><w:r><w:delText>Ottoline</w:delText></w:r></w:del></w:p>";
+    std::fs::write(dir.join("annex-a.docx"), docx(tracked)).unwrap();
+    let err = foikit::case::load(&case).unwrap_err().to_string();
+    assert!(err.contains("case.yaml") && err.contains("annexes[0].file"), "{err}");
+    assert!(err.contains("annex file `annex-a.docx` has tracked changes"), "{err}");
+    assert!(!err.contains("Ottoline"), "{err}");
+}
