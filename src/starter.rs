@@ -46,8 +46,13 @@ pub fn starter(kind: LetterKind, regime: RegimeId) -> Result<String, String> {
     let ctx = json!({
         "regime": regime.name(),
         "foia": regime == RegimeId::Foia,
-        "eir": regime == RegimeId::Eir,
+        // Environmental information (EIR, EISR) and Scottish authorities
+        // (FOISA, EISR) share their examples; `exc` numbers the exceptions
+        // (EIR reg 12, EISR reg 10).
+        "eir": matches!(regime, RegimeId::Eir | RegimeId::Eisr),
         "foisa": regime == RegimeId::Foisa,
+        "scottish": matches!(regime, RegimeId::Foisa | RegimeId::Eisr),
+        "exc": if regime == RegimeId::Eisr { "10" } else { "12" },
         "ncnd": kind == LetterKind::Ncnd,
         "act": regime.regime().act,
         "title": title,

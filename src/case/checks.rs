@@ -87,7 +87,10 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     }
 
     if case.review.email.is_none() && case.review.address.is_empty() {
-        err("review".into(), "give an `email` or an `address` for internal review requests (FOIA s17(7)(a))".into());
+        err(
+            "review".into(),
+            format!("give an `email` or an `address` for {} requests ({})", regime.review.name, regime.notice.review),
+        );
     }
 
     if let Some(review) = &case.internal_review {
@@ -140,7 +143,7 @@ pub(super) fn exemption(
                 regime.provision_word, c.cited, c.def.title
             ),
         ),
-        Ok(c) => exemption_facts(err, path, &c, ex),
+        Ok(c) => exemption_facts(err, path, &c, ex, regime),
         Err(near) => err(
             format!("{path}.section"),
             format!(
@@ -167,23 +170,35 @@ pub(super) fn blank_texts(err: &mut (impl FnMut(String, String) + ?Sized), path:
     }
 }
 
-fn exemption_facts(err: &mut (impl FnMut(String, String) + ?Sized), path: &str, c: &Citation, ex: &super::Exemption) {
+fn exemption_facts(
+    err: &mut (impl FnMut(String, String) + ?Sized),
+    path: &str,
+    c: &Citation,
+    ex: &super::Exemption,
+    regime: &crate::law::Regime,
+) {
     let pi = &ex.public_interest;
+    let word = regime.provision_word;
+    let reasons = || format!("say why {word} {} applies ({})", c.cited, regime.notice.reasons);
+    if let Some(hint) = c.limb_needed() {
+        err(format!("{path}.section"), format!("{word} {} does not say which limb is relied on: {hint}", c.cited));
+    }
     if c.qualified() {
         if ex.reasons.is_empty() && pi.against_disclosure.is_empty() {
-            err(format!("{path}.reasons"), format!("say why section {} applies (FOIA s17(1)(c))", c.cited));
+            err(format!("{path}.reasons"), reasons());
         }
         if pi.for_disclosure.is_empty() || pi.against_disclosure.is_empty() {
             err(
                 format!("{path}.public_interest"),
                 format!(
-                    "section {} is a qualified exemption: give the public interest factors `for` and `against` disclosure (FOIA s17(3))",
-                    c.cited
+                    "{word} {} is a qualified exemption: give the public interest factors `for` and `against` disclosure ({})",
+                    c.cited,
+                    c.public_interest_provision(regime.notice.public_interest)
                 ),
             );
         }
     } else if ex.reasons.is_empty() {
-        err(format!("{path}.reasons"), format!("say why section {} applies (FOIA s17(1)(c))", c.cited));
+        err(format!("{path}.reasons"), reasons());
     }
     for (key, texts) in [
         ("reasons", &ex.reasons),

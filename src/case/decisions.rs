@@ -39,6 +39,17 @@ pub(super) fn response(err: Err, case: &Case, r: &Response) {
     for (i, item) in r.items.iter().enumerate() {
         self::item(err, case, &format!("response.items[{i}]"), item);
     }
+    // The decision record says "the information is exempt", which would
+    // reveal that information neither confirmed nor denied exists.
+    let ncnd = r.items.iter().any(|i| i.decision == Decision::Ncnd);
+    for (i, annex) in case.annexes.iter().enumerate() {
+        if ncnd && annex.kind == super::AnnexKind::PublicInterest {
+            err(
+                format!("annexes[{i}].kind"),
+                "a reply that neither confirms nor denies cannot attach a public interest decision record, which states that the information is exempt (and so held): give the public interest in each exemption instead".into(),
+            );
+        }
+    }
     if let Some(refusal) = &r.refusal {
         self::refusal(err, case, refusal);
     }
@@ -63,7 +74,7 @@ fn single_decision(err: Err, case: &Case, r: &Response) {
             format!(
                 "a refusal or partial release must cite at least one {} ({})",
                 case.regime.kinds().exemption_word,
-                case.regime.regime().notice.reasons
+                case.regime.regime().notice.specify
             ),
         );
     }
@@ -182,7 +193,7 @@ fn refusal(err: Err, case: &Case, r: &Refusal) {
                 );
             } else {
                 let hours: f64 = r.estimate.iter().map(|a| a.hours).sum();
-                if limit.cost_pence(hours) <= u64::from(limit.pounds) * 100 {
+                if !limit.exceeds(hours) {
                     err(
                         "response.refusal.estimate".into(),
                         format!(

@@ -176,10 +176,12 @@ fn refusal(case: &Case, r: &Refusal) -> Value {
             "pounds": l.pounds,
             "pounds_text": pounds(u64::from(l.pounds) * 100),
             "rate": l.rate,
+            "rate_is_ceiling": l.rate_is_ceiling,
             "hours": hours_text(l.hours()),
             "regulations": l.regulations,
             "regulation": l.limit_regulation,
             "activities": l.activities,
+            "excluded": l.excluded,
             "cost": pounds(l.cost_pence(hours)),
         })),
         "estimate": r.estimate.iter().map(|a| json!({ "activity": a.activity, "hours": hours_text(a.hours) })).collect::<Vec<_>>(),
@@ -249,7 +251,7 @@ fn deadlines(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
     let due = clock.deadline(received, regime.time_limit, &[])?.due;
     let replied = case.response.as_ref().map_or(received, |r| r.date.0);
     let taken = clock.working_days_between(received, replied, &[])?;
-    let review_by = clock.deadline(replied, regime.review.ask_within, &[])?.due;
+    let review_by = clock.review_window(Some(received), replied)?.due;
     Ok(json!({
         "due": due.iso(),
         "working_days": taken,

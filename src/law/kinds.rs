@@ -24,12 +24,11 @@ pub struct KindLaw {
     pub ref_label: &'static str,
     /// "exemption" (FOIA, FOISA) or "exception" (EIR).
     pub exemption_word: &'static str,
-    /// Where an authority says it does not hold information: FOIA s1(1)(a)
-    /// (the duty to confirm or deny), a FOISA s17(1) notice, the EIR
-    /// exception in reg 12(4)(a).
-    pub not_held: &'static str,
-    /// The EIR cite not held as an exception (reg 12(4)(a)).
+    /// Not held as an exception the letter relies on (EIR reg 12(4)(a)).
     pub not_held_exception: Option<&'static str>,
+    /// Not held as a notice the letter gives (FOISA s17(1)). Under FOIA
+    /// saying so is the s1(1)(a) duty itself and needs no citation.
+    pub not_held_notice: Option<&'static str>,
     /// Information reasonably accessible to the applicant otherwise (FOIA s21, FOISA s25).
     pub accessible: Option<&'static str>,
     /// Information intended for future publication (FOIA s22, FOISA s27).
@@ -40,6 +39,9 @@ pub struct KindLaw {
     pub repeated: Option<&'static str>,
     /// The notice for refusing on cost (FOIA s17(5), FOISA s16(4)).
     pub cost_notice: Option<&'static str>,
+    /// What the Act calls the cost limit: FOIA s12(1) "the appropriate
+    /// limit", FOISA s12(1) "the amount prescribed" (empty where none).
+    pub cost_limit_name: &'static str,
     /// The notice for refusing as vexatious or repeated (FOIA s17(5), FOISA s16(5)).
     pub conduct_notice: Option<&'static str>,
     /// Asking the requester what they want (FOIA s1(3), EIR reg 9(2), FOISA s1(3)).
@@ -52,8 +54,6 @@ pub struct KindLaw {
     pub extension: Option<&'static str>,
     /// What to use instead of a kind the regime lacks.
     pub instead_of_ground: &'static str,
-    /// The appeal against the Commissioner's decision, as a review outcome states it.
-    pub appeal: &'static str,
 }
 
 /// FOIA 2000.
@@ -61,20 +61,20 @@ pub static FOIA: KindLaw = KindLaw {
     request_heading: "Freedom of Information Request",
     ref_label: "FOI Ref",
     exemption_word: "exemption",
-    not_held: "section 1(1)(a)",
     not_held_exception: None,
+    not_held_notice: None,
     accessible: Some("21"),
     future_publication: Some("22"),
     vexatious: Some("14(1)"),
     repeated: Some("14(2)"),
     cost_notice: Some("section 17(5)"),
+    cost_limit_name: "the appropriate limit",
     conduct_notice: Some("section 17(5)"),
     clarification: "section 1(3)",
     advice: "section 16",
     presumption: None,
     extension: Some("section 17(2)"),
     instead_of_ground: "",
-    appeal: "If you are dissatisfied with the Commissioner's decision, you may appeal to the First-tier Tribunal (Information Rights) under section 57 of the Freedom of Information Act 2000.",
 };
 
 /// EIR 2004.
@@ -82,20 +82,20 @@ pub static EIR: KindLaw = KindLaw {
     request_heading: "Environmental Information Regulations request",
     ref_label: "EIR Ref",
     exemption_word: "exception",
-    not_held: "regulation 12(4)(a)",
-    not_held_exception: Some("12(4)(a)"),
+    not_held_exception: Some("regulation 12(4)(a)"),
+    not_held_notice: None,
     accessible: None,
     future_publication: None,
     vexatious: None,
     repeated: None,
     cost_notice: None,
+    cost_limit_name: "",
     conduct_notice: None,
     clarification: "regulation 9(2)",
     advice: "regulation 9",
     presumption: Some("regulation 12(2)"),
     extension: Some("regulation 7(1)"),
     instead_of_ground: "the EIR have no cost limit and no vexatious or repeated ground: a request that is too costly or vexatious is manifestly unreasonable, an exception under regulation 12(4)(b) subject to the public interest test; use `foikit new --kind refusal --regime eir` and cite 12(4)(b)",
-    appeal: "If you are dissatisfied with the Commissioner's decision, you may appeal to the First-tier Tribunal (Information Rights) under section 57 of the Freedom of Information Act 2000, as applied by regulation 18.",
 };
 
 /// FOISA 2002.
@@ -103,20 +103,45 @@ pub static FOISA: KindLaw = KindLaw {
     request_heading: "Freedom of Information (Scotland) Act request",
     ref_label: "FOI Ref",
     exemption_word: "exemption",
-    not_held: "section 17(1)",
     not_held_exception: None,
+    not_held_notice: Some("section 17(1)"),
     accessible: Some("25"),
     future_publication: Some("27"),
     vexatious: Some("14(1)"),
     repeated: Some("14(2)"),
     cost_notice: Some("section 16(4)"),
+    cost_limit_name: "the amount prescribed",
     conduct_notice: Some("section 16(5)"),
     clarification: "section 1(3)",
     advice: "section 15",
     presumption: None,
     extension: None,
     instead_of_ground: "",
-    appeal: "If you disagree with the Commissioner's decision, you may appeal to the Court of Session on a point of law only, under section 56 of the Act.",
+};
+
+/// EISR 2004 (SSI 2004/520): the EIR's Scottish counterpart. Exceptions in
+/// reg 10 (not held 10(4)(a), manifestly unreasonable 10(4)(b)), the
+/// presumption in favour of disclosure reg 10(2)(b), extension to 40
+/// working days reg 7(1), advice reg 9 (and reg 9(2) for a request too
+/// general). Not re-read: reg 9(2)'s wording, taken as the EIR's.
+pub static EISR: KindLaw = KindLaw {
+    request_heading: "Environmental Information (Scotland) Regulations request",
+    ref_label: "EIR Ref",
+    exemption_word: "exception",
+    not_held_exception: Some("regulation 10(4)(a)"),
+    not_held_notice: None,
+    accessible: None,
+    future_publication: None,
+    vexatious: None,
+    repeated: None,
+    cost_notice: None,
+    cost_limit_name: "",
+    conduct_notice: None,
+    clarification: "regulation 9(2)",
+    advice: "regulation 9",
+    presumption: Some("regulation 10(2)(b)"),
+    extension: Some("regulation 7(1)"),
+    instead_of_ground: "the EISR have no cost limit and no vexatious or repeated ground: a request that is too costly or vexatious is manifestly unreasonable, an exception under regulation 10(4)(b) subject to the public interest test; use `foikit new --kind refusal --regime eisr` and cite 10(4)(b)",
 };
 
 impl RegimeId {
@@ -126,6 +151,7 @@ impl RegimeId {
             RegimeId::Foia => &FOIA,
             RegimeId::Eir => &EIR,
             RegimeId::Foisa => &FOISA,
+            RegimeId::Eisr => &EISR,
         }
     }
 }

@@ -49,7 +49,7 @@ fn every_kind_and_regime_renders_and_passes_check_in_every_format() {
             }
         }
     }
-    assert_eq!(files.len(), 32 * 4, "32 kind × regime combinations, four formats each");
+    assert_eq!(files.len(), 41 * 4, "41 kind × regime combinations, four formats each");
     let out = Command::new(env!("CARGO_BIN_EXE_foikit")).arg("check").args(&files).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
