@@ -75,6 +75,21 @@ impl Case {
         }
     }
 
+    /// Every provision the reply relies on, as cited: its exemptions and,
+    /// for a refusal of the whole request, the ground (FOIA s12, s14(1),
+    /// s14(2)), so a requester's review can answer each.
+    pub fn relied_on(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.all_exemptions().into_iter().map(|(_, e)| e.section.clone()).collect();
+        let law = self.regime.kinds();
+        let ground = self.response.as_ref().and_then(|r| r.refusal.as_ref()).and_then(|r| match r.ground {
+            Ground::CostLimit => law.cost_notice.map(|_| "12"),
+            Ground::Vexatious => law.vexatious,
+            Ground::Repeated => law.repeated,
+        });
+        out.extend(ground.map(str::to_string));
+        out
+    }
+
     /// Every exemption the reply relies on, with its field path: the case's
     /// own list and each item's.
     pub fn all_exemptions(&self) -> Vec<(String, &Exemption)> {

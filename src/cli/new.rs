@@ -15,7 +15,7 @@ pub struct Args {
     /// repeated, review-outcome.
     #[arg(long, default_value = "refusal")]
     kind: String,
-    /// The regime: foia, eir or foisa.
+    /// The regime: foia, eir, foisa or eisr.
     #[arg(long, default_value = "foia")]
     regime: RegimeId,
 }

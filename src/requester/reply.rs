@@ -48,7 +48,7 @@ impl Reply {
             review_address: case.review.address.clone(),
             requester: Some(case.requester.name.clone()),
             requester_email: case.requester.email.clone(),
-            exemptions: case.all_exemptions().into_iter().map(|(_, e)| e.section.clone()).collect(),
+            exemptions: case.relied_on(),
             findings: check::check(&Letter::from_case(
                 file,
                 case,

@@ -207,3 +207,19 @@ fn a_profile_supplies_the_authority_and_a_case_may_replace_its_blocks() {
     let err = foikit::case::load(&dir.join("missing.yaml")).unwrap_err().to_string();
     assert!(err.contains("nowhere.yaml"), "{err}");
 }
+
+/// A requester's review of a whole-request refusal answers its ground.
+#[test]
+fn a_review_of_a_repeated_request_refusal_answers_section_14_2() {
+    let path = support::root().join("fixtures/cases/scottish-repeated-foisa.yaml");
+    let case = foikit::case::load(&path).unwrap();
+    assert_eq!(case.relied_on(), ["14(2)"]);
+    let foia = foikit::case::load(&support::root().join("fixtures/cases/council-vexatious-foia.yaml")).unwrap();
+    assert_eq!(foia.relied_on(), ["14(1)"]);
+    let doc = support::composer().compose_reply(&foia).unwrap();
+    let reply = foikit::requester::Reply::from_case("vexatious", &foia, &doc);
+    let who = foikit::requester::RequesterFile::default();
+    let date = foikit::case::Date::parse_iso("2026-11-10").unwrap();
+    let text = support::flat_text(&support::composer().compose_review_request(&reply, &who, date).unwrap());
+    assert!(text.contains("The reply treats my request as vexatious under section 14(1)"), "{text}");
+}
