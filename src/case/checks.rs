@@ -257,5 +257,19 @@ fn annex_facts(err: &mut (impl FnMut(String, String) + ?Sized), path: &str, anne
                 blank_texts(err, &format!("{path}.body[{i}]"), item.texts());
             }
         }
+        AnnexKind::Document | AnnexKind::RedactionSchedule => {
+            if letter_fields || annex.decided.is_some() || annex.balance.is_some() {
+                err(path.to_string(), "a `kind: document` annex takes its content from `file` only, a `kind: redaction-schedule` from the letter".into());
+            }
+        }
+    }
+    match (annex.kind, &annex.file) {
+        (AnnexKind::Document, None) => {
+            err(format!("{path}.file"), "give the Markdown file the document is in, e.g. `file: annex-a.md`".into())
+        }
+        (AnnexKind::PublicInterest | AnnexKind::Letter | AnnexKind::RedactionSchedule, Some(_)) => {
+            err(format!("{path}.file"), "`file` belongs to `kind: document` annexes".into())
+        }
+        _ => {}
     }
 }

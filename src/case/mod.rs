@@ -5,10 +5,12 @@
 //! file, line, column and field path, and nothing downstream ever sees a case
 //! that failed validation.
 
+mod annex_file;
 mod body;
 mod checks;
 mod date;
 mod decisions;
+mod docx_annex;
 mod error;
 mod locate;
 mod profile;
@@ -511,6 +513,13 @@ pub enum AnnexKind {
     PublicInterest,
     /// A letter released with the reply (its own addressee, body and signatories).
     Letter,
+    /// A document released with the reply, read from a Markdown or DOCX
+    /// `file` beside the case file.
+    Document,
+    /// A schedule of the letter's redactions: where each is, the provision
+    /// and the reason (the ICO recommends one, so a requester can see what
+    /// was withheld and why).
+    RedactionSchedule,
 }
 
 /// One annex.
@@ -528,6 +537,13 @@ pub struct Annex {
     /// public-interest: where the balance lies.
     #[serde(default)]
     pub balance: Option<Balance>,
+    /// document: the Markdown or DOCX file it is read from, relative to the
+    /// case file's folder and inside it.
+    #[serde(default)]
+    pub file: Option<String>,
+    /// document: the file's text, withheld text masked; read with the case.
+    #[serde(skip)]
+    pub text: String,
     /// letter: the addressee lines.
     #[serde(default)]
     pub to: Vec<String>,

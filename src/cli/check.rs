@@ -60,7 +60,7 @@ fn check_path(path: &Path, composer: &Composer) -> Result<Vec<Diagnostic>, Failu
         let case = foikit::case::load(path)?;
         let kind = case.stage_kind();
         let doc = composer.compose_letter(&case, kind)?;
-        let source = std::fs::read_to_string(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
+        let source = foikit::redact::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
         let format = SourceFormat::from_path(path).expect("checked above");
         return Ok(check::check(&Letter::from_case(&name, &case, kind, &doc).with_source(source, format)));
     }

@@ -13,6 +13,7 @@ mod golden;
 mod interop;
 mod kinds;
 mod ooxml;
+mod redaction;
 mod requester;
 mod rules;
 mod schema;
