@@ -24,6 +24,7 @@
 //! ```
 
 pub mod case;
+pub mod cases;
 pub mod check;
 pub mod compose;
 pub mod doc;
@@ -32,6 +33,7 @@ pub mod law;
 pub mod limits;
 pub mod output;
 pub mod pipeline;
+pub mod redact;
 pub mod render;
 pub mod requester;
 pub mod starter;

@@ -115,9 +115,9 @@ pub fn load_and_check(
     which: CaseLetter,
 ) -> Result<(Document, LetterKind, Vec<Diagnostic>), Failed> {
     let bad = |e: &dyn std::fmt::Display| Failed::new(path, FailKind::BadInput, e);
-    let (source, format) = case::read_source(path).map_err(|e| bad(&e))?;
+    let (case, source) = case::load_with_source(path).map_err(|e| bad(&e))?;
+    let format = SourceFormat::from_path(path).unwrap_or(SourceFormat::Yaml);
     let name = path.display().to_string();
-    let case = case::parse(&source, format, &name).map_err(|e| bad(&e))?;
     let kind = which.kind(&case).map_err(|e| bad(&e))?;
     let (doc, letter) = compose(composer, &case, kind, &name, (source, format)).map_err(|e| bad(&e))?;
     let findings = check::check(&letter);

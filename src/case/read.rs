@@ -34,10 +34,15 @@ impl SourceFormat {
 /// Reads and validates the case file at `path` (with its `profile`, if it
 /// names one, relative to the case file's folder).
 pub fn load(path: &Path) -> Result<Case, CaseError> {
-    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
-    let source = std::fs::read_to_string(path)
-        .map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
-    parse_in(&source, format, &path.display().to_string(), path.parent())
+    load_with_source(path).map(|(case, _)| case)
+}
+
+/// [`load`], also giving the case file's text as read (for the validator,
+/// which locates findings in it).
+pub fn load_with_source(path: &Path) -> Result<(Case, String), CaseError> {
+    let (source, format) = read_source(path)?;
+    let case = parse_in(&source, format, &path.display().to_string(), path.parent())?;
+    Ok((case, source))
 }
 
 /// Parses and validates case text; `name` is used in messages, and a
@@ -47,6 +52,14 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
 }
 
 fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
+    let source = &crate::redact::mask(source);
+    let mut case = parse_case(source, format, name, dir)?;
+    super::annex_file::read(&mut case, source, format, name, dir)?;
+    Ok(case)
+}
+
+/// The case itself, its profile filled in.
+fn parse_case(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
     // Only a case that mentions a profile pays for reading it twice.
     let value = if source.contains("profile") { deserialize::<serde_json::Value>(source, format).ok() } else { None };
     let Some((mut value, profile)) = value.and_then(|v| {
@@ -79,8 +92,9 @@ pub fn load_as<T: DeserializeOwned + Validate>(
 
 /// The text of the input file at `path` and its format: at most
 /// [`CASE_FILE_BYTES`](crate::limits::CASE_FILE_BYTES), UTF-8, without a
-/// byte order mark (invisible in editors; parsers must not see it).
-pub fn read_source(path: &Path) -> Result<(String, SourceFormat), CaseError> {
+/// byte order mark (invisible in editors; parsers must not see it), with
+/// redactions masked ([`crate::redact::mask`]).
+fn read_source(path: &Path) -> Result<(String, SourceFormat), CaseError> {
     let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
     let io = |message: String| CaseError::Io { file: path.to_path_buf(), message };
     let bytes = crate::limits::read_file(path, crate::limits::CASE_FILE_BYTES).map_err(|e| io(e.to_string()))?;
@@ -90,7 +104,7 @@ pub fn read_source(path: &Path) -> Result<(String, SourceFormat), CaseError> {
     if source.starts_with('\u{feff}') {
         source.drain(..'\u{feff}'.len_utf8());
     }
-    Ok((source, format))
+    Ok((crate::redact::mask(&source), format))
 }
 
 /// Parses and validates the text of any foikit input file.
@@ -100,6 +114,8 @@ pub fn parse_as<T: DeserializeOwned + Validate>(
     name: &str,
     facts: fn(&T) -> Vec<(String, String)>,
 ) -> Result<T, CaseError> {
+    // Withheld text is masked before anything can hold or echo it.
+    let source = &crate::redact::mask(source);
     let invalid =
         |problems: Vec<Problem>| CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems };
     let outline = if format == SourceFormat::Yaml { locate::yaml_outline(source) } else { Vec::new() };

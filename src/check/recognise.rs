@@ -208,11 +208,29 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*"));
 
+/// A redaction's label as foikit's templates word it: "[Redacted – section
+/// 40(2)]", "[Redacted - regulation 13(1)]".
+static REDACTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\[Redacted\s*[–—-]\s*(?:section|regulation|s\.|reg\.)\s*(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)\s*\]")
+});
+
+/// Redactions marked by their labels: (paragraph, provision).
+pub fn redactions(paragraphs: &[Paragraph]) -> Vec<(usize, String)> {
+    paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| REDACTED.captures_iter(&p.text).map(move |c| (i, c[1].to_string())))
+        .collect()
+}
+
 /// Provisions cited in sentences that rely on an exemption, deduplicated.
+/// A redaction's label names a provision but cites nothing: the letter
+/// must do that in its own words.
 pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        for sentence in sentences(&p.text) {
+        let text = REDACTED.replace_all(&p.text, "");
+        for sentence in sentences(&text) {
             if !EXEMPT_WORDS.is_match(sentence) {
                 continue;
             }

@@ -10,6 +10,7 @@ mod exemptions;
 pub mod kinds;
 mod regimes;
 pub mod time_for_compliance;
+pub mod timeliness;
 
 use serde::{Deserialize, Serialize};
 

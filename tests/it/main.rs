@@ -7,12 +7,14 @@
 
 mod bad_input;
 mod batch;
+mod cases;
 mod cli;
 mod deadlines;
 mod golden;
 mod interop;
 mod kinds;
 mod ooxml;
+mod redaction;
 mod requester;
 mod rules;
 mod schema;

@@ -10,6 +10,7 @@ mod missing_pit_estimate;
 mod missing_public_interest_test;
 mod missing_s16_advice;
 mod ncnd_reveals_holding;
+mod redaction_without_exemption;
 mod regime_mismatch;
 mod review_out_of_time;
 mod review_window;
@@ -33,6 +34,7 @@ pub static RULES: &[&Rule] = &[
     &regime_mismatch::RULE,
     &missing_exemption_reason::RULE,
     &unknown_exemption::RULE,
+    &redaction_without_exemption::RULE,
     &missing_public_interest_test::RULE,
     &missing_pit_estimate::RULE,
     &missing_s16_advice::RULE,
