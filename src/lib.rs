@@ -30,5 +30,6 @@ pub mod doc;
 pub mod kind;
 pub mod law;
 pub mod output;
+pub mod read;
 pub mod render;
 pub mod requester;

@@ -8,9 +8,7 @@
 //! differently from ours.
 
 pub mod diagnostic;
-pub mod extract;
 pub mod letter;
-pub mod recognise;
 pub mod report;
 pub mod rule;
 pub mod rules;

@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         };
         let findings = check::check(&letter);
         if !findings.is_empty() {
-            eprint!("{}", report::human(&findings));
+            eprint!("{}", report::human(&[], &findings));
         }
         if args.draft {
             doc.meta.draft = true;

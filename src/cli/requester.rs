@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use foikit::case::{Date, SourceFormat};
-use foikit::check::extract::{self, LetterFormat};
 use foikit::check::{self, Letter, LetterKind, Severity, report};
 use foikit::compose::Composer;
 use foikit::doc::Document;
+use foikit::read::{self, LetterFormat};
 use foikit::render::{self, Format, RenderOptions};
 use foikit::requester::{self, Reply, RequesterFile};
 
@@ -85,7 +85,7 @@ pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
     let name = format!("{stem} for {}", reply.file);
     let findings = check::check(&Letter::composed(&name, kind, reply.regime, &doc, (reply.replied, Some(date))));
     if !findings.is_empty() {
-        eprint!("{}", report::human(&findings));
+        eprint!("{}", report::human(&[], &findings));
     }
     if args.draft {
         doc.meta.draft = true;
@@ -105,10 +105,11 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
         let doc = composer.compose(&case)?;
         return Ok(Reply::from_case(&name, &case, &doc));
     }
-    let format = LetterFormat::from_path(path)
-        .ok_or_else(|| format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt letter"))?;
+    let format = LetterFormat::from_path(path).ok_or_else(|| {
+        format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt/.html letter")
+    })?;
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-    Ok(Reply::from_letter(&Letter::from_text(&name, &extract::text(&name, format, &bytes)?)))
+    Ok(Reply::from_letter(&read::letter(&name, format, &bytes, None)?))
 }
 
 fn write(doc: &Document, dir: &Path, stem: &str, formats: &[Format]) -> Result<(), Failure> {

@@ -56,9 +56,9 @@ impl Reply {
     /// From the text of a letter drafted elsewhere.
     pub fn from_letter(letter: &Letter) -> Reply {
         let text = letter.text();
-        let review = check::recognise::review_paragraphs(letter.body()).first().copied();
+        let review = crate::read::recognise::review_paragraphs(letter.body()).first().copied();
         let (review_email, review_address) = review.map(|i| review_contact(letter, i)).unwrap_or_default();
-        let authority = check::recognise::authority(&text);
+        let authority = crate::read::recognise::authority(&text);
         // One entry per provision: "41" and a later "41 (1)(a)(b)" are the same exemption.
         let mut exemptions: Vec<String> = Vec::new();
         let mut seen = Vec::new();
@@ -79,7 +79,7 @@ impl Reply {
             replied: letter.sent,
             review_email,
             review_address,
-            requester: check::recognise::salutation(&text),
+            requester: crate::read::recognise::salutation(&text),
             requester_email: None,
             exemptions,
             findings: check::check(letter),
@@ -94,8 +94,8 @@ fn review_contact(letter: &Letter, at: usize) -> (Option<String>, Vec<String>) {
     let review = &letter.paragraphs[at].text;
     // Look only after the words about the review: a letter extracted as one
     // line has every address in it.
-    let from = check::recognise::review_mention(review).unwrap_or(0);
-    let mut email = check::recognise::email(&review[from..]);
+    let from = crate::read::recognise::review_mention(review).unwrap_or(0);
+    let mut email = crate::read::recognise::email(&review[from..]);
     let block: Vec<&str> = letter.paragraphs[at + 1..]
         .iter()
         .take(8)
@@ -103,10 +103,10 @@ fn review_contact(letter: &Letter, at: usize) -> (Option<String>, Vec<String>) {
         .take_while(|t| t.chars().count() <= 120 && !t.contains("Commissioner"))
         .collect();
     if email.is_none() {
-        email = block.iter().find_map(|t| check::recognise::email(t));
+        email = block.iter().find_map(|t| crate::read::recognise::email(t));
     }
     let mut address = Vec::new();
-    if block.iter().any(|t| check::recognise::has_postcode(t)) {
+    if block.iter().any(|t| crate::read::recognise::has_postcode(t)) {
         for line in &block {
             let line = email.as_deref().map_or(line.to_string(), |e| line.replace(e, ""));
             let line = line.trim().trim_end_matches("e-mail:").trim_end_matches("email:").trim();

@@ -2,8 +2,8 @@
 //! complaints with their chronology, and review outcomes.
 
 use foikit::case::{Date, SourceFormat};
-use foikit::check::extract::{self, LetterFormat};
 use foikit::check::{self, Letter, LetterKind, Severity};
+use foikit::read::extract::{self, LetterFormat};
 use foikit::render::{self, Format};
 use foikit::requester::{Reply, RequesterFile};
 

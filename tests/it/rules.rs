@@ -87,8 +87,8 @@ fn the_fixture_cases_pass_in_every_format() {
         for format in [foikit::render::Format::Docx, foikit::render::Format::Pdf, foikit::render::Format::Txt] {
             let bytes = support::render(case, format);
             let fmt =
-                foikit::check::extract::LetterFormat::from_path(format!("x.{}", format.extension()).as_ref()).unwrap();
-            let text = foikit::check::extract::text(case, fmt, &bytes).unwrap();
+                foikit::read::extract::LetterFormat::from_path(format!("x.{}", format.extension()).as_ref()).unwrap();
+            let text = foikit::read::extract::text(case, fmt, &bytes).unwrap();
             let errors: Vec<_> = check::check(&Letter::from_text(case, &text))
                 .into_iter()
                 .filter(|d| d.severity == check::Severity::Error)
@@ -185,8 +185,8 @@ fn findings_on_a_case_file_name_its_line() {
 }
 
 mod no_panic {
-    use foikit::check::extract::{self, LetterFormat};
     use foikit::check::{self, Letter};
+    use foikit::read::extract::{self, LetterFormat};
     use foikit::render::Format;
     use proptest::prelude::*;
 

@@ -2,8 +2,8 @@
 
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::annex_references;
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::annex_references;
 
 /// The rule.
 pub static RULE: Rule = Rule {

@@ -3,9 +3,9 @@
 use super::excerpt;
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::{regulator_paragraphs, review_paragraphs};
 use crate::check::rule::{Finding, Rule};
 use crate::law::RegimeId;
+use crate::read::recognise::{regulator_paragraphs, review_paragraphs};
 
 /// The rule.
 pub static RULE: Rule = Rule {

@@ -3,8 +3,8 @@
 use super::holding_notice;
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::dates;
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::dates;
 
 /// The rule.
 pub static RULE: Rule = Rule {

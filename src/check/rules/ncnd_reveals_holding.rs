@@ -7,8 +7,8 @@ use regex::Regex;
 use super::{excerpt, ncnd, re};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::sentences;
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::sentences;
 
 /// The rule.
 pub static RULE: Rule = Rule {

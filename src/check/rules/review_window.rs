@@ -7,8 +7,8 @@ use regex::Regex;
 use super::{excerpt, re};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::review_paragraphs;
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::review_paragraphs;
 
 /// The rule.
 pub static RULE: Rule = Rule {

@@ -2,8 +2,8 @@
 
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::placeholders;
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::placeholders;
 
 /// The rule.
 pub static RULE: Rule = Rule {

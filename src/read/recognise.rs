@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::letter::{Cited, Paragraph};
 use crate::case::Date;
+use crate::check::letter::{Cited, Paragraph};
 use crate::law::RegimeId;
 
 fn re(pattern: &str) -> Regex {
@@ -39,37 +39,6 @@ pub fn dates(text: &str) -> Vec<(Date, usize)> {
             Some((Date(time::Date::from_calendar_date(y, month, d).ok()?), at))
         })
         .collect()
-}
-
-/// What kind of letter this is, from who is asking for what.
-pub fn kind(text: &str) -> super::letter::LetterKind {
-    use super::letter::LetterKind;
-    static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)this completes the (?:internal )?review|outcome of (?:the|your|our|this) (?:internal )?review|(?:internal )?review (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted) (?:the|an|your) (?:internal )?review",
-        )
-    });
-    static ASKING: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\bI (?:am writing to |would like to |wish to |hereby )?(?:request|ask for|require)(?: that you (?:carry out|conduct))? an? (?:internal )?review|please pass this (?:on )?to the person who conducts (?:freedom of information )?reviews|I am dissatisfied with (?:your|the) (?:response|reply|handling)",
-        )
-    });
-    static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\bI (?:wish|would like|am writing) to (?:complain|apply) to the (?:Scottish )?Information Commissioner|application (?:for a decision )?under section (?:50|47)",
-        )
-    });
-    if COMPLAINT.is_match(text) {
-        LetterKind::Complaint
-    } else if ASKING.is_match(text) {
-        LetterKind::ReviewRequest
-    } else if OUTCOME.is_match(text) {
-        LetterKind::ReviewOutcome
-    } else if EXEMPT_WORDS.is_match(text) {
-        LetterKind::Refusal
-    } else {
-        LetterKind::Release
-    }
 }
 
 /// The date of the reply a requester's letter refers to.
@@ -315,14 +284,64 @@ pub fn authority(text: &str) -> Option<String> {
     NAME.find(text).map(|m| m.as_str().to_string())
 }
 
-/// Placeholders and bracketed drafting instructions left in the text.
+/// Why the letter appears cut short: it greets its reader but never signs
+/// off, so what usually stands before the sign-off (the review and
+/// Commissioner paragraphs) may be in the part that is missing.
+pub fn incomplete(paragraphs: &[Paragraph]) -> Option<String> {
+    static GREETING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:Dear|Hello|Hi)\b"));
+    static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\byours (?:sincerely|faithfully|truly)|\b(?:kind |best |warm )?regards\b|\bbest wishes\b|\bmany thanks\b|\bthank you\b[^.]{0,40}$|\bsigned\b",
+        )
+    });
+    let greeted = paragraphs.iter().take(30).position(|p| GREETING.is_match(&p.text))?;
+    if paragraphs[greeted..].iter().any(|p| SIGN_OFF.is_match(&p.text)) {
+        return None;
+    }
+    let last = paragraphs.iter().rev().find(|p| !p.in_annex)?;
+    let cut = if last.text.trim_end().ends_with(['.', '!', '?', ':', ')', '"', '”']) {
+        "it ends without a sign-off"
+    } else {
+        "it stops mid-sentence, without a sign-off"
+    };
+    Some(format!("{cut}: \"{}\"", tail(&last.text)))
+}
+
+fn tail(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= 60 { text.to_string() } else { format!("…{}", text.chars().skip(n - 60).collect::<String>()) }
+}
+
+/// Placeholders and bracketed drafting instructions left in the text: what
+/// a drafter left to fill (`{{name}}`, `<name>`, `[INSERT DATE]`, `[ GIVE
+/// DETAILS HERE ]`, `XX/XX/XXXX`). Not a hosting site's masking: WhatDoTheyKnow
+/// hides addresses as `xxxxx@…` or `[email address]` and marks redactions
+/// `[REDACTED]`, none of which a drafter should fill.
 pub fn placeholders(text: &str) -> Vec<&str> {
     static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\{\{[^}]*\}\}|<<[^>]*>>|\[\s*[A-Z][A-Z0-9 '/,_-]{2,}\s*\]|(?i)\[\s*(?:insert|enter|give|add|delete|choose|select|name of|date of|x+)\b[^\]]*\]|\bX{3,}\b|\bxx/xx/xx(?:xx)?\b",
+            r"\{\{[^}]*\}\}|<<[^>]*>>|<[A-Za-z][A-Za-z _-]{1,30}>|\[\s*[A-Z][A-Z0-9 '/,_-]{2,}\s*\]|\bXXX+\b|(?i:\[\s*(?:insert|enter|give|add|delete|choose|select|name of|date of|x+)\b[^\]]*\]|\[[^\]\[]{0,80}\bhere\s*\]|\bxx/xx/xx(?:xx)?\b)",
         )
     });
-    PLACEHOLDER.find_iter(text).map(|m| m.as_str()).collect()
+    static REDACTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)redact|removed|withheld|\bsic\b|\bFOI #"));
+    PLACEHOLDER
+        .find_iter(text)
+        .filter(|m| {
+            let s = m.as_str();
+            // `XXX@…` or `…@XXX.gov.uk` is a masked address, not a gap.
+            let masked_address = text[m.end()..].starts_with(['@', '.']) || text[..m.start()].ends_with(['@', '.']);
+            let masking = s.starts_with('[') && REDACTION.is_match(s);
+            // An HTML or mail tag such as <br> or <html> is markup, not a gap.
+            let tag = s.starts_with('<')
+                && !s.starts_with("<<")
+                && matches!(
+                    s.trim_matches(['<', '>']).to_ascii_lowercase().as_str(),
+                    "br" | "p" | "b" | "i" | "html" | "div" | "span" | "eom"
+                );
+            !masked_address && !masking && !tag
+        })
+        .map(|m| m.as_str())
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,230 @@
+//! HTML letters: foikit's own HTML, a letter saved from a browser, and
+//! WhatDoTheyKnow request pages. A WhatDoTheyKnow page is a thread (the
+//! request, the authority's replies, reviews); the letter read from it is
+//! the authority's latest message, dated from the page's header, since that
+//! is the reply a requester checks or challenges.
+
+/// Elements whose end (or start) breaks a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "table",
+    "ul",
+    "ol",
+    "pre",
+    "address",
+    "hr",
+    "title",
+    "dt",
+    "dd",
+];
+
+/// Elements whose content is never letter text.
+const SKIPPED: &[&str] = &["script", "style", "head", "noscript", "template", "svg", "nav", "form", "button"];
+
+/// The text of an HTML document, one paragraph per block, blank lines between.
+pub fn text(html: &str) -> String {
+    match whatdotheyknow(html) {
+        Some(message) => message,
+        None => blocks(body(html)),
+    }
+}
+
+/// The document's `<body>` when it has one (so `<head>` metadata stays out).
+fn body(html: &str) -> &str {
+    let lower = html.to_ascii_lowercase();
+    match lower.find("<body") {
+        Some(at) => &html[at..],
+        None => html,
+    }
+}
+
+/// The authority's latest message on a WhatDoTheyKnow page, preceded by its
+/// date; `None` when the page is not a WhatDoTheyKnow thread.
+fn whatdotheyknow(html: &str) -> Option<String> {
+    if !html.contains("correspondence_text") {
+        return None;
+    }
+    // Each message starts at its container; prefer the last incoming one.
+    let mut starts: Vec<(usize, bool)> = html
+        .match_indices("class=\"incoming correspondence")
+        .map(|(i, _)| (i, true))
+        .chain(html.match_indices("class=\"outgoing correspondence").map(|(i, _)| (i, false)))
+        .collect();
+    starts.sort();
+    let index = starts.iter().rposition(|(_, incoming)| *incoming).or(starts.len().checked_sub(1))?;
+    let start = starts[index].0;
+    let end = starts.get(index + 1).map_or(html.len(), |(i, _)| *i);
+    let message = &html[start..end];
+    let date = message
+        .find("<time")
+        .and_then(|at| message[at..].find('>').map(|gt| at + gt + 1))
+        .and_then(|from| message[from..].find("</time>").map(|to| &message[from..from + to]));
+    let text_at = message.find("correspondence_text")?;
+    let rest = &message[text_at..];
+    let text_end =
+        rest.find("class=\"event_actions\"").or_else(|| rest.find("correspondence__footer")).unwrap_or(rest.len());
+    let mut out = String::new();
+    if let Some(date) = date {
+        out.push_str(&entities(date.trim()));
+        out.push_str("\n\n");
+    }
+    out.push_str(&blocks(&rest[rest.find('>').map_or(0, |i| i + 1)..text_end]));
+    Some(out)
+}
+
+/// Text with tags removed: block elements become paragraph breaks, skipped
+/// elements vanish, entities are decoded and runs of spaces collapse.
+fn blocks(html: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    let mut rest = html;
+    let flush = |line: &mut String, out: &mut String| {
+        let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !collapsed.is_empty() {
+            out.push_str(&collapsed);
+            out.push_str("\n\n");
+        }
+        line.clear();
+    };
+    while let Some(lt) = rest.find('<') {
+        line.push_str(&entities(&rest[..lt]));
+        let after = &rest[lt + 1..];
+        if let Some(comment) = after.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |e| &comment[e + 3..]);
+            continue;
+        }
+        let Some(gt) = after.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &after[..gt];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        rest = &after[gt + 1..];
+        if !tag.starts_with('/') && !tag.ends_with('/') && SKIPPED.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = lower.find(&close).map_or("", |at| {
+                let from = &rest[at..];
+                from.find('>').map_or("", |g| &from[g + 1..])
+            });
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            flush(&mut line, &mut out);
+        } else if matches!(name.as_str(), "td" | "th") {
+            line.push(' ');
+        }
+    }
+    line.push_str(&entities(rest));
+    flush(&mut line, &mut out);
+    out
+}
+
+/// Decodes the character references letters use.
+fn entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &after[..e];
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                "pound" => '£',
+                "ndash" => '–',
+                "mdash" => '—',
+                "lsquo" => '‘',
+                "rsquo" => '’',
+                "ldquo" => '“',
+                "rdquo" => '”',
+                "hellip" => '…',
+                _ => {
+                    let code = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"));
+                    let n = match code {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => name.strip_prefix('#').and_then(|d| d.parse().ok()),
+                    };
+                    char::from_u32(n?)?
+                }
+            };
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_become_paragraphs_and_entities_are_decoded() {
+        let got = text(
+            "<html><head><title>x</title><style>p{}</style></head><body><h1>Annex A</h1><p>Dear Ms Roe,</p>\
+             <p>The fee is &pound;25 &amp; no more.<br>Line two</p><script>alert(1)</script><!-- note --></body></html>",
+        );
+        assert_eq!(got, "Annex A\n\nDear Ms Roe,\n\nThe fee is £25 & no more.\n\nLine two\n\n");
+    }
+
+    #[test]
+    fn a_whatdotheyknow_page_gives_the_authoritys_latest_message_with_its_date() {
+        let page = r#"<body><div class="outgoing correspondence js-collapsable" id="outgoing-1">
+            <time datetime="2019-07-01">1 July 2019</time><div class="correspondence_text"><p>Dear Council,</p><p>Please send me the list.</p></div>
+            <p class="event_actions"></p></div>
+            <div class="incoming correspondence normal js-collapsable" id="incoming-2">
+            <time datetime="2019-07-20">20 July 2019</time><div class="correspondence_text"><p><p>Dear Mr Roe</p><p>We do not hold the list.</p></p></div>
+            <p class="event_actions"></p></div>
+            <div class="outgoing correspondence js-collapsable" id="outgoing-3"><div class="correspondence_text"><p>Thanks</p></div></div></body>"#;
+        assert_eq!(text(page), "20 July 2019\n\nDear Mr Roe\n\nWe do not hold the list.\n\n");
+    }
+
+    #[test]
+    fn broken_markup_never_panics() {
+        for s in
+            ["<", "<p", "&#xZZ;", "&#1114112;", "<script>never closed", "<!-- open", "<div class=\"a correspondence"]
+        {
+            let _ = text(s);
+        }
+    }
+}

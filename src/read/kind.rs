@@ -1,0 +1,264 @@
+//! What kind of letter this is, from its wording and layout, and the words
+//! that decided it. The law attaches different duties to each kind (a s17
+//! refusal notice, a FOISA s19 notice, a review outcome, a requester's
+//! requirement for review), so the validator can only apply the right rules
+//! once it knows what it is reading; and it shows the user the deciding
+//! words, so they can see why a rule applied and override it (`--kind`).
+//!
+//! The order of the tests below matters and is the practitioner's: first
+//! whether this is FOI correspondence at all, then documents that are not
+//! letters to a requester (decision notices, published releases), then the
+//! requester's own letters, then the authority's letters that do not answer
+//! the request (review outcomes, holding notices, clarification,
+//! acknowledgement), and last the answers themselves, most specific first.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::check::LetterKind;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("patterns are tested")
+}
+
+/// How the kind of a letter was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KindSource {
+    /// Recognised from the wording.
+    Wording,
+    /// Given by the user (`--kind`).
+    Given,
+}
+
+/// What the reader recognised about a letter drafted elsewhere, beyond the
+/// facts every [`crate::check::Letter`] has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recognition {
+    /// How the kind was decided.
+    pub by: KindSource,
+    /// The wording that decided the kind (or why no wording did).
+    pub evidence: String,
+    /// The authority, from the letterhead or the salutation of a requester's letter.
+    pub authority: Option<String>,
+    /// The requester as the letter addresses them ("Dear …").
+    pub requester: Option<String>,
+    /// Why the letter appears cut short, when it does: rules then say a
+    /// paragraph may be in the missing part rather than that it is missing.
+    pub incomplete: Option<String>,
+}
+
+/// One test: the kind it recognises and the wording that shows it.
+struct Test {
+    kind: LetterKind,
+    pattern: &'static LazyLock<Regex>,
+}
+
+/// Any sign this is about a request for information.
+static FOI: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)freedom of information|\bFOI(?:SA)?\b|\bFoI\b|environmental information|\bEIRs?\b|request for (?:recorded )?information|information request|information commissioner|disclosure log|internal review|\bFOI\s*(?:ref|request)",
+    )
+});
+
+/// A salutation or sign-off: the shape of a letter or e-mail.
+static LETTER_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|\n)\s*(?:Dear|Hello|Hi|Good (?:morning|afternoon))\b|\bYours (?:sincerely|faithfully|truly)|\b(?:Kind|Best|Warm) regards\b|\bMany thanks\b",
+    )
+});
+
+static DECISION_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bdecision notice\b[\s\S]{0,300}?\bpublic authority\s*:|the (?:Scottish Information )?Commissioner's decision is\b|the Commissioner (?:requires|does not require) the (?:public )?authority to take|\bDecision (?:No\.? )?\d{3}/\d{4}\b|\bcase ref(?:erence)?:?\s*(?:IC|FS|FER)-?\d{5,}",
+    )
+});
+
+static RELEASE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bdisclosure log\b|\bFOI release\b|\b(?:date|information) (?:of )?(?:released?|published)\s*:|\bpublished\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|\breleased? date\s*:",
+    )
+});
+
+static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bI (?:wish|would like|want|am writing) to (?:make a )?(?:complain|complaint|apply|appeal) to the (?:Scottish )?Information Commissioner|\bapplication (?:for a decision )?under section (?:50|47)|\bI (?:wish|would like) to apply for a decision\b",
+    )
+});
+
+static REVIEW_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bI (?:am writing to |would like to |wish to |hereby |must )?(?:request|ask for|require|requesting|asking for)(?: that you (?:carry out|conduct))? an? (?:internal )?review\b|please pass this (?:on )?to the person who conducts (?:freedom of information )?reviews|\bI (?:wish to |would like to |hereby )?make representations under regulation 11|\bI am (?:writing to )?(?:request|requir)ing a review\b",
+    )
+});
+
+static REVIEW_OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)this completes the (?:internal )?review|outcome of (?:the|your|our|this) (?:internal )?(?:review|reconsideration)|(?:internal )?(?:review|reconsideration) (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted|undertaken) (?:the|an|your) (?:internal )?(?:review|reconsideration)|\bI have reconsidered\b|(?:result|response) to your (?:request|requirement) for (?:an? )?(?:internal )?review|\bI (?:have decided to )?(?:uphold|overturn) the original (?:decision|response)|\breview (?:panel|officer) (?:has|have) (?:decided|concluded)",
+    )
+});
+
+static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)section 17\(2\)|s\.?\s?17\(2\)|section 10\(3\)|not yet (?:reached|made|taken|been able to reach) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale| limit)? for (?:considering|our decision|responding)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)|regulation 7\b|reg\.? 7\(1\)|extend(?:ing|ed)? (?:the (?:deadline|time limit|period) )?(?:for (?:our|the) response )?(?:to|by) (?:a further )?(?:40|forty|20|twenty) working days",
+    )
+});
+
+/// A date still to come for the decision or the reply.
+static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:expect|aim|hope|intend|plan)s? to (?:reach (?:a|our|the) decision|respond|reply|provide (?:you with )?(?:a|our) (?:full |final )?(?:response|reply|decision)|complete)[^.]{0,40}\bby\b|(?:will|shall) (?:respond|reply|write to you) (?:again )?(?:by|no later than|on or before)|estimated? (?:date|that we will)",
+    )
+});
+
+static CLARIFICATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)section 1\(3\)|regulation 9\(2\)|(?:could|can|would) you (?:please )?(?:clarify|confirm|specify|tell us|let us know|provide (?:more|further|some))|please (?:could you )?(?:clarify|specify)|we (?:need|require) (?:you to clarify|(?:further|more|some) (?:information|details|clarification))|(?:in order|so as) to (?:identify|locate) the information|(?:seek|request|require)(?:ing)? clarification|clarification of your request|your request (?:is|was) (?:unclear|too broad|ambiguous)",
+    )
+});
+
+static ACKNOWLEDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\backnowledge(?:s|d)? (?:receipt|your (?:request|e-?mail|letter))|(?:your request|this) (?:is being|has been) (?:logged|processed|passed to|allocated|registered)|we (?:will|aim to|shall|should) (?:respond|reply|provide a response|send (?:you )?a response)(?: to (?:you|your request))? (?:by|within|no later than|promptly)|(?:due|deadline) (?:date )?for (?:our|a|the) response is|you (?:should|can expect to|will) (?:receive|get) a (?:response|reply) (?:by|within)",
+    )
+});
+
+static VEXATIOUS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bvexatious\b|section 14\(1\)|manifestly unreasonable"));
+static REPEATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)section 14\(2\)|\brepeated request|identical (?:or|to) (?:a )?substantially similar|\brepeat(?:s|ed)? (?:a|your) previous request",
+    )
+});
+static COST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bexceed(?:s|ed)? the (?:appropriate |cost |upper )?(?:cost )?limit|appropriate limit|(?:under|relying on|in accordance with) section 12\b|section 12\(1\)|cost of compliance (?:would )?exceed|regulation 12\(4\)\(b\)[^.]{0,80}(?:cost|burden|time)",
+    )
+});
+static NCND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)neither confirms? nor den(?:y|ies)|not (?:to )?confirm or deny|\bNCND\b|(?:can|will)(?:not|n't) confirm or deny",
+    )
+});
+static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:do(?:es)?|did) not hold (?:any|the|this|that|information|recorded|records|such)|\bis not held\b|\bare not held\b|\bno (?:recorded )?information (?:is |was )?held|\bhold(?:s)? no (?:recorded )?information|regulation 12\(4\)\(a\)|section 17(?:\(1\))? of (?:FOISA|the Freedom of Information \(Scotland\))|information (?:you (?:have )?requested )?(?:is|was) not held",
+    )
+});
+static EXEMPTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bexempt(?:ion)? (?:from disclosure|under)|\bis exempt\b|\bare exempt\b|\bwithh(?:eld|old|olding)\b|\bredact(?:ed|ions?)\b|\bexcepted from disclosure|\bexceptions? (?:at|under|in) regulation|\bengaged\b",
+    )
+});
+static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bunable to (?:provide|disclose|release)|\b(?:we|I) (?:must |have to )?refuse\b|\brefusal notice\b")
+});
+static RELEASED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:is|are) (?:attached|enclosed)\b|\bplease (?:find|see) (?:attached|enclosed|below)|\battached (?:is|are|you will find)|\b(?:shall|will|can|am able to|are able to|have decided to|are pleased to|am pleased to) (?:release|disclose|provide|supply)\b|\bthe information (?:you (?:have )?(?:requested|asked for) )?is (?:as follows|below|set out|provided|available)|\b(?:is|are|has been|have been) (?:released|disclosed|provided|set out)\b|\bset out (?:in|at|below)\b|\bin answer to your (?:request|question)|\bthe answer(?:s)? (?:to|is)|\bthe information is available\b",
+    )
+});
+
+/// The tests for letters that are not themselves answers, in order.
+static NOT_ANSWERS: [Test; 5] = [
+    Test { kind: LetterKind::Complaint, pattern: &COMPLAINT },
+    Test { kind: LetterKind::ReviewRequest, pattern: &REVIEW_REQUEST },
+    Test { kind: LetterKind::ReviewOutcome, pattern: &REVIEW_OUTCOME },
+    Test { kind: LetterKind::HoldingNotice, pattern: &HOLDING },
+    Test { kind: LetterKind::Clarification, pattern: &CLARIFICATION },
+];
+
+/// The kind of the letter in `text` and the words that decided it.
+pub fn kind(text: &str) -> (LetterKind, String) {
+    let found = |pattern: &Regex| pattern.find(text).map(|m| sentence_around(text, m.start(), m.end()));
+    let shaped = LETTER_SHAPE.is_match(text);
+    if !FOI.is_match(text) && !shaped {
+        return (LetterKind::NotFoi, "no mention of a request for information and no salutation or sign-off".into());
+    }
+    if !shaped {
+        if let Some(words) = found(&DECISION_NOTICE) {
+            return (LetterKind::DecisionNotice, words);
+        }
+        if let Some(words) = found(&RELEASE_PAGE) {
+            return (LetterKind::ReleasePage, words);
+        }
+        return (
+            LetterKind::NotFoi,
+            "not addressed to anyone: no salutation or sign-off, and not a decision notice or published release".into(),
+        );
+    }
+    if !FOI.is_match(text) {
+        return (LetterKind::NotFoi, "no mention of a request for information, FOIA, the EIR or FOISA".into());
+    }
+    let decided = |pattern: &Regex| pattern.is_match(text);
+    // A holding notice or clarification request makes no decision; an
+    // answer that mentions an earlier extension does.
+    let answers =
+        decided(&EXEMPTED) || decided(&DECLINED) || decided(&RELEASED) || decided(&NOT_HELD) || decided(&NCND);
+    for test in &NOT_ANSWERS {
+        // A holding notice names the exemption it relies on (s17(1)) but
+        // looks ahead to the decision; an answer looks back on an extension.
+        let undecided = !answers || (test.kind == LetterKind::HoldingNotice && decided(&AHEAD));
+        if matches!(test.kind, LetterKind::HoldingNotice | LetterKind::Clarification) && !undecided {
+            continue;
+        }
+        if let Some(words) = found(test.pattern) {
+            return (test.kind, words);
+        }
+    }
+    if !answers && let Some(words) = found(&ACKNOWLEDGEMENT) {
+        return (LetterKind::Acknowledgement, words);
+    }
+    for (kind, pattern) in [
+        (LetterKind::Repeated, &REPEATED),
+        (LetterKind::Vexatious, &VEXATIOUS),
+        (LetterKind::CostLimit, &COST),
+        (LetterKind::Ncnd, &NCND),
+    ] {
+        if let Some(words) = found(pattern) {
+            return (kind, words);
+        }
+    }
+    let released = found(&RELEASED);
+    let not_held = found(&NOT_HELD);
+    // "Unable to provide" and "refuse" also describe information not held.
+    let withheld = found(&EXEMPTED).or_else(|| not_held.is_none().then(|| found(&DECLINED)).flatten());
+    match (released, withheld, not_held) {
+        (Some(r), Some(w), _) | (Some(r), None, Some(w)) => (LetterKind::PartialRelease, format!("{r} … {w}")),
+        (None, Some(w), _) => (LetterKind::Refusal, w),
+        (None, None, Some(n)) => (LetterKind::NotHeld, n),
+        (Some(r), None, None) => (LetterKind::Release, r),
+        (None, None, None) => {
+            (LetterKind::Release, "no exemption, refusal or not-held wording: read as a release".into())
+        }
+    }
+}
+
+/// The sentence around a match, trimmed to a readable length.
+fn sentence_around(text: &str, start: usize, end: usize) -> String {
+    let from = text[..start].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
+    let to = text[end..].find(['.', '\n', '?', '!']).map_or(text.len(), |i| end + i + 1);
+    let sentence = text[from..to].trim();
+    if sentence.chars().count() <= 160 {
+        return sentence.to_string();
+    }
+    // Too long: the matched words with a little context either side.
+    let from = floor(text, start.saturating_sub(60).max(from));
+    let to = ceil(text, (end + 60).min(to));
+    format!("…{}…", text[from..to].trim())
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
