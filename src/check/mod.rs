@@ -32,7 +32,7 @@ pub fn check_with(letter: &Letter, rules: &[&'static Rule]) -> Vec<Diagnostic> {
             out.push(Diagnostic {
                 code: rule.code,
                 name: rule.name,
-                severity: rule.severity,
+                severity: finding.severity.unwrap_or(rule.severity),
                 message: finding.message,
                 location: Location {
                     file: letter.file.clone(),

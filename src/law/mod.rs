@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod deadline;
 pub mod exemption;
 mod exemptions;
+pub mod notices;
 mod regimes;
 
 use serde::{Deserialize, Serialize};

@@ -8,7 +8,6 @@
 const BLOCKS: &[&str] = &[
     "p",
     "div",
-    "br",
     "li",
     "tr",
     "h1",
@@ -83,8 +82,20 @@ fn whatdotheyknow(html: &str) -> Option<String> {
         out.push_str(&entities(date.trim()));
         out.push_str("\n\n");
     }
-    out.push_str(&blocks(&rest[rest.find('>').map_or(0, |i| i + 1)..text_end]));
+    let text = blocks(&rest[rest.find('>').map_or(0, |i| i + 1)..text_end]);
+    out.push_str(without_quoted(&text));
     Some(out)
+}
+
+/// A message without the earlier messages it quotes: WhatDoTheyKnow folds
+/// them under a rule of dashes after the reply's own salutation (the rule
+/// above the salutation is the authority's e-mail header).
+fn without_quoted(text: &str) -> &str {
+    let Some(greeting) = text.find("Dear ") else { return text };
+    match text[greeting..].find("\n\n-----") {
+        Some(rule) => &text[..greeting + rule + 2],
+        None => text,
+    }
 }
 
 /// Text with tags removed: block elements become paragraph breaks, skipped
@@ -94,9 +105,13 @@ fn blocks(html: &str) -> String {
     let mut line = String::new();
     let mut rest = html;
     let flush = |line: &mut String, out: &mut String| {
-        let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !collapsed.is_empty() {
-            out.push_str(&collapsed);
+        let lines: Vec<String> = line
+            .split('\n')
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !lines.is_empty() {
+            out.push_str(&lines.join("\n"));
             out.push_str("\n\n");
         }
         line.clear();
@@ -131,6 +146,9 @@ fn blocks(html: &str) -> String {
         }
         if BLOCKS.contains(&name.as_str()) {
             flush(&mut line, &mut out);
+        } else if name == "br" {
+            // A line break inside a paragraph (an e-mail's wrapped lines).
+            line.push('\n');
         } else if matches!(name.as_str(), "td" | "th") {
             line.push(' ');
         }
@@ -204,7 +222,7 @@ mod tests {
             "<html><head><title>x</title><style>p{}</style></head><body><h1>Annex A</h1><p>Dear Ms Roe,</p>\
              <p>The fee is &pound;25 &amp; no more.<br>Line two</p><script>alert(1)</script><!-- note --></body></html>",
         );
-        assert_eq!(got, "Annex A\n\nDear Ms Roe,\n\nThe fee is £25 & no more.\n\nLine two\n\n");
+        assert_eq!(got, "Annex A\n\nDear Ms Roe,\n\nThe fee is £25 & no more.\nLine two\n\n");
     }
 
     #[test]
@@ -213,7 +231,7 @@ mod tests {
             <time datetime="2019-07-01">1 July 2019</time><div class="correspondence_text"><p>Dear Council,</p><p>Please send me the list.</p></div>
             <p class="event_actions"></p></div>
             <div class="incoming correspondence normal js-collapsable" id="incoming-2">
-            <time datetime="2019-07-20">20 July 2019</time><div class="correspondence_text"><p><p>Dear Mr Roe</p><p>We do not hold the list.</p></p></div>
+            <time datetime="2019-07-20">20 July 2019</time><div class="correspondence_text"><p><p>Dear Mr Roe</p><p>We do not hold the list.</p><p>-----------</p><p>Dear Council, is it late?</p></p></div>
             <p class="event_actions"></p></div>
             <div class="outgoing correspondence js-collapsable" id="outgoing-3"><div class="correspondence_text"><p>Thanks</p></div></div></body>"#;
         assert_eq!(text(page), "20 July 2019\n\nDear Mr Roe\n\nWe do not hold the list.\n\n");

@@ -102,7 +102,7 @@ static REVIEW_OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
 
 static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)section 17\(2\)|s\.?\s?17\(2\)|section 10\(3\)|not yet (?:reached|made|taken|been able to reach) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale| limit)? for (?:considering|our decision|responding)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)|regulation 7\b|reg\.? 7\(1\)|extend(?:ing|ed)? (?:the (?:deadline|time limit|period) )?(?:for (?:our|the) response )?(?:to|by) (?:a further )?(?:40|forty|20|twenty) working days",
+        r"(?i)section 17\(2\)|s\.?\s?17\(2\)|section 10\(3\)|not yet (?:reached|made|taken|been able to reach) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale| limit)? for (?:considering|our decision|responding)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)|regulation 7\b|reg\.? 7\(1\)|complex and voluminous|need (?:more|further|additional) time to (?:process|respond|deal with|complete)|extend(?:ing|ed)? (?:the (?:deadline|time limit|period) )?(?:for (?:our|the) response )?(?:to|by) (?:a further )?(?:40|forty|20|twenty) working days",
     )
 });
 
@@ -115,13 +115,13 @@ static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 static CLARIFICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)section 1\(3\)|regulation 9\(2\)|(?:could|can|would) you (?:please )?(?:clarify|confirm|specify|tell us|let us know|provide (?:more|further|some))|please (?:could you )?(?:clarify|specify)|we (?:need|require) (?:you to clarify|(?:further|more|some) (?:information|details|clarification))|(?:in order|so as) to (?:identify|locate) the information|(?:seek|request|require)(?:ing)? clarification|clarification of your request|your request (?:is|was) (?:unclear|too broad|ambiguous)",
+        r"(?i)section 1\(3\)|regulation 9\(2\)|(?:could|can|would) you (?:please )?(?:clarify|confirm|specify|tell us|let us know|provide (?:more|further|some))|please (?:could you )?(?:clarify|specify)|we (?:need|require) (?:you to clarify|(?:further|more|some) (?:information|details|clarification))|(?:in order|so as) to (?:identify|locate) the information|(?:seek|request|require)(?:ing)? clarification|ask you (?:for clarification|to clarify)|clarification of your request|your request (?:is|was) (?:unclear|too broad|ambiguous)",
     )
 });
 
 static ACKNOWLEDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\backnowledge(?:s|d)? (?:receipt|your (?:request|e-?mail|letter))|(?:your request|this) (?:is being|has been) (?:logged|processed|passed to|allocated|registered)|we (?:will|aim to|shall|should) (?:respond|reply|provide a response|send (?:you )?a response)(?: to (?:you|your request))? (?:by|within|no later than|promptly)|(?:due|deadline) (?:date )?for (?:our|a|the) response is|you (?:should|can expect to|will) (?:receive|get) a (?:response|reply) (?:by|within)",
+        r"(?i)\backnowledge(?:s|d)? (?:receipt|your (?:request|e-?mail|letter))|(?:your request|this) (?:is being|has been) (?:logged|processed|passed to|allocated|registered)|we (?:will|aim to|shall|should) (?:respond|reply|provide a response|send (?:you )?a response)(?: to (?:you|your request))? (?:by|within|no later than|promptly)|(?:due|deadline) (?:date )?for (?:our|a|the) response is|aim to (?:send|provide) (?:you )?(?:with )?a (?:full )?response by|(?:we are|I am) (?:currently |now )?(?:processing|dealing with|considering|handling) your (?:request|concerns|email|e-mail)|(?:hope|aim|endeavour) to send (?:you )?a response (?:to your request )?(?:shortly|as soon as)|you (?:should|can expect to|will) (?:receive|get) a (?:response|reply) (?:by|within)",
     )
 });
 
@@ -143,7 +143,7 @@ static NCND: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:do(?:es)?|did) not hold (?:any|the|this|that|information|recorded|records|such)|\bis not held\b|\bare not held\b|\bno (?:recorded )?information (?:is |was )?held|\bhold(?:s)? no (?:recorded )?information|regulation 12\(4\)\(a\)|section 17(?:\(1\))? of (?:FOISA|the Freedom of Information \(Scotland\))|information (?:you (?:have )?requested )?(?:is|was) not held",
+        r"(?i)(?:do(?:es)?|did) not hold (?:any|the|this|that|information|recorded|records|such)|\bis not held\b|\bare not held\b|\bno (?:recorded )?information (?:is |was )?held|\bhold(?:s)? no (?:recorded )?information|\b(?:do not|don't|does not) have (?:it|this|that|the information|any (?:information|records))\b|regulation 12\(4\)\(a\)|section 17(?:\(1\))? of (?:FOISA|the Freedom of Information \(Scotland\))|information (?:you (?:have )?requested )?(?:is|was) not held",
     )
 });
 static EXEMPTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,6 +177,11 @@ pub fn kind(text: &str) -> (LetterKind, String) {
         return (LetterKind::NotFoi, "no mention of a request for information and no salutation or sign-off".into());
     }
     if !shaped {
+        if FOI.is_match(text)
+            && let Some(words) = found(&ACKNOWLEDGEMENT)
+        {
+            return (LetterKind::Acknowledgement, words);
+        }
         if let Some(words) = found(&DECISION_NOTICE) {
             return (LetterKind::DecisionNotice, words);
         }
@@ -233,6 +238,23 @@ pub fn kind(text: &str) -> (LetterKind, String) {
             (LetterKind::Release, "no exemption, refusal or not-held wording: read as a release".into())
         }
     }
+}
+
+/// Whether the text is a covering note for a response in an attachment
+/// ("I have attached our formal response"): the letter the law speaks of is
+/// the attachment, so what the note lacks may be there.
+pub fn covering(text: &str) -> Option<String> {
+    static COVERING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:I|we) (?:have )?attached (?:my|our|the) (?:formal |full )?(?:response|reply|decision)|(?:please )?(?:find|see) attached (?:my|our|the) (?:formal |full )?(?:response|reply|decision)|(?:my|our) (?:formal |full )?(?:response|reply) (?:is|has been) attached|attached (?:my|our) formal response",
+        )
+    });
+    COVERING.find(text).map(|m| {
+        format!(
+            "the response is in an attachment (\"{}\"); check the attached letter",
+            sentence_around(text, m.start(), m.end())
+        )
+    })
 }
 
 /// The sentence around a match, trimmed to a readable length.

@@ -320,7 +320,7 @@ fn tail(text: &str) -> String {
 pub fn placeholders(text: &str) -> Vec<&str> {
     static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\{\{[^}]*\}\}|<<[^>]*>>|<[A-Za-z][A-Za-z _-]{1,30}>|\[\s*[A-Z][A-Z0-9 '/,_-]{2,}\s*\]|\bXXX+\b|(?i:\[\s*(?:insert|enter|give|add|delete|choose|select|name of|date of|x+)\b[^\]]*\]|\[[^\]\[]{0,80}\bhere\s*\]|\bxx/xx/xx(?:xx)?\b)",
+            r"\{\{[^}]*\}\}|<<[^>]*>>|<[A-Za-z][A-Za-z _-]{1,30}>|\[\s*[A-Z][A-Z0-9 '/,_-]{2,}\s*\]|(?i:\[\s*(?:insert|enter|give|add|delete|choose|select|name of|date of|x+)\b[^\]]*\]|\[[^\]\[]{0,80}\bhere\s*\]|\bxx/xx/xx(?:xx)?\b)",
         )
     });
     static REDACTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)redact|removed|withheld|\bsic\b|\bFOI #"));
@@ -328,8 +328,6 @@ pub fn placeholders(text: &str) -> Vec<&str> {
         .find_iter(text)
         .filter(|m| {
             let s = m.as_str();
-            // `XXX@…` or `…@XXX.gov.uk` is a masked address, not a gap.
-            let masked_address = text[m.end()..].starts_with(['@', '.']) || text[..m.start()].ends_with(['@', '.']);
             let masking = s.starts_with('[') && REDACTION.is_match(s);
             // An HTML or mail tag such as <br> or <html> is markup, not a gap.
             let tag = s.starts_with('<')
@@ -338,7 +336,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
                     s.trim_matches(['<', '>']).to_ascii_lowercase().as_str(),
                     "br" | "p" | "b" | "i" | "html" | "div" | "span" | "eom"
                 );
-            !masked_address && !masking && !tag
+            !masking && !tag
         })
         .map(|m| m.as_str())
         .collect()

@@ -62,7 +62,7 @@ impl Letter {
             // A requester writes "Dear <authority>"; an authority's letterhead names it.
             authority: if requester_side { salutation.clone() } else { recognise::authority(&whole) },
             requester: if requester_side { None } else { salutation },
-            incomplete: recognise::incomplete(&paragraphs),
+            incomplete: super::kind::covering(&whole).or_else(|| recognise::incomplete(&paragraphs)),
         };
         Letter {
             file: file.to_string(),

@@ -50,7 +50,9 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
     ExemptionDef {
         kind: Kind::RefusalGround,
         ncnd: Some("12(2)"),
-        subsections: &["(1)", "(2)"],
+        // (3)-(5): the appropriate limit, and aggregating requests under the
+        // Fees Regulations (reg 5); letters cite them when explaining the limit.
+        subsections: &["(1)", "(2)", "(3)", "(4)", "(5)"],
         provisions: &[
             (
                 "(1)",
@@ -72,9 +74,10 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
         )],
         ..absolute("14", "Vexatious or repeated requests", Harm::Conduct, source!("14"))
     },
-    // There is no duty-to-confirm-or-deny exclusion in s21.
+    // There is no duty-to-confirm-or-deny exclusion in s21. (2) and (3)
+    // say when information is reasonably accessible; letters cite them.
     ExemptionDef {
-        subsections: &["(1)"],
+        subsections: &["(1)", "(2)", "(3)"],
         provisions: &[(
             "(1)",
             "Information which is reasonably accessible to the applicant otherwise than under section 1 is exempt information.",
@@ -237,7 +240,9 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
     // by the Government of Wales Act 2006).
     ExemptionDef {
         ncnd: Some("35(3)"),
-        subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(3)"],
+        // (2) (statistical information once a decision is taken) and (4)
+        // (the public interest in factual background) are cited in passing.
+        subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(2)", "(3)", "(4)"],
         provisions: &[(
             "(1)",
             "Information held by a government department or by the Welsh Assembly Government is exempt information if it relates to— (a) the formulation or development of government policy, (b) Ministerial communications, (c) the provision of advice by any of the Law Officers or any request for the provision of such advice, or (d) the operation of any Ministerial private office.",
@@ -297,7 +302,8 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
     ExemptionDef {
         absolute_subsections: &["(1)", "(2)"],
         ncnd: Some("40(5A)"),
-        subsections: &["(1)", "(2)", "(3A)", "(3B)", "(4A)", "(5A)", "(5B)"],
+        // (7) and (8) define terms and modify the lawfulness test; letters cite them.
+        subsections: &["(1)", "(2)", "(3A)", "(3B)", "(4A)", "(5A)", "(5B)", "(7)", "(8)"],
         provisions: &[
             (
                 "(1)",

@@ -211,7 +211,8 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
     // the usual first-condition case: cite "38(2B)" or "38(3A)" otherwise.
     ExemptionDef {
         absolute_subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(2A)"],
-        subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(2A)", "(2B)", "(3A)"],
+        // (5) defines terms and (5A) modifies the lawfulness test; letters cite them.
+        subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(2A)", "(2B)", "(3A)", "(5)", "(5A)"],
         ..qualified("38", "Personal information", Harm::Class, source!("38", "s2(2)(e)"))
     },
     // 39(1) endangerment; 39(2) environmental information, to be handled
