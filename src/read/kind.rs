@@ -113,6 +113,13 @@ static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The public interest decision taken: an answer after an extension.
+static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:public interest|balance)[^.]{0,120}\b(?:outweighs?|outweighed|favou?rs|lies in|is in favour)|(?:have|has) now (?:reached|completed|concluded|made|taken) (?:a|our|the|its)",
+    )
+});
+
 static CLARIFICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)section 1\(3\)|regulation 9\(2\)|(?:could|can|would) you (?:please )?(?:clarify|confirm|specify|tell us|let us know|provide (?:more|further|some))|please (?:could you )?(?:clarify|specify)|we (?:need|require) (?:you to clarify|(?:further|more|some) (?:information|details|clarification))|(?:in order|so as) to (?:identify|locate) the information|(?:seek|request|require)(?:ing)? clarification|ask you (?:for clarification|to clarify)|clarification of your request|your request (?:is|was) (?:unclear|too broad|ambiguous)",
@@ -204,7 +211,8 @@ pub fn kind(text: &str) -> (LetterKind, String) {
     for test in &NOT_ANSWERS {
         // A holding notice names the exemption it relies on (s17(1)) but
         // looks ahead to the decision; an answer looks back on an extension.
-        let undecided = !answers || (test.kind == LetterKind::HoldingNotice && decided(&AHEAD));
+        let undecided =
+            !answers || (test.kind == LetterKind::HoldingNotice && (decided(&AHEAD) || !decided(&CONCLUDED)));
         if matches!(test.kind, LetterKind::HoldingNotice | LetterKind::Clarification) && !undecided {
             continue;
         }

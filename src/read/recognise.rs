@@ -213,7 +213,7 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
+        r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|make representations|representations under regulation 11|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
     )
 });
 
@@ -227,7 +227,9 @@ pub fn review_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>)
     // "If you remain dissatisfied after the internal review, complain to the
     // Commissioner" is about the regulator, not about asking for a review.
     static ASKS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider")
+        re(
+            r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider|make representations",
+        )
     });
     body.filter(|(_, p)| REVIEW.is_match(&p.text) && (!p.text.contains("Commissioner") || ASKS.is_match(&p.text)))
         .map(|(i, _)| i)

@@ -50,7 +50,7 @@ A reply that ends \"If you have any questions, please contact us.\" and nothing 
 days by writing to foi@example.gov.uk, quoting reference FOI-1234.\"";
 
 /// The kinds that can owe review particulars (see [`crate::law::notices`]).
-const KINDS: &[LetterKind] = &[
+pub(super) const KINDS: &[LetterKind] = &[
     LetterKind::HoldingNotice,
     LetterKind::Release,
     LetterKind::PartialRelease,

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "a s17(2) holding notice gives no estimated date for the public interest decision",
     doc: DOC,
     help: "give the date by which you expect to reach the decision, e.g. \"We aim to reply by 24 May 2024.\"",
-    kinds: LetterKind::REPLIES,
+    kinds: &[LetterKind::HoldingNotice],
     check,
 };
 

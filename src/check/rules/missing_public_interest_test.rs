@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     summary: "a qualified exemption is relied on without public interest reasons",
     doc: DOC,
     help: "set out the public interest factors for and against disclosure and why the balance favours withholding",
-    kinds: LetterKind::REPLIES,
+    kinds: &[LetterKind::Refusal, LetterKind::PartialRelease, LetterKind::Ncnd],
     check,
 };
 
@@ -53,18 +53,30 @@ fn check(letter: &Letter) -> Vec<Finding> {
     letter
         .cited
         .iter()
-        .filter(|c| resolve(letter, c).is_some_and(|r| r.qualified()))
-        .map(|c| {
-            Finding::at(
-                c.paragraph,
+        .filter_map(|c| resolve(letter, c).filter(|r| r.qualified()).map(|r| (c, r)))
+        .map(|(c, r)| {
+            // "Section 40" alone: some limbs are absolute, so whether a test
+            // is owed depends on the limb, and citing it is the fix.
+            let message = if r.subsection.is_empty() && !r.def.absolute_subsections.is_empty() {
+                let absolute: Vec<String> =
+                    r.def.absolute_subsections.iter().map(|s| format!("{}{s}", r.def.section)).collect();
+                format!(
+                    "{} {} is cited without its subsection: {} {} absolute and the other limbs are qualified, so cite the limb relied on ({})",
+                    c.word,
+                    c.provision,
+                    absolute.join(", "),
+                    if absolute.len() == 1 { "is" } else { "are" },
+                    letter.regime.regime().notice.reasons
+                )
+            } else {
                 format!(
                     "{} {} is a qualified exemption but the letter gives no public interest reasons ({})",
                     c.word,
                     c.provision,
                     letter.regime.regime().notice.public_interest
-                ),
-            )
-            .on(c.field.as_deref())
+                )
+            };
+            Finding::at(c.paragraph, message).on(c.field.as_deref())
         })
         .collect()
 }

@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "a neither-confirm-nor-deny reply confirms that the information is held",
     doc: DOC,
     help: "remove the statement that the information is held, or, if holding can be confirmed, do not rely on neither confirm nor deny",
-    kinds: LetterKind::REPLIES,
+    kinds: &[LetterKind::Ncnd, LetterKind::PartialRelease, LetterKind::Refusal],
     check,
 };
 

@@ -13,7 +13,13 @@ pub static RULE: Rule = Rule {
     summary: "the reply relies on a section that is not an exemption in its regime",
     doc: DOC,
     help: "check the citation against `foikit exemptions --regime …`",
-    kinds: LetterKind::REPLIES,
+    kinds: &[
+        LetterKind::Refusal,
+        LetterKind::PartialRelease,
+        LetterKind::Ncnd,
+        LetterKind::HoldingNotice,
+        LetterKind::ReviewOutcome,
+    ],
     check,
 };
 
