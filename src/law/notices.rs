@@ -83,6 +83,18 @@ pub fn grounds_required(regime: RegimeId, kind: LetterKind) -> Option<&'static s
     }
 }
 
+/// Provisions letters cite in the same breath as an exception that are not
+/// grounds for refusal themselves: EIR reg 12(1)(b) (the public interest
+/// test), 12(2) (the presumption in favour of disclosure), 12(3) (personal
+/// data goes to reg 13), 12(6) (neither confirm nor deny), 12(9) (emissions)
+/// (SI 2004/3391, legislation.gov.uk). An unknown-exemption check skips them.
+pub fn cited_in_passing(regime: RegimeId) -> &'static [&'static str] {
+    match regime {
+        RegimeId::Eir => &["12(1)", "12(2)", "12(3)", "12(6)", "12(9)"],
+        RegimeId::Foia | RegimeId::Foisa => &[],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

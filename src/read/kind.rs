@@ -84,7 +84,7 @@ static RELEASE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
 
 static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bI (?:wish|would like|want|am writing) to (?:make a )?(?:complain|complaint|apply|appeal) to the (?:Scottish )?Information Commissioner|\bapplication (?:for a decision )?under section (?:50|47)|\bI (?:wish|would like) to apply for a decision\b",
+        r"(?i)\bI (?:wish|would like|want|am writing) to (?:make a )?(?:complain|complaint|apply|appeal) to the (?:Scottish )?Information Commissioner|\bapplication (?:for a decision )?under section (?:50|47)|\bI (?:am writing to|wish to|would like to|hereby) apply (?:to the (?:Scottish )?(?:Information )?Commissioner )?for a decision\b|(?m:^Complaint (?:under section 50|to the (?:Scottish )?Information Commissioner))",
     )
 });
 
@@ -96,7 +96,7 @@ static REVIEW_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 
 static REVIEW_OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)this completes the (?:internal )?review|outcome of (?:the|your|our|this) (?:internal )?(?:review|reconsideration)|(?:internal )?(?:review|reconsideration) (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted|undertaken) (?:the|an|your) (?:internal )?(?:review|reconsideration)|\bI have reconsidered\b|(?:result|response) to your (?:request|requirement) for (?:an? )?(?:internal )?review|\bI (?:have decided to )?(?:uphold|overturn) the original (?:decision|response)|\breview (?:panel|officer) (?:has|have) (?:decided|concluded)",
+        r"(?i)this completes the (?:internal )?review|(?:this is|here is|I am writing with|I (?:am writing|write) to (?:give|tell|inform) you(?: of)?) the outcome of (?:the|your|our|this|my) (?:internal )?(?:review|reconsideration)|the outcome of (?:the|my|our|this) (?:internal )?(?:review|reconsideration) is\b|(?:internal )?(?:review|reconsideration) (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted|undertaken) (?:the|an|your) (?:internal )?(?:review|reconsideration)|\bI have reconsidered\b|(?:result|response) to your (?:request|requirement) for (?:an? )?(?:internal )?review|\bI (?:have decided to )?(?:uphold|overturn) the original (?:decision|response)|\breview (?:panel|officer) (?:has|have) (?:decided|concluded)",
     )
 });
 
@@ -163,7 +163,7 @@ static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELEASED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:is|are) (?:attached|enclosed)\b|\bplease (?:find|see) (?:attached|enclosed|below)|\battached (?:is|are|you will find)|\b(?:shall|will|can|am able to|are able to|have decided to|are pleased to|am pleased to) (?:release|disclose|provide|supply)\b|\bthe information (?:you (?:have )?(?:requested|asked for) )?is (?:as follows|below|set out|provided|available)|\b(?:is|are|has been|have been) (?:released|disclosed|provided|set out)\b|\bset out (?:in|at|below)\b|\bin answer to your (?:request|question)|\bthe answer(?:s)? (?:to|is)|\bthe information is available\b",
+        r"(?i)\b(?:is|are) (?:now )?(?:attached|enclosed)\b|\bplease (?:find|see) (?:attached|enclosed|below)|\battached (?:is|are|you will find)|\b(?:shall|will|can|am able to|are able to|have decided to|are pleased to|am pleased to) (?:release|disclose|provide|supply) (?:the|this|that|it|them|you|a copy|copies|all|some|part)\b|\b(?:we|I) (?:are|am) (?:now )?(?:releasing|disclosing|providing|enclosing|attaching)\b|\b(?:the|this|that) information (?:you (?:have )?(?:requested|asked for) )?(?:has been (?:released|disclosed|provided|enclosed|attached)|is (?:enclosed|attached))|\bthe information (?:you (?:have )?(?:requested|asked for) )?is (?:as follows|below|set out (?:in|at|below))|\bin answer to your (?:request|question)|\bthe answers? (?:to your|is)\b|\bthe information is available\b|\b(?:is|are) now released\b",
     )
 });
 
@@ -235,8 +235,9 @@ pub fn kind(text: &str) -> (LetterKind, String) {
     }
     let released = found(&RELEASED);
     let not_held = found(&NOT_HELD);
-    // "Unable to provide" and "refuse" also describe information not held.
-    let withheld = found(&EXEMPTED).or_else(|| not_held.is_none().then(|| found(&DECLINED)).flatten());
+    // "We do not hold it, so the exception in regulation 12(4)(a) applies",
+    // "unable to provide" and "refuse" also describe information not held.
+    let withheld = outside_not_held(text, &EXEMPTED).or_else(|| not_held.is_none().then(|| found(&DECLINED)).flatten());
     match (released, withheld, not_held) {
         (Some(r), Some(w), _) | (Some(r), None, Some(w)) => (LetterKind::PartialRelease, format!("{r} … {w}")),
         (None, Some(w), _) => (LetterKind::Refusal, w),
@@ -246,6 +247,14 @@ pub fn kind(text: &str) -> (LetterKind, String) {
             (LetterKind::Release, "no exemption, refusal or not-held wording: read as a release".into())
         }
     }
+}
+
+/// The first sentence matching `pattern` that does not say the information
+/// is not held.
+fn outside_not_held(text: &str, pattern: &Regex) -> Option<String> {
+    text.split_inclusive(['.', '\n', '?', '!'])
+        .find(|s| pattern.is_match(s) && !NOT_HELD.is_match(s))
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Whether the text is a covering note for a response in an attachment
@@ -269,14 +278,15 @@ pub fn covering(text: &str) -> Option<String> {
 fn sentence_around(text: &str, start: usize, end: usize) -> String {
     let from = text[..start].rfind(['.', '\n', '?', '!']).map_or(0, |i| i + 1);
     let to = text[end..].find(['.', '\n', '?', '!']).map_or(text.len(), |i| end + i + 1);
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let sentence = text[from..to].trim();
     if sentence.chars().count() <= 160 {
-        return sentence.to_string();
+        return one_line(sentence);
     }
     // Too long: the matched words with a little context either side.
     let from = floor(text, start.saturating_sub(60).max(from));
     let to = ceil(text, (end + 60).min(to));
-    format!("…{}…", text[from..to].trim())
+    format!("…{}…", one_line(&text[from..to]))
 }
 
 fn floor(text: &str, mut i: usize) -> usize {

@@ -55,9 +55,9 @@ pub fn reply_date(text: &str) -> Option<Date> {
 /// Which regime the letter says it is under.
 pub fn regime(text: &str) -> RegimeId {
     static FOISA: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)Freedom of Information \(Scotland\) Act|\bFOISA\b|Scottish Information Commissioner")
+        re(r"(?i)Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOISA\b|Scottish\s+Information\s+Commissioner")
     });
-    static EIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Environmental Information Regulations|\bEIRs?\b"));
+    static EIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Environmental\s+Information\s+Regulations|\bEIRs?\b"));
     if FOISA.is_match(text) {
         RegimeId::Foisa
     } else if EIR.is_match(text) {
@@ -193,10 +193,15 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
                     std::iter::once(c[2].to_string()).chain(LIST_ITEM.find_iter(&c[3]).map(|m| m.as_str().to_string()));
                 for provision in items {
                     let compact: String = provision.chars().filter(|c| !c.is_whitespace()).collect();
-                    if !out
-                        .iter()
-                        .any(|o| o.provision.chars().filter(|c| !c.is_whitespace()).collect::<String>() == compact)
-                    {
+                    // "section 35" after "section 35(1)(a)" is the same exemption again.
+                    let same = |o: &Cited| {
+                        let seen: String = o.provision.chars().filter(|c| !c.is_whitespace()).collect();
+                        seen == compact
+                            || (!compact.contains('(')
+                                && seen.starts_with(&compact)
+                                && seen[compact.len()..].starts_with('('))
+                    };
+                    if !out.iter().any(same) {
                         out.push(Cited { provision, word: word.to_string(), paragraph: i, field: None });
                     }
                 }
@@ -261,6 +266,16 @@ pub fn salutation(text: &str) -> Option<String> {
     let name = DEAR.captures(text)?[1].trim().to_string();
     // "Dear Sir or Madam" names nobody.
     let generic = ["sir", "madam", "sir or madam", "sir/madam", "sirs", "requester", "applicant", "all"];
+    (!generic.contains(&name.to_lowercase().as_str())).then_some(name)
+}
+
+/// Whom a letter is addressed to, whole: "Dear Ministry of Housing,
+/// Communities and Local Government," names the authority a requester
+/// writes to (its own commas included).
+pub fn addressee(text: &str) -> Option<String> {
+    static DEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*Dear ([^\n]{2,120}?)[,:]?\s*$"));
+    let name = DEAR.captures(text)?[1].trim().to_string();
+    let generic = ["sir", "madam", "sir or madam", "sir/madam", "sirs", "commissioner", "all"];
     (!generic.contains(&name.to_lowercase().as_str())).then_some(name)
 }
 

@@ -51,8 +51,8 @@ impl Letter {
                 p.in_annex = true;
             }
         }
-        let regime = recognise::regime(text);
         let whole = paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+        let regime = recognise::regime(&whole);
         let (kind, evidence) = super::kind::kind(&whole);
         let requester_side = matches!(kind, LetterKind::ReviewRequest | LetterKind::Complaint);
         let salutation = recognise::salutation(&whole);
@@ -60,7 +60,7 @@ impl Letter {
             by: KindSource::Wording,
             evidence,
             // A requester writes "Dear <authority>"; an authority's letterhead names it.
-            authority: if requester_side { salutation.clone() } else { recognise::authority(&whole) },
+            authority: if requester_side { recognise::addressee(&whole) } else { recognise::authority(&whole) },
             requester: if requester_side { None } else { salutation },
             incomplete: super::kind::covering(&whole).or_else(|| recognise::incomplete(&paragraphs)),
         };

@@ -10,6 +10,7 @@ mod cli;
 mod deadlines;
 mod golden;
 mod interop;
+mod letters;
 mod requester;
 mod rules;
 mod schema;

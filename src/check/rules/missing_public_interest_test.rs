@@ -47,36 +47,37 @@ fn check(letter: &Letter) -> Vec<Finding> {
             r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest",
         )
     });
-    if holding_notice(letter) || WEIGHED.is_match(&letter.text()) {
+    if holding_notice(letter) {
         return Vec::new();
     }
-    letter
-        .cited
-        .iter()
-        .filter_map(|c| resolve(letter, c).filter(|r| r.qualified()).map(|r| (c, r)))
-        .map(|(c, r)| {
-            // "Section 40" alone: some limbs are absolute, so whether a test
-            // is owed depends on the limb, and citing it is the fix.
-            let message = if r.subsection.is_empty() && !r.def.absolute_subsections.is_empty() {
-                let absolute: Vec<String> =
-                    r.def.absolute_subsections.iter().map(|s| format!("{}{s}", r.def.section)).collect();
-                format!(
-                    "{} {} is cited without its subsection: {} {} absolute and the other limbs are qualified, so cite the limb relied on ({})",
-                    c.word,
-                    c.provision,
-                    absolute.join(", "),
-                    if absolute.len() == 1 { "is" } else { "are" },
-                    letter.regime.regime().notice.reasons
-                )
-            } else {
-                format!(
-                    "{} {} is a qualified exemption but the letter gives no public interest reasons ({})",
-                    c.word,
-                    c.provision,
-                    letter.regime.regime().notice.public_interest
-                )
-            };
-            Finding::at(c.paragraph, message).on(c.field.as_deref())
-        })
-        .collect()
+    let weighed = WEIGHED.is_match(&letter.text());
+    let mut out = Vec::new();
+    for c in &letter.cited {
+        let Some(r) = resolve(letter, c).filter(|r| r.qualified()) else { continue };
+        // "Section 40" alone: some limbs are absolute, so whether a test is
+        // owed depends on the limb, and citing it is the fix.
+        let message = if r.subsection.is_empty() && !r.def.absolute_subsections.is_empty() {
+            let absolute: Vec<String> =
+                r.def.absolute_subsections.iter().map(|s| format!("{}{s}", r.def.section)).collect();
+            format!(
+                "{} {} is cited without its subsection: {} {} absolute and the other limbs are qualified, so cite the limb relied on ({})",
+                c.word,
+                c.provision,
+                absolute.join(", "),
+                if absolute.len() == 1 { "is" } else { "are" },
+                letter.regime.regime().notice.reasons
+            )
+        } else if !weighed {
+            format!(
+                "{} {} is a qualified exemption but the letter gives no public interest reasons ({})",
+                c.word,
+                c.provision,
+                letter.regime.regime().notice.public_interest
+            )
+        } else {
+            continue;
+        };
+        out.push(Finding::at(c.paragraph, message).on(c.field.as_deref()));
+    }
+    out
 }

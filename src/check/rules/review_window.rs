@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{excerpt, re};
 use crate::check::diagnostic::Severity;
-use crate::check::letter::{Letter, LetterKind};
+use crate::check::letter::Letter;
 use crate::check::rule::{Finding, Rule};
 use crate::read::recognise::review_paragraphs;
 
