@@ -35,30 +35,24 @@ pub struct Reply {
 }
 
 impl Reply {
-    /// From a foikit case and the letter composed from it.
+    /// From a foikit case and the letter composed from it: the letter's
+    /// facts, with the parties and review address exact from the case.
     pub fn from_case(file: &str, case: &Case, doc: &Document) -> Reply {
         Reply {
-            file: file.to_string(),
-            regime: case.regime,
             authority: Some(case.authority.name.clone()),
-            reference: Some(case.reference.clone()),
-            requested: Some(case.request.received),
-            replied: Some(case.response.date),
             review_email: case.review.email.clone(),
             review_address: case.review.address.clone(),
             requester: Some(case.requester.name.clone()),
             requester_email: case.requester.email.clone(),
-            exemptions: case.exemptions.iter().map(|e| e.section.clone()).collect(),
-            findings: check::check(&Letter::from_case(file, case, doc)),
+            ..Reply::from_letter(&Letter::from_case(file, case, doc))
         }
     }
 
-    /// From the text of a letter drafted elsewhere.
+    /// From a letter as the reader read it (see [`crate::read`]).
     pub fn from_letter(letter: &Letter) -> Reply {
-        let text = letter.text();
         let review = crate::read::recognise::review_paragraphs(letter.body()).first().copied();
         let (review_email, review_address) = review.map(|i| review_contact(letter, i)).unwrap_or_default();
-        let authority = crate::read::recognise::authority(&text);
+        let recognised = letter.recognised.as_ref();
         // One entry per provision: "41" and a later "41 (1)(a)(b)" are the same exemption.
         let mut exemptions: Vec<String> = Vec::new();
         let mut seen = Vec::new();
@@ -73,13 +67,13 @@ impl Reply {
         Reply {
             file: letter.file.clone(),
             regime: letter.regime,
-            authority,
+            authority: recognised.and_then(|r| r.authority.clone()),
             reference: letter.reference.clone(),
             requested: letter.received,
             replied: letter.sent,
             review_email,
             review_address,
-            requester: crate::read::recognise::salutation(&text),
+            requester: recognised.and_then(|r| r.requester.clone()),
             requester_email: None,
             exemptions,
             findings: check::check(letter),
