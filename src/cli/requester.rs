@@ -15,7 +15,7 @@ use super::Failure;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The authority's reply: a foikit case file, or the letter as DOCX, PDF or text.
+    /// The authority's reply: a foikit case file, or the letter as DOCX, PDF, text or HTML.
     #[arg(required_unless_present = "new")]
     reply: Option<PathBuf>,
     /// Your requester file (YAML, JSON or TOML): name, contact, your own arguments.
@@ -109,7 +109,16 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
         format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt/.html letter")
     })?;
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-    Ok(Reply::from_letter(&read::letter(&name, format, &bytes, None)?))
+    let letter = read::letter(&name, format, &bytes, None)?;
+    // Challenging a letter that decided nothing (an acknowledgement, a
+    // clarification) is rarely what the requester means.
+    if !letter.kind.is_reply() && letter.kind != LetterKind::ReviewOutcome {
+        eprintln!(
+            "warning: {name} reads as a {} rather than a reply to the request; the letter drafted treats it as one",
+            letter.kind
+        );
+    }
+    Ok(Reply::from_letter(&letter))
 }
 
 fn write(doc: &Document, dir: &Path, stem: &str, formats: &[Format]) -> Result<(), Failure> {
