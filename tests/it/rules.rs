@@ -217,6 +217,12 @@ mod no_panic {
         fn any_text_is_checked(text in "(?s)[ -~\n£é–’\u{c}]{0,600}") {
             let letter = Letter::from_text("fuzz.txt", &text);
             let _ = check::check(&letter);
+            // …read as HTML, or as a text file, it is refused or read, never a panic.
+            for format in [LetterFormat::Html, LetterFormat::Text] {
+                if let Ok(l) = foikit::read::letter("fuzz", format, text.as_bytes(), None) {
+                    let _ = check::check(&l);
+                }
+            }
             // …and any text is a reply a requester can answer.
             let reply = foikit::requester::Reply::from_letter(&letter);
             let date = foikit::case::Date::parse_iso("2024-06-03").unwrap();
