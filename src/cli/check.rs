@@ -88,7 +88,16 @@ pub struct ExplainArgs {
 
 pub fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     let rule = rules::find(&args.rule).ok_or_else(|| format!("error: no rule `{}` (see `foikit rules`)", args.rule))?;
-    println!("# {} {} ({})\n\n{}.\n\n{}\n", rule.code, rule.name, rule.severity, rule.summary, rule.doc);
+    let kinds: Vec<&str> = rule.kinds.iter().map(|k| k.slug()).collect();
+    println!(
+        "# {} {} ({})\n\n{}.\n\nApplies to: {}.\n\n{}\n",
+        rule.code,
+        rule.name,
+        rule.severity,
+        rule.summary,
+        kinds.join(", "),
+        rule.doc
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -102,7 +111,7 @@ pub fn list(format: super::OutputFormat) -> Result<ExitCode, Failure> {
         super::OutputFormat::Json => {
             let list: Vec<_> = rules::RULES
                 .iter()
-                .map(|r| serde_json::json!({ "code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "help": r.help, "doc": r.doc }))
+                .map(|r| serde_json::json!({ "code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "help": r.help, "doc": r.doc, "kinds": r.kinds }))
                 .collect();
             println!("{}", serde_json::to_string_pretty(&list)?);
         }

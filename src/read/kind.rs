@@ -167,6 +167,14 @@ static RELEASED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A requester asking for information (the request itself, which no kind
+/// of reply describes).
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:I|we) (?:would like to|wish to|am writing to|hereby) (?:request|ask for|make a (?:freedom of information |FOI )?request)|\bI am (?:formally )?requesting\b|\bplease (?:could you )?(?:provide|send|supply|disclose|release)\b|\b(?:could|can|would) you (?:please )?(?:provide|send|supply|disclose|tell me)\b|\bmy (?:FOI|freedom of information) request\b",
+    )
+});
+
 /// The tests for letters that are not themselves answers, in order.
 static NOT_ANSWERS: [Test; 5] = [
     Test { kind: LetterKind::Complaint, pattern: &COMPLAINT },
@@ -243,9 +251,11 @@ pub fn kind(text: &str) -> (LetterKind, String) {
         (None, Some(w), _) => (LetterKind::Refusal, w),
         (None, None, Some(n)) => (LetterKind::NotHeld, n),
         (Some(r), None, None) => (LetterKind::Release, r),
-        (None, None, None) => {
-            (LetterKind::Release, "no exemption, refusal or not-held wording: read as a release".into())
-        }
+        (None, None, None) => match found(&REQUEST) {
+            // The request itself: no rule applies to asking.
+            Some(words) => (LetterKind::NotFoi, format!("a request for information, not a reply: {words}")),
+            None => (LetterKind::Release, "no exemption, refusal or not-held wording: read as a release".into()),
+        },
     }
 }
 
@@ -263,7 +273,7 @@ fn outside_not_held(text: &str, pattern: &Regex) -> Option<String> {
 pub fn covering(text: &str) -> Option<String> {
     static COVERING: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:I|we) (?:have )?attached (?:my|our|the) (?:formal |full )?(?:response|reply|decision)|(?:please )?(?:find|see) attached (?:my|our|the) (?:formal |full )?(?:response|reply|decision)|(?:my|our) (?:formal |full )?(?:response|reply) (?:is|has been) attached|attached (?:my|our) formal response",
+            r"(?i)(?:I|we) (?:have )?attached (?:a|my|our|the) (?:formal |full )?(?:response|reply|decision)|(?:please )?(?:find|see) (?:attached|the attached) (?:a |my |our |the )?(?:formal |full )?(?:response|reply|decision|correspondence|letter)|(?:my|our) (?:formal |full )?(?:response|reply) (?:is|has been) attached|attached (?:my|our) formal response",
         )
     });
     COVERING.find(text).map(|m| {

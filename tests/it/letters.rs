@@ -342,6 +342,19 @@ fn check_says_what_it_read_and_kind_overrides_it() {
     let letter = &sarif["runs"][0]["properties"]["letters"][0];
     assert_eq!((letter["kind"].as_str(), letter["kind_from"].as_str()), (Some("refusal"), Some("given")));
     assert_eq!(foikit(&["check", release, "--kind", "nonsense"]).0, Some(2));
+    // `explain` says which kinds a rule is for.
+    let (_, doc, _) = foikit(&["explain", "missing-internal-review"]);
+    assert!(doc.contains("Applies to: holding-notice, release,") && !doc.contains("review-outcome"), "{doc}");
+}
+
+#[test]
+fn a_request_itself_is_not_judged_as_a_reply() {
+    let request = Letter::from_text(
+        "request",
+        "Dear Northshire County Council,\n\nPlease provide the minutes of the highways committee for 2023.\n\nYours faithfully,\n\nH Dale\n",
+    );
+    assert_eq!(request.kind, LetterKind::NotFoi);
+    assert!(request.recognised.unwrap().evidence.starts_with("a request for information"));
 }
 
 #[test]
