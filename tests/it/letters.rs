@@ -351,7 +351,7 @@ fn check_says_what_it_read_and_kind_overrides_it() {
 fn a_request_itself_is_not_judged_as_a_reply() {
     let request = Letter::from_text(
         "request",
-        "Dear Northshire County Council,\n\nPlease provide the minutes of the highways committee for 2023.\n\nYours faithfully,\n\nH Dale\n",
+        "Dear Northshire County Council,\n\nUnder the Freedom of Information Act 2000, please provide the minutes of the highways committee for 2023.\n\nYours faithfully,\n\nH Dale\n",
     );
     assert_eq!(request.kind, LetterKind::NotFoi);
     assert!(request.recognised.unwrap().evidence.starts_with("a request for information"));
