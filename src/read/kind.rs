@@ -312,3 +312,85 @@ fn ceil(text: &str, mut i: usize) -> usize {
     }
     i
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Wording met in real authorities' e-mails (paraphrased), and the kind it shows.
+    #[test]
+    fn recognises_the_shapes_of_real_correspondence() {
+        for (text, want) in [
+            // An automatic reply: no salutation, no sign-off.
+            (
+                "Our reference: 123 Information request\nThank you for your email. We are currently processing your request.",
+                LetterKind::Acknowledgement,
+            ),
+            (
+                "Dear Sir/Madam\nFreedom of Information Act 2000\nI am dealing with your request under the Act and aim to send you a response by 14 July 2017.\nYours faithfully",
+                LetterKind::Acknowledgement,
+            ),
+            (
+                "Dear Mrs Tan\nEnvironmental Information Regulations 2004\nWe need more time to process it because it is complex and voluminous. We will now try to respond by 14 August 2019.\nYours sincerely",
+                LetterKind::HoldingNotice,
+            ),
+            (
+                "Dear Mr Roe\nThank you for your request for information. So that we interpret it correctly we would like to ask you for clarification of the period.\nYours sincerely",
+                LetterKind::Clarification,
+            ),
+            (
+                "Dear Sir/Madam\nThank you for your request for information. Unfortunately I am unable to provide this information, because we do not have it.\nRegards",
+                LetterKind::NotHeld,
+            ),
+            (
+                "Dear Ms Roe\nYour request under the Freedom of Information Act: the report is exempt under section 43(2), because it would prejudice the tender.\nYours sincerely",
+                LetterKind::Refusal,
+            ),
+            (
+                "Dear Ms Roe\nFreedom of Information request. The list is attached. The names of junior staff are redacted under section 40(2).\nYours sincerely",
+                LetterKind::PartialRelease,
+            ),
+            (
+                "Dear Ministry,\nPlease pass this on to the person who conducts Freedom of Information reviews.\nYours faithfully",
+                LetterKind::ReviewRequest,
+            ),
+            (
+                "Dear Mr Roe\nInternal review under the Freedom of Information Act 2000\nThank you for your request for a review. We are considering your concerns and will aim to provide you with a response by 20 August 2019.\nYours sincerely",
+                LetterKind::Acknowledgement,
+            ),
+            (
+                "Dear Ms Roe\nFreedom of Information Act 2000. If you are dissatisfied with the outcome of the review you may apply to the Commissioner. The report is attached.\nYours sincerely",
+                LetterKind::Release,
+            ),
+            (
+                "Freedom of Information Act 2000 (Section 50) Decision Notice Date: 9 December 2010 Public Authority: Example Council Address: Town Hall",
+                LetterKind::DecisionNotice,
+            ),
+            (
+                "Top tech firms meet the Home Secretary\nA Freedom of Information request revealed the list of attendees.",
+                LetterKind::NotFoi,
+            ),
+        ] {
+            assert_eq!(kind(text).0, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_covering_note_points_at_its_attachment() {
+        assert!(covering("Dear Mr Roe\nI have attached our formal response to your request.\nRegards").is_some());
+        assert!(covering("Dear Mr Roe\nPlease see the attached correspondence.\nRegards").is_some());
+        assert!(covering("Dear Mr Roe\nThe information is set out in Annex A.\nRegards").is_none());
+    }
+
+    #[test]
+    fn evidence_is_one_readable_line() {
+        let long = format!(
+            "Dear X\nFreedom of Information Act. {} we neither confirm nor deny {}\nYours sincerely",
+            "word ".repeat(80),
+            "é".repeat(90)
+        );
+        let (k, words) = kind(&long);
+        assert_eq!(k, LetterKind::Ncnd);
+        assert!(!words.contains('\n') && words.chars().count() < 200, "{words}");
+    }
+}

@@ -400,6 +400,13 @@ mod tests {
             placeholders("[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ] [Mr Gallagher] [DATE] {{name}} [insert date]"),
             ["[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ]", "[DATE]", "{{name}}", "[insert date]"]
         );
+        // A drafter's gaps, not a hosting site's masking or a redaction.
+        assert_eq!(
+            placeholders(
+                "<name> on XX/XX/XXXX [INSERT REFERENCE] [your reasons here] xxxxx@example.gov.uk [email address] [REDACTED] [FOI #5 email] <br>"
+            ),
+            ["<name>", "XX/XX/XXXX", "[INSERT REFERENCE]", "[your reasons here]"]
+        );
     }
 
     #[test]
