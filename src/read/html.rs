@@ -82,9 +82,22 @@ fn whatdotheyknow(html: &str) -> Option<String> {
         out.push_str(&entities(date.trim()));
         out.push_str("\n\n");
     }
-    let text = blocks(&rest[rest.find('>').map_or(0, |i| i + 1)..text_end]);
+    let body = without_attachment_list(&rest[rest.find('>').map_or(0, |i| i + 1)..text_end]);
+    let text = blocks(&body);
     out.push_str(without_quoted(&text));
     Some(out)
+}
+
+/// A message without WhatDoTheyKnow's list of its attachments, whose file
+/// names ("Response not held.pdf", "… Redacted.pdf") are not the letter's words.
+fn without_attachment_list(html: &str) -> String {
+    let Some(start) = html.find("<div class=\"attachments\"") else { return html.to_string() };
+    let after_list = html[start..].find("</ul>").map(|i| start + i);
+    let end = after_list.and_then(|at| html[at..].find("</div>").map(|i| at + i + "</div>".len()));
+    match end {
+        Some(end) => format!("{}{}", &html[..start], &html[end..]),
+        None => html[..start].to_string(),
+    }
 }
 
 /// A message without the earlier messages it quotes: WhatDoTheyKnow folds
@@ -231,7 +244,9 @@ mod tests {
             <time datetime="2019-07-01">1 July 2019</time><div class="correspondence_text"><p>Dear Council,</p><p>Please send me the list.</p></div>
             <p class="event_actions"></p></div>
             <div class="incoming correspondence normal js-collapsable" id="incoming-2">
-            <time datetime="2019-07-20">20 July 2019</time><div class="correspondence_text"><p><p>Dear Mr Roe</p><p>We do not hold the list.</p><p>-----------</p><p>Dear Council, is it late?</p></p></div>
+            <time datetime="2019-07-20">20 July 2019</time><div class="correspondence_text">
+            <div class="attachments"><h3>1 Attachment</h3><ul class="list-of-attachments"><li><p class="attachment__name">Response Redacted.pdf</p></li></ul>
+            <a href="x" class="attachments__show-more"></a></div><p><p>Dear Mr Roe</p><p>We do not hold the list.</p><p>-----------</p><p>Dear Council, is it late?</p></p></div>
             <p class="event_actions"></p></div>
             <div class="outgoing correspondence js-collapsable" id="outgoing-3"><div class="correspondence_text"><p>Thanks</p></div></div></body>"#;
         assert_eq!(text(page), "20 July 2019\n\nDear Mr Roe\n\nWe do not hold the list.\n\n");
