@@ -77,7 +77,17 @@ fn whatdotheyknow(html: &str) -> Option<String> {
     let rest = &message[text_at..];
     let text_end =
         rest.find("class=\"event_actions\"").or_else(|| rest.find("correspondence__footer")).unwrap_or(rest.len());
+    // The header names who sent it ("FOI Team, Northshire County Council"),
+    // which stands in for the letterhead an e-mail lacks.
+    let author = message
+        .find("correspondence__header__author")
+        .and_then(|at| message[at..].find('>').map(|gt| at + gt + 1))
+        .and_then(|from| message[from..].find("</span>").map(|to| &message[from..from + to]));
     let mut out = String::new();
+    if let Some(author) = author {
+        out.push_str(&entities(&author.split_whitespace().collect::<Vec<_>>().join(" ")));
+        out.push_str("\n\n");
+    }
     if let Some(date) = date {
         out.push_str(&entities(date.trim()));
         out.push_str("\n\n");
@@ -244,12 +254,18 @@ mod tests {
             <time datetime="2019-07-01">1 July 2019</time><div class="correspondence_text"><p>Dear Council,</p><p>Please send me the list.</p></div>
             <p class="event_actions"></p></div>
             <div class="incoming correspondence normal js-collapsable" id="incoming-2">
+            <span class="correspondence__header__author js-collapsable-trigger">
+              FOI Team,
+              Example Council</span>
             <time datetime="2019-07-20">20 July 2019</time><div class="correspondence_text">
             <div class="attachments"><h3>1 Attachment</h3><ul class="list-of-attachments"><li><p class="attachment__name">Response Redacted.pdf</p></li></ul>
             <a href="x" class="attachments__show-more"></a></div><p><p>Dear Mr Roe</p><p>We do not hold the list.</p><p>-----------</p><p>Dear Council, is it late?</p></p></div>
             <p class="event_actions"></p></div>
             <div class="outgoing correspondence js-collapsable" id="outgoing-3"><div class="correspondence_text"><p>Thanks</p></div></div></body>"#;
-        assert_eq!(text(page), "20 July 2019\n\nDear Mr Roe\n\nWe do not hold the list.\n\n");
+        assert_eq!(
+            text(page),
+            "FOI Team, Example Council\n\n20 July 2019\n\nDear Mr Roe\n\nWe do not hold the list.\n\n"
+        );
     }
 
     #[test]

@@ -247,6 +247,8 @@ fn a_whatdotheyknow_thread_is_read_as_the_authoritys_latest_message() {
     let letter = read_file(&support::root().join("fixtures/letters/whatdotheyknow/not-held-thread.html"));
     assert_eq!(letter.kind, LetterKind::NotHeld);
     assert_eq!(letter.sent.map(|d| d.iso()), Some("2024-04-19".into()));
+    // The message header stands in for the letterhead an e-mail lacks.
+    assert_eq!(letter.recognised.as_ref().unwrap().authority.as_deref(), Some("Northshire County Council"));
     assert!(letter.text().contains("does not hold") && !letter.text().contains("Please send me"));
 }
 
