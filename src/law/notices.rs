@@ -35,7 +35,7 @@ pub struct Particulars {
 const FOIA_CODE: &str = "the s45 Code of Practice (2018), Part 5";
 /// The reg 16 Code of Practice on the EIR (Defra, 2005), Part XII.
 const EIR_CODE: &str = "the EIR Code of Practice (2005), Part XII";
-/// The Scottish Ministers' Code of Practice under FOISA s60 (2016).
+/// The Scottish Ministers' Code of Practice under FOISA s60 and EISR reg 18 (2016).
 const FOISA_CODE: &str = "the FOISA section 60 Code of Practice (2016)";
 
 /// What a letter of `kind` under `regime` owes.
@@ -60,6 +60,18 @@ pub fn particulars(regime: RegimeId, kind: LetterKind) -> Particulars {
             K::ReviewOutcome => Particulars { review: Duty::None, regulator: Duty::Code(EIR_CODE) },
             _ => none,
         },
+        // EISR reg 13(e): a refusal (not held is reg 10(4)(a)) states the
+        // reg 16 review and reg 17 enforcement and appeal rights. Whether
+        // reg 17 carries FOISA s21(10) into the review outcome is not
+        // settled here, so only the Code is relied on for it.
+        RegimeId::Eisr => match kind {
+            K::Refusal | K::PartialRelease | K::Ncnd | K::NotHeld | K::CostLimit | K::Vexatious | K::Repeated => {
+                both(Duty::Statute("EISR reg 13(e)"))
+            }
+            K::Release => both(Duty::Code(FOISA_CODE)),
+            K::ReviewOutcome => Particulars { review: Duty::None, regulator: Duty::Code(FOISA_CODE) },
+            _ => none,
+        },
         RegimeId::Foisa => match kind {
             K::Refusal | K::PartialRelease | K::Ncnd | K::NotHeld | K::CostLimit | K::Vexatious | K::Repeated => {
                 both(Duty::Statute("FOISA s19"))
@@ -79,6 +91,8 @@ pub fn grounds_required(regime: RegimeId, kind: LetterKind) -> Option<&'static s
     match (regime, kind) {
         (RegimeId::Foisa, LetterKind::ReviewRequest) => Some("FOISA s20(3)(c)"),
         (RegimeId::Foisa, LetterKind::Complaint) => Some("FOISA s47(3)(c)"),
+        // reg 17 applies FOISA Part 4, s47 included, to environmental information.
+        (RegimeId::Eisr, LetterKind::Complaint) => Some("FOISA s47(3)(c) as applied by EISR reg 17"),
         _ => None,
     }
 }
@@ -91,7 +105,7 @@ pub fn grounds_required(regime: RegimeId, kind: LetterKind) -> Option<&'static s
 pub fn cited_in_passing(regime: RegimeId) -> &'static [&'static str] {
     match regime {
         RegimeId::Eir => &["12(1)", "12(2)", "12(3)", "12(6)", "12(9)"],
-        RegimeId::Foia | RegimeId::Foisa => &[],
+        RegimeId::Foia | RegimeId::Foisa | RegimeId::Eisr => &[],
     }
 }
 
