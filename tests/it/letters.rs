@@ -386,6 +386,21 @@ fn unreadable_letters_are_refused_with_a_reason_not_judged_empty() {
     }
 }
 
+#[test]
+fn a_pdf_protected_only_against_editing_is_read() {
+    if !support::tool("qpdf") {
+        return;
+    }
+    let dir = support::scratch("permissions-only");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("refusal.pdf");
+    let source = support::root().join("fixtures/letters/refusal.foia.pdf");
+    let status =
+        Command::new("qpdf").args(["--encrypt", "", "owner", "256", "--"]).arg(&source).arg(&out).status().unwrap();
+    assert!(status.success());
+    assert_eq!(read_file(&out).kind, LetterKind::Refusal);
+}
+
 /// A document with no words in it.
 fn blank_document() -> foikit::doc::Document {
     let mut doc = support::document("ho-78814-release");
