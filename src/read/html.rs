@@ -92,7 +92,8 @@ fn whatdotheyknow(html: &str) -> Option<String> {
         out.push_str(&entities(date.trim()));
         out.push_str("\n\n");
     }
-    let body = without_attachment_list(&rest[rest.find('>').map_or(0, |i| i + 1)..text_end]);
+    let body_start = rest.find('>').map_or(0, |i| i + 1).min(text_end);
+    let body = without_attachment_list(&rest[body_start..text_end]);
     let text = blocks(&body);
     out.push_str(without_quoted(&text));
     Some(out)
@@ -266,6 +267,19 @@ mod tests {
             text(page),
             "FOI Team, Example Council\n\n20 July 2019\n\nDear Mr Roe\n\nWe do not hold the list.\n\n"
         );
+    }
+
+    proptest::proptest! {
+        /// Any arrangement of the markers a WhatDoTheyKnow page is read by is read, never a panic.
+        #[test]
+        fn any_arrangement_of_page_markers_is_read(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "<div class=\"incoming correspondence", "<div class=\"outgoing correspondence", "correspondence_text",
+            "class=\"event_actions\"", "correspondence__footer", "<time", "</time>", ">", "<", "Dear ", "\n\n-----",
+            "<div class=\"attachments\"", "</ul>", "</div>", "correspondence__header__author", "</span>", "é", "&#", ";",
+            "<p>", "<br>", "<script>", "<!--", "-->", " text ",
+        ]), 0..40)) {
+            let _ = text(&parts.concat());
+        }
     }
 
     #[test]
