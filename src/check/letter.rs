@@ -153,6 +153,23 @@ impl Letter {
         self.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
     }
 
+    /// The exemptions (exceptions) relied on, one per provision of the
+    /// regime's catalogue: "41" and a later "41 (1)(a)(b)" are the same one,
+    /// and a section cited in passing ("section 1(1)(b)") is none.
+    pub fn exemptions(&self) -> Vec<&Cited> {
+        let mut seen = Vec::new();
+        self.cited
+            .iter()
+            .filter(|c| match self.regime.regime().cite(&c.provision) {
+                Ok(r) if !seen.contains(&r.def.section) => {
+                    seen.push(r.def.section);
+                    true
+                }
+                _ => false,
+            })
+            .collect()
+    }
+
     /// Indices of the paragraphs of the letter proper (not annexes).
     pub fn body(&self) -> impl Iterator<Item = (usize, &Paragraph)> {
         self.paragraphs.iter().enumerate().filter(|(_, p)| !p.in_annex)

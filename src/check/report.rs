@@ -66,7 +66,7 @@ impl Reading {
             received: letter.received,
             reply_date: letter.reply_date,
             authority: r.and_then(|r| r.authority.clone()),
-            exemptions: letter.cited.iter().map(|c| format!("{} {}", c.word, c.provision)).collect(),
+            exemptions: letter.exemptions().iter().map(|c| format!("{} {}", c.word, c.provision)).collect(),
             incomplete: r.and_then(|r| r.incomplete.clone()),
         }
     }

@@ -299,10 +299,14 @@ pub fn has_postcode(text: &str) -> bool {
 pub fn authority(text: &str) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\b(?:[A-Z][a-z]+ )+(?:Office|Council|Department|Ministry|Police|Service|Trust|University|Agency|Authority|Commission|Executive)\b(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?",
+            r"\b(?:[A-Z][a-z]+ )*(?:Office|Council|Department|Ministry|Police|Service|Trust|University|Agency|Authority|Commission|Executive)\b(?: (?:for|of) [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*)?",
         )
     });
-    NAME.find(text).map(|m| m.as_str().to_string())
+    // "The Department" or a bare "Council" names no one in particular.
+    NAME.find_iter(text)
+        .map(|m| m.as_str().strip_prefix("The ").unwrap_or(m.as_str()))
+        .find(|name| name.split(' ').count() >= 2)
+        .map(str::to_string)
 }
 
 /// Why the letter appears cut short: it greets its reader but never signs

@@ -59,8 +59,12 @@ impl Letter {
         let recognised = Recognition {
             by: KindSource::Wording,
             evidence,
-            // A requester writes "Dear <authority>"; an authority's letterhead names it.
-            authority: if requester_side { recognise::addressee(&whole) } else { recognise::authority(&whole) },
+            // A requester writes "Dear <authority>" in a review request; a complaint
+            // is addressed to the Commissioner and names the authority in its text.
+            authority: match kind {
+                LetterKind::ReviewRequest => recognise::addressee(&whole).or_else(|| recognise::authority(&whole)),
+                _ => recognise::authority(&whole),
+            },
             requester: if requester_side { None } else { salutation },
             incomplete: super::kind::covering(&whole).or_else(|| recognise::incomplete(&paragraphs)),
         };

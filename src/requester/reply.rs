@@ -53,17 +53,8 @@ impl Reply {
         let review = crate::read::recognise::review_paragraphs(letter.body()).first().copied();
         let (review_email, review_address) = review.map(|i| review_contact(letter, i)).unwrap_or_default();
         let recognised = letter.recognised.as_ref();
-        // One entry per provision: "41" and a later "41 (1)(a)(b)" are the same exemption.
-        let mut exemptions: Vec<String> = Vec::new();
-        let mut seen = Vec::new();
-        for c in &letter.cited {
-            if let Ok(r) = letter.regime.regime().cite(&c.provision)
-                && !seen.contains(&r.def.section)
-            {
-                seen.push(r.def.section);
-                exemptions.push(c.provision.chars().filter(|c| !c.is_whitespace()).collect());
-            }
-        }
+        let exemptions =
+            letter.exemptions().iter().map(|c| c.provision.chars().filter(|c| !c.is_whitespace()).collect()).collect();
         Reply {
             file: letter.file.clone(),
             regime: letter.regime,
