@@ -159,7 +159,9 @@ static EXEMPTED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bunable to (?:provide|disclose|release)|\b(?:we|I) (?:must |have to )?refuse\b|\brefusal notice\b")
+    re(
+        r"(?i)\bunable to (?:provide|disclose|release)|\b(?:we|I) (?:must |have to |have decided to )?refuse\b|\b(?:we|I) (?:are|am) refusing\b|\brefusal notice\b",
+    )
 });
 static RELEASED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -214,8 +216,9 @@ pub fn kind(text: &str) -> (LetterKind, String) {
     let decided = |pattern: &Regex| pattern.is_match(text);
     // A holding notice or clarification request makes no decision; an
     // answer that mentions an earlier extension does.
-    let answers =
-        decided(&EXEMPTED) || decided(&DECLINED) || decided(&RELEASED) || decided(&NOT_HELD) || decided(&NCND);
+    let answers = [&EXEMPTED, &DECLINED, &RELEASED, &NOT_HELD, &NCND, &COST, &VEXATIOUS, &REPEATED]
+        .into_iter()
+        .any(|p| decided(p));
     for test in &NOT_ANSWERS {
         // A holding notice names the exemption it relies on (s17(1)) but
         // looks ahead to the decision; an answer looks back on an extension.
