@@ -33,3 +33,4 @@ pub mod output;
 pub mod read;
 pub mod render;
 pub mod requester;
+pub mod starter;

@@ -66,10 +66,11 @@ fn read_path(path: &Path, composer: &Composer, kind: Option<LetterKind>) -> Resu
     let name = path.display().to_string();
     if SourceFormat::from_path(path).is_some() {
         let case = foikit::case::load(path)?;
-        let doc = composer.compose(&case)?;
+        let kind = case.stage_kind();
+        let doc = composer.compose_letter(&case, kind)?;
         let source = std::fs::read_to_string(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
         let format = SourceFormat::from_path(path).expect("checked above");
-        return Ok(Letter::from_case(&name, &case, &doc).with_source(source, format));
+        return Ok(Letter::from_case(&name, &case, kind, &doc).with_source(source, format));
     }
     let format = LetterFormat::from_path(path).ok_or_else(|| {
         format!(

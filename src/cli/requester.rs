@@ -109,7 +109,7 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
     let name = path.display().to_string();
     if SourceFormat::from_path(path).is_some() {
         let case = foikit::case::load(path)?;
-        let doc = composer.compose(&case)?;
+        let doc = composer.compose_reply(&case)?;
         return Ok(Reply::from_case(&name, &case, &doc));
     }
     let format = LetterFormat::from_path(path).ok_or_else(|| {

@@ -1,7 +1,7 @@
 //! The facts of the reply a requester is challenging.
 
 use crate::case::{Case, Date};
-use crate::check::{self, Diagnostic, Letter};
+use crate::check::{self, Diagnostic, Letter, LetterKind};
 use crate::doc::Document;
 use crate::law::RegimeId;
 
@@ -38,13 +38,18 @@ impl Reply {
     /// From a foikit case and the letter composed from it: the letter's
     /// facts, with the parties and review address exact from the case.
     pub fn from_case(file: &str, case: &Case, doc: &Document) -> Reply {
+        let letter = Letter::from_case(file, case, case.reply_kind().unwrap_or(LetterKind::Release), doc);
         Reply {
             authority: Some(case.authority.name.clone()),
+            reference: Some(case.reference.clone()),
+            requested: Some(case.request.received),
+            replied: case.response.as_ref().map(|r| r.date),
             review_email: case.review.email.clone(),
             review_address: case.review.address.clone(),
             requester: Some(case.requester.name.clone()),
             requester_email: case.requester.email.clone(),
-            ..Reply::from_letter(&Letter::from_case(file, case, doc))
+            exemptions: case.relied_on(),
+            ..Reply::from_letter(&letter)
         }
     }
 

@@ -10,6 +10,7 @@ mod cli;
 mod deadlines;
 mod golden;
 mod interop;
+mod kinds;
 mod letters;
 mod ooxml;
 mod requester;

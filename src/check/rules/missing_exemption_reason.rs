@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{re, resolve};
+use super::{exemption_set_out, re, resolve};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
@@ -70,16 +70,21 @@ fn check(letter: &Letter) -> Vec<Finding> {
         if c.def.kind != Kind::Exemption {
             continue;
         }
-        let end = (cited.paragraph + 6).min(letter.paragraphs.len());
-        let window = &letter.paragraphs[cited.paragraph..end];
-        // s17(1)(c): reasons are owed only "if that would not otherwise be
-        // apparent"; naming what the exemption protects (personal data,
-        // information reasonably accessible elsewhere) makes it apparent.
+        // foikit's own letters set each exemption out in its own section;
+        // letters written elsewhere give reasons near the citation. s17(1)(c):
+        // reasons are owed only "if that would not otherwise be apparent";
+        // naming what the exemption protects (personal data, information
+        // reasonably accessible elsewhere) makes it apparent.
         let apparent = |text: &str| {
             let lower = text.to_lowercase();
             subject_words(c.def.title).any(|w| lower.contains(&w))
         };
-        let reasoned = window.iter().any(|p| REASONING.is_match(&p.text) || apparent(&p.text));
+        let reasoned = if letter.from_case {
+            exemption_set_out(letter, cited)
+        } else {
+            let end = (cited.paragraph + 6).min(letter.paragraphs.len());
+            letter.paragraphs[cited.paragraph..end].iter().any(|p| REASONING.is_match(&p.text) || apparent(&p.text))
+        };
         if !reasoned {
             out.push(
                 Finding::at(

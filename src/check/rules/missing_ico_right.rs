@@ -4,12 +4,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{excerpt, lacking, re};
+use super::{excerpt, lacking, own_section, re, review_paragraphs};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
+use crate::doc::Section;
 use crate::law::RegimeId;
-use crate::read::recognise::{regulator_paragraphs, review_paragraphs};
+use crate::read::recognise::regulator_paragraphs;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -65,7 +66,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
 fn findings(letter: &Letter) -> Vec<Finding> {
     static COURT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Court of Session|section 56\b"));
     let law = letter.regime.regime();
-    let paras = regulator_paragraphs(letter.body());
+    let paras = own_section(letter, Section::IcoComplaint).unwrap_or_else(|| regulator_paragraphs(letter.body()));
     let Some(&first) = paras.first() else {
         return vec![Finding::letter(format!(
             "the letter does not tell the requester of the right to apply to the {} ({})",
@@ -93,7 +94,7 @@ fn findings(letter: &Letter) -> Vec<Finding> {
                 "a FOISA review outcome must also give the right of appeal to the Court of Session on a point of law (FOISA s21(10), s56)",
             ));
         }
-    } else if review_paragraphs(letter.body()).is_empty() {
+    } else if review_paragraphs(letter).is_empty() {
         out.push(Finding::at(
             first,
             "a FOISA reply must also explain the right to require a review (FOISA s19(b), s20)",

@@ -4,11 +4,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{excerpt, lacking, re};
+use super::{excerpt, lacking, re, review_paragraphs};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
-use crate::read::recognise::{has_contact, review_paragraphs};
+use crate::read::recognise::has_contact;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -74,7 +74,7 @@ fn findings(letter: &Letter) -> Vec<Finding> {
     static NO_PROCEDURE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)(?:no|not have an?) (?:internal review|complaints?) (?:procedure|process)"));
     let law = letter.regime.regime();
-    let paras = review_paragraphs(letter.body());
+    let paras = review_paragraphs(letter);
     let Some(&first) = paras.first() else {
         return vec![
             Finding::letter(format!(

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{holding_notice, re, resolve};
+use super::{exemption_set_out, holding_notice, re, resolve};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
@@ -54,14 +54,17 @@ fn check(letter: &Letter) -> Vec<Finding> {
     if holding_notice(letter) {
         return Vec::new();
     }
+    // foikit's own letters weigh each qualified exemption in its own
+    // section; letters written elsewhere are read for a weighing anywhere.
     // A bare limb is asked for even when the letter weighs the public
-    // interest elsewhere: citing the limb is the fix either way.
-    let weighed = WEIGHED.is_match(&letter.text());
+    // interest: citing the limb is the fix either way.
+    let weighed = !letter.from_case && WEIGHED.is_match(&letter.text());
     let regime = letter.regime.regime();
     let resolved: Vec<_> = letter.cited.iter().filter_map(|c| resolve(letter, c).map(|r| (c, r))).collect();
     resolved
         .iter()
         .filter(|(_, r)| r.qualified())
+        .filter(|(c, _)| !letter.from_case || !exemption_set_out(letter, c))
         .filter_map(|(c, r)| {
             let message = match r.limb_needed() {
                 // A bare "40" (or EIR "13") is decided by another citation of
