@@ -24,6 +24,7 @@
 //! ```
 
 pub mod case;
+pub mod cases;
 pub mod check;
 pub mod compose;
 pub mod doc;

@@ -61,6 +61,10 @@ pub struct Case {
     #[serde(default)]
     #[validate(nested)]
     pub extension: Option<Extension>,
+    /// A fees notice, which stops the clock until the fee is paid.
+    #[serde(default)]
+    #[validate(nested)]
+    pub fees: Option<Fees>,
     /// What the authority decided, once it has.
     #[serde(default)]
     #[validate(nested)]
@@ -136,6 +140,23 @@ pub struct Clarification {
     /// What the authority needs to know, one question each.
     #[validate(length(min = 1, message = "say what is unclear"))]
     pub questions: Vec<String>,
+    /// The day the requester's answer arrived: it becomes the date of
+    /// receipt and the clock starts again (FOIA s10(6)(b)). Until then the
+    /// clock does not run.
+    #[serde(default)]
+    pub answered: Option<Date>,
+}
+
+/// A fees notice: the working days from the day it is given to the day the
+/// fee arrives do not count (the regime's `fees_provision`, e.g. FOIA s10(2)).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Fees {
+    /// The day the notice was given.
+    pub notice: Date,
+    /// The day the fee was received; until then the clock does not run.
+    #[serde(default)]
+    pub paid: Option<Date>,
 }
 
 /// More time to reply.

@@ -201,16 +201,7 @@ fn refusal(case: &Case, r: &Refusal) -> Value {
 /// working days, the ICO's guidance).
 fn extension(case: &Case, e: &crate::case::Extension, calendar: &Calendar) -> Result<Value, OutOfRange> {
     let regime = case.regime.regime();
-    let mut clock = Clock::new(calendar, case.regime);
-    let received = case.request.received.0;
-    let until = match (regime.extension, e.until) {
-        (_, Some(until)) => until,
-        (Extension::Complexity { total }, None) => clock.deadline(received, total, &[])?.due,
-        (Extension::PublicInterest { guidance_extra }, None) => {
-            clock.deadline(received, regime.time_limit + guidance_extra, &[])?.due
-        }
-        (Extension::None, None) => clock.deadline(received, regime.time_limit, &[])?.due,
-    };
+    let until = Clock::new(calendar, case.regime).extended_due(case.request.received.0, e.until, &[])?;
     let considering: Vec<String> = e
         .considering
         .iter()

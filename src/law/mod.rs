@@ -11,6 +11,7 @@ pub mod kinds;
 pub mod notices;
 mod regimes;
 pub mod time_for_compliance;
+pub mod timeliness;
 
 use serde::{Deserialize, Serialize};
 

@@ -6,6 +6,7 @@
 //! the tool is missing, unless `FOIKIT_REQUIRE_TOOLS=1` (set by `.ci/run`).
 
 mod bad_input;
+mod cases;
 mod cli;
 mod deadlines;
 mod golden;
