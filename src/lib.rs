@@ -31,6 +31,7 @@ pub mod doc;
 pub mod kind;
 pub mod law;
 pub mod output;
+pub mod read;
 pub mod redact;
 pub mod render;
 pub mod requester;

@@ -87,7 +87,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let letter = Letter::from_case(&name, &case, kind, &doc).with_source(source, format);
         let findings = check::check(&letter);
         if !findings.is_empty() {
-            eprint!("{}", report::human(&findings));
+            eprint!("{}", report::human(&[], &findings));
         }
         if args.draft {
             doc.meta.draft = true;

@@ -12,6 +12,7 @@ mod deadlines;
 mod golden;
 mod interop;
 mod kinds;
+mod letters;
 mod ooxml;
 mod redaction;
 mod requester;
