@@ -33,6 +33,7 @@ pub mod law;
 pub mod limits;
 pub mod output;
 pub mod pipeline;
+pub mod read;
 pub mod redact;
 pub mod render;
 pub mod requester;

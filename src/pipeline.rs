@@ -16,11 +16,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use crate::case::{self, Case, SourceFormat};
-use crate::check::extract::{self, LetterFormat};
+use crate::check::report::Reading;
 use crate::check::{self, Diagnostic, Letter, LetterKind, Severity, report};
 use crate::compose::Composer;
 use crate::doc::Document;
 use crate::output::{self, Staged};
+use crate::read::LetterFormat;
 use crate::render::{self, Format, RenderOptions};
 
 /// Which of the authority's letters to make from each case file.
@@ -125,26 +126,38 @@ pub fn load_and_check(
 }
 
 /// Checks one file: a case file is validated, composed and its letter
-/// checked; a DOCX, PDF or text file is read as a letter.
-pub fn check_file(composer: &Composer, path: &Path) -> Result<Vec<Diagnostic>, Failed> {
-    if SourceFormat::from_path(path).is_some() {
-        return load_and_check(composer, path, CaseLetter::Stage).map(|(_, _, findings)| findings);
-    }
-    let letter = read_letter(path)?;
-    Ok(check::check(&letter))
+/// checked; a DOCX, PDF, HTML or text file is read as a letter (as `kind`
+/// when given). Returns what the letter was read as, and the findings.
+pub fn check_file(
+    composer: &Composer,
+    path: &Path,
+    kind: Option<LetterKind>,
+) -> Result<(Reading, Vec<Diagnostic>), Failed> {
+    let bad = |e: &dyn std::fmt::Display| Failed::new(path, FailKind::BadInput, e);
+    let letter = if SourceFormat::from_path(path).is_some() {
+        let (case, source) = case::load_with_source(path).map_err(|e| bad(&e))?;
+        let format = SourceFormat::from_path(path).unwrap_or(SourceFormat::Yaml);
+        let kind = case.stage_kind();
+        compose(composer, &case, kind, &path.display().to_string(), (source, format)).map_err(|e| bad(&e))?.1
+    } else {
+        read_letter(path, kind)?
+    };
+    Ok((Reading::of(&letter), check::check(&letter)))
 }
 
-/// A letter written elsewhere (DOCX, PDF, text), read within the input limits.
-pub fn read_letter(path: &Path) -> Result<Letter, Failed> {
+/// A letter written elsewhere (DOCX, PDF, HTML, text), read within the
+/// input limits, as `kind` when given.
+pub fn read_letter(path: &Path, kind: Option<LetterKind>) -> Result<Letter, Failed> {
     let name = path.display().to_string();
     let bad = |e: &dyn std::fmt::Display| Failed::new(path, FailKind::BadInput, e);
     let format = LetterFormat::from_path(path).ok_or_else(|| {
-        bad(&format!("cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt for letters"))
+        bad(&format!(
+            "cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt/.html for letters"
+        ))
     })?;
     let bytes = crate::limits::read_file(path, crate::limits::LETTER_FILE_BYTES)
         .map_err(|e| bad(&format!("cannot read {name}: {e}")))?;
-    let text = extract::text(&name, format, &bytes).map_err(|e| bad(&e))?;
-    Ok(Letter::from_text(&name, &text))
+    crate::read::letter(&name, format, &bytes, kind).map_err(|e| bad(&e))
 }
 
 /// Whether `path` names a case file.
@@ -378,7 +391,7 @@ fn refuse_collisions(done: &mut Vec<Done>, failed: &mut Vec<Failed>) {
 
 fn render_one(composer: &Composer, path: &Path, settings: &RenderSettings) -> Result<Done, (Option<String>, Failed)> {
     let (mut doc, kind, findings) = load_and_check(composer, path, settings.letter).map_err(|f| (None, f))?;
-    let shown = (!findings.is_empty()).then(|| report::human(&findings));
+    let shown = (!findings.is_empty()).then(|| report::human(&[], &findings));
     if settings.draft {
         doc.meta.draft = true;
     } else if findings.iter().any(|d| d.severity == Severity::Error) {
@@ -419,26 +432,43 @@ pub fn file_stem(reference: &str) -> String {
     reference.replace(['/', '\\'], "-")
 }
 
-/// Checks every file in `paths` in parallel: findings for each readable
-/// file, and a [`Failed`] for each unreadable one, both in input order.
-pub fn check_batch(composer: &Composer, paths: &[PathBuf], tick: &(dyn Fn() + Sync)) -> (Vec<Diagnostic>, Vec<Failed>) {
+/// What `check` found over a batch, in input order.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// What each readable file was read as.
+    pub readings: Vec<Reading>,
+    /// Their findings.
+    pub findings: Vec<Diagnostic>,
+    /// Files that could not be checked.
+    pub failed: Vec<Failed>,
+}
+
+/// Checks every file in `paths` in parallel (letters as `kind` when given).
+pub fn check_batch(
+    composer: &Composer,
+    paths: &[PathBuf],
+    kind: Option<LetterKind>,
+    tick: &(dyn Fn() + Sync),
+) -> CheckReport {
     let results: Vec<_> = paths
         .par_iter()
         .map(|path| {
-            let result = check_file(composer, path);
+            let result = check_file(composer, path, kind);
             tick();
             result
         })
         .collect();
-    let mut findings = Vec::new();
-    let mut failed = Vec::new();
+    let mut report = CheckReport::default();
     for result in results {
         match result {
-            Ok(found) => findings.extend(found),
-            Err(f) => failed.push(f),
+            Ok((reading, found)) => {
+                report.readings.push(reading);
+                report.findings.extend(found);
+            }
+            Err(f) => report.failed.push(f),
         }
     }
-    (findings, failed)
+    report
 }
 
 /// Builds the rayon pool for `--jobs N` (0: one thread per core).

@@ -7,8 +7,6 @@ use crate::case::{Case, Date};
 use crate::doc::{Block, Document, Inline, Section, line_text};
 use crate::law::RegimeId;
 
-use super::recognise;
-
 /// One paragraph of the letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
@@ -80,6 +78,9 @@ pub struct Letter {
     pub from_case: bool,
     /// The case file's text and format, so findings can name its lines.
     pub source: Option<(String, crate::case::SourceFormat)>,
+    /// What the reader recognised, for a letter drafted elsewhere (`None`
+    /// when foikit composed it and knows its facts).
+    pub recognised: Option<crate::read::Recognition>,
 }
 
 impl Letter {
@@ -132,6 +133,7 @@ impl Letter {
             annexes: doc.annexes.len(),
             from_case: true,
             source: None,
+            recognised: None,
         }
     }
 
@@ -139,66 +141,6 @@ impl Letter {
     pub fn with_source(mut self, source: String, format: crate::case::SourceFormat) -> Letter {
         self.source = Some((source, format));
         self
-    }
-
-    /// A letter drafted elsewhere, from its text. Paragraphs are separated
-    /// by blank lines; facts are recognised from the wording.
-    pub fn from_text(file: &str, text: &str) -> Letter {
-        let mut paragraphs = Vec::new();
-        let mut current: Vec<&str> = Vec::new();
-        let mut start = 0;
-        for (i, line) in text.lines().chain([""]).enumerate() {
-            // A form feed (pdftotext's page break) also ends a paragraph.
-            let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
-            if line.is_empty() {
-                if !current.is_empty() {
-                    paragraphs.push(Paragraph {
-                        text: current.join(" "),
-                        section: None,
-                        line: Some(start + 1),
-                        in_annex: false,
-                    });
-                    current.clear();
-                }
-            } else {
-                if current.is_empty() {
-                    start = i;
-                }
-                current.push(line);
-            }
-        }
-        let annexes = recognise::annex_headings(&paragraphs);
-        // Only a heading standing on its own starts the annexes; one run
-        // into other text (a letter extracted as a single line) cannot say
-        // where the letter ends.
-        let standalone = annexes.iter().find(|(i, _)| paragraphs[*i].text.chars().count() <= 60).map(|(i, _)| *i);
-        if let Some(first) = standalone {
-            for p in &mut paragraphs[first..] {
-                p.in_annex = true;
-            }
-        }
-        let regime = recognise::regime(text);
-        let whole = paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
-        let kind = recognise::kind(&whole);
-        Letter {
-            file: file.to_string(),
-            kind,
-            reply_date: if kind.is_reply() { None } else { recognise::reply_date(&whole) },
-            regime,
-            cited: recognise::citations(&paragraphs),
-            redactions: recognise::redactions(&paragraphs)
-                .into_iter()
-                .map(|(paragraph, provision)| Redacted { provision, paragraph, item: None })
-                .collect(),
-            reference: recognise::reference(&whole),
-            received: recognise::received(&whole),
-            sent: recognise::letter_date(&paragraphs),
-            annex_labels: annexes.iter().map(|(_, l)| l.clone()).collect(),
-            annexes: annexes.len(),
-            paragraphs,
-            from_case: false,
-            source: None,
-        }
     }
 
     /// A letter composed by foikit for `kind` (a review request, a
@@ -232,12 +174,30 @@ impl Letter {
             paragraphs,
             from_case: true,
             source: None,
+            recognised: None,
         }
     }
 
     /// The whole text, paragraphs separated by newlines.
     pub fn text(&self) -> String {
         self.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The exemptions (exceptions) relied on, one per provision of the
+    /// regime's catalogue: "41" and a later "41 (1)(a)(b)" are the same one,
+    /// and a section cited in passing ("section 1(1)(b)") is none.
+    pub fn exemptions(&self) -> Vec<&Cited> {
+        let mut seen = Vec::new();
+        self.cited
+            .iter()
+            .filter(|c| match self.regime.regime().cite(&c.provision) {
+                Ok(r) if !seen.contains(&r.def.section) => {
+                    seen.push(r.def.section);
+                    true
+                }
+                _ => false,
+            })
+            .collect()
     }
 
     /// Indices of the paragraphs of the letter proper (not annexes).

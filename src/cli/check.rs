@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use foikit::check::{Diagnostic, Severity, report, rules};
+use foikit::check::{Diagnostic, LetterKind, Severity, report, rules};
 use foikit::compose::Composer;
 use foikit::pipeline;
 
@@ -28,7 +28,7 @@ a DOCX part 16 MiB and all parts 32 MiB decompressed; a PDF 2 000 pages, 8 MiB a
 #[derive(Debug, clap::Args)]
 #[command(after_help = LIMITS)]
 pub struct Args {
-    /// Case files (.yaml, .yml, .json, .toml), letters (.docx, .pdf, .txt), folders (searched recursively) or glob patterns.
+    /// Case files (.yaml, .yml, .json, .toml), letters (.docx, .pdf, .txt, .html), folders (searched recursively) or glob patterns.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -46,6 +46,10 @@ pub struct Args {
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
+    /// Judge letters as this kind instead of the kind recognised from their
+    /// wording (release, refusal, holding-notice, review-request, …).
+    #[arg(long)]
+    kind: Option<LetterKind>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
@@ -53,10 +57,11 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let (inputs, mut unreadable) = pipeline::inputs(&args.paths, pipeline::is_checkable);
     // Only a person reading the human report wants a bar.
     let bar = super::progress(inputs.len(), args.quiet || args.format != ReportFormat::Human);
-    let (all, failed) =
-        pipeline::pool(args.jobs)?.install(|| pipeline::check_batch(&composer, &inputs, &|| bar.inc(1)));
+    let checked =
+        pipeline::pool(args.jobs)?.install(|| pipeline::check_batch(&composer, &inputs, args.kind, &|| bar.inc(1)));
     bar.finish_and_clear();
-    unreadable.extend(failed);
+    let (readings, all) = (checked.readings, checked.findings);
+    unreadable.extend(checked.failed);
     // Findings for every readable file are printed whatever else failed; an
     // unreadable file is reported on stderr and, in JSON and SARIF, in the
     // report itself, so the report stays one valid document.
@@ -65,9 +70,11 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         .map(|f| report::Unreadable { file: f.file.display().to_string(), message: f.message.clone() })
         .collect();
     match args.format {
-        ReportFormat::Human => out!("{}", report::human(&all)),
-        ReportFormat::Json => outln!("{}", serde_json::to_string_pretty(&report::json(&all, &problems))?),
-        ReportFormat::Sarif => outln!("{}", serde_json::to_string_pretty(&report::sarif(&all, &problems))?),
+        ReportFormat::Human => out!("{}", report::human(&readings, &all)),
+        ReportFormat::Json => outln!("{}", serde_json::to_string_pretty(&report::json(&readings, &all, &problems))?),
+        ReportFormat::Sarif => {
+            outln!("{}", serde_json::to_string_pretty(&report::sarif(&readings, &all, &problems))?)
+        }
     }
     for failed in &unreadable {
         eprintln!("{}", failed.message);
@@ -87,7 +94,16 @@ pub struct ExplainArgs {
 
 pub fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     let rule = rules::find(&args.rule).ok_or_else(|| format!("error: no rule `{}` (see `foikit rules`)", args.rule))?;
-    outln!("# {} {} ({})\n\n{}.\n\n{}\n", rule.code, rule.name, rule.severity, rule.summary, rule.doc);
+    let kinds: Vec<&str> = rule.kinds.iter().map(|k| k.slug()).collect();
+    outln!(
+        "# {} {} ({})\n\n{}.\n\nApplies to: {}.\n\n{}\n",
+        rule.code,
+        rule.name,
+        rule.severity,
+        rule.summary,
+        kinds.join(", "),
+        rule.doc
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -101,7 +117,7 @@ pub fn list(format: super::OutputFormat) -> Result<ExitCode, Failure> {
         super::OutputFormat::Json => {
             let list: Vec<_> = rules::RULES
                 .iter()
-                .map(|r| serde_json::json!({ "code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "help": r.help, "doc": r.doc }))
+                .map(|r| serde_json::json!({ "code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "help": r.help, "doc": r.doc, "kinds": r.kinds }))
                 .collect();
             outln!("{}", serde_json::to_string_pretty(&list)?);
         }

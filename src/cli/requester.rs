@@ -15,7 +15,7 @@ use super::Failure;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The authority's reply: a foikit case file, or the letter as DOCX, PDF or text.
+    /// The authority's reply: a foikit case file, or the letter as DOCX, PDF, text or HTML.
     #[arg(required_unless_present = "new")]
     reply: Option<PathBuf>,
     /// Your requester file (YAML, JSON or TOML): name, contact, your own arguments.
@@ -93,7 +93,7 @@ pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
     };
     let findings = check::check(&letter);
     if !findings.is_empty() {
-        eprint!("{}", report::human(&findings));
+        eprint!("{}", report::human(&[], &findings));
     }
     if args.draft {
         doc.meta.draft = true;
@@ -113,7 +113,15 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
         let doc = composer.compose_reply(&case)?;
         return Ok(Reply::from_case(&name, &case, &doc));
     }
-    let letter = pipeline::read_letter(path).map_err(|f| f.message)?;
+    let letter = pipeline::read_letter(path, None).map_err(|f| f.message)?;
+    // Challenging a letter that decided nothing (an acknowledgement, a
+    // clarification) is rarely what the requester means.
+    if !letter.kind.is_reply() && letter.kind != LetterKind::ReviewOutcome {
+        eprintln!(
+            "warning: {name} reads as a {} rather than a reply to the request; the letter drafted treats it as one",
+            letter.kind
+        );
+    }
     Ok(Reply::from_letter(&letter))
 }
 

@@ -13,6 +13,7 @@ mod deadlines;
 mod golden;
 mod interop;
 mod kinds;
+mod letters;
 mod ooxml;
 mod redaction;
 mod requester;
