@@ -108,6 +108,8 @@ fn response(case: &Case, r: &Response) -> Value {
         "withheld": r.withheld,
         "explanation": r.explanation,
         "items": r.items.iter().enumerate().map(|(n, i)| item(case, n + 1, i)).collect::<Vec<_>>(),
+        // A request of one item is answered as a whole, not as "Part 1".
+        "several_items": r.items.len() > 1,
         "refusal": r.refusal.as_ref().map(|f| refusal(case, f)),
     })
 }
