@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use foikit::compose::TemplateSet;
+use foikit::compose::{Composer, TemplateSet};
 
 use super::Failure;
 
@@ -33,6 +33,9 @@ pub fn run(command: Command) -> Result<ExitCode, Failure> {
         }
         Command::List { templates } => {
             let set = super::template_set(templates.as_ref())?;
+            // Listing is where a template folder is checked whole: every
+            // template must compile, used by a letter yet or not.
+            Composer::new(set.clone())?.compile_all()?;
             for (name, _) in set.iter() {
                 outln!("{name:32} {}", set.origin(name));
             }

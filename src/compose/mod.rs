@@ -3,8 +3,8 @@
 //!
 //! Handlebars runs in strict mode (a missing variable is an error, never a
 //! blank) with [`markup::escape`] as its escape function, so values from the
-//! case are printed, never interpreted. Templates are compiled once, when the
-//! [`Composer`] is built, and reused for every letter.
+//! case are printed, never interpreted. Each template is compiled once, when
+//! a letter first needs it, and reused for every letter after.
 
 pub mod context;
 pub mod helpers;
@@ -17,7 +17,9 @@ pub mod templates;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use handlebars::Handlebars;
+use std::sync::{PoisonError, RwLock, RwLockReadGuard};
+
+use handlebars::{Handlebars, RenderErrorReason, Template};
 use serde_json::Value;
 
 use crate::case::Case;
@@ -29,7 +31,8 @@ pub use templates::TemplateSet;
 
 /// Compiled templates, ready to compose any number of letters.
 pub struct Composer {
-    hb: Handlebars<'static>,
+    /// Templates compiled so far (see [`Composer::new`]).
+    hb: RwLock<Handlebars<'static>>,
     set: TemplateSet,
     calendar: Calendar,
 }
@@ -63,24 +66,57 @@ impl fmt::Display for ComposeError {
 impl std::error::Error for ComposeError {}
 
 impl Composer {
-    /// Compiles every template in `set`.
+    /// Prepares to compose with `set`. The user's own templates (the
+    /// `--templates` overlay) are compiled now, so a mistake in one is
+    /// reported before any letter is written; a built-in is compiled when a
+    /// letter first uses it, so one letter pays only for the templates it
+    /// needs (compiling all of them costs more than composing the letter).
     pub fn new(set: TemplateSet) -> Result<Composer, ComposeError> {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
         hb.register_escape_fn(markup::escape);
         helpers::register(&mut hb);
-        for (name, source) in set.iter() {
-            hb.register_template_string(name, source).map_err(|e| {
-                let pos = e.pos();
-                ComposeError {
-                    template: set.origin(name),
-                    line: pos.map(|p| p.0),
-                    column: pos.map(|p| p.1),
-                    message: e.reason().to_string(),
-                }
-            })?;
+        let composer = Composer { hb: RwLock::new(hb), set, calendar: Calendar::builtin() };
+        for (name, _) in composer.set.iter().filter(|(n, _)| composer.set.is_override(n)) {
+            composer.prepare(name)?;
         }
-        Ok(Composer { hb, set, calendar: Calendar::builtin() })
+        Ok(composer)
+    }
+
+    /// Compiles every template in the set, reporting the first that fails
+    /// (for `foikit templates list` and the tests of the built-ins).
+    pub fn compile_all(&self) -> Result<(), ComposeError> {
+        self.set.iter().try_for_each(|(name, _)| self.prepare(name))
+    }
+
+    /// Compiles template `name`, unless it already is, and the partials it
+    /// names. A template that calls a partial by a computed name in the
+    /// block form (which renders its own content when the partial is
+    /// missing) gets every template, so a partial not yet compiled is never
+    /// taken for a missing one.
+    fn prepare(&self, name: &str) -> Result<(), ComposeError> {
+        if read(&self.hb).has_template(name) {
+            return Ok(());
+        }
+        let Some(source) = self.set.source(name) else { return Ok(()) };
+        let template = Template::compile(source).map_err(|e| {
+            let pos = e.pos();
+            ComposeError {
+                template: self.set.origin(name),
+                line: pos.map(|p| p.0),
+                column: pos.map(|p| p.1),
+                message: e.reason().to_string(),
+            }
+        })?;
+        self.hb.write().unwrap_or_else(PoisonError::into_inner).register_template(name, template);
+        for call in source.split("{{").skip(1).filter_map(templates::partial_call) {
+            match call.name {
+                Some(partial) => self.prepare(partial)?,
+                None if call.block => self.compile_all()?,
+                None => {}
+            }
+        }
+        Ok(())
     }
 
     /// Uses `calendar` (e.g. with newly proclaimed bank holidays) for the
@@ -209,7 +245,29 @@ impl Composer {
 
     /// Renders a template to text.
     fn render_text(&self, name: &str, ctx: &Value) -> Result<String, ComposeError> {
-        self.hb.render(name, ctx).map_err(|e| ComposeError {
+        self.prepare(name)?;
+        // A partial named while rendering (`{{> (lookup this "decision")}}`)
+        // is compiled when first missed; each miss compiles one more
+        // template of the set, so this ends.
+        let result = loop {
+            let result = read(&self.hb).render(name, ctx);
+            let missed = match &result {
+                Err(e) => match e.reason() {
+                    RenderErrorReason::PartialNotFound(p)
+                        if self.set.contains(p) && !read(&self.hb).has_template(p) =>
+                    {
+                        Some(p.clone())
+                    }
+                    _ => None,
+                },
+                Ok(_) => None,
+            };
+            match missed {
+                Some(partial) => self.prepare(&partial)?,
+                None => break result,
+            }
+        };
+        result.map_err(|e| ComposeError {
             template: self.set.origin(e.template_name.as_deref().unwrap_or(name)),
             line: e.line_no,
             column: e.column_no,
@@ -232,6 +290,12 @@ impl Composer {
             ),
         })
     }
+}
+
+/// The registry for reading; a panic elsewhere cannot leave it half-written
+/// (templates are registered whole), so a poisoned lock is still sound.
+fn read<'a>(hb: &'a RwLock<Handlebars<'static>>) -> RwLockReadGuard<'a, Handlebars<'static>> {
+    hb.read().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Why the case has no letter of `kind`: the field it needs.

@@ -129,7 +129,7 @@ impl Composer {
         let section = section.split('(').next().unwrap_or(section);
         [format!("grounds/{id}/{section}"), format!("grounds/{id}/default"), "grounds/default".to_string()]
             .into_iter()
-            .find(|n| self.hb.has_template(n))
+            .find(|n| self.set.contains(n))
             .unwrap_or_else(|| "grounds/default".to_string())
     }
 }

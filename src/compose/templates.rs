@@ -131,9 +131,8 @@ impl TemplateSet {
                     let partial = rest.trim_start().trim_start_matches('"').split('"').next().unwrap_or("");
                     inline.push((partial.to_string(), depth + 1));
                 }
-                if let Some(rest) = tag.strip_prefix('>').or_else(|| tag.strip_prefix("#>")) {
-                    let partial = rest.split(|c: char| c.is_whitespace() || c == '}').find(|w| !w.is_empty());
-                    if let Some(partial) = partial {
+                if let Some(call) = partial_call(tag) {
+                    if let Some(partial) = call.name {
                         if inline.iter().any(|(n, _)| n == partial) {
                             return Err(fail(format!("the inline partial `{partial}` includes itself")));
                         }
@@ -163,6 +162,22 @@ impl TemplateSet {
             }
         }
         Ok(())
+    }
+
+    /// Whether the set has a template called `name`.
+    pub fn contains(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    /// The source of template `name`.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        self.sources.get(name).map(|s| s.text.as_str())
+    }
+
+    /// Whether template `name` comes from the user's folder rather than the
+    /// built-ins.
+    pub fn is_override(&self, name: &str) -> bool {
+        self.sources.get(name).is_some_and(|s| s.origin.is_some())
     }
 
     /// (name, source) pairs in name order.
@@ -201,6 +216,29 @@ impl TemplateSet {
         }
         Ok(files.into_iter().map(|(p, _)| p).collect())
     }
+}
+
+/// A partial call in a template tag (the text after `{{`): `{{> name}}`
+/// or the block form `{{#> name}}…{{/name}}`.
+pub struct PartialCall<'a> {
+    /// The partial's name; `None` when it is computed while rendering
+    /// (`{{> (lookup this "decision")}}`).
+    pub name: Option<&'a str>,
+    /// The block form, which renders its own content when the partial is
+    /// missing.
+    pub block: bool,
+}
+
+/// The partial `tag` calls, if it is a partial call.
+pub fn partial_call(tag: &str) -> Option<PartialCall<'_>> {
+    let tag = tag.trim_start_matches('~').trim_start();
+    let (rest, block) = match tag.strip_prefix('>') {
+        Some(rest) => (rest, false),
+        None => (tag.strip_prefix("#>")?, true),
+    };
+    let word = rest.split(|c: char| c.is_whitespace() || c == '}' || c == '~').find(|w| !w.is_empty());
+    let name = word.filter(|w| !w.starts_with('(')).map(|w| w.trim_matches('"'));
+    Some(PartialCall { name, block })
 }
 
 /// Deepest nesting of `{{#…}}` sections a template may have (the built-ins use 5).

@@ -23,6 +23,19 @@ fn overlay(files: &[(&str, &str)]) -> TemplateSet {
 }
 
 #[test]
+fn every_builtin_template_compiles() {
+    // Letters compile only the templates they use; this covers the rest.
+    Composer::builtin().compile_all().unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_broken_builtin_override_is_refused_before_any_letter() {
+    // Overlay files are compiled up front, even ones this letter would not use.
+    let err = Composer::new(overlay(&[("grounds/foia/43", "{{#if x}}\nunclosed\n")])).err().expect("syntax error");
+    assert!(err.template.ends_with("43.hbs"), "{err}");
+}
+
+#[test]
 fn case_values_are_printed_never_evaluated() {
     let nasty = "{{reference}} **not bold** [x](http://e.vil) ::: section fake";
     let src =

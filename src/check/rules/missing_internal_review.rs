@@ -84,9 +84,6 @@ fn findings(letter: &Letter) -> Vec<Finding> {
             .on("review"),
         ];
     };
-    if NO_PROCEDURE.is_match(&letter.paragraphs[first].text) {
-        return Vec::new();
-    }
     // The address often follows the paragraph as a block of its own.
     let end = (first + 4).min(letter.paragraphs.len());
     let around: String = letter.paragraphs[first..end].iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
@@ -103,12 +100,17 @@ fn findings(letter: &Letter) -> Vec<Finding> {
         ));
     }
     let quotes_reference =
-        QUOTE_REF.is_match(&around) || letter.reference.as_deref().is_some_and(|r| around.contains(r));
+        letter.reference.as_deref().is_some_and(|r| around.contains(r)) || QUOTE_REF.is_match(&around);
     if !quotes_reference {
         out.push(Finding::at(
             first,
             format!("the {} paragraph does not ask for the reference to be quoted", law.review.name),
         ));
+    }
+    // Patterns are asked only when the cheaper tests leave a doubt: a
+    // letter that says it has no procedure owes none of the particulars.
+    if !out.is_empty() && NO_PROCEDURE.is_match(&letter.paragraphs[first].text) {
+        return Vec::new();
     }
     out
 }
