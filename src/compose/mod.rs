@@ -19,7 +19,7 @@ use std::fmt;
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
-use handlebars::{Handlebars, RenderErrorReason, Template};
+use handlebars::{Handlebars, RenderErrorReason};
 use serde_json::Value;
 
 use crate::case::Case;
@@ -99,7 +99,8 @@ impl Composer {
             return Ok(());
         }
         let Some(source) = self.set.source(name) else { return Ok(()) };
-        let template = Template::compile(source).map_err(|e| {
+        let mut hb = self.hb.write().unwrap_or_else(PoisonError::into_inner);
+        hb.register_template_string(name, source).map_err(|e| {
             let pos = e.pos();
             ComposeError {
                 template: self.set.origin(name),
@@ -108,7 +109,8 @@ impl Composer {
                 message: e.reason().to_string(),
             }
         })?;
-        self.hb.write().unwrap_or_else(PoisonError::into_inner).register_template(name, template);
+        // Released before the partials: each takes the lock itself.
+        drop(hb);
         for call in source.split("{{").skip(1).filter_map(templates::partial_call) {
             match call.name {
                 Some(partial) => self.prepare(partial)?,
@@ -126,7 +128,7 @@ impl Composer {
         self
     }
 
-    /// The built-in templates, compiled.
+    /// The built-in templates, compiled as letters need them.
     pub fn builtin() -> Composer {
         Composer::new(TemplateSet::builtin()).expect("built-in templates compile (tested)")
     }

@@ -131,13 +131,11 @@ impl TemplateSet {
                     let partial = rest.trim_start().trim_start_matches('"').split('"').next().unwrap_or("");
                     inline.push((partial.to_string(), depth + 1));
                 }
-                if let Some(call) = partial_call(tag) {
-                    if let Some(partial) = call.name {
-                        if inline.iter().any(|(n, _)| n == partial) {
-                            return Err(fail(format!("the inline partial `{partial}` includes itself")));
-                        }
-                        calls.entry(name.as_str()).or_default().push(partial.to_string());
+                if let Some(partial) = partial_call(tag).and_then(|call| call.name) {
+                    if inline.iter().any(|(n, _)| n == partial) {
+                        return Err(fail(format!("the inline partial `{partial}` includes itself")));
                     }
+                    calls.entry(name.as_str()).or_default().push(partial.to_string());
                 }
                 if tag.starts_with('#') {
                     depth += 1;
