@@ -27,6 +27,7 @@ pub mod case;
 pub mod check;
 pub mod compose;
 pub mod doc;
+pub mod golden;
 pub mod kind;
 pub mod law;
 pub mod output;

@@ -130,11 +130,22 @@ fn unescape(s: &str) -> String {
 const MAX_PAGE_CONTENT: usize = 64 * 1024 * 1024;
 
 fn pdf(bytes: &[u8]) -> Result<String, String> {
+    Ok(pages(bytes)?.into_iter().flat_map(|page| [page, "\n\n".to_string()]).collect())
+}
+
+/// The text of each page of a PDF, in page order: where a letter's pages
+/// break matters to a reader (and to golden snapshots), not only its words.
+pub fn pdf_pages(file: &str, bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
+    pages(bytes).map_err(|message| ExtractError { file: file.to_string(), message })
+}
+
+fn pages(bytes: &[u8]) -> Result<Vec<String>, String> {
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| format!("not a readable PDF: {e}"))?;
-    let mut out = String::new();
+    let mut out = Vec::new();
     for (number, id) in doc.get_pages() {
-        page_text(&doc, id, &mut out).map_err(|e| format!("page {number}: {e}"))?;
-        out.push_str("\n\n");
+        let mut page = String::new();
+        page_text(&doc, id, &mut page).map_err(|e| format!("page {number}: {e}"))?;
+        out.push(page);
     }
     Ok(out)
 }

@@ -4,6 +4,7 @@
 mod check;
 mod deadline;
 mod exemptions;
+mod golden;
 mod new;
 mod render;
 mod requester;
@@ -46,6 +47,11 @@ enum Command {
     Deadline(deadline::Args),
     /// List the exemptions of a regime.
     Exemptions(exemptions::Args),
+    /// Golden snapshots of letters for CI: `update` writes them, `check` compares.
+    Golden {
+        #[command(subcommand)]
+        command: golden::Command,
+    },
     /// Work with the letter templates.
     Templates {
         #[command(subcommand)]
@@ -77,6 +83,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Rules { format } => check::list(format),
         Command::Deadline(args) => deadline::run(args),
         Command::Exemptions(args) => exemptions::run(args),
+        Command::Golden { command } => golden::run(command),
         Command::Templates { command } => templates::run(command),
     }
 }

@@ -1,0 +1,224 @@
+//! Which letters a golden run covers: case files found from the command
+//! line's files, folders and globs, and the letters each case produces.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::Error;
+use crate::case::{Date, SourceFormat};
+use crate::check::{self, Diagnostic, Letter, LetterKind};
+use crate::compose::Composer;
+use crate::doc::Document;
+
+/// A case file and the name its snapshots go under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFile {
+    /// `GOLDEN/<id>/…`: the path below the folder given, without extension,
+    /// or the file stem for a file given by name.
+    pub id: String,
+    /// Where the case file is.
+    pub path: PathBuf,
+}
+
+/// Finds the case files that `args` name: files as given; folders searched
+/// recursively for `.yaml`, `.yml`, `.json` and `.toml` files; and glob
+/// patterns (`*`, `?`, `**`) for shells or CI steps that pass them quoted.
+/// Two cases that would share a snapshot folder are an error.
+pub fn discover(args: &[PathBuf]) -> Result<Vec<CaseFile>, Error> {
+    let mut found: Vec<CaseFile> = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            let mut files = Vec::new();
+            walk(arg, &mut files)?;
+            found.extend(files.into_iter().map(|path| CaseFile { id: id_below(arg, &path), path }));
+        } else if arg.is_file() {
+            let stem = arg.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            found.push(CaseFile { id: stem, path: arg.clone() });
+        } else if arg.to_string_lossy().contains(['*', '?']) {
+            let matches = glob(arg)?;
+            if matches.is_empty() {
+                return Err(Error(format!("error: no case file matches {}", arg.display())));
+            }
+            found.extend(matches);
+        } else {
+            return Err(Error(format!("error: no such case file or folder: {}", arg.display())));
+        }
+    }
+    let mut by_id: BTreeMap<String, CaseFile> = BTreeMap::new();
+    for case in found {
+        match by_id.get(&case.id) {
+            Some(other) if same_file(&other.path, &case.path) => {}
+            Some(other) => {
+                return Err(Error(format!(
+                    "error: {} and {} would share the snapshot folder `{}`; give their parent folder instead",
+                    other.path.display(),
+                    case.path.display(),
+                    case.id
+                )));
+            }
+            None => {
+                by_id.insert(case.id.clone(), case);
+            }
+        }
+    }
+    Ok(by_id.into_values().collect())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// Case files under `dir`, in name order (hidden entries skipped).
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if SourceFormat::from_path(&path).is_some() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `a/b` for `root/a/b.yaml`, with `/` on every platform.
+fn id_below(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Case files matching a glob pattern; ids are paths below the pattern's
+/// fixed leading folders.
+fn glob(pattern: &Path) -> Result<Vec<CaseFile>, Error> {
+    let text = pattern.to_string_lossy().replace('\\', "/");
+    let fixed: Vec<&str> = text.split('/').take_while(|c| !c.contains(['*', '?'])).collect();
+    let root = if fixed.is_empty() { PathBuf::from(".") } else { PathBuf::from(fixed.join("/")) };
+    let rest = text.split('/').skip(fixed.len()).collect::<Vec<_>>().join("/");
+    let mut files = Vec::new();
+    if root.is_dir() {
+        walk(&root, &mut files)?;
+    }
+    Ok(files
+        .into_iter()
+        .filter(|p| {
+            let rel = p.strip_prefix(&root).unwrap_or(p).to_string_lossy().replace('\\', "/");
+            matches(rest.as_bytes(), rel.as_bytes())
+        })
+        .map(|path| CaseFile { id: id_below(&root, &path), path })
+        .collect())
+}
+
+/// Shell-style matching: `*` any run within a folder name, `**/` any number
+/// of folders, `?` one character.
+fn matches(pattern: &[u8], name: &[u8]) -> bool {
+    match pattern {
+        [] => name.is_empty(),
+        [b'*', b'*', b'/', rest @ ..] => {
+            matches(rest, name) || name.iter().enumerate().any(|(i, &c)| c == b'/' && matches(rest, &name[i + 1..]))
+        }
+        [b'*', rest @ ..] => {
+            (0..=name.len()).take_while(|&i| i == 0 || name[i - 1] != b'/').any(|i| matches(rest, &name[i..]))
+        }
+        [b'?', rest @ ..] => name.first().is_some_and(|&c| c != b'/') && matches(rest, &name[1..]),
+        [c, rest @ ..] => name.first() == Some(c) && matches(rest, &name[1..]),
+    }
+}
+
+/// The authority's letters a case file produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Which {
+    /// The reply to the request.
+    Reply,
+    /// The internal review outcome (cases with `internal_review`).
+    ReviewOutcome,
+}
+
+impl Which {
+    /// Every letter, in the order of a case's life.
+    pub const ALL: [Which; 2] = [Which::Reply, Which::ReviewOutcome];
+
+    /// The snapshot name: `reply`, `review-outcome`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Which::Reply => "reply",
+            Which::ReviewOutcome => "review-outcome",
+        }
+    }
+}
+
+/// One composed letter, checked, ready for its snapshot.
+#[derive(Debug, Clone)]
+pub struct Produced {
+    /// The snapshot folder (the case's id).
+    pub case: String,
+    /// The file it came from, as reports name it.
+    pub file: String,
+    /// The snapshot name of the letter: `reply`, `review-outcome`, `complaint`….
+    pub letter: String,
+    /// The composed letter.
+    pub doc: Document,
+    /// The validator's findings on it.
+    pub findings: Vec<Diagnostic>,
+    /// The text of the case file, so a change can be traced to its line.
+    pub source: Option<String>,
+}
+
+/// The letters of `case` among `which` (every letter the case can produce
+/// when `which` is empty), composed and checked.
+pub fn letters(case: &CaseFile, composer: &Composer, which: &[Which]) -> Result<Vec<Produced>, Error> {
+    let parsed = crate::case::load(&case.path).map_err(|e| Error(e.to_string()))?;
+    let source = std::fs::read_to_string(&case.path).map_err(|e| Error::io(&case.path, e))?;
+    let file = case.path.display().to_string();
+    let format = SourceFormat::from_path(&case.path).unwrap_or(SourceFormat::Yaml);
+    let wanted = |w: Which| which.is_empty() || which.contains(&w);
+    let compose_error = |e: crate::compose::ComposeError| Error(format!("{e} (composing {file})"));
+    let mut out = Vec::new();
+    if wanted(Which::Reply) {
+        let doc = composer.compose(&parsed).map_err(compose_error)?;
+        let letter = Letter::from_case(&file, &parsed, &doc).with_source(source.clone(), format);
+        out.push((Which::Reply, doc, check::check(&letter)));
+    }
+    if wanted(Which::ReviewOutcome) && parsed.internal_review.is_some() {
+        let doc = composer.compose_review_outcome(&parsed).map_err(compose_error)?;
+        let dates = (Some(parsed.response.date), Some(Date(doc.meta.date)));
+        let letter = Letter::composed(&file, LetterKind::ReviewOutcome, parsed.regime, &doc, dates);
+        out.push((Which::ReviewOutcome, doc, check::check(&letter)));
+    }
+    Ok(out
+        .into_iter()
+        .map(|(which, doc, findings)| Produced {
+            case: case.id.clone(),
+            file: file.clone(),
+            letter: which.slug().to_string(),
+            doc,
+            findings,
+            source: Some(source.clone()),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_match_like_a_shell() {
+        assert!(matches(b"*.yaml", b"a.yaml"));
+        assert!(!matches(b"*.yaml", b"sub/a.yaml"));
+        assert!(matches(b"**/*.yaml", b"sub/deeper/a.yaml"));
+        assert!(matches(b"**/*.yaml", b"a.yaml"));
+        assert!(matches(b"ho-?????-*.yaml", b"ho-43342-refusal.yaml"));
+        assert!(!matches(b"ho-*.yaml", b"x-43342.yaml"));
+    }
+
+    #[test]
+    fn ids_are_paths_below_the_folder_given() {
+        assert_eq!(id_below(Path::new("cases"), Path::new("cases/police/x.yaml")), "police/x");
+        assert_eq!(id_below(Path::new("cases"), Path::new("cases/x.toml")), "x");
+    }
+}
