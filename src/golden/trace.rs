@@ -65,7 +65,7 @@ pub fn trace(file: &str, source: Option<&str>, diff: Option<&Diff>, sources: &So
     let Some(diff) = diff else { return fallback };
     let mut files: Vec<(&str, &str)> = source.map(|s| (file, s)).into_iter().collect();
     files.extend(sources.templates.iter().map(|(f, t)| (f.as_str(), t.as_str())));
-    let indexed: Vec<(&str, &str, Vec<(String, usize)>)> = files.iter().map(|&(f, t)| (f, t, tokens(t))).collect();
+    let indexed: Vec<(&str, &str, Vec<Token>)> = files.iter().map(|&(f, t)| (f, t, tokens(t))).collect();
     let mut runs: Vec<Vec<String>> =
         diff.inserted.iter().map(|r| tokens(r).into_iter().map(|(w, _)| w).take(WINDOW).collect()).collect();
     runs.retain(|r: &Vec<String>| !r.is_empty());
@@ -89,9 +89,11 @@ pub fn trace(file: &str, source: Option<&str>, diff: Option<&Diff>, sources: &So
     fallback
 }
 
-/// Words as compared: lower case, letters and digits only, with the 1-based
-/// line each starts on.
-fn tokens(text: &str) -> Vec<(String, usize)> {
+/// A word as compared (lower case, letters and digits only) and its 1-based line.
+type Token = (String, usize);
+
+/// The words of `text`.
+fn tokens(text: &str) -> Vec<Token> {
     text.lines()
         .enumerate()
         .flat_map(|(i, line)| {
