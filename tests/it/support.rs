@@ -1,4 +1,4 @@
-//! Shared helpers: fixtures, goldens, external tools, text extraction.
+//! Shared helpers: fixtures, external tools, text extraction.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -30,15 +30,12 @@ pub fn document(case: &str) -> Document {
     composer().compose(&case).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Renders a fixture with fixed options (no SOURCE_DATE_EPOCH dependence).
+/// Renders a fixture with its own date as the timestamp (no
+/// SOURCE_DATE_EPOCH dependence).
 pub fn render(case: &str, format: Format) -> Vec<u8> {
-    render_doc(&document(case), format)
-}
-
-/// Renders a document with its own date as the timestamp.
-pub fn render_doc(doc: &Document, format: Format) -> Vec<u8> {
+    let doc = document(case);
     let opts = RenderOptions { timestamp: doc.meta.date.midnight().assume_utc() };
-    render::render(doc, format, &opts).unwrap_or_else(|e| panic!("{e}"))
+    render::render(&doc, format, &opts).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The reply of a fixture case, as a requester's letter sees it.
@@ -52,53 +49,6 @@ pub fn reply(case: &str) -> foikit::requester::Reply {
 pub fn gallagher() -> foikit::requester::RequesterFile {
     let path = root().join("fixtures/requester/gallagher-43342.yaml");
     foikit::case::load_as(&path, foikit::requester::facts).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// Every letter kind with a golden: (golden name, document).
-pub fn letters() -> Vec<(String, Document)> {
-    let mut out: Vec<(String, Document)> = CASES.iter().map(|c| (c.to_string(), document(c))).collect();
-    let reply = reply("ho-43342-refusal");
-    let who = gallagher();
-    let date = |s: &str| foikit::case::Date::parse_iso(s).unwrap();
-    out.push((
-        "review-request-43342".into(),
-        composer().compose_review_request(&reply, &who, who.date.unwrap()).unwrap(),
-    ));
-    out.push(("complaint-43342".into(), composer().compose_complaint(&reply, &who, date("2017-07-03")).unwrap().0));
-    let path = root().join("fixtures/cases/example-review-outcome.yaml");
-    let c = foikit::case::load(&path).unwrap_or_else(|e| panic!("{e}"));
-    out.push(("review-outcome-example".into(), composer().compose_review_outcome(&c).unwrap()));
-    out
-}
-
-/// Compares `actual` with the golden file, or rewrites it under UPDATE_GOLDEN=1.
-pub fn golden(name: &str, actual: &[u8]) {
-    let path = root().join("fixtures/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!("missing golden {}: {e}\nrun `UPDATE_GOLDEN=1 cargo test` and review the diff", path.display())
-    });
-    if expected != actual {
-        let (e, a) = (String::from_utf8_lossy(&expected), String::from_utf8_lossy(actual));
-        let first = e.lines().zip(a.lines()).position(|(x, y)| x != y);
-        let detail = match first {
-            Some(i) => format!(
-                "first difference at line {}:\n  golden: {}\n  actual: {}",
-                i + 1,
-                e.lines().nth(i).unwrap(),
-                a.lines().nth(i).unwrap()
-            ),
-            None => format!("lengths differ: golden {} bytes, actual {} bytes", expected.len(), actual.len()),
-        };
-        panic!(
-            "{} differs from its golden.\n{detail}\nIf the change is intended: UPDATE_GOLDEN=1 cargo test --test it, then review `git diff fixtures/golden`.",
-            path.display()
-        );
-    }
 }
 
 /// Whether an external tool is available. Missing tools fail the test when
