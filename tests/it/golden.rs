@@ -71,7 +71,8 @@ fn requester_letters(cases: &[source::CaseFile]) -> Vec<Produced> {
             ("complaint", LetterKind::Complaint, complaint, complained),
         ] {
             let name = path.display().to_string();
-            let findings = check::check(&Letter::composed(&name, kind, reply.regime, &doc, (reply.replied, Some(date))));
+            let findings =
+                check::check(&Letter::composed(&name, kind, reply.regime, &doc, (reply.replied, Some(date))));
             let source = std::fs::read_to_string(&path).ok();
             out.push(Produced { case: stem.clone(), file: name, letter: letter.into(), doc, findings, source });
         }

@@ -10,6 +10,7 @@ mod bad_input;
 mod cli;
 mod deadlines;
 mod golden;
+mod golden_cli;
 mod interop;
 mod requester;
 mod rules;
