@@ -165,3 +165,18 @@ fn bad_input_exits_2() {
     assert_eq!(broken.status.code(), Some(2), "{}", stdout(&broken));
     assert!(String::from_utf8_lossy(&broken.stderr).contains("broken.yaml"));
 }
+
+#[test]
+fn the_worked_example_is_current() {
+    let cases = ["fixtures/cases/ho-43342-refusal.yaml", "fixtures/cases/ho-78814-release.yaml"];
+    let mut args = vec!["golden", "check"];
+    args.extend(cases);
+    args.extend(["--dir", "examples/golden-ci/golden"]);
+    let out = foikit(&args, &support::root());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\nIf the change is intended: sh examples/golden-ci/golden-check.sh update",
+        stdout(&out)
+    );
+}
