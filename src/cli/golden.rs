@@ -40,30 +40,13 @@ pub struct Common {
     /// A folder of templates overriding the built-ins file by file.
     #[arg(long)]
     templates: Option<PathBuf>,
-    /// Which letters, comma-separated (default: every letter each case produces).
-    #[arg(long, value_enum, value_delimiter = ',')]
-    letter: Vec<Letter>,
+    /// Which letters, comma-separated: reply, review-outcome (default: every
+    /// letter each case produces).
+    #[arg(long, value_delimiter = ',')]
+    letter: Vec<Which>,
     /// A YAML file of bank holidays proclaimed after this release.
     #[arg(long)]
     holidays: Option<PathBuf>,
-}
-
-/// `--letter` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Letter {
-    /// The reply to the request.
-    Reply,
-    /// The internal review outcome (cases with `internal_review`).
-    ReviewOutcome,
-}
-
-impl From<Letter> for Which {
-    fn from(l: Letter) -> Which {
-        match l {
-            Letter::Reply => Which::Reply,
-            Letter::ReviewOutcome => Which::ReviewOutcome,
-        }
-    }
 }
 
 pub fn run(command: Command) -> Result<ExitCode, Failure> {
@@ -93,7 +76,7 @@ fn prepare(common: &Common) -> Result<(Vec<CaseFile>, Composer, Vec<Which>, Sett
     let composer = Composer::new(super::template_set(common.templates.as_ref())?)?
         .with_calendar(super::calendar(common.holidays.as_ref())?);
     let cases = source::discover(&common.cases)?;
-    let which: Vec<Which> = common.letter.iter().map(|&l| l.into()).collect();
+    let which = common.letter.clone();
     let settings = Settings {
         options: RenderOptions::for_document,
         letters: (!which.is_empty()).then(|| which.iter().map(|w| w.slug().to_string()).collect()),

@@ -3,7 +3,7 @@
 //! words changed in a long paragraph without comparing two lines by eye.
 
 use serde::Serialize;
-use similar::{ChangeTag, InlineChangeOptions, TextDiff};
+use similar::{ChangeTag, DiffTag, InlineChangeOptions, TextDiff};
 
 /// Lines of context around each change.
 const CONTEXT: usize = 2;
@@ -29,7 +29,6 @@ pub fn diff(old: &str, new: &str, old_name: &str, new_name: &str) -> Option<Diff
     let mut options = InlineChangeOptions::new();
     options.mode(similar::InlineChangeMode::Words);
     let mut out = format!("--- {old_name}\n+++ {new_name}\n");
-    let (mut inserted, mut deleted) = (Vec::new(), Vec::new());
     for group in text.grouped_ops(CONTEXT) {
         let (Some(first), Some(last)) = (group.first(), group.last()) else { continue };
         let (old_range, new_range) =
@@ -41,28 +40,20 @@ pub fn diff(old: &str, new: &str, old_name: &str, new_name: &str) -> Option<Diff
         ));
         for op in &group {
             for change in text.iter_inline_changes_with_options(op, options) {
-                let (sign, open, close, runs) = match change.tag() {
-                    ChangeTag::Equal => (' ', "", "", None),
-                    ChangeTag::Delete => ('-', "[-", "-]", Some(&mut deleted)),
-                    ChangeTag::Insert => ('+', "{+", "+}", Some(&mut inserted)),
+                let (sign, open, close) = match change.tag() {
+                    ChangeTag::Equal => (' ', "", ""),
+                    ChangeTag::Delete => ('-', "[-", "-]"),
+                    ChangeTag::Insert => ('+', "{+", "+}"),
                 };
                 out.push(sign);
-                let segments: Vec<(bool, String)> =
-                    change.iter_strings_lossy().map(|(emph, s)| (emph, s.into_owned())).collect();
-                let any_emphasis = segments.iter().any(|(e, s)| *e && !s.trim().is_empty());
-                for (emph, s) in &segments {
-                    if *emph && !s.trim().is_empty() {
+                for (emph, s) in change.iter_strings_lossy() {
+                    if emph && !s.trim().is_empty() {
                         let lead = &s[..s.len() - s.trim_start().len()];
                         let trail = &s[s.trim_end().len()..];
                         out.push_str(&format!("{lead}{open}{}{close}{trail}", s.trim()));
                     } else {
-                        out.push_str(s);
+                        out.push_str(&s);
                     }
-                }
-                if let Some(runs) = runs {
-                    // A wholly new or removed line has no emphasis: all of it changed.
-                    let changed = segments.iter().filter(|(e, _)| *e || !any_emphasis).map(|(_, s)| s.trim());
-                    runs.extend(changed.filter(|s| !s.is_empty()).map(str::to_string));
                 }
                 if !out.ends_with('\n') {
                     out.push_str("\n\\ No newline at end of file\n");
@@ -70,7 +61,63 @@ pub fn diff(old: &str, new: &str, old_name: &str, new_name: &str) -> Option<Diff
             }
         }
     }
+    let (inserted, deleted) = changed_words(&text);
     Some(Diff { unified: out, inserted, deleted })
+}
+
+/// The runs of words each changed block inserts and deletes, compared word
+/// by word across the whole block, so a paragraph that re-wraps around one
+/// changed word reports that word, not every line it moved.
+fn changed_words(text: &TextDiff<'_, '_, str>) -> (Vec<String>, Vec<String>) {
+    let (mut inserted, mut deleted) = (Vec::new(), Vec::new());
+    let (old_lines, new_lines): (Vec<&str>, Vec<&str>) =
+        (text.iter_old_slices().collect(), text.iter_new_slices().collect());
+    for op in text.ops() {
+        let (old, new) = (old_lines[op.old_range()].concat(), new_lines[op.new_range()].concat());
+        match op.tag() {
+            DiffTag::Equal => {}
+            DiffTag::Insert => inserted.push(words(&new)),
+            DiffTag::Delete => deleted.push(words(&old)),
+            DiffTag::Replace => {
+                let (mut ins, mut del) = (String::new(), String::new());
+                let flush = |run: &mut String, into: &mut Vec<String>| {
+                    if !run.trim().is_empty() {
+                        into.push(words(run));
+                    }
+                    run.clear();
+                };
+                // Line ends count as spaces: a word that moved to the next line did not change.
+                let (old, new) = (words(&old), words(&new));
+                for change in TextDiff::from_words(old.as_str(), new.as_str()).iter_all_changes() {
+                    let word = change.value();
+                    match change.tag() {
+                        ChangeTag::Insert => ins.push_str(word),
+                        ChangeTag::Delete => del.push_str(word),
+                        // A kept space inside a changed run separates its words.
+                        ChangeTag::Equal if word.trim().is_empty() => {
+                            for run in [&mut ins, &mut del].into_iter().filter(|r| !r.is_empty()) {
+                                run.push(' ');
+                            }
+                        }
+                        ChangeTag::Equal => {
+                            flush(&mut ins, &mut inserted);
+                            flush(&mut del, &mut deleted);
+                        }
+                    }
+                }
+                flush(&mut ins, &mut inserted);
+                flush(&mut del, &mut deleted);
+            }
+        }
+    }
+    inserted.retain(|r| !r.is_empty());
+    deleted.retain(|r| !r.is_empty());
+    (inserted, deleted)
+}
+
+/// Words separated by single spaces.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `start,len` in unified-diff form (1-based; an empty range names the line before it).
@@ -98,6 +145,15 @@ mod tests {
         let d = diff("a\n", "a\nb c\n", "x", "y").unwrap();
         assert!(d.unified.contains("+b c\n"), "{}", d.unified);
         assert_eq!(d.inserted, vec!["b c"]);
+    }
+
+    #[test]
+    fn a_re_wrapped_paragraph_reports_only_the_changed_words() {
+        let old = "we have decided that releasing a full\nlist of participants is exempt from\ndisclosure under sections 24(1).\n";
+        let new = "we have decided that releasing the complete\nlist of participants is exempt\nfrom disclosure under sections 24(1).\n";
+        let d = diff(old, new, "a", "b").unwrap();
+        assert_eq!(d.inserted, vec!["the complete"]);
+        assert_eq!(d.deleted, vec!["a full"]);
     }
 
     #[test]

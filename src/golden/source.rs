@@ -151,6 +151,16 @@ impl Which {
     }
 }
 
+impl std::str::FromStr for Which {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Which, String> {
+        Which::ALL.into_iter().find(|w| w.slug() == s).ok_or_else(|| {
+            let all: Vec<&str> = Which::ALL.iter().map(|w| w.slug()).collect();
+            format!("unknown letter `{s}` (expected one of {})", all.join(", "))
+        })
+    }
+}
+
 /// One composed letter, checked, ready for its snapshot.
 #[derive(Debug, Clone)]
 pub struct Produced {

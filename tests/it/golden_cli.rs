@@ -180,3 +180,31 @@ fn the_worked_example_is_current() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_case_edit_is_annotated_on_its_line_and_letter_narrows_the_run() {
+    let dir = workspace("golden-case-edit");
+    let path = dir.join("cases/ho-43342-refusal.yaml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let after = before.replace("a full list of participants", "the complete list of participants");
+    assert_ne!(before, after);
+    std::fs::write(&path, &after).unwrap();
+    let line = after.lines().position(|l| l.contains("the complete list")).unwrap() + 1;
+    let out = foikit(&["golden", "check", "cases", "--dir", "golden", "--format", "sarif"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{sarif}");
+    let at = &results[0]["locations"][0]["physicalLocation"];
+    assert_eq!(at["artifactLocation"]["uri"], "cases/ho-43342-refusal.yaml");
+    assert_eq!(at["region"]["startLine"], line);
+    assert!(results[0]["message"]["text"].as_str().unwrap().contains("added \"the complete\""), "{}", results[0]);
+
+    // Only the review outcomes: the changed reply is out of scope, and so
+    // are reply snapshots without a case.
+    let out = foikit(&["golden", "check", "cases", "--dir", "golden", "--letter", "review-outcome"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("1 letter: 1 unchanged"), "{}", stdout(&out));
+    let bad = foikit(&["golden", "check", "cases", "--dir", "golden", "--letter", "answer"], &dir);
+    assert_eq!(bad.status.code(), Some(2));
+}
