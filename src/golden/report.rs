@@ -29,11 +29,13 @@ pub fn human(outcome: &Outcome, allow_new: bool) -> String {
         letter(l, &mut out);
     }
     for s in &outcome.stale {
+        let folder = s.files.first().and_then(|f| std::path::Path::new(f).parent()).map(|p| p.display().to_string());
         out.push_str(&format!(
-            "stale: {}/{} has a snapshot but no case produces it (deleted or renamed case?): {}\n",
+            "stale: {}/{} has a snapshot but no case produces it (deleted or renamed case?): {}/{}.*\n",
             s.case,
             s.letter,
-            s.files.join(", ")
+            folder.unwrap_or_default(),
+            s.letter
         ));
     }
     let (unchanged, changed, new) = outcome.counts();
@@ -72,6 +74,12 @@ fn letter(l: &LetterOutcome, out: &mut String) {
             }
             if !listed.is_empty() {
                 out.push_str(&format!("    also changed: {}\n", listed.join(", ")));
+            }
+            let stamped = parts.iter().any(|p| p.part == Part::Hashes && p.diff.unified.contains("\n-# timestamp"));
+            if stamped {
+                out.push_str(
+                    "    note: the files carry another timestamp than the snapshot's: set SOURCE_DATE_EPOCH the same way (or not at all) where you update and where you check\n",
+                );
             }
         }
     }
