@@ -230,17 +230,19 @@ pub struct Updated {
 
 /// Writes every letter's snapshot into `dir`, leaving files that are
 /// already right untouched, and removes stale snapshot files (only files
-/// named like snapshots: anything else in the folder is left alone).
+/// named like snapshots: anything else in the folder is left alone). Every
+/// letter is composed before anything is written, so a case that fails to
+/// load or compose leaves the folder as it was.
 pub fn update(
     dir: &Path,
     letters: impl IntoIterator<Item = Result<Produced, Error>>,
     settings: &Settings,
 ) -> Result<Updated, Error> {
+    let letters = letters.into_iter().collect::<Result<Vec<_>, _>>()?;
     let stored = Stored::scan(dir)?;
     let mut seen = BTreeSet::new();
     let mut done = Updated::default();
-    for produced in letters {
-        let p = produced?;
+    for p in letters {
         let key = (p.case.clone(), p.letter.clone());
         if !seen.insert(key.clone()) {
             return Err(Error(format!("error: two letters named {}/{} in one run", key.0, key.1)));

@@ -208,3 +208,14 @@ fn a_case_edit_is_annotated_on_its_line_and_letter_narrows_the_run() {
     let bad = foikit(&["golden", "check", "cases", "--dir", "golden", "--letter", "answer"], &dir);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn update_writes_nothing_when_a_case_does_not_load() {
+    let dir = workspace("golden-update-atomic");
+    let snapshot = dir.join("golden/ho-43342-refusal/reply.txt");
+    std::fs::write(&snapshot, "edited by hand\n").unwrap();
+    std::fs::write(dir.join("cases/zz-broken.yaml"), "reference: [\n").unwrap();
+    let out = foikit(&["golden", "update", "cases", "--dir", "golden"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&snapshot).unwrap(), "edited by hand\n");
+}
