@@ -11,74 +11,10 @@
 //!
 //! Byte identity is a determinism test here, not committed binaries.
 
-use foikit::case::Date;
-use foikit::check::{self, Letter, LetterKind};
-use foikit::doc::Document;
-use foikit::golden::{self, Produced, Settings, source};
-use foikit::law::deadline::Clock;
+use foikit::golden::{self, Produced, Settings};
 use foikit::render::{Format, RenderOptions};
-use foikit::requester::RequesterFile;
 
-use crate::support;
-
-/// The letter's own date as the file timestamp, whatever the environment
-/// says, so the hashes are the same on every machine and in CI.
-fn fixed(doc: &Document) -> RenderOptions {
-    RenderOptions { timestamp: doc.meta.date.midnight().assume_utc() }
-}
-
-/// Every golden letter: the cases' letters, then the requester fixtures'.
-fn letters() -> Vec<Produced> {
-    let cases = source::discover(&[support::root().join("fixtures/cases")]).unwrap_or_else(|e| panic!("{e}"));
-    let mut out: Vec<Produced> = cases
-        .iter()
-        .flat_map(|c| source::letters(c, support::composer(), &[]).unwrap_or_else(|e| panic!("{e}")))
-        .collect();
-    out.extend(requester_letters(&cases));
-    out
-}
-
-/// A requester file `<who>-<reference>.yaml` answers the fixture case with
-/// that reference: it gives a review request dated the file's `date`, and a
-/// complaint dated the first day the Commissioner expects one (the day after
-/// the review outcome was due).
-fn requester_letters(cases: &[source::CaseFile]) -> Vec<Produced> {
-    let dir = support::root().join("fixtures/requester");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    let mut out = Vec::new();
-    for path in files {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let who: RequesterFile =
-            foikit::case::load_as(&path, foikit::requester::facts).unwrap_or_else(|e| panic!("{e}"));
-        let (case, parsed) = cases
-            .iter()
-            .map(|c| (c, foikit::case::load(&c.path).unwrap()))
-            .find(|(_, parsed)| stem.ends_with(&format!("-{}", parsed.reference)))
-            .unwrap_or_else(|| panic!("{}: no fixture case has the reference its name ends with", path.display()));
-        let file = case.path.display().to_string();
-        let doc = support::composer().compose(&parsed).unwrap();
-        let reply = foikit::requester::Reply::from_case(&file, &parsed, &doc);
-        let asked = who.date.unwrap_or_else(|| panic!("{}: give the `date` of the review request", path.display()));
-        let calendar = foikit::law::calendar::Calendar::builtin();
-        let mut clock = Clock::new(&calendar, reply.regime);
-        let review_due = clock.deadline(asked.0, reply.regime.regime().review.answer_within, &[]).unwrap().due;
-        let complained = Date(review_due.0.next_day().unwrap());
-        let review = support::composer().compose_review_request(&reply, &who, asked).unwrap();
-        let (complaint, _) = support::composer().compose_complaint(&reply, &who, complained).unwrap();
-        for (letter, kind, doc, date) in [
-            ("review-request", LetterKind::ReviewRequest, review, asked),
-            ("complaint", LetterKind::Complaint, complaint, complained),
-        ] {
-            let name = path.display().to_string();
-            let findings =
-                check::check(&Letter::composed(&name, kind, reply.regime, &doc, (reply.replied, Some(date))));
-            let source = std::fs::read_to_string(&path).ok();
-            out.push(Produced { case: stem.clone(), file: name, letter: letter.into(), doc, findings, source });
-        }
-    }
-    out
-}
+use crate::support::{self, fixed, letters};
 
 #[test]
 fn golden_snapshots_match() {

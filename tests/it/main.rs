@@ -3,7 +3,7 @@
 //! Goldens live in `fixtures/golden/` as `foikit golden` snapshots; regenerate
 //! them with `UPDATE_GOLDEN=1 cargo test --test it golden` and review
 //! `git diff` (CI never writes them).
-//! Tests that need qpdf, pdftotext or LibreOffice skip with a message when
+//! Tests that need qpdf, pdftotext, LibreOffice or openxml-audit skip with a message when
 //! the tool is missing, unless `FOIKIT_REQUIRE_TOOLS=1` (set by `.ci/run`).
 
 mod bad_input;
@@ -12,6 +12,7 @@ mod deadlines;
 mod golden;
 mod golden_cli;
 mod interop;
+mod ooxml;
 mod requester;
 mod rules;
 mod schema;

@@ -1,13 +1,18 @@
-//! Shared helpers: fixtures, external tools, text extraction.
+//! Shared helpers: fixtures, the golden letters, external tools, text extraction.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+use foikit::case::Date;
+use foikit::check::{self, Letter, LetterKind};
 use foikit::compose::Composer;
 use foikit::doc::Document;
+use foikit::golden::{Produced, source};
+use foikit::law::deadline::Clock;
 use foikit::render::{self, Format, RenderOptions};
+use foikit::requester::RequesterFile;
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -30,12 +35,14 @@ pub fn document(case: &str) -> Document {
     composer().compose(&case).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Renders a fixture with its own date as the timestamp (no
-/// SOURCE_DATE_EPOCH dependence).
+/// Renders a fixture with fixed options (no SOURCE_DATE_EPOCH dependence).
 pub fn render(case: &str, format: Format) -> Vec<u8> {
-    let doc = document(case);
-    let opts = RenderOptions { timestamp: doc.meta.date.midnight().assume_utc() };
-    render::render(&doc, format, &opts).unwrap_or_else(|e| panic!("{e}"))
+    render_doc(&document(case), format)
+}
+
+/// Renders a document with its own date as the timestamp.
+pub fn render_doc(doc: &Document, format: Format) -> Vec<u8> {
+    render::render(doc, format, &fixed(doc)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The reply of a fixture case, as a requester's letter sees it.
@@ -49,6 +56,63 @@ pub fn reply(case: &str) -> foikit::requester::Reply {
 pub fn gallagher() -> foikit::requester::RequesterFile {
     let path = root().join("fixtures/requester/gallagher-43342.yaml");
     foikit::case::load_as(&path, foikit::requester::facts).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The letter's own date as the file timestamp, whatever the environment
+/// says, so the hashes are the same on every machine and in CI.
+pub fn fixed(doc: &Document) -> RenderOptions {
+    RenderOptions { timestamp: doc.meta.date.midnight().assume_utc() }
+}
+
+/// Every golden letter: the cases' letters, then the requester fixtures'.
+pub fn letters() -> Vec<Produced> {
+    let cases = source::discover(&[root().join("fixtures/cases")]).unwrap_or_else(|e| panic!("{e}"));
+    let mut out: Vec<Produced> =
+        cases.iter().flat_map(|c| source::letters(c, composer(), &[]).unwrap_or_else(|e| panic!("{e}"))).collect();
+    out.extend(requester_letters(&cases));
+    out
+}
+
+/// A requester file `<who>-<reference>.yaml` answers the fixture case with
+/// that reference: it gives a review request dated the file's `date`, and a
+/// complaint dated the first day the Commissioner expects one (the day after
+/// the review outcome was due).
+fn requester_letters(cases: &[source::CaseFile]) -> Vec<Produced> {
+    let dir = root().join("fixtures/requester");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let who: RequesterFile =
+            foikit::case::load_as(&path, foikit::requester::facts).unwrap_or_else(|e| panic!("{e}"));
+        let (case, parsed) = cases
+            .iter()
+            .map(|c| (c, foikit::case::load(&c.path).unwrap()))
+            .find(|(_, parsed)| stem.ends_with(&format!("-{}", parsed.reference)))
+            .unwrap_or_else(|| panic!("{}: no fixture case has the reference its name ends with", path.display()));
+        let file = case.path.display().to_string();
+        let doc = composer().compose(&parsed).unwrap();
+        let reply = foikit::requester::Reply::from_case(&file, &parsed, &doc);
+        let asked = who.date.unwrap_or_else(|| panic!("{}: give the `date` of the review request", path.display()));
+        let calendar = foikit::law::calendar::Calendar::builtin();
+        let mut clock = Clock::new(&calendar, reply.regime);
+        let review_due = clock.deadline(asked.0, reply.regime.regime().review.answer_within, &[]).unwrap().due;
+        let complained = Date(review_due.0.next_day().unwrap());
+        let review = composer().compose_review_request(&reply, &who, asked).unwrap();
+        let (complaint, _) = composer().compose_complaint(&reply, &who, complained).unwrap();
+        for (letter, kind, doc, date) in [
+            ("review-request", LetterKind::ReviewRequest, review, asked),
+            ("complaint", LetterKind::Complaint, complaint, complained),
+        ] {
+            let name = path.display().to_string();
+            let findings =
+                check::check(&Letter::composed(&name, kind, reply.regime, &doc, (reply.replied, Some(date))));
+            let source = std::fs::read_to_string(&path).ok();
+            out.push(Produced { case: stem.clone(), file: name, letter: letter.into(), doc, findings, source });
+        }
+    }
+    out
 }
 
 /// Whether an external tool is available. Missing tools fail the test when
