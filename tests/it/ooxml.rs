@@ -23,7 +23,7 @@ use crate::support;
 fn every_letter() -> Vec<(String, Document)> {
     let mut letters = Vec::new();
     for p in support::letters() {
-        let name = format!("{}-{}", p.case, p.letter);
+        let name = format!("{}-{}", p.case.replace('/', "-"), p.letter);
         if p.letter == "reply" {
             let mut draft = p.doc.clone();
             draft.meta.draft = true;
