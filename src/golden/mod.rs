@@ -32,9 +32,10 @@ mod store;
 mod trace;
 
 pub use diff::Diff;
-pub use snapshot::{Part, Snapshot};
+pub use snapshot::Part;
 pub use source::{CaseFile, Produced, Which};
-pub use store::{LetterOutcome, Outcome, Settings, Stale, Status, Updated, check, update};
+pub use store::{LetterOutcome, Outcome, PartDiff, Settings, Stale, Status, Updated, check, update};
+pub use trace::Trace;
 
 /// Golden snapshots could not be made, read or written: bad input (exit 2).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::store::{LetterOutcome, Outcome, Status};
+use super::store::{LetterOutcome, Outcome, PartDiff, Status};
 use super::{Part, Updated};
 use crate::check::report as findings;
 
@@ -181,7 +181,7 @@ fn result(index: usize, level: &str, message: String, location: Value) -> Value 
 
 /// "reply of case X changed (txt, layout): + "do not" − "hold"", with the
 /// validator's error count when it has any.
-fn changed_message(l: &LetterOutcome, parts: &[super::store::PartDiff]) -> String {
+fn changed_message(l: &LetterOutcome, parts: &[PartDiff]) -> String {
     let names: Vec<&str> = parts.iter().map(|p| p.part.suffix()).collect();
     let mut message = format!("{} of case {} changed ({})", l.letter, l.case, names.join(", "));
     if let Some(text) = parts.iter().find(|p| p.part == Part::Text) {
