@@ -9,7 +9,6 @@ use foikit::golden::{self, CaseFile, Produced, Settings, Which, report, source};
 use foikit::render::RenderOptions;
 
 use super::Failure;
-use super::check::ReportFormat;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -25,8 +24,19 @@ pub enum Command {
         allow_new: bool,
         /// Report format.
         #[arg(long, default_value = "human")]
-        format: ReportFormat,
+        format: Format,
     },
+}
+
+/// How a golden check is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Word-marked diffs grouped by case, with the validator's findings.
+    Human,
+    /// Every letter's status, its parts' diffs, changed words and findings.
+    Json,
+    /// SARIF 2.1.0: each change annotated on its case-file or template line.
+    Sarif,
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,9 +71,9 @@ pub fn run(command: Command) -> Result<ExitCode, Failure> {
             let (cases, composer, which, settings) = prepare(&common)?;
             let outcome = golden::check(&common.dir, produce(&cases, &composer, &which), &settings)?;
             match format {
-                ReportFormat::Human => print!("{}", report::human(&outcome, allow_new)),
-                ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report::json(&outcome, allow_new))?),
-                ReportFormat::Sarif => {
+                Format::Human => print!("{}", report::human(&outcome, allow_new)),
+                Format::Json => println!("{}", serde_json::to_string_pretty(&report::json(&outcome, allow_new))?),
+                Format::Sarif => {
                     println!("{}", serde_json::to_string_pretty(&report::sarif(&outcome, allow_new))?)
                 }
             }
