@@ -33,3 +33,4 @@ pub mod law;
 pub mod output;
 pub mod render;
 pub mod requester;
+pub mod starter;

@@ -32,6 +32,8 @@ pub enum LetterFormat {
     Pdf,
     /// Plain text.
     Text,
+    /// HTML (as foikit writes it).
+    Html,
 }
 
 impl LetterFormat {
@@ -41,6 +43,7 @@ impl LetterFormat {
             "docx" => Some(LetterFormat::Docx),
             "pdf" => Some(LetterFormat::Pdf),
             "txt" | "text" | "eml" | "md" => Some(LetterFormat::Text),
+            "html" | "htm" => Some(LetterFormat::Html),
             _ => None,
         }
     }
@@ -51,6 +54,7 @@ pub fn text(file: &str, format: LetterFormat, bytes: &[u8]) -> Result<String, Ex
     let fail = |message: String| ExtractError { file: file.to_string(), message };
     match format {
         LetterFormat::Text => Ok(String::from_utf8_lossy(bytes).into_owned()),
+        LetterFormat::Html => Ok(super::html::text(&String::from_utf8_lossy(bytes))),
         LetterFormat::Docx => docx(bytes).map_err(fail),
         LetterFormat::Pdf => pdf(bytes).map_err(fail),
     }

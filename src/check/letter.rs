@@ -4,7 +4,7 @@
 //! of a letter drafted elsewhere, so every rule judges both the same way.
 
 use crate::case::{Case, Date};
-use crate::doc::{Block, Document, line_text};
+use crate::doc::{Block, Document, Section, line_text};
 use crate::law::RegimeId;
 
 use super::recognise;
@@ -15,7 +15,7 @@ pub struct Paragraph {
     /// Its text, on one line.
     pub text: String,
     /// The innermost named section it belongs to (composed letters only).
-    pub section: Option<String>,
+    pub section: Option<Section>,
     /// Its first line in the checked file (plain-text letters only).
     pub line: Option<usize>,
     /// Whether it is part of an annex rather than the letter proper.
@@ -69,37 +69,47 @@ pub struct Letter {
 }
 
 impl Letter {
-    /// The letter composed from `case`.
-    pub fn from_case(file: &str, case: &Case, doc: &Document) -> Letter {
+    /// The letter of `kind` composed from `case`. Its facts come from the
+    /// case and its paragraphs keep the named sections they were composed
+    /// in, so rules judge foikit's own letters by structure: the n-th
+    /// exemption of the case is the n-th `exemption` section, never a
+    /// paragraph that happens to contain its number.
+    pub fn from_case(file: &str, case: &Case, kind: LetterKind, doc: &Document) -> Letter {
         let mut paragraphs = Vec::new();
-        collect(&doc.body, None, false, &mut paragraphs);
+        let mut sections = Vec::new();
+        collect_marking(&doc.body, None, false, &mut paragraphs, &mut sections);
         for annex in &doc.annexes {
             if let Some(label) = &annex.label {
                 paragraphs.push(Paragraph { text: label.clone(), section: None, line: None, in_annex: true });
             }
-            collect(&annex.blocks, None, true, &mut paragraphs);
+            collect_marking(&annex.blocks, None, true, &mut paragraphs, &mut sections);
         }
         let regime = case.regime.regime();
-        let cited = case
-            .exemptions
-            .iter()
-            .enumerate()
-            .map(|(i, e)| Cited {
-                field: Some(format!("exemptions[{i}]")),
-                provision: e.section.clone(),
-                word: regime.provision_word.to_string(),
-                paragraph: paragraphs.iter().position(|p| p.text.contains(&e.section)).unwrap_or(0),
-            })
-            .collect();
+        let starts: Vec<usize> = sections.iter().filter(|(s, _)| *s == Section::Exemption).map(|(_, i)| *i).collect();
+        let fallback = paragraphs.iter().position(|p| p.section == Some(Section::Exemptions)).unwrap_or(0);
+        let cited = if kind.is_reply() {
+            case.all_exemptions()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (field, e))| Cited {
+                    field: Some(field),
+                    provision: e.section.clone(),
+                    word: regime.provision_word.to_string(),
+                    paragraph: starts.get(i).copied().unwrap_or(fallback),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Letter {
             file: file.to_string(),
-            kind: case_kind(case),
-            reply_date: None,
+            kind,
+            reply_date: if kind == LetterKind::ReviewOutcome { case.response.as_ref().map(|r| r.date) } else { None },
             regime: case.regime,
             paragraphs,
             reference: Some(case.reference.clone()),
             received: Some(case.request.received),
-            sent: Some(case.response.date),
+            sent: case.letter_date(kind),
             cited,
             annex_labels: doc.annexes.iter().filter_map(|a| a.label.clone()).collect(),
             annexes: doc.annexes.len(),
@@ -212,10 +222,22 @@ impl Letter {
     }
 }
 
-fn collect(blocks: &[Block], section: Option<&str>, in_annex: bool, out: &mut Vec<Paragraph>) {
+fn collect(blocks: &[Block], section: Option<Section>, in_annex: bool, out: &mut Vec<Paragraph>) {
+    collect_marking(blocks, section, in_annex, out, &mut Vec::new());
+}
+
+/// [`collect`], noting where each named section starts: (section, index of
+/// its first paragraph).
+fn collect_marking(
+    blocks: &[Block],
+    section: Option<Section>,
+    in_annex: bool,
+    out: &mut Vec<Paragraph>,
+    starts: &mut Vec<(Section, usize)>,
+) {
     let push = |text: String, out: &mut Vec<Paragraph>| {
         if !text.trim().is_empty() {
-            out.push(Paragraph { text, section: section.map(str::to_string), line: None, in_annex });
+            out.push(Paragraph { text, section, line: None, in_annex });
         }
     };
     for block in blocks {
@@ -234,17 +256,11 @@ fn collect(blocks: &[Block], section: Option<&str>, in_annex: bool, out: &mut Ve
                     push(row.iter().map(|c| line_text(c)).collect::<Vec<_>>().join(" "), out);
                 }
             }
-            Block::Quote(inner) => collect(inner, section, in_annex, out),
-            Block::Section { name, blocks } => collect(blocks, Some(name), in_annex, out),
+            Block::Quote(inner) => collect_marking(inner, section, in_annex, out, starts),
+            Block::Section { name, blocks } => {
+                starts.push((*name, out.len()));
+                collect_marking(blocks, Some(*name), in_annex, out, starts)
+            }
         }
-    }
-}
-
-/// The reply kind a case's outcome calls for.
-fn case_kind(case: &Case) -> LetterKind {
-    match case.response.outcome {
-        crate::case::Outcome::Release => LetterKind::Release,
-        crate::case::Outcome::Partial => LetterKind::PartialRelease,
-        crate::case::Outcome::Refusal => LetterKind::Refusal,
     }
 }

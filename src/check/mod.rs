@@ -9,6 +9,7 @@
 
 pub mod diagnostic;
 pub mod extract;
+mod html;
 pub mod letter;
 pub mod recognise;
 pub mod report;

@@ -58,13 +58,16 @@ fn check_path(path: &Path, composer: &Composer) -> Result<Vec<Diagnostic>, Failu
     let name = path.display().to_string();
     if SourceFormat::from_path(path).is_some() {
         let case = foikit::case::load(path)?;
-        let doc = composer.compose(&case)?;
+        let kind = case.stage_kind();
+        let doc = composer.compose_letter(&case, kind)?;
         let source = std::fs::read_to_string(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
         let format = SourceFormat::from_path(path).expect("checked above");
-        return Ok(check::check(&Letter::from_case(&name, &case, &doc).with_source(source, format)));
+        return Ok(check::check(&Letter::from_case(&name, &case, kind, &doc).with_source(source, format)));
     }
     let format = LetterFormat::from_path(path).ok_or_else(|| {
-        format!("error: cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt for letters")
+        format!(
+            "error: cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt/.html for letters"
+        )
     })?;
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
     let text = extract::text(&name, format, &bytes)?;

@@ -109,11 +109,12 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
     let name = path.display().to_string();
     if SourceFormat::from_path(path).is_some() {
         let case = foikit::case::load(path)?;
-        let doc = composer.compose(&case)?;
+        let doc = composer.compose_reply(&case)?;
         return Ok(Reply::from_case(&name, &case, &doc));
     }
-    let format = LetterFormat::from_path(path)
-        .ok_or_else(|| format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt letter"))?;
+    let format = LetterFormat::from_path(path).ok_or_else(|| {
+        format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt/.html letter")
+    })?;
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
     Ok(Reply::from_letter(&Letter::from_text(&name, &extract::text(&name, format, &bytes)?)))
 }

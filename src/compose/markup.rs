@@ -82,7 +82,8 @@ fn blocks(lines: &[&str], offset: usize, mut letterhead: Option<&mut Vec<Line>>)
             let (kind, arg) = spec.split_once(' ').map_or((spec, ""), |(k, a)| (k, a.trim()));
             match kind {
                 "section" if !arg.is_empty() => {
-                    out.push(Block::Section { name: arg.to_string(), blocks: blocks(inner, offset + i + 1, None)? })
+                    let name = arg.parse().map_err(|e: String| err(offset + i, e))?;
+                    out.push(Block::Section { name, blocks: blocks(inner, offset + i + 1, None)? })
                 }
                 "lines" => {
                     let align = match arg {
@@ -398,7 +399,7 @@ mod tests {
 
     #[test]
     fn parses_blocks() {
-        let src = "::: letterhead\n**Home Office**\n2 Marsham Street\n:::\n\n# Title\n\nOne\ntwo.\n\n> quoted\n>\n> again\n\n1. first\n2. second\n  continued\n- bullet\n\n| a | b |\n|---|---|\n| c | d |\n\n::: section review\n::: lines right\nx\n\ny\n:::\n:::\n";
+        let src = "::: letterhead\n**Home Office**\n2 Marsham Street\n:::\n\n# Title\n\nOne\ntwo.\n\n> quoted\n>\n> again\n\n1. first\n2. second\n  continued\n- bullet\n\n| a | b |\n|---|---|\n| c | d |\n\n::: section review-outcome\n::: lines right\nx\n\ny\n:::\n:::\n";
         let p = parse(src).unwrap();
         assert_eq!(p.letterhead, vec![vec![Inline::Strong("Home Office".into())], vec![text("2 Marsham Street")]]);
         assert_eq!(p.blocks[0], Block::Heading { level: 1, content: vec![text("Title")] });
@@ -423,7 +424,7 @@ mod tests {
             }
         );
         let Block::Section { name, blocks } = &p.blocks[6] else { panic!("{:?}", p.blocks[6]) };
-        assert_eq!(name, "review");
+        assert_eq!(*name, crate::doc::Section::ReviewOutcome);
         assert_eq!(
             blocks[0],
             Block::Lines { lines: vec![vec![text("x")], vec![], vec![text("y")]], align: Align::Right }
@@ -464,5 +465,8 @@ mod tests {
         assert!(parse(":::\n").is_err());
         assert!(parse("::: frobnicate\n:::\n").unwrap_err().message.contains("unknown region"));
         assert!(parse("::: section x\n::: letterhead\n:::\n:::\n").is_err());
+        let typo = parse("::: section internal-reveiw\nb\n:::\n").unwrap_err();
+        assert!(typo.message.contains("unknown section `internal-reveiw`"), "{}", typo.message);
+        assert!(parse("::: section internal-review\nb\n:::\n").is_ok());
     }
 }

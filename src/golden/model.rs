@@ -116,7 +116,7 @@ mod tests {
             },
             letterhead: vec![vec![Inline::Strong("Home Office".into())]],
             body: vec![Block::Section {
-                name: "internal-review".into(),
+                name: crate::doc::Section::InternalReview,
                 blocks: vec![Block::Paragraph(vec![
                     Inline::Text("Write to ".into()),
                     Inline::Link { text: "us".into(), url: "mailto:x@y".into() },

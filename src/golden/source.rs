@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::Error;
-use crate::case::{Date, SourceFormat};
+use crate::case::{Case, SourceFormat};
 use crate::check::{self, Diagnostic, Letter, LetterKind};
 use crate::compose::Composer;
 use crate::doc::Document;
@@ -129,10 +129,16 @@ fn matches(pattern: &[u8], name: &[u8]) -> bool {
     }
 }
 
-/// The authority's letters a case file produces.
+/// The authority's letters a case file produces (`--letter`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Which {
-    /// The reply to the request.
+    /// The acknowledgement, with the due date.
+    Acknowledgement,
+    /// A request for clarification (cases with `clarification`).
+    Clarification,
+    /// A holding notice (cases with `extension`).
+    HoldingNotice,
+    /// The reply to the request (cases with `response`).
     Reply,
     /// The internal review outcome (cases with `internal_review`).
     ReviewOutcome,
@@ -140,13 +146,41 @@ pub enum Which {
 
 impl Which {
     /// Every letter, in the order of a case's life.
-    pub const ALL: [Which; 2] = [Which::Reply, Which::ReviewOutcome];
+    pub const ALL: [Which; 5] =
+        [Which::Acknowledgement, Which::Clarification, Which::HoldingNotice, Which::Reply, Which::ReviewOutcome];
 
-    /// The snapshot name: `reply`, `review-outcome`.
+    /// The snapshot name: `reply`, `review-outcome`, … (a reply keeps its
+    /// name when its kind changes, so the change shows as a diff).
     pub fn slug(self) -> &'static str {
         match self {
+            Which::Acknowledgement => "acknowledgement",
+            Which::Clarification => "clarification",
+            Which::HoldingNotice => "holding-notice",
             Which::Reply => "reply",
             Which::ReviewOutcome => "review-outcome",
+        }
+    }
+
+    /// The letter of this kind `case` can have, if it has what it needs.
+    fn kind(self, case: &Case) -> Option<LetterKind> {
+        let kind = match self {
+            Which::Acknowledgement => LetterKind::Acknowledgement,
+            Which::Clarification => LetterKind::Clarification,
+            Which::HoldingNotice => LetterKind::HoldingNotice,
+            Which::Reply => case.reply_kind()?,
+            Which::ReviewOutcome => LetterKind::ReviewOutcome,
+        };
+        case.letter_date(kind).is_some().then_some(kind)
+    }
+
+    /// Which letter a kind is.
+    fn of(kind: LetterKind) -> Which {
+        match kind {
+            LetterKind::Acknowledgement => Which::Acknowledgement,
+            LetterKind::Clarification => Which::Clarification,
+            LetterKind::HoldingNotice => Which::HoldingNotice,
+            LetterKind::ReviewOutcome => Which::ReviewOutcome,
+            _ => Which::Reply,
         }
     }
 }
@@ -178,38 +212,31 @@ pub struct Produced {
     pub source: Option<String>,
 }
 
-/// The letters of `case` among `which` (every letter the case can produce
-/// when `which` is empty), composed and checked.
+/// The letters of `case` named by `which`, composed and checked; with
+/// `which` empty, the letter its stage calls for (the one `foikit render`
+/// writes). A letter the case cannot have (a review outcome without a
+/// review) is skipped.
 pub fn letters(case: &CaseFile, composer: &Composer, which: &[Which]) -> Result<Vec<Produced>, Error> {
     let parsed = crate::case::load(&case.path).map_err(|e| Error(e.to_string()))?;
     let source = std::fs::read_to_string(&case.path).map_err(|e| Error::io(&case.path, e))?;
     let file = case.path.display().to_string();
     let format = SourceFormat::from_path(&case.path).unwrap_or(SourceFormat::Yaml);
-    let wanted = |w: Which| which.is_empty() || which.contains(&w);
-    let compose_error = |e: crate::compose::ComposeError| Error(format!("{e} (composing {file})"));
+    let wanted = if which.is_empty() { vec![Which::of(parsed.stage_kind())] } else { which.to_vec() };
     let mut out = Vec::new();
-    if wanted(Which::Reply) {
-        let doc = composer.compose(&parsed).map_err(compose_error)?;
-        let letter = Letter::from_case(&file, &parsed, &doc).with_source(source.clone(), format);
-        out.push((Which::Reply, doc, check::check(&letter)));
-    }
-    if wanted(Which::ReviewOutcome) && parsed.internal_review.is_some() {
-        let doc = composer.compose_review_outcome(&parsed).map_err(compose_error)?;
-        let dates = (Some(parsed.response.date), Some(Date(doc.meta.date)));
-        let letter = Letter::composed(&file, LetterKind::ReviewOutcome, parsed.regime, &doc, dates);
-        out.push((Which::ReviewOutcome, doc, check::check(&letter)));
-    }
-    Ok(out
-        .into_iter()
-        .map(|(which, doc, findings)| Produced {
+    for w in wanted {
+        let Some(kind) = w.kind(&parsed) else { continue };
+        let doc = composer.compose_letter(&parsed, kind).map_err(|e| Error(format!("{e} (composing {file})")))?;
+        let letter = Letter::from_case(&file, &parsed, kind, &doc).with_source(source.clone(), format);
+        out.push(Produced {
             case: case.id.clone(),
             file: file.clone(),
-            letter: which.slug().to_string(),
+            letter: w.slug().to_string(),
+            findings: check::check(&letter),
             doc,
-            findings,
             source: Some(source.clone()),
-        })
-        .collect())
+        });
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod cost_limit;
 pub mod deadline;
 pub mod exemption;
 mod exemptions;
+pub mod kinds;
 mod regimes;
 pub mod time_for_compliance;
 

@@ -126,7 +126,7 @@ fn block(out: &mut String, b: &Block) {
             out.push_str("</tbody>\n</table>\n");
         }
         Block::Section { name, blocks: inner } => {
-            let _ = writeln!(out, "<section data-name=\"{}\">", esc(name));
+            let _ = writeln!(out, "<section data-name=\"{}\">", name.name());
             blocks(out, inner);
             out.push_str("</section>\n");
         }

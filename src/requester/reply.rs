@@ -1,7 +1,7 @@
 //! The facts of the reply a requester is challenging.
 
 use crate::case::{Case, Date};
-use crate::check::{self, Diagnostic, Letter};
+use crate::check::{self, Diagnostic, Letter, LetterKind};
 use crate::doc::Document;
 use crate::law::RegimeId;
 
@@ -43,13 +43,18 @@ impl Reply {
             authority: Some(case.authority.name.clone()),
             reference: Some(case.reference.clone()),
             requested: Some(case.request.received),
-            replied: Some(case.response.date),
+            replied: case.response.as_ref().map(|r| r.date),
             review_email: case.review.email.clone(),
             review_address: case.review.address.clone(),
             requester: Some(case.requester.name.clone()),
             requester_email: case.requester.email.clone(),
-            exemptions: case.exemptions.iter().map(|e| e.section.clone()).collect(),
-            findings: check::check(&Letter::from_case(file, case, doc)),
+            exemptions: case.relied_on(),
+            findings: check::check(&Letter::from_case(
+                file,
+                case,
+                case.reply_kind().unwrap_or(LetterKind::Release),
+                doc,
+            )),
         }
     }
 

@@ -21,14 +21,19 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// A scratch folder with `cases/` (the fixture cases) and `golden/` made by
-/// `foikit golden update`.
+/// A scratch folder with `cases/` (the fixture cases, not the broken
+/// variants), `profiles/` (the authority profiles they name) and `golden/`
+/// made by `foikit golden update`.
 fn workspace(name: &str) -> PathBuf {
     let dir = support::scratch(name);
-    std::fs::create_dir_all(dir.join("cases")).unwrap();
-    for entry in std::fs::read_dir(support::root().join("fixtures/cases")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join("cases").join(path.file_name().unwrap())).unwrap();
+    for folder in ["cases", "profiles"] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+        for entry in std::fs::read_dir(support::root().join("fixtures").join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(&path, dir.join(folder).join(path.file_name().unwrap())).unwrap();
+            }
+        }
     }
     let out = foikit(&["golden", "update", "cases", "--dir", "golden"], &dir);
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
@@ -204,7 +209,7 @@ fn a_case_edit_is_annotated_on_its_line_and_letter_narrows_the_run() {
     // are reply snapshots without a case.
     let out = foikit(&["golden", "check", "cases", "--dir", "golden", "--letter", "review-outcome"], &dir);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).contains("1 letter: 1 unchanged"), "{}", stdout(&out));
+    assert!(stdout(&out).contains(" unchanged, 0 changed, 0 new; 0 stale"), "{}", stdout(&out));
     let bad = foikit(&["golden", "check", "cases", "--dir", "golden", "--letter", "answer"], &dir);
     assert_eq!(bad.status.code(), Some(2));
 }

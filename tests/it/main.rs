@@ -12,6 +12,7 @@ mod deadlines;
 mod golden;
 mod golden_cli;
 mod interop;
+mod kinds;
 mod ooxml;
 mod requester;
 mod rules;

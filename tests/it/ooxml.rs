@@ -18,17 +18,15 @@ use foikit::render::Format;
 use crate::support;
 
 /// Every letter kind foikit writes, named for the report: the golden
-/// letters (every letter of every case, the requester's letters), and every
-/// case's reply again as a draft.
+/// letters (each fixture case's letter, the requester's letters), each also
+/// as a draft.
 fn every_letter() -> Vec<(String, Document)> {
     let mut letters = Vec::new();
     for p in support::letters() {
         let name = format!("{}-{}", p.case.replace('/', "-"), p.letter);
-        if p.letter == "reply" {
-            let mut draft = p.doc.clone();
-            draft.meta.draft = true;
-            letters.push((format!("{name}-draft"), draft));
-        }
+        let mut draft = p.doc.clone();
+        draft.meta.draft = true;
+        letters.push((format!("{name}-draft"), draft));
         letters.push((name, p.doc));
     }
     letters

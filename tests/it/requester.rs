@@ -170,13 +170,23 @@ fn the_review_outcome_states_what_the_law_expects() {
     ] {
         assert!(text.contains(needle), "`{needle}` missing: {text}");
     }
-    let letter =
-        Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &doc, (Some(case.response.date), None));
+    let letter = Letter::composed(
+        "outcome",
+        LetterKind::ReviewOutcome,
+        case.regime,
+        &doc,
+        (case.response.as_ref().map(|r| r.date), None),
+    );
     assert_eq!(errors(&letter), Vec::<&str>::new());
     let composer = foikit::compose::Composer::new(override_ico()).unwrap();
     let dropped = composer.compose_review_outcome(&case).unwrap();
-    let letter =
-        Letter::composed("outcome", LetterKind::ReviewOutcome, case.regime, &dropped, (Some(case.response.date), None));
+    let letter = Letter::composed(
+        "outcome",
+        LetterKind::ReviewOutcome,
+        case.regime,
+        &dropped,
+        (case.response.as_ref().map(|r| r.date), None),
+    );
     assert_eq!(errors(&letter), ["FOI102"]);
 }
 
@@ -320,7 +330,7 @@ fn a_foisa_review_outcome_gives_the_appeal_to_the_court_of_session() {
     let case = foisa.unwrap();
     assert_eq!(case.regime, foikit::law::RegimeId::Foisa);
     let text = support::flat_text(&support::composer().compose_review_outcome(&case).unwrap());
-    assert!(text.contains("Scottish Information Commissioner under section 47"), "{text}");
+    assert!(text.contains("Scottish Information Commissioner for a decision under section 47"), "{text}");
     assert!(text.contains("appeal to the Court of Session on a point of law under section 56"), "{text}");
     let foia = foikit::case::load(&path).unwrap();
     let text = support::flat_text(&support::composer().compose_review_outcome(&foia).unwrap());

@@ -79,7 +79,7 @@ fn the_fixture_cases_pass_in_every_format() {
         let doc = support::document(case);
         let path = support::root().join("fixtures/cases").join(format!("{case}.yaml"));
         let c = foikit::case::load(&path).unwrap();
-        let errors: Vec<_> = check::check(&Letter::from_case(case, &c, &doc))
+        let errors: Vec<_> = check::check(&Letter::from_case(case, &c, c.stage_kind(), &doc))
             .into_iter()
             .filter(|d| d.severity == check::Severity::Error)
             .collect();
@@ -107,7 +107,8 @@ fn a_template_that_drops_the_review_paragraph_is_caught() {
     let path = support::root().join("fixtures/cases/ho-78814-release.yaml");
     let case = foikit::case::load(&path).unwrap();
     let doc = composer.compose(&case).unwrap();
-    let found: Vec<_> = check::check(&Letter::from_case("78814", &case, &doc)).into_iter().map(|d| d.code).collect();
+    let found: Vec<_> =
+        check::check(&Letter::from_case("78814", &case, case.stage_kind(), &doc)).into_iter().map(|d| d.code).collect();
     assert!(found.contains(&"FOI101"), "{found:?}");
 }
 

@@ -66,7 +66,8 @@ pub fn fixed(doc: &Document) -> RenderOptions {
 
 /// Every golden letter: the cases' letters, then the requester fixtures'.
 pub fn letters() -> Vec<Produced> {
-    let cases = source::discover(&[root().join("fixtures/cases")]).unwrap_or_else(|e| panic!("{e}"));
+    // `fixtures/cases/broken/` holds the broken variants: not goldens.
+    let cases = source::discover(&[root().join("fixtures/cases/*.yaml")]).unwrap_or_else(|e| panic!("{e}"));
     let mut out: Vec<Produced> =
         cases.iter().flat_map(|c| source::letters(c, composer(), &[]).unwrap_or_else(|e| panic!("{e}"))).collect();
     out.extend(requester_letters(&cases));
@@ -92,7 +93,8 @@ fn requester_letters(cases: &[source::CaseFile]) -> Vec<Produced> {
             .find(|(_, parsed)| stem.ends_with(&format!("-{}", parsed.reference)))
             .unwrap_or_else(|| panic!("{}: no fixture case has the reference its name ends with", path.display()));
         let file = case.path.display().to_string();
-        let doc = composer().compose(&parsed).unwrap();
+        let kind = parsed.reply_kind().unwrap_or_else(|| panic!("{}: the case has no reply", case.path.display()));
+        let doc = composer().compose_letter(&parsed, kind).unwrap();
         let reply = foikit::requester::Reply::from_case(&file, &parsed, &doc);
         let asked = who.date.unwrap_or_else(|| panic!("{}: give the `date` of the review request", path.display()));
         let calendar = foikit::law::calendar::Calendar::builtin();

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{re, resolve};
+use super::{exemption_set_out, re, resolve};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
@@ -52,8 +52,14 @@ fn check(letter: &Letter) -> Vec<Finding> {
         if c.def.kind != Kind::Exemption {
             continue;
         }
-        let end = (cited.paragraph + 6).min(letter.paragraphs.len());
-        let reasoned = letter.paragraphs[cited.paragraph..end].iter().any(|p| REASONING.is_match(&p.text));
+        // foikit's own letters set each exemption out in its own section;
+        // letters written elsewhere give reasons near the citation.
+        let reasoned = if letter.from_case {
+            exemption_set_out(letter, cited)
+        } else {
+            let end = (cited.paragraph + 6).min(letter.paragraphs.len());
+            letter.paragraphs[cited.paragraph..end].iter().any(|p| REASONING.is_match(&p.text))
+        };
         if !reasoned {
             out.push(
                 Finding::at(

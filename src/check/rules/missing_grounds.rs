@@ -50,8 +50,8 @@ fn check(letter: &Letter) -> Vec<Finding> {
     if letter.regime != RegimeId::Foisa && letter.kind != LetterKind::Complaint {
         return Vec::new();
     }
-    let has_grounds =
-        letter.paragraphs.iter().any(|p| p.section.as_deref() == Some("grounds")) || REASONS.is_match(&letter.text());
+    let has_grounds = letter.paragraphs.iter().any(|p| p.section == Some(crate::doc::Section::Grounds))
+        || REASONS.is_match(&letter.text());
     if has_grounds {
         return Vec::new();
     }

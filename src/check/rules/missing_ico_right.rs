@@ -1,10 +1,12 @@
 //! FOI102 missing-ico-right
 
 use super::excerpt;
+use super::{own_section, review_paragraphs};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::{regulator_paragraphs, review_paragraphs};
+use crate::check::recognise::regulator_paragraphs;
 use crate::check::rule::{Finding, Rule};
+use crate::doc::Section;
 use crate::law::RegimeId;
 
 /// The rule.
@@ -49,7 +51,7 @@ Information Commissioner under section 50 of the Freedom of Information Act 2000
 
 fn check(letter: &Letter) -> Vec<Finding> {
     let law = letter.regime.regime();
-    let paras = regulator_paragraphs(letter.body());
+    let paras = own_section(letter, Section::IcoComplaint).unwrap_or_else(|| regulator_paragraphs(letter.body()));
     let Some(&first) = paras.first() else {
         return vec![Finding::letter(format!(
             "the letter does not tell the requester of the right to apply to the {} ({})",
@@ -69,7 +71,8 @@ fn check(letter: &Letter) -> Vec<Finding> {
             ),
         ));
     }
-    if review_paragraphs(letter.body()).is_empty() {
+    // A review outcome ends the review stage: only the Commissioner is left.
+    if letter.kind != LetterKind::ReviewOutcome && review_paragraphs(letter).is_empty() {
         out.push(Finding::at(
             first,
             "a FOISA reply must also explain the right to require a review (FOISA s19(b), s20)",

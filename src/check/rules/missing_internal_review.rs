@@ -4,10 +4,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::review_paragraphs;
 use super::{excerpt, re};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::{has_contact, review_paragraphs};
+use crate::check::recognise::has_contact;
 use crate::check::rule::{Finding, Rule};
 
 /// The rule.
@@ -49,7 +50,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
     static NO_PROCEDURE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)(?:no|not have an?) (?:internal review|complaints?) (?:procedure|process)"));
     let law = letter.regime.regime();
-    let paras = review_paragraphs(letter.body());
+    let paras = review_paragraphs(letter);
     let Some(&first) = paras.first() else {
         return vec![
             Finding::letter(format!(

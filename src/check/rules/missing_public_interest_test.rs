@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{holding_notice, re, resolve};
+use super::{exemption_set_out, holding_notice, re, resolve};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
@@ -51,7 +51,9 @@ fn check(letter: &Letter) -> Vec<Finding> {
             r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest",
         )
     });
-    if holding_notice(letter) || WEIGHED.is_match(&letter.text()) {
+    // foikit's own letters weigh each qualified exemption in its own
+    // section; letters written elsewhere are read for a weighing anywhere.
+    if holding_notice(letter) || (!letter.from_case && WEIGHED.is_match(&letter.text())) {
         return Vec::new();
     }
     let regime = letter.regime.regime();
@@ -59,6 +61,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
     resolved
         .iter()
         .filter(|(_, r)| r.qualified())
+        .filter(|(c, _)| !letter.from_case || !exemption_set_out(letter, c))
         .filter_map(|(c, r)| {
             let message = match r.limb_needed() {
                 // A bare "40" (or EIR "13") is decided by another citation of

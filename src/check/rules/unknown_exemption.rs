@@ -46,7 +46,9 @@ fn check(letter: &Letter) -> Vec<Finding> {
         }
         // Other provisions of the Act (s1, s10, s50…) are cited in passing.
         let n = number(&cited.provision);
-        let procedural = n.is_some_and(|n| law.procedural.contains(&n.to_string().as_str()));
+        let whole: String = cited.provision.chars().filter(|c| !c.is_whitespace()).collect();
+        let procedural = n.is_some_and(|n| law.procedural.contains(&n.to_string().as_str()))
+            || law.procedural.iter().any(|p| whole.starts_with(p) && p.contains('('));
         let in_range = n.is_some_and(|n| (lo..=hi).contains(&n)) && !procedural;
         if !in_range && !letter.from_case {
             continue;
