@@ -43,6 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         acknowledged: None,
         clarification: None,
         extension: None,
+        fees: None,
         response: Some(Response {
             date: Date::parse_iso("2026-10-20")?,
             held: None,

@@ -289,6 +289,19 @@ pub enum Inline {
     },
     /// A hard line break inside a paragraph.
     LineBreak,
+    /// Withheld text. The model never holds the text itself, only what the
+    /// outputs need: the provision it is withheld under, the visible label
+    /// (wording from the templates, e.g. "[Redacted – section 40(2)]") and
+    /// its length in characters, from which the PDF sizes its black box.
+    /// So no backend can leak what it was never given.
+    Redaction {
+        /// The provision as written in the markup: "40(2)", "13".
+        provision: String,
+        /// What text, HTML and DOCX print in its place.
+        label: String,
+        /// How many characters were withheld (white space included).
+        chars: usize,
+    },
 }
 
 impl Inline {
@@ -297,6 +310,7 @@ impl Inline {
         match self {
             Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) => t,
             Inline::Link { text, .. } => text,
+            Inline::Redaction { label, .. } => label,
             Inline::LineBreak => "\n",
         }
     }
@@ -327,6 +341,24 @@ impl Document {
             go(&annex.blocks, None, &mut out);
         }
         out
+    }
+
+    /// Every inline of the letter and its annexes, mutably, in order: compose
+    /// uses it to give redactions their label.
+    pub fn inlines_mut(&mut self) -> impl Iterator<Item = &mut Inline> {
+        fn lines(block: &mut Block) -> Vec<&mut Line> {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph(content) => vec![content],
+                Block::Lines { lines, .. } | Block::List { items: lines, .. } => lines.iter_mut().collect(),
+                Block::Table { header, rows } => header.iter_mut().flatten().chain(rows.iter_mut().flatten()).collect(),
+                Block::Quote(blocks) | Block::Section { blocks, .. } => blocks.iter_mut().flat_map(lines).collect(),
+            }
+        }
+        let annexes = self.annexes.iter_mut().flat_map(|a| a.blocks.iter_mut());
+        self.letterhead
+            .iter_mut()
+            .chain(self.body.iter_mut().chain(annexes).flat_map(lines))
+            .flat_map(|line| line.iter_mut())
     }
 
     /// Finds a named section anywhere in the letter or its annexes.

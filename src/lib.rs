@@ -24,6 +24,7 @@
 //! ```
 
 pub mod case;
+pub mod cases;
 pub mod check;
 pub mod compose;
 pub mod doc;
@@ -31,6 +32,8 @@ pub mod golden;
 pub mod kind;
 pub mod law;
 pub mod output;
+pub mod read;
+pub mod redact;
 pub mod render;
 pub mod requester;
 pub mod starter;

@@ -53,6 +53,9 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
         ("clarification.date", case.clarification.as_ref().map(|c| c.date)),
         ("extension.date", case.extension.as_ref().map(|e| e.date)),
         ("acknowledged", case.acknowledged),
+        ("clarification.answered", case.clarification.as_ref().and_then(|c| c.answered)),
+        ("fees.notice", case.fees.as_ref().map(|f| f.notice)),
+        ("fees.paid", case.fees.as_ref().and_then(|f| f.paid)),
     ];
     for (path, date) in dates.iter().filter_map(|(p, d)| d.map(|d| (*p, d))) {
         if !crate::law::calendar::YEARS.contains(&date.0.year()) {
@@ -74,6 +77,12 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     }
     if let Some(ext) = &case.extension {
         super::decisions::extension(&mut err, case, ext);
+    }
+    if let Some(answered) = case.clarification.as_ref().and_then(|c| c.answered.filter(|a| *a < c.date)) {
+        err("clarification.answered".into(), format!("the answer ({answered}) cannot come before the question"));
+    }
+    if let Some((fees, paid)) = case.fees.as_ref().and_then(|f| f.paid.filter(|p| *p < f.notice).map(|p| (f, p))) {
+        err("fees.paid".into(), format!("the fee ({paid}) cannot be paid before the notice ({})", fees.notice));
     }
     match &case.response {
         Some(r) => super::decisions::response(&mut err, case, r),
@@ -248,5 +257,19 @@ fn annex_facts(err: &mut (impl FnMut(String, String) + ?Sized), path: &str, anne
                 blank_texts(err, &format!("{path}.body[{i}]"), item.texts());
             }
         }
+        AnnexKind::Document | AnnexKind::RedactionSchedule => {
+            if letter_fields || annex.decided.is_some() || annex.balance.is_some() {
+                err(path.to_string(), "a `kind: document` annex takes its content from `file` only, a `kind: redaction-schedule` from the letter".into());
+            }
+        }
+    }
+    match (annex.kind, &annex.file) {
+        (AnnexKind::Document, None) => {
+            err(format!("{path}.file"), "give the Markdown file the document is in, e.g. `file: annex-a.md`".into())
+        }
+        (AnnexKind::PublicInterest | AnnexKind::Letter | AnnexKind::RedactionSchedule, Some(_)) => {
+            err(format!("{path}.file"), "`file` belongs to `kind: document` annexes".into())
+        }
+        _ => {}
     }
 }

@@ -5,10 +5,12 @@
 //! file, line, column and field path, and nothing downstream ever sees a case
 //! that failed validation.
 
+mod annex_file;
 mod body;
 mod checks;
 mod date;
 mod decisions;
+mod docx_annex;
 mod error;
 mod locate;
 mod profile;
@@ -61,6 +63,10 @@ pub struct Case {
     #[serde(default)]
     #[validate(nested)]
     pub extension: Option<Extension>,
+    /// A fees notice, which stops the clock until the fee is paid.
+    #[serde(default)]
+    #[validate(nested)]
+    pub fees: Option<Fees>,
     /// What the authority decided, once it has.
     #[serde(default)]
     #[validate(nested)]
@@ -136,6 +142,23 @@ pub struct Clarification {
     /// What the authority needs to know, one question each.
     #[validate(length(min = 1, message = "say what is unclear"))]
     pub questions: Vec<String>,
+    /// The day the requester's answer arrived: it becomes the date of
+    /// receipt and the clock starts again (FOIA s10(6)(b)). Until then the
+    /// clock does not run.
+    #[serde(default)]
+    pub answered: Option<Date>,
+}
+
+/// A fees notice: the working days from the day it is given to the day the
+/// fee arrives do not count (the regime's `fees_provision`, e.g. FOIA s10(2)).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Fees {
+    /// The day the notice was given.
+    pub notice: Date,
+    /// The day the fee was received; until then the clock does not run.
+    #[serde(default)]
+    pub paid: Option<Date>,
 }
 
 /// More time to reply.
@@ -490,6 +513,13 @@ pub enum AnnexKind {
     PublicInterest,
     /// A letter released with the reply (its own addressee, body and signatories).
     Letter,
+    /// A document released with the reply, read from a Markdown or DOCX
+    /// `file` beside the case file.
+    Document,
+    /// A schedule of the letter's redactions: where each is, the provision
+    /// and the reason (the ICO recommends one, so a requester can see what
+    /// was withheld and why).
+    RedactionSchedule,
 }
 
 /// One annex.
@@ -507,6 +537,13 @@ pub struct Annex {
     /// public-interest: where the balance lies.
     #[serde(default)]
     pub balance: Option<Balance>,
+    /// document: the Markdown or DOCX file it is read from, relative to the
+    /// case file's folder and inside it.
+    #[serde(default)]
+    pub file: Option<String>,
+    /// document: the file's text, withheld text masked; read with the case.
+    #[serde(skip)]
+    pub text: String,
     /// letter: the addressee lines.
     #[serde(default)]
     pub to: Vec<String>,

@@ -35,8 +35,8 @@ impl SourceFormat {
 /// names one, relative to the case file's folder).
 pub fn load(path: &Path) -> Result<Case, CaseError> {
     let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
-    let source = std::fs::read_to_string(path)
-        .map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
+    let source =
+        crate::redact::read(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
     parse_in(&source, format, &path.display().to_string(), path.parent())
 }
 
@@ -47,6 +47,14 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
 }
 
 fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
+    let source = &crate::redact::mask(source);
+    let mut case = parse_case(source, format, name, dir)?;
+    super::annex_file::read(&mut case, source, format, name, dir)?;
+    Ok(case)
+}
+
+/// The case itself, its profile filled in.
+fn parse_case(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
     // Only a case that mentions a profile pays for reading it twice.
     let value = if source.contains("profile") { deserialize::<serde_json::Value>(source, format).ok() } else { None };
     let Some((mut value, profile)) = value.and_then(|v| {
@@ -74,8 +82,8 @@ pub fn load_as<T: DeserializeOwned + Validate>(
     facts: fn(&T) -> Vec<(String, String)>,
 ) -> Result<T, CaseError> {
     let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
-    let source = std::fs::read_to_string(path)
-        .map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
+    let source =
+        crate::redact::read(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
     parse_as(&source, format, &path.display().to_string(), facts)
 }
 
@@ -86,6 +94,8 @@ pub fn parse_as<T: DeserializeOwned + Validate>(
     name: &str,
     facts: fn(&T) -> Vec<(String, String)>,
 ) -> Result<T, CaseError> {
+    // Withheld text is masked before anything can hold or echo it.
+    let source = &crate::redact::mask(source);
     let invalid =
         |problems: Vec<Problem>| CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems };
     let outline = if format == SourceFormat::Yaml { locate::yaml_outline(source) } else { Vec::new() };

@@ -82,12 +82,12 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             None => case.stage_kind(),
         };
         let mut doc = composer.compose_letter(&case, kind)?;
-        let source = std::fs::read_to_string(path).unwrap_or_default();
+        let source = foikit::redact::read(path).unwrap_or_default();
         let format = foikit::case::SourceFormat::from_path(path).unwrap_or(foikit::case::SourceFormat::Yaml);
         let letter = Letter::from_case(&name, &case, kind, &doc).with_source(source, format);
         let findings = check::check(&letter);
         if !findings.is_empty() {
-            eprint!("{}", report::human(&findings));
+            eprint!("{}", report::human(&[], &findings));
         }
         if args.draft {
             doc.meta.draft = true;

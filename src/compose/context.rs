@@ -108,6 +108,8 @@ fn response(case: &Case, r: &Response) -> Value {
         "withheld": r.withheld,
         "explanation": r.explanation,
         "items": r.items.iter().enumerate().map(|(n, i)| item(case, n + 1, i)).collect::<Vec<_>>(),
+        // A request of one item is answered as a whole, not as "Part 1".
+        "several_items": r.items.len() > 1,
         "refusal": r.refusal.as_ref().map(|f| refusal(case, f)),
     })
 }
@@ -201,16 +203,7 @@ fn refusal(case: &Case, r: &Refusal) -> Value {
 /// working days, the ICO's guidance).
 fn extension(case: &Case, e: &crate::case::Extension, calendar: &Calendar) -> Result<Value, OutOfRange> {
     let regime = case.regime.regime();
-    let mut clock = Clock::new(calendar, case.regime);
-    let received = case.request.received.0;
-    let until = match (regime.extension, e.until) {
-        (_, Some(until)) => until,
-        (Extension::Complexity { total }, None) => clock.deadline(received, total, &[])?.due,
-        (Extension::PublicInterest { guidance_extra }, None) => {
-            clock.deadline(received, regime.time_limit + guidance_extra, &[])?.due
-        }
-        (Extension::None, None) => clock.deadline(received, regime.time_limit, &[])?.due,
-    };
+    let until = Clock::new(calendar, case.regime).extended_due(case.request.received.0, e.until, &[])?;
     let considering: Vec<String> = e
         .considering
         .iter()
@@ -233,13 +226,17 @@ fn hours_text(h: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// "£450", "£512.50".
+/// "£450", "£1,875", "£512.50": grouped in thousands as a letter prints money.
 fn pounds(pence: u64) -> String {
-    if pence.is_multiple_of(100) {
-        format!("£{}", pence / 100)
-    } else {
-        format!("£{}.{:02}", pence / 100, pence % 100)
+    let whole = (pence / 100).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
     }
+    if pence.is_multiple_of(100) { format!("£{grouped}") } else { format!("£{grouped}.{:02}", pence % 100) }
 }
 
 /// The dates a letter may state: when the reply was due and how late it
@@ -342,5 +339,7 @@ mod tests {
         assert_eq!(pounds(45_000), "£450");
         assert_eq!(pounds(51_250), "£512.50");
         assert_eq!(pounds(5), "£0.05");
+        assert_eq!(pounds(187_500), "£1,875");
+        assert_eq!(pounds(123_456_789), "£1,234,567.89");
     }
 }

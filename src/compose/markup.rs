@@ -11,11 +11,29 @@
 //! requester who writes `**` or `::: section` gets those characters printed.
 
 use crate::doc::{Align, Block, Inline, Line, ListKind};
+use crate::redact;
 
 /// Escapes a value so the parser prints it literally. Registered as the
 /// Handlebars escape function, so every `{{value}}` goes through it.
+/// Redaction markup is the one exception: it passes through as a
+/// redaction, its withheld text masked (see [`crate::redact`]).
 pub fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 8);
+    let mut last = 0;
+    for found in redact::find(value) {
+        escape_into(&value[last..found.span.start], &mut out);
+        out.push_str(redact::OPEN);
+        escape_into(found.provision, &mut out);
+        out.push(':');
+        out.extend(std::iter::repeat_n(redact::MASK, found.chars(value)));
+        out.push_str(redact::CLOSE);
+        last = found.span.end;
+    }
+    escape_into(&value[last..], &mut out);
+    out
+}
+
+fn escape_into(value: &str, out: &mut String) {
     for c in value.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
@@ -27,7 +45,12 @@ pub fn escape(value: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+}
+
+/// Plain text (from a Markdown file) as inlines: printed as written except
+/// for redaction markup.
+pub fn plain(text: &str) -> Line {
+    inlines(&escape(text))
 }
 
 /// What a template's output parses into.
@@ -319,6 +342,17 @@ fn inlines(text: &str) -> Line {
                 style = if style == Style::Emphasis { Style::Plain } else { Style::Emphasis };
                 i += 1;
             }
+            '[' if starts_with(&chars[i..], redact::OPEN) => match redaction(&chars[i..]) {
+                Some((inline, used)) => {
+                    flush(&mut buf, style, &mut out);
+                    out.push(inline);
+                    i += used;
+                }
+                None => {
+                    buf.push(c);
+                    i += 1;
+                }
+            },
             '[' => match link(&chars[i..]) {
                 Some((text, url, used)) => {
                     flush(&mut buf, style, &mut out);
@@ -380,6 +414,27 @@ fn link(chars: &[char]) -> Option<(String, String, usize)> {
     }
     let (url, used2) = until(&rest[1..], ')')?;
     Some((text, url, 1 + used + 1 + used2))
+}
+
+fn starts_with(chars: &[char], prefix: &str) -> bool {
+    prefix.chars().enumerate().all(|(i, p)| chars.get(i) == Some(&p))
+}
+
+/// `[[redact PROVISION: withheld]]` → a redaction holding only the
+/// provision and the withheld text's length; its label is given when the
+/// letter is composed.
+fn redaction(chars: &[char]) -> Option<(Inline, usize)> {
+    let open = redact::OPEN.chars().count();
+    let (provision, used) = until(&chars[open..], ':')?;
+    let mut i = open + used;
+    let mut count = 0;
+    while !starts_with(&chars[i..], redact::CLOSE) {
+        let c = chars.get(i)?;
+        i += if *c == '\\' && i + 1 < chars.len() { 2 } else { 1 };
+        count += 1;
+    }
+    let provision = provision.trim().to_string();
+    (!provision.is_empty()).then_some((Inline::Redaction { provision, label: String::new(), chars: count }, i + 2))
 }
 
 fn autolink(chars: &[char]) -> Option<(String, usize)> {

@@ -8,17 +8,20 @@
 
 pub mod context;
 pub mod helpers;
+pub mod markdown;
 pub mod markup;
 mod requester;
+mod schedule;
 pub mod templates;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use handlebars::Handlebars;
 use serde_json::Value;
 
 use crate::case::Case;
-use crate::doc::{Annex, Document, Meta};
+use crate::doc::{Annex, Block, Document, Inline, Meta, line_text};
 use crate::kind::LetterKind;
 use crate::law::calendar::Calendar;
 
@@ -114,14 +117,35 @@ impl Composer {
         let ctx = context::letter(case, kind, &self.calendar).map_err(|e| fail(written.template, e.to_string()))?;
         let letter = self.parse(written.template, &ctx)?;
         let mut annexes = Vec::new();
+        let mut schedules = Vec::new();
         if kind.is_reply() {
             for annex in &case.annexes {
                 let name = match annex.kind {
+                    crate::case::AnnexKind::RedactionSchedule => {
+                        // Filled in once every other annex is composed.
+                        schedules.push(annexes.len());
+                        annexes.push(Annex { label: annex.label.clone(), blocks: Vec::new() });
+                        continue;
+                    }
                     crate::case::AnnexKind::PublicInterest => "annex/public-interest",
                     crate::case::AnnexKind::Letter => "annex/letter",
+                    crate::case::AnnexKind::Document => {
+                        let file = annex.file.as_deref().unwrap_or_default();
+                        let blocks = markdown::blocks(&annex.text).map_err(|m| fail(file, m))?;
+                        annexes.push(Annex { label: annex.label.clone(), blocks });
+                        continue;
+                    }
                 };
                 let parsed = self.parse(name, &context::annex(ctx.clone(), annex))?;
                 annexes.push(Annex { label: annex.label.clone(), blocks: parsed.blocks });
+            }
+        }
+        if !schedules.is_empty() {
+            let mut ctx = ctx.clone();
+            ctx["redactions"] = Value::Array(schedule::rows(&letter.blocks, &annexes, case.regime));
+            let blocks = self.parse("annex/redaction-schedule", &ctx)?.blocks;
+            for i in schedules {
+                annexes[i].blocks.clone_from(&blocks);
             }
         }
         let law = case.regime.kinds();
@@ -140,7 +164,30 @@ impl Composer {
             date: date.0,
             draft: false,
         };
-        Ok(Document { meta, letterhead: letter.letterhead, body: letter.blocks, annexes })
+        let mut doc = Document { meta, letterhead: letter.letterhead, body: letter.blocks, annexes };
+        self.label_redactions(&mut doc, &ctx)?;
+        Ok(doc)
+    }
+
+    /// Gives every redaction its label, worded by the `redaction` template
+    /// in the letter's regime ("[Redacted – regulation 13]" under the EIR).
+    fn label_redactions(&self, doc: &mut Document, ctx: &Value) -> Result<(), ComposeError> {
+        let mut labels: BTreeMap<String, String> = BTreeMap::new();
+        for inline in doc.inlines_mut() {
+            let Inline::Redaction { provision, label, .. } = inline else { continue };
+            if !labels.contains_key(provision) {
+                let mut ctx = ctx.clone();
+                ctx["provision"] = Value::String(provision.clone());
+                let parsed = self.parse("redaction", &ctx)?;
+                let text = parsed.blocks.iter().find_map(|b| match b {
+                    Block::Paragraph(line) => Some(line_text(line)),
+                    _ => None,
+                });
+                labels.insert(provision.clone(), text.unwrap_or_default());
+            }
+            label.clone_from(&labels[provision]);
+        }
+        Ok(())
     }
 
     /// The reply to the request (the case must have a `response`).

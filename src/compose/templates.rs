@@ -12,6 +12,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("letter", include_str!("../../templates/letter.hbs")),
     ("annex/public-interest", include_str!("../../templates/annex/public-interest.hbs")),
     ("annex/letter", include_str!("../../templates/annex/letter.hbs")),
+    ("annex/redaction-schedule", include_str!("../../templates/annex/redaction-schedule.hbs")),
+    ("redaction", include_str!("../../templates/redaction.hbs")),
     ("review-outcome", include_str!("../../templates/review-outcome.hbs")),
     ("acknowledgement", include_str!("../../templates/acknowledgement.hbs")),
     ("clarification", include_str!("../../templates/clarification.hbs")),

@@ -7,7 +7,8 @@ use std::fmt::Write;
 use crate::doc::{Align, Block, Document, Inline, ListKind};
 
 /// The whole document, one block per line group, runs in a light markup:
-/// `**bold**`, `_italic_`, `[text](url)`, `⏎` for a line break.
+/// `**bold**`, `_italic_`, `[text](url)`, `⏎` for a line break, and
+/// `{redacted 40(2), 12 chars: label}` for withheld text.
 pub fn dump(doc: &Document) -> String {
     let mut out = String::new();
     let m = &doc.meta;
@@ -94,6 +95,9 @@ fn runs(line: &[Inline]) -> String {
             Inline::Emphasis(t) => format!("_{t}_"),
             Inline::Link { text, url } => format!("[{text}]({url})"),
             Inline::LineBreak => " ⏎ ".to_string(),
+            Inline::Redaction { provision, label, chars } => {
+                format!("{{redacted {provision}, {chars} chars: {label}}}")
+            }
         })
         .collect()
 }

@@ -85,7 +85,7 @@ fn letter(l: &LetterOutcome, out: &mut String) {
     }
     if !matches!(l.status, Status::Unchanged) && !l.findings.is_empty() {
         out.push_str("  the validator on the letter as rendered now:\n");
-        out.push_str(&indent(&findings::human(&l.findings), "    "));
+        out.push_str(&indent(&findings::human(&[], &l.findings), "    "));
     }
 }
 
@@ -166,7 +166,7 @@ pub fn sarif(outcome: &Outcome, allow_new: bool) -> Value {
         );
         results.push(result(2, new_level, message, findings::sarif_location(file, None, None)));
     }
-    findings::sarif_log(rules, results)
+    findings::sarif_log(rules, results, None)
 }
 
 fn result(index: usize, level: &str, message: String, location: Value) -> Value {

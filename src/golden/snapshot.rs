@@ -7,8 +7,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Error, layout, model};
-use crate::check::extract;
 use crate::doc::Document;
+use crate::read::extract;
 use crate::render::{self, Format, RenderOptions};
 
 /// One file of a letter's snapshot.

@@ -8,8 +8,10 @@ pub mod deadline;
 pub mod exemption;
 mod exemptions;
 pub mod kinds;
+pub mod notices;
 mod regimes;
 pub mod time_for_compliance;
+pub mod timeliness;
 
 use serde::{Deserialize, Serialize};
 

@@ -67,6 +67,7 @@ fn inlines(line: &[Inline]) -> String {
             Inline::Strong(t) => format!("<strong>{}</strong>", esc(t)),
             Inline::Emphasis(t) => format!("<em>{}</em>", esc(t)),
             Inline::Link { text, url } => format!("<a href=\"{}\">{}</a>", esc(url), esc(text)),
+            Inline::Redaction { label, .. } => format!("<strong class=\"redacted\">{}</strong>", esc(label)),
             Inline::LineBreak => "<br>".to_string(),
         })
         .collect()

@@ -86,7 +86,7 @@ fn regime_true_wording() {
         assert!(review.contains(needle), "FOISA review outcome lacks `{needle}`");
     }
     let cost = flat(LetterKind::CostLimit, &starter_case(LetterKind::CostLimit, RegimeId::Foia).unwrap());
-    for needle in ["£450", "£25 an hour", "18 hours", "44 hours", "£1100", "section 16", "section 17(5)"] {
+    for needle in ["£450", "£25 an hour", "18 hours", "44 hours", "£1,100", "section 16", "section 17(5)"] {
         assert!(cost.contains(needle), "cost-limit letter lacks `{needle}`");
     }
 }

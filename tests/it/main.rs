@@ -7,13 +7,16 @@
 //! the tool is missing, unless `FOIKIT_REQUIRE_TOOLS=1` (set by `.ci/run`).
 
 mod bad_input;
+mod cases;
 mod cli;
 mod deadlines;
 mod golden;
 mod golden_cli;
 mod interop;
 mod kinds;
+mod letters;
 mod ooxml;
+mod redaction;
 mod requester;
 mod rules;
 mod schema;

@@ -58,6 +58,17 @@ pub fn gallagher() -> foikit::requester::RequesterFile {
     foikit::case::load_as(&path, foikit::requester::facts).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The fixture case files, found on disk so a new fixture is covered
+/// without being listed (`fixtures/cases/broken/` holds the broken variants).
+fn case_files() -> Vec<source::CaseFile> {
+    source::discover(&[root().join("fixtures/cases/*.yaml")]).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every fixture case, by file stem.
+pub fn fixture_cases() -> Vec<String> {
+    case_files().into_iter().map(|c| c.id).collect()
+}
+
 /// The letter's own date as the file timestamp, whatever the environment
 /// says, so the hashes are the same on every machine and in CI.
 pub fn fixed(doc: &Document) -> RenderOptions {
@@ -66,8 +77,7 @@ pub fn fixed(doc: &Document) -> RenderOptions {
 
 /// Every golden letter: the cases' letters, then the requester fixtures'.
 pub fn letters() -> Vec<Produced> {
-    // `fixtures/cases/broken/` holds the broken variants: not goldens.
-    let cases = source::discover(&[root().join("fixtures/cases/*.yaml")]).unwrap_or_else(|e| panic!("{e}"));
+    let cases = case_files();
     let mut out: Vec<Produced> =
         cases.iter().flat_map(|c| source::letters(c, composer(), &[]).unwrap_or_else(|e| panic!("{e}"))).collect();
     out.extend(requester_letters(&cases));

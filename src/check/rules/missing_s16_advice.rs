@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "a cost-limit refusal gives no advice on narrowing the request",
     doc: DOC,
     help: "say what could be provided within the cost limit, or how the request could be narrowed (a shorter period, fewer records)",
-    kinds: LetterKind::REPLIES,
+    kinds: &[LetterKind::CostLimit, LetterKind::PartialRelease],
     check,
 };
 

@@ -10,6 +10,7 @@ mod missing_pit_estimate;
 mod missing_public_interest_test;
 mod missing_s16_advice;
 mod ncnd_reveals_holding;
+mod redaction_without_exemption;
 mod regime_mismatch;
 mod review_out_of_time;
 mod review_window;
@@ -21,9 +22,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::letter::{Cited, Letter};
-use super::rule::Rule;
+use super::rule::{Finding, Rule};
 use crate::doc::Section;
 use crate::law::Citation;
+use crate::law::notices::Duty;
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
@@ -33,6 +35,7 @@ pub static RULES: &[&Rule] = &[
     &regime_mismatch::RULE,
     &missing_exemption_reason::RULE,
     &unknown_exemption::RULE,
+    &redaction_without_exemption::RULE,
     &missing_public_interest_test::RULE,
     &missing_pit_estimate::RULE,
     &missing_s16_advice::RULE,
@@ -74,7 +77,7 @@ fn has_section(letter: &Letter, section: Section) -> bool {
 /// recognised ones of any other.
 fn review_paragraphs(letter: &Letter) -> Vec<usize> {
     own_section(letter, Section::InternalReview)
-        .unwrap_or_else(|| crate::check::recognise::review_paragraphs(letter.body()))
+        .unwrap_or_else(|| crate::read::recognise::review_paragraphs(letter.body()))
 }
 
 /// Whether the cited exemption's own section (heading and at least one
@@ -119,6 +122,39 @@ fn ncnd(letter: &Letter) -> bool {
         return has_section(letter, Section::Ncnd);
     }
     NCND.is_match(&letter.text())
+}
+
+/// A finding about particulars the letter lacks, at the strength the law
+/// asks for them in this kind of letter: an error where a statute requires
+/// them, a warning where only a Code recommends them, nothing where nothing
+/// does; and a warning saying the letter appears incomplete when it is cut
+/// short before the place such particulars stand.
+fn lacking(letter: &Letter, duty: Duty, finding: Finding) -> Option<Finding> {
+    let incomplete = letter.recognised.as_ref().and_then(|r| r.incomplete.as_deref());
+    match (duty, incomplete) {
+        (Duty::None, _) => None,
+        (_, Some(why)) => Some(
+            Finding {
+                message: format!(
+                    "the letter appears incomplete ({why}), so this may be in the missing part: {}",
+                    finding.message
+                ),
+                ..finding
+            }
+            .warning(),
+        ),
+        (Duty::Statute(_), None) => Some(finding),
+        (Duty::Code(code), None) => Some(
+            Finding {
+                message: format!(
+                    "{}; in a {} the statute does not require it, but {code} recommends it",
+                    finding.message, letter.kind
+                ),
+                ..finding
+            }
+            .warning(),
+        ),
+    }
 }
 
 /// A short quote of a paragraph for messages.

@@ -7,7 +7,7 @@ use regex::Regex;
 use super::review_paragraphs;
 use super::{excerpt, re};
 use crate::check::diagnostic::Severity;
-use crate::check::letter::{Letter, LetterKind};
+use crate::check::letter::Letter;
 use crate::check::rule::{Finding, Rule};
 
 /// The rule.
@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "the review paragraph gives no time window for asking, or one shorter than the law or Code allows",
     doc: DOC,
     help: "say that a review may be requested within 40 working days (\"two months\" is also at least that)",
-    kinds: LetterKind::REPLIES,
+    kinds: super::missing_internal_review::KINDS,
     check,
 };
 

@@ -123,6 +123,9 @@ pub enum Ink {
     Footer,
     /// Grey DRAFT mark.
     Draft,
+    /// A redaction: a solid black box the run's width, with no text (the
+    /// run's text is empty).
+    Redaction,
 }
 
 /// Lays out `doc` on A4 pages, footers and DRAFT marks included. Always at

@@ -98,10 +98,16 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
-/// One run's style: its face and, for links, the target.
+/// The character a redaction is measured as, one per withheld character
+/// (a letter, so a redaction never breaks across lines).
+const REDACTION_CELL: char = 'n';
+
+/// One run's style: its face, for links the target, and whether it is a
+/// redaction (drawn as a box, its text never written).
 struct Span<'a> {
     face: Face,
     link: Option<&'a str>,
+    redacted: bool,
 }
 
 /// A printed character: where it sits in the text and the span it belongs
@@ -136,6 +142,11 @@ impl<'a> Shaped<'a> {
         for inline in inlines {
             let span = span_of(inline, base);
             let data = fonts.face(span.face);
+            if let Inline::Redaction { chars, .. } = inline {
+                shaped.redaction(*chars, data.advance(REDACTION_CELL).unwrap_or(500));
+                shaped.spans.push(span);
+                continue;
+            }
             for c in inline.text().chars() {
                 if let Some((c, w)) = printable(c, |c| data.advance(c)) {
                     shaped.push(c, w);
@@ -144,6 +155,15 @@ impl<'a> Shaped<'a> {
             shaped.spans.push(span);
         }
         shaped
+    }
+
+    /// A redaction: `chars` cells, each as wide as [`REDACTION_CELL`], that
+    /// never break. Every character gets the same width, so the box shows
+    /// how long the withheld text was but not the shapes of its letters.
+    fn redaction(&mut self, chars: usize, advance: u16) {
+        for _ in 0..chars {
+            self.push(REDACTION_CELL, advance);
+        }
     }
 
     fn push(&mut self, c: char, advance: u16) {
@@ -249,10 +269,14 @@ impl<'a> Shaped<'a> {
         let style = &self.spans[span];
         Run {
             face: style.face,
-            text: text.to_owned(),
+            text: if style.redacted { String::new() } else { text.to_owned() },
             dx,
             width,
-            ink: if style.link.is_some() { Ink::Link } else { Ink::Text },
+            ink: match (style.redacted, style.link) {
+                (true, _) => Ink::Redaction,
+                (false, Some(_)) => Ink::Link,
+                (false, None) => Ink::Text,
+            },
             link: style.link.map(str::to_owned),
         }
     }
@@ -268,5 +292,5 @@ fn span_of(inline: &Inline, base: Face) -> Span<'_> {
         Inline::Link { url, .. } => Some(url.as_str()),
         _ => None,
     };
-    Span { face, link }
+    Span { face, link, redacted: matches!(inline, Inline::Redaction { .. }) }
 }

@@ -1,7 +1,7 @@
 //! The text of letters drafted elsewhere: DOCX (body, headers and
-//! footers), PDF (every page) and plain text. Paragraphs come out
-//! separated by blank lines, which is how [`super::Letter::from_text`]
-//! finds them.
+//! footers), PDF (every page), HTML and plain text. Paragraphs come out
+//! separated by blank lines, which is how [`crate::check::Letter::from_text`]
+//! finds them. A file with no letter text in it is an error saying why.
 
 use std::io::Read;
 use std::path::Path;
@@ -32,7 +32,7 @@ pub enum LetterFormat {
     Pdf,
     /// Plain text.
     Text,
-    /// HTML (as foikit writes it).
+    /// HTML: a web page, foikit's HTML, a WhatDoTheyKnow request page.
     Html,
 }
 
@@ -43,21 +43,51 @@ impl LetterFormat {
             "docx" => Some(LetterFormat::Docx),
             "pdf" => Some(LetterFormat::Pdf),
             "txt" | "text" | "eml" | "md" => Some(LetterFormat::Text),
-            "html" | "htm" => Some(LetterFormat::Html),
+            "html" | "htm" | "xhtml" => Some(LetterFormat::Html),
             _ => None,
         }
     }
 }
 
-/// The text of a letter file.
+/// The text of a letter file; an error when it holds no letter to read.
 pub fn text(file: &str, format: LetterFormat, bytes: &[u8]) -> Result<String, ExtractError> {
     let fail = |message: String| ExtractError { file: file.to_string(), message };
-    match format {
-        LetterFormat::Text => Ok(String::from_utf8_lossy(bytes).into_owned()),
-        LetterFormat::Html => Ok(super::html::text(&String::from_utf8_lossy(bytes))),
-        LetterFormat::Docx => docx(bytes).map_err(fail),
-        LetterFormat::Pdf => pdf(bytes).map_err(fail),
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail("the file is empty".into()));
     }
+    let text = match format {
+        LetterFormat::Text => plain(bytes),
+        LetterFormat::Html => plain(bytes).map(|t| super::html::text(&t)),
+        LetterFormat::Docx => docx(bytes),
+        LetterFormat::Pdf => pdf(bytes),
+    }
+    .map_err(fail)?;
+    // A letter has words; a scan, a form or a file of symbols does not.
+    let letters = text.chars().filter(|c| c.is_alphabetic()).take(MIN_LETTERS).count();
+    if letters < MIN_LETTERS {
+        let why = match format {
+            LetterFormat::Pdf => "the PDF has no text layer (a scanned image?); run it through OCR and check the text",
+            _ => "it contains no letter text",
+        };
+        return Err(fail(why.into()));
+    }
+    Ok(text)
+}
+
+/// Fewer letters than this is not a letter (a salutation and a sentence are more).
+const MIN_LETTERS: usize = 40;
+
+/// Text that is text: UTF-8 (or Latin-1 from older mail clients), not a
+/// binary file misnamed `.txt`.
+fn plain(bytes: &[u8]) -> Result<String, String> {
+    let controls = bytes.iter().filter(|&&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b))).count();
+    if controls * 100 > bytes.len() {
+        return Err("it is a binary file, not text (is it a DOCX or PDF with the wrong extension?)".into());
+    }
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => bytes.iter().map(|&b| b as char).collect(),
+    })
 }
 
 fn docx(bytes: &[u8]) -> Result<String, String> {
@@ -144,7 +174,15 @@ pub fn pdf_pages(file: &str, bytes: &[u8]) -> Result<Vec<String>, ExtractError> 
 }
 
 fn pages(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| format!("not a readable PDF: {e}"))?;
+    let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword | lopdf::Error::AlreadyEncrypted => {
+            "the PDF is encrypted with a password; save an unprotected copy and check that".to_string()
+        }
+        e => format!("not a readable PDF: {e}"),
+    })?;
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err("the PDF is encrypted with a password; save an unprotected copy and check that".into());
+    }
     let mut out = Vec::new();
     for (number, id) in doc.get_pages() {
         let mut page = String::new();

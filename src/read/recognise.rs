@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::letter::{Cited, Paragraph};
 use crate::case::Date;
+use crate::check::letter::{Cited, Paragraph};
 use crate::law::RegimeId;
 
 fn re(pattern: &str) -> Regex {
@@ -41,37 +41,6 @@ pub fn dates(text: &str) -> Vec<(Date, usize)> {
         .collect()
 }
 
-/// What kind of letter this is, from who is asking for what.
-pub fn kind(text: &str) -> super::letter::LetterKind {
-    use super::letter::LetterKind;
-    static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)this completes the (?:internal )?review|outcome of (?:the|your|our|this) (?:internal )?review|(?:internal )?review (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted) (?:the|an|your) (?:internal )?review",
-        )
-    });
-    static ASKING: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\bI (?:am writing to |would like to |wish to |hereby )?(?:request|ask for|require)(?: that you (?:carry out|conduct))? an? (?:internal )?review|please pass this (?:on )?to the person who conducts (?:freedom of information )?reviews|I am dissatisfied with (?:your|the) (?:response|reply|handling)",
-        )
-    });
-    static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\bI (?:wish|would like|am writing) to (?:complain|apply) to the (?:Scottish )?Information Commissioner|application (?:for a decision )?under section (?:50|47)",
-        )
-    });
-    if COMPLAINT.is_match(text) {
-        LetterKind::Complaint
-    } else if ASKING.is_match(text) {
-        LetterKind::ReviewRequest
-    } else if OUTCOME.is_match(text) {
-        LetterKind::ReviewOutcome
-    } else if EXEMPT_WORDS.is_match(text) {
-        LetterKind::Refusal
-    } else {
-        LetterKind::Release
-    }
-}
-
 /// The date of the reply a requester's letter refers to.
 pub fn reply_date(text: &str) -> Option<Date> {
     static REPLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,11 +55,11 @@ pub fn reply_date(text: &str) -> Option<Date> {
 /// Which regime the letter says it is under.
 pub fn regime(text: &str) -> RegimeId {
     static FOISA: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)Freedom of Information \(Scotland\) Act|\bFOISA\b|Scottish Information Commissioner")
+        re(r"(?i)Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOISA\b|Scottish\s+Information\s+Commissioner")
     });
-    static EIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Environmental Information Regulations|\bEIRs?\b"));
+    static EIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Environmental\s+Information\s+Regulations|\bEIRs?\b"));
     static EISR: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)Environmental Information \(Scotland\) Regulations|\bEISRs?\b"));
+        LazyLock::new(|| re(r"(?i)Environmental\s+Information\s+\(Scotland\)\s+Regulations|\bEISRs?\b"));
     if EISR.is_match(text) {
         RegimeId::Eisr
     } else if FOISA.is_match(text) {
@@ -208,11 +177,29 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*"));
 
+/// A redaction's label as foikit's templates word it: "[Redacted – section
+/// 40(2)]", "[Redacted - regulation 13(1)]".
+static REDACTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\[Redacted\s*[–—-]\s*(?:section|regulation|s\.|reg\.)\s*(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)\s*\]")
+});
+
+/// Redactions marked by their labels: (paragraph, provision).
+pub fn redactions(paragraphs: &[Paragraph]) -> Vec<(usize, String)> {
+    paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| REDACTED.captures_iter(&p.text).map(move |c| (i, c[1].to_string())))
+        .collect()
+}
+
 /// Provisions cited in sentences that rely on an exemption, deduplicated.
+/// A redaction's label names a provision but cites nothing: the letter
+/// must do that in its own words.
 pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        for sentence in sentences(&p.text) {
+        let text = REDACTED.replace_all(&p.text, "");
+        for sentence in sentences(&text) {
             if !EXEMPT_WORDS.is_match(sentence) {
                 continue;
             }
@@ -228,10 +215,15 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
                     std::iter::once(c[2].to_string()).chain(LIST_ITEM.find_iter(&c[3]).map(|m| m.as_str().to_string()));
                 for provision in items {
                     let compact: String = provision.chars().filter(|c| !c.is_whitespace()).collect();
-                    if !out
-                        .iter()
-                        .any(|o| o.provision.chars().filter(|c| !c.is_whitespace()).collect::<String>() == compact)
-                    {
+                    // "section 35" after "section 35(1)(a)" is the same exemption again.
+                    let same = |o: &Cited| {
+                        let seen: String = o.provision.chars().filter(|c| !c.is_whitespace()).collect();
+                        seen == compact
+                            || (!compact.contains('(')
+                                && seen.starts_with(&compact)
+                                && seen[compact.len()..].starts_with('('))
+                    };
+                    if !out.iter().any(same) {
                         out.push(Cited { provision, word: word.to_string(), paragraph: i, field: None });
                     }
                 }
@@ -248,7 +240,7 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
+        r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|make representations|representations under regulation 11|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
     )
 });
 
@@ -262,7 +254,9 @@ pub fn review_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>)
     // "If you remain dissatisfied after the internal review, complain to the
     // Commissioner" is about the regulator, not about asking for a review.
     static ASKS: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider")
+        re(
+            r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider|make representations",
+        )
     });
     body.filter(|(_, p)| REVIEW.is_match(&p.text) && (!p.text.contains("Commissioner") || ASKS.is_match(&p.text)))
         .map(|(i, _)| i)
@@ -297,6 +291,16 @@ pub fn salutation(text: &str) -> Option<String> {
     (!generic.contains(&name.to_lowercase().as_str())).then_some(name)
 }
 
+/// Whom a letter is addressed to, whole: "Dear Ministry of Housing,
+/// Communities and Local Government," names the authority a requester
+/// writes to (its own commas included).
+pub fn addressee(text: &str) -> Option<String> {
+    static DEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*Dear ([^\n]{2,120}?)[,:]?\s*$"));
+    let name = DEAR.captures(text)?[1].trim().to_string();
+    let generic = ["sir", "madam", "sir or madam", "sir/madam", "sirs", "commissioner", "all"];
+    (!generic.contains(&name.to_lowercase().as_str())).then_some(name)
+}
+
 /// The first e-mail address in `text`.
 pub fn email(text: &str) -> Option<String> {
     static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b"));
@@ -313,20 +317,72 @@ pub fn has_postcode(text: &str) -> bool {
 pub fn authority(text: &str) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\b(?:[A-Z][a-z]+ )+(?:Office|Council|Department|Ministry|Police|Service|Trust|University|Agency|Authority|Commission|Executive)\b(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)*)?",
+            r"\b(?:[A-Z][a-z]+ )*(?:Office|Council|Department|Ministry|Police|Service|Trust|University|Agency|Authority|Commission|Executive)\b(?: (?:for|of) [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*)?",
         )
     });
-    NAME.find(text).map(|m| m.as_str().to_string())
+    // "The Department" or a bare "Council" names no one in particular.
+    NAME.find_iter(text)
+        .map(|m| m.as_str().strip_prefix("The ").unwrap_or(m.as_str()))
+        .find(|name| name.split(' ').count() >= 2)
+        .map(str::to_string)
 }
 
-/// Placeholders and bracketed drafting instructions left in the text.
+/// Why the letter appears cut short: it greets its reader but never signs
+/// off, so what usually stands before the sign-off (the review and
+/// Commissioner paragraphs) may be in the part that is missing.
+pub fn incomplete(paragraphs: &[Paragraph]) -> Option<String> {
+    static GREETING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:Dear|Hello|Hi)\b"));
+    static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\byours (?:sincerely|faithfully|truly)|\b(?:kind |best |warm )?regards\b|\bbest wishes\b|\bmany thanks\b|\bthank you\b[^.]{0,40}$|\bsigned\b",
+        )
+    });
+    let greeted = paragraphs.iter().take(30).position(|p| GREETING.is_match(&p.text))?;
+    if paragraphs[greeted..].iter().any(|p| SIGN_OFF.is_match(&p.text)) {
+        return None;
+    }
+    let last = paragraphs.iter().rev().find(|p| !p.in_annex)?;
+    let cut = if last.text.trim_end().ends_with(['.', '!', '?', ':', ')', '"', '”']) {
+        "it ends without a sign-off"
+    } else {
+        "it stops mid-sentence, without a sign-off"
+    };
+    Some(format!("{cut}: \"{}\"", tail(&last.text)))
+}
+
+fn tail(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= 60 { text.to_string() } else { format!("…{}", text.chars().skip(n - 60).collect::<String>()) }
+}
+
+/// Placeholders and bracketed drafting instructions left in the text: what
+/// a drafter left to fill (`{{name}}`, `<name>`, `[INSERT DATE]`, `[ GIVE
+/// DETAILS HERE ]`, `XX/XX/XXXX`). Not a hosting site's masking: WhatDoTheyKnow
+/// hides addresses as `xxxxx@…` or `[email address]` and marks redactions
+/// `[REDACTED]`, none of which a drafter should fill.
 pub fn placeholders(text: &str) -> Vec<&str> {
     static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\{\{[^}]*\}\}|<<[^>]*>>|\[\s*[A-Z][A-Z0-9 '/,_-]{2,}\s*\]|(?i)\[\s*(?:insert|enter|give|add|delete|choose|select|name of|date of|x+)\b[^\]]*\]|\bX{3,}\b|\bxx/xx/xx(?:xx)?\b",
+            r"\{\{[^}]*\}\}|<<[^>]*>>|<[A-Za-z][A-Za-z _-]{1,30}>|\[\s*[A-Z][A-Z0-9 '/,_-]{2,}\s*\]|(?i:\[\s*(?:insert|enter|give|add|delete|choose|select|name of|date of|x+)\b[^\]]*\]|\[[^\]\[]{0,80}\bhere\s*\]|\bxx/xx/xx(?:xx)?\b)",
         )
     });
-    PLACEHOLDER.find_iter(text).map(|m| m.as_str()).collect()
+    static REDACTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)redact|removed|withheld|\bsic\b|\bFOI #"));
+    PLACEHOLDER
+        .find_iter(text)
+        .filter(|m| {
+            let s = m.as_str();
+            let masking = s.starts_with('[') && REDACTION.is_match(s);
+            // An HTML or mail tag such as <br> or <html> is markup, not a gap.
+            let tag = s.starts_with('<')
+                && !s.starts_with("<<")
+                && matches!(
+                    s.trim_matches(['<', '>']).to_ascii_lowercase().as_str(),
+                    "br" | "p" | "b" | "i" | "html" | "div" | "span" | "eom"
+                );
+            !masking && !tag
+        })
+        .map(|m| m.as_str())
+        .collect()
 }
 
 #[cfg(test)]
@@ -370,6 +426,13 @@ mod tests {
         assert_eq!(
             placeholders("[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ] [Mr Gallagher] [DATE] {{name}} [insert date]"),
             ["[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ]", "[DATE]", "{{name}}", "[insert date]"]
+        );
+        // A drafter's gaps, not a hosting site's masking or a redaction.
+        assert_eq!(
+            placeholders(
+                "<name> on XX/XX/XXXX [INSERT REFERENCE] [your reasons here] xxxxx@example.gov.uk [email address] [REDACTED] [FOI #5 email] <br>"
+            ),
+            ["<name>", "XX/XX/XXXX", "[INSERT REFERENCE]", "[your reasons here]"]
         );
     }
 
