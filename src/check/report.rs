@@ -143,15 +143,31 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// JSON report: `{ "letters": [...], "diagnostics": [...], "errors": n, "warnings": n }`.
-pub fn json(readings: &[Reading], diagnostics: &[Diagnostic]) -> Value {
+/// A file that could not be checked at all (unreadable, invalid, too large).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unreadable {
+    /// The file.
+    pub file: String,
+    /// Why.
+    pub message: String,
+}
+
+/// JSON report: `{ "letters": [...], "diagnostics": [...], "errors": n,
+/// "warnings": n, "unreadable": [...] }`; `unreadable` lists files that
+/// could not be checked, so one bad file never hides the others' findings.
+pub fn json(readings: &[Reading], diagnostics: &[Diagnostic], unreadable: &[Unreadable]) -> Value {
     let (errors, warnings) = counts(diagnostics);
-    json!({ "letters": readings, "diagnostics": diagnostics, "errors": errors, "warnings": warnings })
+    json!({
+        "letters": readings, "diagnostics": diagnostics, "errors": errors, "warnings": warnings,
+        "unreadable": unreadable,
+    })
 }
 
 /// SARIF 2.1.0 log with one run; what each letter was read as is in the
-/// run's properties (`letters`), as SARIF leaves tool-specific facts there.
-pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic]) -> Value {
+/// run's properties (`letters`), as SARIF leaves tool-specific facts there;
+/// files that could not be checked are tool execution notifications of its
+/// invocation (SARIF §3.20.21).
+pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic], unreadable: &[Unreadable]) -> Value {
     let level = |s: Severity| match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -182,7 +198,23 @@ pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic]) -> Value {
             })
         })
         .collect();
-    sarif_log(rules, results, Some(json!({ "letters": readings })))
+    let notifications: Vec<Value> = unreadable
+        .iter()
+        .map(|u| {
+            json!({
+                "level": "error",
+                "message": { "text": u.message },
+                "locations": [sarif_location(&u.file, None, None)],
+            })
+        })
+        .collect();
+    let mut log = sarif_log(rules, results);
+    log["runs"][0]["properties"] = json!({ "letters": readings });
+    log["runs"][0]["invocations"] = json!([{
+        "executionSuccessful": unreadable.is_empty(),
+        "toolExecutionNotifications": notifications,
+    }]);
+    log
 }
 
 /// A SARIF location: a file, optionally a (line, column) and the text there.
@@ -202,10 +234,10 @@ pub fn sarif_location(file: &str, at: Option<(usize, usize)>, snippet: Option<&s
     json!({ "physicalLocation": physical })
 }
 
-/// A SARIF 2.1.0 log of one foikit run with these rules and results, and
-/// foikit's own facts about the run in its `properties`.
-pub fn sarif_log(rules: Vec<Value>, results: Vec<Value>, properties: Option<Value>) -> Value {
-    let mut log = json!({
+/// A SARIF 2.1.0 log of one foikit run with these rules and results; a
+/// caller adds its own facts about the run (properties, invocations).
+pub fn sarif_log(rules: Vec<Value>, results: Vec<Value>) -> Value {
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -217,9 +249,5 @@ pub fn sarif_log(rules: Vec<Value>, results: Vec<Value>, properties: Option<Valu
             }},
             "results": results,
         }],
-    });
-    if let Some(p) = properties {
-        log["runs"][0]["properties"] = p;
-    }
-    log
+    })
 }

@@ -166,7 +166,7 @@ pub fn sarif(outcome: &Outcome, allow_new: bool) -> Value {
         );
         results.push(result(2, new_level, message, findings::sarif_location(file, None, None)));
     }
-    findings::sarif_log(rules, results, None)
+    findings::sarif_log(rules, results)
 }
 
 fn result(index: usize, level: &str, message: String, location: Value) -> Value {

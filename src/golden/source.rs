@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::Error;
 use crate::case::{Case, SourceFormat};
-use crate::check::{self, Diagnostic, Letter, LetterKind};
+use crate::check::{self, Diagnostic, LetterKind};
 use crate::compose::Composer;
 use crate::doc::Document;
 
@@ -217,16 +217,15 @@ pub struct Produced {
 /// writes). A letter the case cannot have (a review outcome without a
 /// review) is skipped.
 pub fn letters(case: &CaseFile, composer: &Composer, which: &[Which]) -> Result<Vec<Produced>, Error> {
-    let parsed = crate::case::load(&case.path).map_err(|e| Error(e.to_string()))?;
-    let source = std::fs::read_to_string(&case.path).map_err(|e| Error::io(&case.path, e))?;
+    let (parsed, source) = crate::case::load_with_source(&case.path).map_err(|e| Error(e.to_string()))?;
     let file = case.path.display().to_string();
     let format = SourceFormat::from_path(&case.path).unwrap_or(SourceFormat::Yaml);
     let wanted = if which.is_empty() { vec![Which::of(parsed.stage_kind())] } else { which.to_vec() };
     let mut out = Vec::new();
     for w in wanted {
         let Some(kind) = w.kind(&parsed) else { continue };
-        let doc = composer.compose_letter(&parsed, kind).map_err(|e| Error(format!("{e} (composing {file})")))?;
-        let letter = Letter::from_case(&file, &parsed, kind, &doc).with_source(source.clone(), format);
+        let (doc, letter) = crate::pipeline::compose(composer, &parsed, kind, &file, (source.clone(), format))
+            .map_err(|e| Error(format!("{e} (composing {file})")))?;
         out.push(Produced {
             case: case.id.clone(),
             file: file.clone(),

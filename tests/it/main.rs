@@ -7,6 +7,7 @@
 //! the tool is missing, unless `FOIKIT_REQUIRE_TOOLS=1` (set by `.ci/run`).
 
 mod bad_input;
+mod batch;
 mod cases;
 mod cli;
 mod deadlines;
