@@ -83,6 +83,38 @@ impl LetterKind {
         LetterKind::Repeated,
     ];
 
+    /// Letters that may owe the requester review and Commissioner
+    /// particulars: the replies and the holding notice (a s17(1) notice too).
+    pub const NOTICES: &'static [LetterKind] = &[
+        LetterKind::HoldingNotice,
+        LetterKind::Release,
+        LetterKind::PartialRelease,
+        LetterKind::Refusal,
+        LetterKind::Ncnd,
+        LetterKind::NotHeld,
+        LetterKind::CostLimit,
+        LetterKind::Vexatious,
+        LetterKind::Repeated,
+    ];
+
+    /// [`LetterKind::NOTICES`] and the review outcome: the authority's
+    /// decisions on a request, each with a further remedy to tell of.
+    pub const DECISIONS: &'static [LetterKind] = &[
+        LetterKind::HoldingNotice,
+        LetterKind::Release,
+        LetterKind::PartialRelease,
+        LetterKind::Refusal,
+        LetterKind::Ncnd,
+        LetterKind::NotHeld,
+        LetterKind::CostLimit,
+        LetterKind::Vexatious,
+        LetterKind::Repeated,
+        LetterKind::ReviewOutcome,
+    ];
+
+    /// Every kind of FOI correspondence: all but [`LetterKind::NotFoi`].
+    pub const CORRESPONDENCE: &'static [LetterKind] = LetterKind::ALL.split_last().expect("ALL is not empty").1;
+
     /// The name used on the command line and in reports: "partial-release".
     pub fn slug(self) -> &'static str {
         match self {
@@ -227,5 +259,19 @@ impl std::str::FromStr for LetterKind {
             let all: Vec<_> = LetterKind::ALL.iter().map(|k| k.slug()).collect();
             format!("unknown letter kind `{s}` (expected one of {})", all.join(", "))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LetterKind;
+
+    #[test]
+    fn the_groups_nest_as_the_law_does() {
+        assert!(!LetterKind::CORRESPONDENCE.contains(&LetterKind::NotFoi));
+        assert_eq!(LetterKind::CORRESPONDENCE.len(), LetterKind::ALL.len() - 1);
+        assert!(LetterKind::REPLIES.iter().all(|k| LetterKind::NOTICES.contains(k)));
+        assert_eq!(LetterKind::DECISIONS[..LetterKind::NOTICES.len()], *LetterKind::NOTICES);
+        assert_eq!(LetterKind::DECISIONS.last(), Some(&LetterKind::ReviewOutcome));
     }
 }

@@ -17,32 +17,18 @@ use foikit::render::Format;
 
 use crate::support;
 
-/// Every letter kind foikit writes, named for the report.
+/// Every letter kind foikit writes, named for the report: the golden
+/// letters (each fixture case's letter, the requester's letters), each also
+/// as a draft.
 fn every_letter() -> Vec<(String, Document)> {
-    let mut letters = support::letters();
-    let dir = support::root().join("fixtures/cases");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ["yaml", "yml", "json", "toml"].iter().any(|e| ext == *e)))
-        .collect();
-    cases.sort();
-    assert!(!cases.is_empty(), "no case files in {}", dir.display());
-    for path in cases {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let case = foikit::case::load(&path).unwrap_or_else(|e| panic!("{e}"));
-        let mut draft = support::composer().compose(&case).unwrap_or_else(|e| panic!("{stem}: {e}"));
+    let mut letters = Vec::new();
+    for p in support::letters() {
+        let name = format!("{}-{}", p.case.replace('/', "-"), p.letter);
+        let mut draft = p.doc.clone();
         draft.meta.draft = true;
-        letters.push((format!("{stem}-draft"), draft.clone()));
-        draft.meta.draft = false;
-        letters.push((stem.clone(), draft));
-        if case.internal_review.is_some() {
-            let outcome = support::composer().compose_review_outcome(&case).unwrap_or_else(|e| panic!("{stem}: {e}"));
-            letters.push((format!("{stem}-review-outcome"), outcome));
-        }
+        letters.push((format!("{name}-draft"), draft));
+        letters.push((name, p.doc));
     }
-    letters.sort_by(|a, b| a.0.cmp(&b.0));
-    letters.dedup_by(|a, b| a.0 == b.0);
     letters
 }
 

@@ -13,18 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "the letter refers to an annex that is not there, or has an annex it never mentions",
     doc: DOC,
     help: "make every \"Annex X\" the letter mentions exist, and mention every annex the letter has",
-    kinds: &[
-        LetterKind::HoldingNotice,
-        LetterKind::Release,
-        LetterKind::PartialRelease,
-        LetterKind::Refusal,
-        LetterKind::Ncnd,
-        LetterKind::NotHeld,
-        LetterKind::CostLimit,
-        LetterKind::Vexatious,
-        LetterKind::Repeated,
-        LetterKind::ReviewOutcome,
-    ],
+    kinds: LetterKind::DECISIONS,
     check,
 };
 

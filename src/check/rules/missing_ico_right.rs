@@ -20,18 +20,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply does not tell the requester of the right to go to the Commissioner",
     doc: DOC,
     help: "add a paragraph on the right to complain to the Information Commissioner (FOIA s50; EIR reg 18) or, in Scotland, to require a review (s20) and apply to the Scottish Information Commissioner (s47)",
-    kinds: &[
-        LetterKind::HoldingNotice,
-        LetterKind::Release,
-        LetterKind::PartialRelease,
-        LetterKind::Refusal,
-        LetterKind::Ncnd,
-        LetterKind::NotHeld,
-        LetterKind::CostLimit,
-        LetterKind::Vexatious,
-        LetterKind::Repeated,
-        LetterKind::ReviewOutcome,
-    ],
+    kinds: LetterKind::DECISIONS,
     check,
 };
 

@@ -50,17 +50,7 @@ A reply that ends \"If you have any questions, please contact us.\" and nothing 
 days by writing to foi@example.gov.uk, quoting reference FOI-1234.\"";
 
 /// The kinds that can owe review particulars (see [`crate::law::notices`]).
-pub(super) const KINDS: &[LetterKind] = &[
-    LetterKind::HoldingNotice,
-    LetterKind::Release,
-    LetterKind::PartialRelease,
-    LetterKind::Refusal,
-    LetterKind::Ncnd,
-    LetterKind::NotHeld,
-    LetterKind::CostLimit,
-    LetterKind::Vexatious,
-    LetterKind::Repeated,
-];
+pub(super) const KINDS: &[LetterKind] = LetterKind::NOTICES;
 
 fn check(letter: &Letter) -> Vec<Finding> {
     let duty = crate::law::notices::particulars(letter.regime, letter.kind).review;

@@ -14,24 +14,7 @@ pub static RULE: Rule = Rule {
     doc: DOC,
     help: "replace the placeholder with the text it stands for, or delete it",
     // Everything but text that is not FOI correspondence (an article quoting a template).
-    kinds: &[
-        LetterKind::Acknowledgement,
-        LetterKind::Clarification,
-        LetterKind::HoldingNotice,
-        LetterKind::Release,
-        LetterKind::PartialRelease,
-        LetterKind::Refusal,
-        LetterKind::Ncnd,
-        LetterKind::NotHeld,
-        LetterKind::CostLimit,
-        LetterKind::Vexatious,
-        LetterKind::Repeated,
-        LetterKind::ReviewOutcome,
-        LetterKind::ReviewRequest,
-        LetterKind::Complaint,
-        LetterKind::DecisionNotice,
-        LetterKind::ReleasePage,
-    ],
+    kinds: LetterKind::CORRESPONDENCE,
     check,
 };
 
