@@ -6,7 +6,9 @@
 //! those pages with lopdf (fonts subset by printpdf) and makes the bytes
 //! reproducible.
 
+mod archival;
 mod content;
+mod coverage;
 mod deflate;
 mod dehint;
 mod embed;
@@ -15,8 +17,11 @@ mod flow;
 mod fonts;
 mod layout;
 mod paginate;
+mod shape;
+mod structure;
 mod style;
 mod table;
+mod tagged;
 mod wrap;
 
 #[cfg(test)]
@@ -30,13 +35,15 @@ use crate::doc::Document;
 ///
 /// # Errors
 ///
-/// Only if the bundled fonts cannot be loaded or printpdf/lopdf fail to
-/// serialise, which no document content can cause: text the fonts cannot
-/// show is printed as `?`, and oversized words, rows and blocks are broken
-/// rather than rejected.
+/// If the letter holds a character no bundled font can print (the error
+/// names it and the text it occurs in), or if the bundled fonts cannot be
+/// loaded or printpdf/lopdf fail to serialise, which no document content
+/// can cause. Oversized words, rows and blocks are broken rather than
+/// rejected.
 pub fn pdf(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Pdf, message };
     let fonts = fonts::fonts().map_err(error)?;
-    let pages = layout::layout(doc, fonts);
-    encode::encode(&pages, doc, opts, fonts).map_err(error)
+    coverage::check(doc, fonts).map_err(error)?;
+    let layout = layout::layout(doc, fonts);
+    encode::encode(&layout, doc, opts, fonts).map_err(error)
 }
