@@ -2,9 +2,10 @@
 //!
 //! Goldens live in `fixtures/golden/`; regenerate them with
 //! `UPDATE_GOLDEN=1 cargo test` and review `git diff` (CI never writes them).
-//! Tests that need qpdf, pdftotext or LibreOffice skip with a message when
+//! Tests that need qpdf, pdftotext, LibreOffice or pdfua skip with a message when
 //! the tool is missing, unless `FOIKIT_REQUIRE_TOOLS=1` (set by `.ci/run`).
 
+mod accessible;
 mod bad_input;
 mod cli;
 mod deadlines;
