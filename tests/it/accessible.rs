@@ -95,8 +95,10 @@ fn names_in_every_script_are_printed_and_extracted_in_reading_order() {
     let path = dir.join("names.pdf");
     std::fs::write(&path, support::render_doc(&names_letter(), Format::Pdf)).unwrap();
     // pdftotext marks right-to-left runs with embedding controls.
-    let text: String =
-        support::pdftotext(&path).chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}')).collect();
+    let text: String = support::pdftotext(&path)
+        .chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
+        .collect();
     for name in NAMES {
         assert!(text.lines().any(|line| line.trim() == *name), "{name} not extracted as written:\n{text}");
     }

@@ -1,10 +1,12 @@
-//! PDF backend: A4 letters in Liberation Sans, fonts subset and embedded.
+//! PDF backend: A4 letters in Liberation Sans, with fallback faces for the
+//! scripts it lacks, fonts subset and embedded; tagged PDF/UA-1 and
+//! PDF/A-2u.
 //!
 //! Split in two so the typography can be tested without decoding PDFs:
 //! `layout` turns the [`Document`] into pages of positioned lines and
-//! rules (own line breaking and pagination, pure), and `encode` writes
-//! those pages with lopdf (fonts subset by printpdf) and makes the bytes
-//! reproducible.
+//! rules (own line breaking, shaping, bidi and pagination, pure) tagged
+//! with a structure tree, and `encode` writes those pages with lopdf
+//! (fonts subset by printpdf) and makes the bytes reproducible.
 
 mod archival;
 mod content;
