@@ -70,7 +70,7 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     if withholds && case.exemptions.is_empty() {
         err(
             "exemptions".into(),
-            "a refusal or partial release must cite at least one exemption (FOIA s17(1)(b))".into(),
+            format!("a refusal or partial release must cite at least one exemption ({})", regime.notice.specify),
         );
     }
     if withholds && case.response.withheld.as_deref().is_none_or(|w| w.trim().is_empty()) {
@@ -99,7 +99,7 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
                     regime.provision_word, c.cited, c.def.title
                 ),
             ),
-            Ok(c) => exemption_facts(&mut err, &path, &c, ex),
+            Ok(c) => exemption_facts(&mut err, &path, &c, ex, regime),
             Err(near) => err(
                 format!("{path}.section"),
                 format!(
@@ -113,7 +113,10 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     }
 
     if case.review.email.is_none() && case.review.address.is_empty() {
-        err("review".into(), "give an `email` or an `address` for internal review requests (FOIA s17(7)(a))".into());
+        err(
+            "review".into(),
+            format!("give an `email` or an `address` for {} requests ({})", regime.review.name, regime.notice.review),
+        );
     }
 
     if let Some(review) = &case.internal_review {
@@ -160,23 +163,35 @@ fn blank_texts(err: &mut impl FnMut(String, String), path: &str, texts: &[String
     }
 }
 
-fn exemption_facts(err: &mut impl FnMut(String, String), path: &str, c: &Citation, ex: &super::Exemption) {
+fn exemption_facts(
+    err: &mut impl FnMut(String, String),
+    path: &str,
+    c: &Citation,
+    ex: &super::Exemption,
+    regime: &crate::law::Regime,
+) {
     let pi = &ex.public_interest;
+    let word = regime.provision_word;
+    let reasons = || format!("say why {word} {} applies ({})", c.cited, regime.notice.reasons);
+    if let Some(hint) = c.limb_needed() {
+        err(format!("{path}.section"), format!("{word} {} does not say which limb is relied on: {hint}", c.cited));
+    }
     if c.qualified() {
         if ex.reasons.is_empty() && pi.against_disclosure.is_empty() {
-            err(format!("{path}.reasons"), format!("say why section {} applies (FOIA s17(1)(c))", c.cited));
+            err(format!("{path}.reasons"), reasons());
         }
         if pi.for_disclosure.is_empty() || pi.against_disclosure.is_empty() {
             err(
                 format!("{path}.public_interest"),
                 format!(
-                    "section {} is a qualified exemption: give the public interest factors `for` and `against` disclosure (FOIA s17(3))",
-                    c.cited
+                    "{word} {} is a qualified exemption: give the public interest factors `for` and `against` disclosure ({})",
+                    c.cited,
+                    c.public_interest_provision(regime.notice.public_interest)
                 ),
             );
         }
     } else if ex.reasons.is_empty() {
-        err(format!("{path}.reasons"), format!("say why section {} applies (FOIA s17(1)(c))", c.cited));
+        err(format!("{path}.reasons"), reasons());
     }
     for (key, texts) in [
         ("reasons", &ex.reasons),

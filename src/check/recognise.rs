@@ -89,7 +89,11 @@ pub fn regime(text: &str) -> RegimeId {
         re(r"(?i)Freedom of Information \(Scotland\) Act|\bFOISA\b|Scottish Information Commissioner")
     });
     static EIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Environmental Information Regulations|\bEIRs?\b"));
-    if FOISA.is_match(text) {
+    static EISR: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)Environmental Information \(Scotland\) Regulations|\bEISRs?\b"));
+    if EISR.is_match(text) {
+        RegimeId::Eisr
+    } else if FOISA.is_match(text) {
         RegimeId::Foisa
     } else if EIR.is_match(text) {
         RegimeId::Eir
@@ -362,6 +366,7 @@ mod tests {
             Some("2023-09-21".into())
         );
         assert_eq!(regime("under the Environmental Information Regulations 2004"), RegimeId::Eir);
+        assert_eq!(regime("under the Environmental Information (Scotland) Regulations 2004 (EISRs)"), RegimeId::Eisr);
         assert_eq!(
             placeholders("[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ] [Mr Gallagher] [DATE] {{name}} [insert date]"),
             ["[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ]", "[DATE]", "{{name}}", "[insert date]"]

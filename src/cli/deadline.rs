@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use foikit::case::Date;
 use foikit::compose::helpers::{DateStyle, format_date, ordinal};
 use foikit::law::deadline::{Clock, ClockStop};
+use foikit::law::time_for_compliance::Variation;
 use foikit::law::{Extension, RegimeId};
 
 use super::{Failure, OutputFormat};
@@ -33,8 +34,20 @@ pub struct Args {
     /// The date the fee was received.
     #[arg(long, requires = "fees_notice")]
     fee_paid: Option<String>,
-    /// A YAML file of bank holidays proclaimed after this release:
-    /// a list of {date, name, jurisdictions: [england-and-wales, scotland, northern-ireland]}.
+    /// FOIA only: a variation under the Time for Compliance Regulations
+    /// (SI 2004/3364): school (20 school days or 60 working days), public-records
+    /// (30), armed-forces or held-abroad (as the Commissioner specifies, at most 60).
+    #[arg(long, conflicts_with_all = ["working_days", "extended"])]
+    variation: Option<Variation>,
+    /// For armed-forces or held-abroad: the working days the Commissioner specified.
+    #[arg(long, requires = "variation")]
+    specified: Option<u32>,
+    /// For a school: days that are not school days, FROM or FROM..TO (repeatable).
+    #[arg(long = "not-school-days", requires = "variation")]
+    not_school_days: Vec<String>,
+    /// gov.uk's bank-holidays.json (its years replace the built-in ones), or
+    /// a YAML file of bank holidays proclaimed after this release: a list of
+    /// {date, name, jurisdictions: [england-and-wales, scotland, northern-ireland], source}.
     #[arg(long)]
     holidays: Option<PathBuf>,
     /// Output format.
@@ -58,11 +71,29 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         (None, true, Extension::Complexity { total }) => total,
         (None, true, Extension::None) => return Err(format!("the {} allows no extension of time", regime.act).into()),
     };
-    let stops: Vec<ClockStop> = match (&args.fees_notice, &args.fee_paid) {
+    let mut stops: Vec<ClockStop> = match (&args.fees_notice, &args.fee_paid) {
         (Some(g), Some(p)) => vec![ClockStop::FeesNotice { given: date(g)?, paid: date(p)? }],
         _ => Vec::new(),
     };
-    let deadline = Clock::new(&calendar, args.regime).deadline(received, days, &stops)?;
+    for range in &args.not_school_days {
+        let (from, to) = range.split_once("..").unwrap_or((range, range));
+        stops.push(ClockStop::NotSchoolDays { from: date(from)?, to: date(to)? });
+    }
+    let mut clock = Clock::new(&calendar, args.regime);
+    let deadline = match args.variation {
+        Some(_) if args.regime != RegimeId::Foia => {
+            return Err("the Time for Compliance Regulations (SI 2004/3364) vary FOIA s10(1) only".into());
+        }
+        Some(v) => clock.varied_deadline(received, v, args.specified, &stops)?,
+        None => clock.deadline(received, days, &stops)?,
+    };
+    let days = deadline.working_days;
+    // FOIA s10(3), s17(2): the refusal notice saying the public interest
+    // decision is not yet made is still due within the time limit.
+    let holding = match (args.extended, regime.notice.holding) {
+        (true, Some(provision)) => Some((clock.deadline(received, regime.time_limit, &stops)?.due, provision)),
+        _ => None,
+    };
     match args.format {
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&deadline)?),
         OutputFormat::Text => {
@@ -78,6 +109,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             );
             println!("Day 1:    {}", long(deadline.day_one));
             println!("Due:      {} ({}), the {} working day", long(deadline.due), deadline.due, ordinal(days));
+            if let Some(v) = args.variation {
+                println!("Variation: {}", v.allowance().provision);
+            }
+            if let Some((due, provision)) = holding {
+                println!(
+                    "Notice:   {} ({}): the refusal notice saying the public interest decision is not yet made, with an estimate ({provision})",
+                    long(due),
+                    due
+                );
+            }
             for (i, s) in deadline.skipped.iter().enumerate() {
                 println!("{}{} — {}", if i == 0 { "Skipped:  " } else { "          " }, long(s.date), s.reason);
             }

@@ -25,6 +25,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             for d in regime.exemptions {
                 let test = match (d.kind, d.absolute, d.absolute_subsections) {
                     (Kind::RefusalGround, _, _) => "refusal ground".to_string(),
+                    _ if d.no_public_interest_test.is_some() => "no public interest test".to_string(),
                     (_, true, _) => "absolute".to_string(),
                     (_, false, []) => "qualified".to_string(),
                     (_, false, subs) => format!(

@@ -4,6 +4,7 @@
 mod check;
 mod deadline;
 mod exemptions;
+mod holidays;
 mod new;
 mod render;
 mod requester;
@@ -46,6 +47,8 @@ enum Command {
     Deadline(deadline::Args),
     /// List the exemptions of a regime.
     Exemptions(exemptions::Args),
+    /// List the bank holidays of a year, by jurisdiction, with their source.
+    Holidays(holidays::Args),
     /// Work with the letter templates.
     Templates {
         #[command(subcommand)]
@@ -77,6 +80,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Rules { format } => check::list(format),
         Command::Deadline(args) => deadline::run(args),
         Command::Exemptions(args) => exemptions::run(args),
+        Command::Holidays(args) => holidays::run(args),
         Command::Templates { command } => templates::run(command),
     }
 }
@@ -95,11 +99,11 @@ fn template_set(dir: Option<&PathBuf>) -> Result<foikit::compose::TemplateSet, F
     Ok(set)
 }
 
-/// The bank holiday calendar, with days from `--holidays FILE` added.
+/// The bank holiday calendar, updated from `--holidays FILE`: gov.uk's
+/// `bank-holidays.json`, or a YAML list of newly proclaimed days.
 fn calendar(file: Option<&PathBuf>) -> Result<foikit::law::calendar::Calendar, Failure> {
-    use foikit::law::calendar::{Calendar, Holiday};
+    use foikit::law::calendar::Calendar;
     let Some(path) = file else { return Ok(Calendar::builtin()) };
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let days = serde_saphyr::from_str::<Vec<Holiday>>(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(Calendar::with_extra(days))
+    Ok(Calendar::from_file_text(&text).map_err(|e| format!("{}: {e}", path.display()))?)
 }

@@ -79,11 +79,18 @@ pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
             (doc, LetterKind::Complaint, "complaint", warnings)
         }
     };
+    let warnings: Vec<String> = requester::uncited_sections(&reply, &who).into_iter().chain(warnings).collect();
     for w in &warnings {
         eprintln!("warning: {w}");
     }
     let name = format!("{stem} for {}", reply.file);
-    let findings = check::check(&Letter::composed(&name, kind, reply.regime, &doc, (reply.replied, Some(date))));
+    // The request's date too: FOISA s20(5) counts the review window from
+    // the end of the time to reply.
+    let letter = Letter {
+        received: reply.requested,
+        ..Letter::composed(&name, kind, reply.regime, &doc, (reply.replied, Some(date)))
+    };
+    let findings = check::check(&letter);
     if !findings.is_empty() {
         eprint!("{}", report::human(&findings));
     }

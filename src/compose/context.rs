@@ -85,7 +85,7 @@ fn deadlines(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
     let received = case.request.received.0;
     let due = clock.deadline(received, regime.time_limit, &[])?.due;
     let taken = clock.working_days_between(received, case.response.date.0, &[])?;
-    let review_by = clock.deadline(case.response.date.0, regime.review.ask_within, &[])?.due;
+    let review_by = clock.review_window(Some(received), case.response.date.0)?.due;
     Ok(json!({
         "due": due.iso(),
         "working_days": taken,

@@ -60,16 +60,25 @@ impl Composer {
                 "name": regime.heading(cited),
                 "title": c.def.title,
                 "qualified": c.qualified(),
+                // s14(2): a repeated request.
+                "repeated": c.def.harm == crate::law::Harm::Conduct && c.subsection.starts_with("(2)"),
                 "prejudice": matches!(c.def.harm, crate::law::Harm::Prejudice | crate::law::Harm::SubstantialPrejudice | crate::law::Harm::AdverselyAffect),
             });
             let template = self.grounds_template(reply.regime, c.def.section);
             let grounds = self.render_text(&template, &json!({ "exemption": exemption, "regime": regime }))?;
-            let own = who
+            // A key may name several provisions or limbs ("31(1)(a) & (e)",
+            // "sections 24(1) and 41"): its points go with each of them.
+            let own: Vec<String> = who
                 .exemptions
                 .iter()
-                .find(|(k, _)| compact(k) == compact(cited))
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default();
+                .filter(|(k, _)| {
+                    compact(k) == compact(cited)
+                        || crate::law::exemption::split_citations(k)
+                            .iter()
+                            .any(|s| regime.cite(s).is_ok_and(|o| o.def.section == c.def.section))
+                })
+                .flat_map(|(_, v)| v.iter().cloned())
+                .collect();
             let mut e = exemption;
             e["grounds"] = grounds.into();
             e["own"] = own.into();
@@ -79,11 +88,12 @@ impl Composer {
             .findings
             .iter()
             .filter(|d| d.severity == Severity::Error || d.code == "FOI301")
+            .filter(|d| !who.drop.iter().any(|code| code.eq_ignore_ascii_case(d.code) || code == d.name))
             .map(|d| json!({ "code": d.code, "name": d.name, "message": capitalise(&d.message) }))
             .collect();
         let mut clock = Clock::new(&self.calendar, reply.regime);
         let review_by =
-            reply.replied.and_then(|r| clock.deadline(r.0, regime.review.ask_within, &[]).ok()).map(|d| d.due);
+            reply.replied.and_then(|r| clock.review_window(reply.requested.map(|d| d.0), r.0).ok()).map(|w| w.due);
         let reply_due =
             clock.deadline(date.0, regime.review.answer_within, &[]).map_err(|e| error("dates", e.to_string()))?.due;
         Ok(json!({
@@ -186,7 +196,12 @@ fn chronology(composer: &Composer, reply: &Reply, who: &RequesterFile, date: Dat
         _ => 0,
     };
     add(&mut rows, "Reply", reply.replied, reply_due, reply_late);
-    let review_by = reply.replied.and_then(|r| working(r, regime.review.ask_within));
+    let review_by = reply.replied.and_then(|r| {
+        Clock::new(&composer.calendar, reply.regime)
+            .review_window(reply.requested.map(|d| d.0), r.0)
+            .ok()
+            .map(|w| w.due)
+    });
     match who.review_requested {
         Some(asked) => {
             add(&mut rows, &format!("Request for {}", regime.review.name), Some(asked), review_by, 0);
@@ -230,6 +245,24 @@ fn chronology(composer: &Composer, reply: &Reply, who: &RequesterFile, date: Dat
                 regime.regulator.source
             ));
         }
+    }
+    // After the Commissioner: the appeal and the last day for it (FOIA
+    // s57 to the First-tier Tribunal, 28 days; FOISA s56 to the Court of
+    // Session on a point of law).
+    if let Some(decided) = who.decision_notice {
+        let appeal = regime.appeal;
+        let by = Date(decided.0 + time::Duration::days(i64::from(appeal.days)));
+        add(&mut rows, &format!("Decision of the {}", regime.regulator.name), Some(decided), None, 0);
+        add(
+            &mut rows,
+            &format!(
+                "Appeal to the {} {} ({}; {} days from {})",
+                appeal.to, appeal.grounds, appeal.provision, appeal.days, appeal.from
+            ),
+            None,
+            Some(by),
+            0,
+        );
     }
     (Value::Array(rows), warnings)
 }

@@ -35,7 +35,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("grounds/foia/41", include_str!("../../templates/grounds/foia/41.hbs")),
     ("grounds/foia/43", include_str!("../../templates/grounds/foia/43.hbs")),
     ("grounds/eir/default", include_str!("../../templates/grounds/eir/default.hbs")),
+    ("grounds/eir/13", include_str!("../../templates/grounds/eir/13.hbs")),
     ("grounds/foisa/default", include_str!("../../templates/grounds/foisa/default.hbs")),
+    ("grounds/eisr/default", include_str!("../../templates/grounds/eisr/default.hbs")),
 ];
 
 /// The reference for template authors, exported beside the templates.

@@ -1,21 +1,30 @@
 //! UK bank holidays, 2000–2035, for England and Wales, Scotland and
-//! Northern Ireland, and which days are working days under each regime.
+//! Northern Ireland, each day with where it comes from.
 //!
 //! Sources:
 //! - Banking and Financial Dealings Act 1971, Schedule 1
-//!   (<https://www.legislation.gov.uk/ukpga/1971/80/schedule/1>): the
-//!   statutory days of each jurisdiction and their Sunday substitutes;
-//! - St Andrew's Day Bank Holiday (Scotland) Act 2007 (30 November, or the
+//!   (<https://www.legislation.gov.uk/ukpga/1971/80/schedule/1>): para 1
+//!   (England and Wales), para 2 (Scotland), para 3 (Northern Ireland), with
+//!   their Sunday substitutes;
+//! - St Andrew's Day Bank Holiday (Scotland) Act 2007 s1 (30 November, or the
 //!   following Monday when it falls at a weekend), in force from 2007;
 //! - the annual Royal Proclamations under s1(3) of the 1971 Act (New Year's
-//!   Day and Saturday substitutes; the early May Monday; 12 July in Northern
-//!   Ireland) and the one-off proclamations listed in [`PROCLAIMED`], as
-//!   published by the Cabinet Office at <https://www.gov.uk/bank-holidays>
-//!   and in The Gazette.
+//!   Day outside Scotland, the early May Monday outside Scotland, the last
+//!   Monday in May and Boxing Day in Scotland, 12 July in Northern Ireland,
+//!   and the substitutes for days falling on a Saturday), and the one-off
+//!   proclamations in [`PROCLAIMED`], each for the jurisdictions it names;
+//! - Good Friday and Christmas Day are common-law holidays in England, Wales
+//!   and Northern Ireland (FOIA s10(6) names them for that reason).
+//!
+//! Checked against gov.uk's published data (<https://www.gov.uk/bank-holidays.json>)
+//! for every year it has published, 2012–2027 (`fixtures/holidays/`; 2028 checked by hand), and for
+//! 2000–2011, which gov.uk never published, against the proclamations
+//! listed below and an independent implementation (PyPI `holidays` 0.109,
+//! `UnitedKingdom` with subdivisions ENG, SCT, NIR, weekdays only).
 //!
 //! Years are computed by rule; days that a proclamation added or moved are
-//! data. A user can add later proclamations with [`Calendar::with_extra`]
-//! without a new release.
+//! data. A user can add later proclamations, or load gov.uk's own
+//! `bank-holidays.json`, without a new release ([`Calendar::from_file_text`]).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -48,6 +57,25 @@ impl Jurisdiction {
             Jurisdiction::NorthernIreland => "Northern Ireland",
         }
     }
+
+    /// The division's key in gov.uk's `bank-holidays.json`, also the name
+    /// used on the command line: "england-and-wales", "scotland", "northern-ireland".
+    pub fn key(self) -> &'static str {
+        match self {
+            Jurisdiction::EnglandAndWales => "england-and-wales",
+            Jurisdiction::Scotland => "scotland",
+            Jurisdiction::NorthernIreland => "northern-ireland",
+        }
+    }
+}
+
+impl std::str::FromStr for Jurisdiction {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Jurisdiction::ALL.into_iter().find(|j| j.key().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            format!("unknown jurisdiction `{s}` (expected england-and-wales, scotland or northern-ireland)")
+        })
+    }
 }
 
 /// A bank holiday in one or more jurisdictions. Also the shape of a
@@ -62,6 +90,9 @@ pub struct Holiday {
     pub name: String,
     /// Where it is a bank holiday.
     pub jurisdictions: Vec<Jurisdiction>,
+    /// The provision or publication that makes it one.
+    #[serde(default)]
+    pub source: String,
 }
 
 /// The first and last years with data.
@@ -69,33 +100,124 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2035;
 
 use Jurisdiction::{EnglandAndWales as EW, NorthernIreland as NI, Scotland as SC};
 
-/// A day a proclamation added, or moved a regular holiday to: (date, name,
-/// the regular holiday it replaces (by date) if any). All were UK-wide.
-const PROCLAIMED: &[(Date, &str, Option<Date>)] = {
+/// A day a proclamation appointed, in the jurisdictions it names, and the
+/// regular holiday it replaced there, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Proclaimed {
+    /// The day.
+    pub date: Date,
+    /// Its name.
+    pub name: &'static str,
+    /// Where the proclamation made it a bank holiday.
+    pub jurisdictions: &'static [Jurisdiction],
+    /// The regular holiday it replaced (by date) in those jurisdictions.
+    pub replaces: Option<Date>,
+    /// The proclamation and where its effect is published.
+    pub source: &'static str,
+}
+
+/// gov.uk's list, where each day below is published (2012 onwards).
+const GOVUK: &str = "gov.uk/bank-holidays (bank-holidays.json)";
+
+/// Every one-off day appointed by Royal Proclamation under s1(3) of the
+/// 1971 Act, 2000–2026. Those from 2012 are checked against gov.uk's data;
+/// 2002 and 2011 against the proclamations as reported at the time and an
+/// independent implementation (python-holidays).
+pub const PROCLAIMED: &[Proclaimed] = {
     use time::macros::date;
+    const UK: &[Jurisdiction] = &[EW, SC, NI];
     &[
-        (date!(2002 - 06 - 03), "Golden Jubilee of Queen Elizabeth II", None),
-        (date!(2002 - 06 - 04), "Spring bank holiday (moved from 27 May)", Some(date!(2002 - 05 - 27))),
-        (date!(2011 - 04 - 29), "Wedding of Prince William and Catherine Middleton", None),
-        (date!(2012 - 06 - 04), "Spring bank holiday (moved from 28 May)", Some(date!(2012 - 05 - 28))),
-        (date!(2012 - 06 - 05), "Diamond Jubilee of Queen Elizabeth II", None),
-        (date!(2020 - 05 - 08), "Early May bank holiday (VE Day, moved from 4 May)", Some(date!(2020 - 05 - 04))),
-        (date!(2022 - 06 - 02), "Spring bank holiday (moved from 30 May)", Some(date!(2022 - 05 - 30))),
-        (date!(2022 - 06 - 03), "Platinum Jubilee of Queen Elizabeth II", None),
-        (date!(2022 - 09 - 19), "State Funeral of Queen Elizabeth II", None),
-        (date!(2023 - 05 - 08), "Coronation of King Charles III", None),
+        Proclaimed {
+            date: date!(2002 - 06 - 03),
+            name: "Golden Jubilee of Queen Elizabeth II",
+            jurisdictions: UK,
+            replaces: None,
+            source: "Royal Proclamation under the 1971 Act s1(3) (Golden Jubilee, 2002)",
+        },
+        Proclaimed {
+            date: date!(2002 - 06 - 04),
+            name: "Spring bank holiday (moved from 27 May)",
+            jurisdictions: UK,
+            replaces: Some(date!(2002 - 05 - 27)),
+            source: "Royal Proclamation under the 1971 Act s1(2)–(3) (Golden Jubilee, 2002)",
+        },
+        Proclaimed {
+            date: date!(2011 - 04 - 29),
+            name: "Wedding of Prince William and Catherine Middleton",
+            jurisdictions: UK,
+            replaces: None,
+            source: "Royal Proclamation under the 1971 Act s1(3) (Royal Wedding, 2011)",
+        },
+        Proclaimed {
+            date: date!(2012 - 06 - 04),
+            name: "Spring bank holiday (moved from 28 May)",
+            jurisdictions: UK,
+            replaces: Some(date!(2012 - 05 - 28)),
+            source: "Royal Proclamation under the 1971 Act s1(2)–(3) (Diamond Jubilee); gov.uk/bank-holidays (bank-holidays.json)",
+        },
+        Proclaimed {
+            date: date!(2012 - 06 - 05),
+            name: "Diamond Jubilee of Queen Elizabeth II",
+            jurisdictions: UK,
+            replaces: None,
+            source: "Royal Proclamation under the 1971 Act s1(3) (Diamond Jubilee); gov.uk/bank-holidays (bank-holidays.json)",
+        },
+        Proclaimed {
+            date: date!(2020 - 05 - 08),
+            name: "Early May bank holiday (VE day, moved from 4 May)",
+            jurisdictions: UK,
+            replaces: Some(date!(2020 - 05 - 04)),
+            source: "Royal Proclamation under the 1971 Act s1(3) (VE Day 75); gov.uk/bank-holidays (bank-holidays.json)",
+        },
+        Proclaimed {
+            date: date!(2022 - 06 - 02),
+            name: "Spring bank holiday (moved from 30 May)",
+            jurisdictions: UK,
+            replaces: Some(date!(2022 - 05 - 30)),
+            source: "Royal Proclamation under the 1971 Act s1(2)–(3) (Platinum Jubilee); gov.uk/bank-holidays (bank-holidays.json)",
+        },
+        Proclaimed {
+            date: date!(2022 - 06 - 03),
+            name: "Platinum Jubilee bank holiday",
+            jurisdictions: UK,
+            replaces: None,
+            source: "Royal Proclamation under the 1971 Act s1(3) (Platinum Jubilee); gov.uk/bank-holidays (bank-holidays.json)",
+        },
+        Proclaimed {
+            date: date!(2022 - 09 - 19),
+            name: "Bank Holiday for the State Funeral of Queen Elizabeth II",
+            jurisdictions: UK,
+            replaces: None,
+            source: "Royal Proclamation under the 1971 Act s1(3) (September 2022); gov.uk/bank-holidays (bank-holidays.json)",
+        },
+        Proclaimed {
+            date: date!(2023 - 05 - 08),
+            name: "Bank holiday for the coronation of King Charles III",
+            jurisdictions: UK,
+            replaces: None,
+            source: "Royal Proclamation under the 1971 Act s1(3) (Coronation); gov.uk/bank-holidays (bank-holidays.json)",
+        },
+        // Scotland only: proposed by the First Minister on 5 January 2026 and
+        // approved by the King under the 1971 Act (the power for Scotland is
+        // devolved by the Scotland Act 1998); gov.uk lists it for Scotland alone.
+        Proclaimed {
+            date: date!(2026 - 06 - 15),
+            name: "World Cup bank holiday",
+            jurisdictions: &[SC],
+            replaces: None,
+            source: "Royal Proclamation under the 1971 Act s1(3) for Scotland (FIFA World Cup, 2026); gov.uk/bank-holidays (bank-holidays.json)",
+        },
     ]
 };
-
-/// The days proclamations added or moved, for listing and tests.
-pub fn proclaimed() -> impl Iterator<Item = (Date, &'static str)> {
-    PROCLAIMED.iter().map(|(d, n, _)| (*d, *n))
-}
 
 /// Bank holidays by rule and proclamation, plus any a user added.
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
+    /// Days added on top (a YAML list of newly proclaimed days).
     extra: Vec<Holiday>,
+    /// Whole years of one jurisdiction taken from gov.uk's published data,
+    /// replacing the built-in days of that jurisdiction and year.
+    published: BTreeMap<(Jurisdiction, i32), Vec<(Date, String)>>,
 }
 
 /// A date outside the years the calendar covers.
@@ -110,6 +232,33 @@ impl fmt::Display for OutOfRange {
 
 impl std::error::Error for OutOfRange {}
 
+/// The fewest bank holidays any jurisdiction has had in a year (England and
+/// Wales: 8).
+const MIN_PER_YEAR: usize = 8;
+
+/// gov.uk's `bank-holidays.json`: one division per jurisdiction.
+#[derive(Deserialize)]
+struct GovUkDivision {
+    events: Vec<GovUkEvent>,
+}
+
+#[derive(Deserialize)]
+struct GovUkEvent {
+    title: String,
+    #[serde(with = "iso")]
+    date: Date,
+    #[serde(default)]
+    notes: String,
+}
+
+/// One day of one jurisdiction before days are merged across jurisdictions.
+struct Day {
+    date: Date,
+    name: String,
+    jurisdiction: Jurisdiction,
+    source: String,
+}
+
 impl Calendar {
     /// The built-in calendar.
     pub fn builtin() -> Calendar {
@@ -118,87 +267,192 @@ impl Calendar {
 
     /// The built-in calendar plus days proclaimed since this release.
     pub fn with_extra(extra: Vec<Holiday>) -> Calendar {
-        Calendar { extra }
+        Calendar { extra, ..Calendar::default() }
+    }
+
+    /// The built-in calendar updated from gov.uk's `bank-holidays.json`
+    /// (<https://www.gov.uk/bank-holidays.json>): for every jurisdiction and
+    /// year the file lists, its days replace the built-in ones, so a day
+    /// gov.uk adds, moves or drops is followed. Years the file does not list
+    /// keep the built-in days.
+    pub fn from_govuk(json: &str) -> Result<Calendar, String> {
+        let divisions: BTreeMap<String, GovUkDivision> =
+            serde_json::from_str(json).map_err(|e| format!("not gov.uk's bank-holidays.json: {e}"))?;
+        let mut published: BTreeMap<(Jurisdiction, i32), Vec<(Date, String)>> = BTreeMap::new();
+        for (key, division) in divisions {
+            let j: Jurisdiction = key.parse()?;
+            for e in division.events {
+                if !YEARS.contains(&e.date.year()) {
+                    continue;
+                }
+                let name =
+                    if e.notes.is_empty() { e.title } else { format!("{} ({})", e.title, e.notes.to_lowercase()) };
+                published.entry((j, e.date.year())).or_default().push((e.date, name));
+            }
+        }
+        if published.is_empty() {
+            return Err("gov.uk's bank-holidays.json lists no day in the years foikit covers".into());
+        }
+        // Each year replaces the built-in one, so a cut-down file would drop
+        // days silently: every jurisdiction has at least 8 a year.
+        if let Some(((j, year), days)) = published.iter().find(|(_, days)| days.len() < MIN_PER_YEAR) {
+            return Err(format!(
+                "bank-holidays.json lists {} day(s) for {} in {year}; every year has at least {MIN_PER_YEAR}: is the file complete?",
+                days.len(),
+                j.name()
+            ));
+        }
+        Ok(Calendar { published, ..Calendar::default() })
+    }
+
+    /// Reads a file of bank holidays: gov.uk's `bank-holidays.json` (a JSON
+    /// object keyed by division), or a YAML (or JSON) list of [`Holiday`]s
+    /// proclaimed after this release.
+    pub fn from_file_text(text: &str) -> Result<Calendar, String> {
+        if text.trim_start().starts_with('{') {
+            return Calendar::from_govuk(text);
+        }
+        serde_saphyr::from_str::<Vec<Holiday>>(text).map(Calendar::with_extra).map_err(|e| e.to_string())
     }
 
     /// Every bank holiday of `year` in any jurisdiction, in date order;
-    /// holidays on the same day in several jurisdictions are merged.
+    /// a day with the same name in several jurisdictions is one entry.
     pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>, OutOfRange> {
         if !YEARS.contains(&year) {
             return Err(OutOfRange(jan(year, 1)));
         }
-        let mut by_date: BTreeMap<Date, Holiday> = BTreeMap::new();
-        let mut add = |date: Date, name: &str, js: &[Jurisdiction]| {
-            let h = by_date.entry(date).or_insert_with(|| Holiday {
-                date,
-                name: name.to_string(),
-                jurisdictions: Vec::new(),
-            });
-            for j in js {
-                if !h.jurisdictions.contains(j) {
-                    h.jurisdictions.push(*j);
+        let mut days: Vec<Day> = Vec::new();
+        for j in Jurisdiction::ALL {
+            if let Some(list) = self.published.get(&(j, year)) {
+                let source = format!("{GOVUK}, as loaded");
+                days.extend(list.iter().map(|(date, name)| Day {
+                    date: *date,
+                    name: name.clone(),
+                    jurisdiction: j,
+                    source: source.clone(),
+                }));
+                continue;
+            }
+            let proclaimed: Vec<&Proclaimed> =
+                PROCLAIMED.iter().filter(|p| p.date.year() == year && p.jurisdictions.contains(&j)).collect();
+            for r in by_rule(year).into_iter().filter(|r| r.jurisdictions.contains(&j)) {
+                if !proclaimed.iter().any(|p| p.replaces == Some(r.date)) {
+                    days.push(Day { date: r.date, name: r.name.into(), jurisdiction: j, source: r.source.into() });
                 }
             }
-            h.jurisdictions.sort();
-        };
-        for (date, name, js) in by_rule(year) {
-            if !PROCLAIMED.iter().any(|(_, _, moved)| *moved == Some(date)) {
-                add(date, name, js);
-            }
-        }
-        for (date, name, _) in PROCLAIMED.iter().filter(|(d, _, _)| d.year() == year) {
-            add(*date, name, &Jurisdiction::ALL);
+            days.extend(proclaimed.iter().map(|p| Day {
+                date: p.date,
+                name: p.name.into(),
+                jurisdiction: j,
+                source: p.source.into(),
+            }));
         }
         for h in self.extra.iter().filter(|h| h.date.year() == year) {
-            add(h.date, &h.name, &h.jurisdictions);
+            for j in &h.jurisdictions {
+                let source = if h.source.is_empty() { "added with --holidays".to_string() } else { h.source.clone() };
+                days.push(Day { date: h.date, name: h.name.clone(), jurisdiction: *j, source });
+            }
         }
-        Ok(by_date.into_values().collect())
+        let mut merged: BTreeMap<(Date, String), (Holiday, Vec<String>)> = BTreeMap::new();
+        for d in days {
+            let (h, sources) = merged.entry((d.date, d.name.clone())).or_insert_with(|| {
+                (Holiday { date: d.date, name: d.name, jurisdictions: Vec::new(), source: String::new() }, Vec::new())
+            });
+            if !h.jurisdictions.contains(&d.jurisdiction) {
+                h.jurisdictions.push(d.jurisdiction);
+                h.jurisdictions.sort();
+            }
+            if !sources.contains(&d.source) {
+                sources.push(d.source);
+            }
+        }
+        Ok(merged.into_values().map(|(h, sources)| Holiday { source: sources.join("; "), ..h }).collect())
     }
 }
 
-/// The regular bank holidays of `year` under the 1971 Act and the annual
-/// proclamations.
-fn by_rule(year: i32) -> Vec<(Date, &'static str, &'static [Jurisdiction])> {
-    let mut days: Vec<(Date, &'static str, &'static [Jurisdiction])> = Vec::new();
+/// A regular holiday: by statute or by the annual proclamation.
+struct Rule {
+    date: Date,
+    name: &'static str,
+    jurisdictions: &'static [Jurisdiction],
+    source: &'static str,
+}
+
+const ANNUAL: &str = "annual Royal Proclamation under the 1971 Act s1(3)";
+const NEW_YEAR: &str = "1971 Act Sch 1 para 2 (Scotland); annual Royal Proclamation elsewhere";
+
+/// The regular bank holidays of `year` under the 1971 Act, the 2007 Act
+/// and the annual proclamations.
+fn by_rule(year: i32) -> Vec<Rule> {
+    let mut days = Vec::new();
+    let mut push = |date: Date, name: &'static str, jurisdictions: &'static [Jurisdiction], source: &'static str| {
+        days.push(Rule { date, name, jurisdictions, source })
+    };
     let easter = easter_sunday(year);
 
-    // New Year: 1 January (E&W, NI by proclamation; Scotland by statute) and
-    // 2 January (Scotland), moved to the next free weekday at a weekend.
+    // New Year: 1 January (England, Wales and NI by the annual proclamation;
+    // Scotland by Sch 1 para 2, which also gives 2 January and moves either
+    // from a Sunday to 3 January); Saturday substitutes by proclamation.
     let new_year = jan(year, 1);
     match new_year.weekday() {
         Weekday::Friday => {
-            days.push((new_year, "New Year's Day", &[EW, SC, NI]));
-            days.push((jan(year, 4), "2nd January (substitute day)", &[SC]));
+            push(new_year, "New Year's Day", &[EW, NI], NEW_YEAR);
+            push(new_year, "New Year's Day", &[SC], NEW_YEAR);
+            push(jan(year, 4), "2nd January (substitute day)", &[SC], ANNUAL);
         }
         Weekday::Saturday => {
-            days.push((jan(year, 3), "New Year's Day (substitute day)", &[EW, SC, NI]));
-            days.push((jan(year, 4), "2nd January (substitute day)", &[SC]));
+            push(jan(year, 3), "New Year's Day (substitute day)", &[EW, SC, NI], ANNUAL);
+            push(jan(year, 4), "2nd January (substitute day)", &[SC], ANNUAL);
         }
         Weekday::Sunday => {
-            days.push((jan(year, 2), "2nd January", &[SC]));
-            days.push((jan(year, 2), "New Year's Day (substitute day)", &[EW, NI]));
-            days.push((jan(year, 3), "New Year's Day (substitute day)", &[SC]));
+            push(jan(year, 2), "New Year's Day (substitute day)", &[EW, NI], ANNUAL);
+            push(jan(year, 2), "2nd January", &[SC], "1971 Act Sch 1 para 2");
+            push(jan(year, 3), "New Year's Day (substitute day)", &[SC], "1971 Act Sch 1 para 2");
         }
         _ => {
-            days.push((new_year, "New Year's Day", &[EW, SC, NI]));
-            days.push((jan(year, 2), "2nd January", &[SC]));
+            push(new_year, "New Year's Day", &[EW, NI], NEW_YEAR);
+            push(new_year, "New Year's Day", &[SC], NEW_YEAR);
+            push(jan(year, 2), "2nd January", &[SC], "1971 Act Sch 1 para 2");
         }
     }
 
-    days.push((weekday_on_or_after(date(year, Month::March, 17)), st_patrick_name(year), &[NI]));
-    days.push((easter - time::Duration::days(2), "Good Friday", &[EW, SC, NI]));
-    days.push((easter + time::Duration::days(1), "Easter Monday", &[EW, NI]));
-    days.push((nth_monday(year, Month::May, 1), "Early May bank holiday", &[EW, SC, NI]));
-    days.push((last_monday(year, Month::May), "Spring bank holiday", &[EW, SC, NI]));
+    // St Patrick's Day: Sch 1 para 3 (a Sunday moves to 18 March); a
+    // Saturday's substitute is proclaimed.
+    let patrick = date(year, Month::March, 17);
+    let (name, source) = match patrick.weekday() {
+        Weekday::Saturday => ("St Patrick's Day (substitute day)", ANNUAL),
+        Weekday::Sunday => ("St Patrick's Day (substitute day)", "1971 Act Sch 1 para 3"),
+        _ => ("St Patrick's Day", "1971 Act Sch 1 para 3"),
+    };
+    push(weekday_on_or_after(patrick), name, &[NI], source);
+    push(
+        easter - time::Duration::days(2),
+        "Good Friday",
+        &[EW, SC, NI],
+        "1971 Act Sch 1 para 2 (Scotland); a common-law holiday elsewhere, named in FOIA s10(6)",
+    );
+    push(easter + time::Duration::days(1), "Easter Monday", &[EW, NI], "1971 Act Sch 1 paras 1 and 3");
+    push(
+        nth_monday(year, Month::May, 1),
+        "Early May bank holiday",
+        &[EW, SC, NI],
+        "1971 Act Sch 1 para 2 (Scotland); annual Royal Proclamation elsewhere",
+    );
+    push(
+        last_monday(year, Month::May),
+        "Spring bank holiday",
+        &[EW, SC, NI],
+        "1971 Act Sch 1 paras 1 and 3; annual Royal Proclamation in Scotland",
+    );
     let boyne = date(year, Month::July, 12);
-    let boyne_name = if boyne.weekday() == Weekday::Saturday || boyne.weekday() == Weekday::Sunday {
+    let boyne_name = if matches!(boyne.weekday(), Weekday::Saturday | Weekday::Sunday) {
         "Battle of the Boyne (Orangemen's Day) (substitute day)"
     } else {
         "Battle of the Boyne (Orangemen's Day)"
     };
-    days.push((weekday_on_or_after(boyne), boyne_name, &[NI]));
-    days.push((nth_monday(year, Month::August, 1), "Summer bank holiday", &[SC]));
-    days.push((last_monday(year, Month::August), "Summer bank holiday", &[EW, NI]));
+    push(weekday_on_or_after(boyne), boyne_name, &[NI], ANNUAL);
+    push(nth_monday(year, Month::August, 1), "Summer bank holiday", &[SC], "1971 Act Sch 1 para 2");
+    push(last_monday(year, Month::August), "Summer bank holiday", &[EW, NI], "1971 Act Sch 1 paras 1 and 3");
     if year >= 2007 {
         let andrew = date(year, Month::November, 30);
         let name = if matches!(andrew.weekday(), Weekday::Saturday | Weekday::Sunday) {
@@ -206,10 +460,12 @@ fn by_rule(year: i32) -> Vec<(Date, &'static str, &'static [Jurisdiction])> {
         } else {
             "St Andrew's Day"
         };
-        days.push((weekday_on_or_after(andrew), name, &[SC]));
+        push(weekday_on_or_after(andrew), name, &[SC], "St Andrew's Day Bank Holiday (Scotland) Act 2007 s1");
     }
 
-    // Christmas and Boxing Day, with substitutes that keep both on weekdays.
+    // Christmas and Boxing Day, with substitutes that keep both on weekdays
+    // (Sch 1 gives 27 December when 25 or 26 December is a Sunday; the
+    // other substitutes, and Boxing Day in Scotland, are proclaimed).
     let christmas = date(year, Month::December, 25);
     let (xmas, boxing) = match christmas.weekday() {
         Weekday::Friday => {
@@ -225,19 +481,20 @@ fn by_rule(year: i32) -> Vec<(Date, &'static str, &'static [Jurisdiction])> {
         ),
         _ => ((christmas, "Christmas Day"), (date(year, Month::December, 26), "Boxing Day")),
     };
-    days.push((xmas.0, xmas.1, &[EW, SC, NI]));
-    days.push((boxing.0, boxing.1, &[EW, SC, NI]));
+    push(
+        xmas.0,
+        xmas.1,
+        &[EW, SC, NI],
+        "1971 Act Sch 1 para 2 (Scotland); a common-law holiday elsewhere, named in FOIA s10(6); substitutes by annual Royal Proclamation",
+    );
+    push(
+        boxing.0,
+        boxing.1,
+        &[EW, SC, NI],
+        "1971 Act Sch 1 paras 1 and 3; annual Royal Proclamation in Scotland and for substitutes",
+    );
     days
 }
-
-fn st_patrick_name(year: i32) -> &'static str {
-    if matches!(date(year, Month::March, 17).weekday(), Weekday::Saturday | Weekday::Sunday) {
-        "St Patrick's Day (substitute day)"
-    } else {
-        "St Patrick's Day"
-    }
-}
-
 fn date(year: i32, month: Month, day: u8) -> Date {
     Date::from_calendar_date(year, month, day).expect("fixed calendar dates exist in every year")
 }

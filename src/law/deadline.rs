@@ -13,6 +13,7 @@ use serde::Serialize;
 use time::{Date, Duration, Weekday};
 
 use super::calendar::{Calendar, Jurisdiction, OutOfRange};
+use super::time_for_compliance::Variation;
 use super::{HolidayScope, RegimeId};
 use crate::case;
 
@@ -35,6 +36,14 @@ pub enum ClockStop {
         given: Date,
         /// The day the fee was received.
         paid: Date,
+    },
+    /// Days that are not school days, for a school's 20 days (SI 2004/3364
+    /// as amended): from and to, inclusive.
+    NotSchoolDays {
+        /// The first day.
+        from: Date,
+        /// The last day.
+        to: Date,
     },
 }
 
@@ -86,22 +95,25 @@ impl<'a> Clock<'a> {
 
     fn year_table(&self, year: i32) -> Result<BTreeMap<Date, String>, OutOfRange> {
         let scope = self.regime.regime().holidays;
-        let mut table = BTreeMap::new();
+        let mut table: BTreeMap<Date, String> = BTreeMap::new();
         for h in self.calendar.holidays(year)? {
             let applies = match scope {
                 HolidayScope::UnitedKingdom => true,
                 HolidayScope::Scotland => h.jurisdictions.contains(&Jurisdiction::Scotland),
             };
-            if applies {
-                let everywhere = h.jurisdictions.len() == Jurisdiction::ALL.len();
-                let reason = if everywhere || scope == HolidayScope::Scotland {
-                    h.name.clone()
-                } else {
-                    let names: Vec<&str> = h.jurisdictions.iter().map(|j| j.name()).collect();
-                    format!("{} ({})", h.name, names.join(", "))
-                };
-                table.insert(h.date, reason);
+            if !applies {
+                continue;
             }
+            let everywhere = h.jurisdictions.len() == Jurisdiction::ALL.len();
+            let reason = if everywhere || scope == HolidayScope::Scotland {
+                h.name.clone()
+            } else {
+                let names: Vec<&str> = h.jurisdictions.iter().map(|j| j.name()).collect();
+                format!("{} ({})", h.name, names.join(", "))
+            };
+            // One day can carry two names (2 January 2023: New Year's Day
+            // substitute in England, 2nd January in Scotland): give both.
+            table.entry(h.date).and_modify(|r: &mut String| *r = format!("{r}; {reason}")).or_insert(reason);
         }
         // Christmas Day and (for FOIA and EIR) Good Friday are named in the
         // definition itself, whatever the bank holiday lists say.
@@ -129,7 +141,7 @@ impl<'a> Clock<'a> {
             day = day.next_day().ok_or(OutOfRange(day))?;
             let reason = match self.non_working(day)? {
                 Some(r) => Some(r),
-                None => stopped(stops, day),
+                None => stopped(stops, day, self.regime),
             };
             match reason {
                 None => counted += 1,
@@ -149,7 +161,7 @@ impl<'a> Clock<'a> {
         let mut day = from;
         while day < to {
             day = day.next_day().ok_or(OutOfRange(day))?;
-            if self.non_working(day)?.is_none() && stopped(stops, day).is_none() {
+            if self.non_working(day)?.is_none() && stopped(stops, day, self.regime).is_none() {
                 n += 1;
             }
         }
@@ -171,13 +183,85 @@ impl<'a> Clock<'a> {
     }
 }
 
-fn stopped(stops: &[ClockStop], day: Date) -> Option<String> {
+/// The window for asking for a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ReviewWindow {
+    /// The day the working days are counted from.
+    pub from: case::Date,
+    /// The last day to ask.
+    pub due: case::Date,
+    /// True when the reply came after the time to comply (FOISA s20(5)(b)).
+    pub reply_late: bool,
+    /// The provision.
+    pub provision: &'static str,
+}
+
+impl Clock<'_> {
+    /// The last day to ask for a review of a reply dated `replied` to a
+    /// request received on `requested` (if known). Under FOISA s20(5) the 40
+    /// working days run from the end of the 20 working days the authority
+    /// had, or from the reply if it came later; without the request date the
+    /// reply date is used, which can only give an earlier, safer date. The
+    /// reply's date stands for its receipt.
+    pub fn review_window(&mut self, requested: Option<Date>, replied: Date) -> Result<ReviewWindow, OutOfRange> {
+        let law = self.regime.regime();
+        let (from, reply_late) = match (law.review.ask_from, requested) {
+            (super::ReviewFrom::EndOfTimeToComply, Some(requested)) => {
+                let expiry = self.deadline(requested, law.time_limit, &[])?.due.0;
+                if replied > expiry { (replied, true) } else { (expiry, false) }
+            }
+            _ => (replied, false),
+        };
+        let due = self.add_working_days(from, law.review.ask_within, &[])?.0;
+        Ok(ReviewWindow {
+            from: case::Date(from),
+            due: case::Date(due),
+            reply_late,
+            provision: law.review.ask_provision,
+        })
+    }
+}
+
+fn stopped(stops: &[ClockStop], day: Date, regime: RegimeId) -> Option<String> {
     stops.iter().find_map(|s| match *s {
         ClockStop::FeesNotice { given, paid } if given <= day && day <= paid => {
-            Some("clock stopped: awaiting the fee (FOIA s10(2))".to_string())
+            Some(format!("clock stopped: awaiting the fee ({})", regime.regime().fees_provision))
+        }
+        ClockStop::NotSchoolDays { from, to } if from <= day && day <= to => {
+            Some("not a school day (SI 2004/3364, schools)".to_string())
         }
         _ => None,
     })
+}
+
+impl Clock<'_> {
+    /// The deadline under a variation of the time for compliance (FOIA
+    /// s10(4), SI 2004/3364). `specified` is the Commissioner's time where
+    /// the Commissioner specifies it (armed forces, held abroad; default and
+    /// cap 60). For a school, the 20th school day or the 60th working day,
+    /// whichever is sooner.
+    pub fn varied_deadline(
+        &mut self,
+        received: Date,
+        variation: Variation,
+        specified: Option<u32>,
+        stops: &[ClockStop],
+    ) -> Result<Deadline, OutOfRange> {
+        let a = variation.allowance();
+        match variation {
+            Variation::School => {
+                let school = self.deadline(received, a.working_days, stops)?;
+                let fees: Vec<ClockStop> =
+                    stops.iter().copied().filter(|s| matches!(s, ClockStop::FeesNotice { .. })).collect();
+                let cap = self.deadline(received, a.cap, &fees)?;
+                Ok(if cap.due < school.due { cap } else { school })
+            }
+            Variation::PublicRecords => self.deadline(received, a.working_days, stops),
+            Variation::ArmedForces | Variation::HeldAbroad => {
+                self.deadline(received, specified.unwrap_or(a.cap).min(a.cap), stops)
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -221,6 +305,55 @@ mod tests {
         let stopped = clock.deadline(date!(2023 - 09 - 21), 20, &[stop]).unwrap().due.0;
         assert_eq!(stopped, date!(2023 - 10 - 26));
         assert!(stopped > plain);
+    }
+
+    /// Issue 10, finding 3: FOISA s20(5) counts the 40 working days from
+    /// the end of the authority's 20, not from the reply.
+    #[test]
+    fn foisa_review_window_runs_from_the_end_of_the_time_to_comply() {
+        let cal = Calendar::builtin();
+        let mut foisa = Clock::new(&cal, RegimeId::Foisa);
+        // Request 1 March 2023; the 20 working days end on 29 March; a reply
+        // on 10 March (in time) leaves until 40 working days after 29 March.
+        let w = foisa.review_window(Some(date!(2023 - 03 - 01)), date!(2023 - 03 - 10)).unwrap();
+        assert_eq!(w.from.0, date!(2023 - 03 - 29));
+        assert!(!w.reply_late);
+        let from_reply = foisa.deadline(date!(2023 - 03 - 10), 40, &[]).unwrap().due;
+        assert!(w.due > from_reply, "{:?} vs {:?}", w.due, from_reply);
+        assert_eq!(w.due, foisa.deadline(date!(2023 - 03 - 29), 40, &[]).unwrap().due);
+        // A late reply (s20(5)(b)): from the reply.
+        let late = foisa.review_window(Some(date!(2023 - 03 - 01)), date!(2023 - 04 - 20)).unwrap();
+        assert!(late.reply_late);
+        assert_eq!(late.due, foisa.deadline(date!(2023 - 04 - 20), 40, &[]).unwrap().due);
+        // FOIA (s45 Code) and EIR (reg 11(2)): from the reply.
+        let mut foia = Clock::new(&cal, RegimeId::Foia);
+        let w = foia.review_window(Some(date!(2023 - 03 - 01)), date!(2023 - 03 - 10)).unwrap();
+        assert_eq!(w.due, foia.deadline(date!(2023 - 03 - 10), 40, &[]).unwrap().due);
+    }
+
+    /// Issue 10: the Time for Compliance Regulations as deadline options.
+    #[test]
+    fn schools_get_twenty_school_days_or_sixty_working_days() {
+        let cal = Calendar::builtin();
+        let mut clock = Clock::new(&cal, RegimeId::Foia);
+        // Received 10 July 2023; the summer holiday runs 21 July to 4
+        // September: 7 school days in July (12 July is a bank holiday in
+        // Northern Ireland), 13 in September: 21 September, before the 60th
+        // working day.
+        let summer = ClockStop::NotSchoolDays { from: date!(2023 - 07 - 21), to: date!(2023 - 09 - 04) };
+        let d = clock.varied_deadline(date!(2023 - 07 - 10), Variation::School, None, &[summer]).unwrap();
+        let school_days = clock.deadline(date!(2023 - 07 - 10), 20, &[summer]).unwrap().due;
+        let sixty = clock.deadline(date!(2023 - 07 - 10), 60, &[]).unwrap().due;
+        assert_eq!(d.due, school_days.min(sixty));
+        assert_eq!(d.due.0, date!(2023 - 09 - 21));
+        // A long closure: the 60th working day comes first.
+        let closed = ClockStop::NotSchoolDays { from: date!(2023 - 07 - 11), to: date!(2023 - 12 - 31) };
+        let d = clock.varied_deadline(date!(2023 - 07 - 10), Variation::School, None, &[closed]).unwrap();
+        assert_eq!(d.due, sixty);
+        let d = clock.varied_deadline(date!(2023 - 07 - 10), Variation::PublicRecords, None, &[]).unwrap();
+        assert_eq!(d.working_days, 30);
+        let d = clock.varied_deadline(date!(2023 - 07 - 10), Variation::HeldAbroad, Some(90), &[]).unwrap();
+        assert_eq!(d.working_days, 60, "capped by s10(5)");
     }
 
     #[test]

@@ -65,6 +65,20 @@ pub struct ExemptionDef {
     pub provisions: &'static [(&'static str, &'static str)],
     /// A legal point letters make about this provision's public interest.
     pub public_interest_note: Option<&'static str>,
+    /// Where a qualified citation of this provision takes its public
+    /// interest test from, when not the regime's general provision (EIR
+    /// reg 13(1)(b) has its own test, outside reg 12(1)(b)).
+    pub public_interest_provision: Option<&'static str>,
+    /// Why no public interest test is applied although the statute does not
+    /// list the provision as absolute (EIR reg 12(4)(a): nothing is held, so
+    /// there is nothing to weigh), with its source.
+    pub no_public_interest_test: Option<&'static str>,
+    /// Citations (as subsection paths, "" for the bare provision) that do not
+    /// say which limb is relied on where the limbs differ in whether a
+    /// public interest test applies (FOIA "40", EIR "13" or "13(1)").
+    pub undecided: &'static [&'static str],
+    /// What to cite instead of an undecided citation.
+    pub limb_hint: Option<&'static str>,
     /// Where the facts above come from.
     pub source: &'static str,
 }
@@ -81,15 +95,31 @@ pub struct Citation<'a> {
 }
 
 impl Citation<'_> {
-    /// Whether a public interest test is required.
+    /// Whether a public interest test is required. An undecided citation
+    /// (see [`Citation::limb_needed`]) is taken as qualified, the safer
+    /// reading, so that a case file still gives the factors.
     pub fn qualified(&self) -> bool {
         self.def.kind == Kind::Exemption
             && !self.def.absolute
+            && self.def.no_public_interest_test.is_none()
             && !self
                 .def
                 .absolute_subsections
                 .iter()
                 .any(|s| !self.subsection.is_empty() && self.subsection.starts_with(s))
+    }
+
+    /// When the citation does not say which limb is relied on and the limbs
+    /// differ in whether a public interest test applies: what to cite.
+    pub fn limb_needed(&self) -> Option<&'static str> {
+        let sub: String = self.subsection.chars().filter(|c| !c.is_whitespace()).collect();
+        self.def.limb_hint.filter(|_| self.def.undecided.iter().any(|u| u.eq_ignore_ascii_case(&sub)))
+    }
+
+    /// The provision requiring the public interest reasons for this
+    /// citation: its own (EIR reg 13(1)(b)) or the regime's general one.
+    pub fn public_interest_provision(&self, regime_default: &'static str) -> &'static str {
+        self.def.public_interest_provision.unwrap_or(regime_default)
     }
 
     /// The statutory wording for the cited provision, if catalogued: the
@@ -149,6 +179,65 @@ pub fn cite<'a>(defs: &'static [ExemptionDef], cited: &'a str) -> Result<Citatio
     if known { Ok(Citation { cited, subsection, def }) } else { Err(Some(def.section)) }
 }
 
+/// Splits a citation of several provisions or limbs into single citations:
+/// "31(1)(a) & (e)" → "31(1)(a)", "31(1)(e)"; "sections 24(1) and 41" →
+/// "24(1)", "41"; "40(2) and (3A)(a)" → "40(2)", "40(3A)(a)". A part that
+/// starts with a bracket continues the previous citation, replacing as many
+/// of its last brackets as it has (never the number itself). Parts that are
+/// not citations are dropped.
+pub fn split_citations(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for chunk in text.split([',', '&', '/', ';']) {
+        for part in split_and(chunk) {
+            let compact: String = part.chars().filter(|c| !c.is_whitespace()).collect();
+            let bare = strip_words(&compact);
+            if bare.starts_with('(') {
+                let Some(prev) = out.last() else { continue };
+                let brackets: Vec<usize> = prev.match_indices('(').map(|(i, _)| i).collect();
+                let keep = brackets.len().saturating_sub(bare.matches('(').count());
+                let cut = brackets.get(keep).copied().unwrap_or(prev.len());
+                out.push(format!("{}{bare}", &prev[..cut]));
+            } else if bare.starts_with(|c: char| c.is_ascii_digit()) {
+                out.push(bare.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// `text` split at the word "and".
+fn split_and(text: &str) -> Vec<&str> {
+    let lower = text.to_ascii_lowercase();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, _) in lower.match_indices("and") {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + 3..].chars().next();
+        let word =
+            before.is_none_or(|c| c.is_whitespace() || c == ')') && after.is_none_or(|c| c.is_whitespace() || c == '(');
+        if word && i >= start {
+            parts.push(&text[start..i]);
+            start = i + 3;
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// Drops a leading "section(s)", "regulation(s)", "reg", "s." or "s".
+fn strip_words(compact: &str) -> &str {
+    let lower = compact.to_ascii_lowercase();
+    for w in ["regulations", "regulation", "sections", "section", "regs.", "regs", "reg.", "reg", "ss.", "ss", "s."] {
+        if lower.starts_with(w) {
+            return &compact[w.len()..];
+        }
+    }
+    if lower.starts_with('s') && compact[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return &compact[1..];
+    }
+    compact
+}
+
 /// The provision whose number is closest to the citation's.
 fn nearest(defs: &'static [ExemptionDef], compact: &str) -> Option<&'static str> {
     let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<i64>().ok();
@@ -175,4 +264,21 @@ fn is_subsection_path(s: &str) -> bool {
         rest = &inner[close + 1..];
     }
     true
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_citations;
+
+    #[test]
+    fn multi_limb_citations_split() {
+        assert_eq!(split_citations("31(1)(a) & (e)"), ["31(1)(a)", "31(1)(e)"]);
+        assert_eq!(split_citations("sections 24(1) and 41"), ["24(1)", "41"]);
+        assert_eq!(split_citations("40(2) and (3A)(a)"), ["40(2)", "40(3A)(a)"]);
+        assert_eq!(split_citations("regulation 12(5)(b) and (e)"), ["12(5)(b)", "12(5)(e)"]);
+        assert_eq!(split_citations("s.43(2), s 41"), ["43(2)", "41"]);
+        assert_eq!(split_citations("41 and (2)"), ["41", "41(2)"]);
+        assert_eq!(split_citations("Sandwich and nothing"), Vec::<String>::new());
+        assert_eq!(split_citations("22A"), ["22A"]);
+    }
 }

@@ -3,10 +3,12 @@
 //! templates, deadlines and the validator take them from here.
 
 pub mod calendar;
+pub mod cost_limit;
 pub mod deadline;
 pub mod exemption;
 mod exemptions;
 mod regimes;
+pub mod time_for_compliance;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,11 +27,14 @@ pub enum RegimeId {
     Eir,
     /// Freedom of Information (Scotland) Act 2002 (Scottish public authorities).
     Foisa,
+    /// Environmental Information (Scotland) Regulations 2004 (environmental
+    /// information held by Scottish public authorities; FOISA s39(2)).
+    Eisr,
 }
 
 impl RegimeId {
     /// Every regime.
-    pub const ALL: [RegimeId; 3] = [RegimeId::Foia, RegimeId::Eir, RegimeId::Foisa];
+    pub const ALL: [RegimeId; 4] = [RegimeId::Foia, RegimeId::Eir, RegimeId::Foisa, RegimeId::Eisr];
 
     /// The name used in case files and on the command line: "foia", "eir", "foisa".
     pub fn name(self) -> &'static str {
@@ -37,6 +42,7 @@ impl RegimeId {
             RegimeId::Foia => "foia",
             RegimeId::Eir => "eir",
             RegimeId::Foisa => "foisa",
+            RegimeId::Eisr => "eisr",
         }
     }
 
@@ -46,6 +52,7 @@ impl RegimeId {
             RegimeId::Foia => &regimes::FOIA,
             RegimeId::Eir => &regimes::EIR,
             RegimeId::Foisa => &regimes::FOISA,
+            RegimeId::Eisr => &regimes::EISR,
         }
     }
 }
@@ -56,7 +63,7 @@ impl std::str::FromStr for RegimeId {
         RegimeId::ALL
             .into_iter()
             .find(|r| r.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown regime `{s}` (expected foia, eir or foisa)"))
+            .ok_or_else(|| format!("unknown regime `{s}` (expected foia, eir, foisa or eisr)"))
     }
 }
 
@@ -90,6 +97,18 @@ pub enum Extension {
     },
 }
 
+/// From when the window for asking for a review is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewFrom {
+    /// From the date of the reply (FOIA s45 Code para 5.3; EIR reg 11(2),
+    /// read as from the reply the applicant is dissatisfied with).
+    Reply,
+    /// From the end of the time the authority had to comply, or from
+    /// receipt of the reply if it came late (FOISA s20(5)(a) and (b)).
+    EndOfTimeToComply,
+}
+
 /// The review stage before the regulator.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct ReviewRules {
@@ -100,8 +119,12 @@ pub struct ReviewRules {
     pub statutory: bool,
     /// The provision, e.g. "regulation 11".
     pub provision: &'static str,
-    /// Working days after the reply within which the requester may ask.
+    /// Working days within which the requester may ask.
     pub ask_within: u32,
+    /// From when `ask_within` counts.
+    pub ask_from: ReviewFrom,
+    /// The provision setting `ask_within` and `ask_from`.
+    pub ask_provision: &'static str,
     /// Working days the authority has to answer.
     pub answer_within: u32,
     /// The most it may take in any case.
@@ -110,6 +133,10 @@ pub struct ReviewRules {
     /// of Practice that set it was issued on 4 July 2018).
     #[serde(skip)]
     pub window_from: Date,
+    /// The provision on the review's outcome.
+    pub outcome_provision: &'static str,
+    /// What the review's outcome must state, beyond the decision.
+    pub outcome_must_state: &'static [&'static str],
     /// Where these come from.
     pub source: &'static str,
 }
@@ -135,9 +162,30 @@ pub struct Regulator {
     pub source: &'static str,
 }
 
+/// Appealing against the Commissioner's decision.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Appeal {
+    /// "First-tier Tribunal (General Regulatory Chamber)", "Court of Session".
+    pub to: &'static str,
+    /// The provision giving the right, e.g. "section 57".
+    pub provision: &'static str,
+    /// What may be appealed: "the decision notice", "a point of law".
+    pub grounds: &'static str,
+    /// Days from the decision to appeal.
+    pub days: u32,
+    /// What the days run from, in words.
+    pub from: &'static str,
+    /// True when a review outcome must state this right (FOISA s21(10)).
+    pub in_review_outcome: bool,
+    /// Where these come from.
+    pub source: &'static str,
+}
+
 /// The provisions that say what a reply must contain, cited by the validator.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct NoticeProvisions {
+    /// Specifying the exemption or exception relied on.
+    pub specify: &'static str,
     /// Particulars of the review procedure.
     pub review: &'static str,
     /// Particulars of the right to go to the regulator.
@@ -176,12 +224,16 @@ pub struct Regime {
     pub holidays: HolidayScope,
     /// The provision defining a working day.
     pub working_day_provision: &'static str,
+    /// The provision that stops the clock while a fee is awaited.
+    pub fees_provision: &'static str,
     /// Extensions of the time limit.
     pub extension: Extension,
     /// The review stage.
     pub review: ReviewRules,
     /// The regulator.
     pub regulator: Regulator,
+    /// Appeal against the regulator's decision.
+    pub appeal: Appeal,
     /// What a refusal notice must contain, by provision.
     pub notice: NoticeProvisions,
     /// Where the facts above come from.

@@ -56,6 +56,14 @@ pub struct RequesterFile {
     /// For a complaint: documents attached (the request, the reply, …).
     #[serde(default)]
     pub attachments: Vec<String>,
+    /// Grounds foikit generates from its findings that the requester does
+    /// not want to make, by rule code ("FOI203").
+    #[serde(default)]
+    pub drop: Vec<String>,
+    /// When the Commissioner's decision notice was sent, for the appeal's
+    /// date in a complaint's chronology.
+    #[serde(default)]
+    pub decision_notice: Option<Date>,
 }
 
 /// Cross-field checks for a requester file.
@@ -66,12 +74,52 @@ pub fn facts(file: &RequesterFile) -> Vec<(String, String)> {
             out.push((format!("arguments[{i}]"), "must not be empty".to_string()));
         }
     }
+    for (i, code) in file.drop.iter().enumerate() {
+        if crate::check::rules::find(code).is_none() {
+            out.push((format!("drop[{i}]"), format!("`{code}` is not a rule code (see `foikit rules`)")));
+        }
+    }
     if let (Some(asked), Some(outcome)) = (file.review_requested, file.review_outcome)
         && outcome < asked
     {
         out.push((
             "review_outcome".into(),
             format!("the review outcome ({outcome}) cannot come before the review was requested ({asked})"),
+        ));
+    }
+    out
+}
+
+/// The provisions a requester's own arguments name that the reply does not
+/// rely on: a point about an exemption the authority never cited is usually
+/// a slip (the wrong section number) or belongs in another letter.
+pub fn uncited_sections(reply: &Reply, who: &RequesterFile) -> Vec<String> {
+    use std::sync::LazyLock;
+    static MENTION: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:sections?|regulations?|regs?\.?|s\.)\s*\d+[A-Z]?(?:\([0-9A-Za-z]+\))*(?:\s*(?:,|&|and)\s*(?:(?:sections?|regulations?|s\.)\s*)?(?:\d+[A-Z]?)?(?:\([0-9A-Za-z]+\))+|\s*(?:,|&|and)\s*(?:sections?\s*)?\d+[A-Z]?)*",
+        )
+        .expect("tested pattern")
+    });
+    let law = reply.regime.regime();
+    let cited: Vec<&str> = reply.exemptions.iter().filter_map(|c| law.cite(c).ok()).map(|c| c.def.section).collect();
+    let mut named: Vec<String> =
+        who.exemptions.keys().flat_map(|k| crate::law::exemption::split_citations(k)).collect();
+    for a in who.arguments.iter().chain(who.exemptions.values().flatten()) {
+        named.extend(MENTION.find_iter(a).flat_map(|m| crate::law::exemption::split_citations(m.as_str())));
+    }
+    let relied = if reply.exemptions.is_empty() { "none".to_string() } else { reply.exemptions.join(", ") };
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for n in named {
+        let Ok(c) = law.cite(&n) else { continue };
+        if cited.contains(&c.def.section) || seen.contains(&c.def.section) {
+            continue;
+        }
+        seen.push(c.def.section);
+        out.push(format!(
+            "your arguments name {} {n}, which the reply does not rely on (it cites: {relied})",
+            law.provision_word
         ));
     }
     out

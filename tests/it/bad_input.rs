@@ -170,3 +170,19 @@ fn refusal_grounds_are_not_exemptions() {
         "ground for refusing the whole request",
     );
 }
+
+/// Issue 10: case-file checks cite the regime's own provision, and a bare
+/// "40" is asked for its limb.
+#[test]
+fn case_checks_cite_the_regimes_own_provisions() {
+    let refusal = std::fs::read_to_string(support::root().join("fixtures/cases/ho-43342-refusal.yaml")).unwrap();
+    let eir = refusal
+        .replace("regime: foia", "regime: eir")
+        .replace("section: \"24(1)\"", "section: \"12(5)(a)\"")
+        .replace("section: \"41\"", "section: \"13(1)(b)\"");
+    let line = eir.lines().collect::<Vec<_>>().iter().rposition(|l| l.contains("public_interest:")).unwrap() + 1;
+    let report = expect_problem(&eir, "exemptions[1].public_interest", line, "reg 13(1)(b)");
+    assert!(!report.contains("FOIA s17"), "{report}");
+    let bare = refusal.replace("section: \"41\"", "section: \"40\"");
+    expect_problem(&bare, "exemptions[1].section", line_of(&bare, "section: \"40\""), "cite the limb");
+}

@@ -154,6 +154,84 @@ fn deadline_prints_the_due_date_and_why() {
 }
 
 #[test]
+fn holidays_lists_days_with_their_source_and_reads_govuk_json() {
+    let dir = support::scratch("cli-holidays");
+    let text = ok(&foikit(&["holidays", "--year", "2026", "--jurisdiction", "scotland"], &dir));
+    assert!(text.contains("2026-06-15") && text.contains("World Cup bank holiday"), "{text}");
+    assert!(text.contains("St Andrew's Day Bank Holiday (Scotland) Act 2007"), "{text}");
+    assert!(!text.contains("Easter Monday"), "{text}");
+    let ni = ok(&foikit(&["holidays", "--year", "2026", "--jurisdiction", "northern-ireland"], &dir));
+    assert!(!ni.contains("2026-06-15") && ni.contains("2026-07-13"), "{ni}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&foikit(&["holidays", "--year", "2022", "--format", "json"], &dir))).unwrap();
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["date"] == "2022-09-19" && h["jurisdictions"].as_array().unwrap().len() == 3)
+    );
+    assert_eq!(foikit(&["holidays", "--jurisdiction", "wales"], &dir).status.code(), Some(2));
+    // gov.uk's own file, as --holidays.
+    let govuk = support::root().join("fixtures/holidays/govuk-bank-holidays.json");
+    let due: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &[
+            "deadline",
+            "2026-06-12",
+            "--regime",
+            "foisa",
+            "--working-days",
+            "1",
+            "--holidays",
+            govuk.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        &dir,
+    )))
+    .unwrap();
+    assert_eq!(due["due"], "2026-06-16");
+}
+
+/// Issue 10: the Time for Compliance Regulations, the s17(2) notice with a
+/// s10(3) extension, and the regime's own fee provision, as deadline options.
+#[test]
+fn deadline_options_for_variations_extensions_and_fees() {
+    let dir = support::scratch("cli-deadline-options");
+    let school: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &[
+            "deadline",
+            "2023-07-10",
+            "--variation",
+            "school",
+            "--not-school-days",
+            "2023-07-21..2023-09-04",
+            "--format",
+            "json",
+        ],
+        &dir,
+    )))
+    .unwrap();
+    assert_eq!(school["due"], "2023-09-21");
+    let records: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &["deadline", "2023-07-10", "--variation", "public-records", "--format", "json"],
+        &dir,
+    )))
+    .unwrap();
+    assert_eq!(records["working_days"], 30);
+    assert_eq!(
+        foikit(&["deadline", "2023-07-10", "--regime", "foisa", "--variation", "school"], &dir).status.code(),
+        Some(2)
+    );
+    let text = ok(&foikit(&["deadline", "2023-03-10", "--extended"], &dir));
+    assert!(text.contains("Notice:") && text.contains("2023-04-12") && text.contains("s17(2)"), "{text}");
+    let fees = ok(&foikit(
+        &["deadline", "2023-03-10", "--regime", "foisa", "--fees-notice", "2023-03-14", "--fee-paid", "2023-03-20"],
+        &dir,
+    ));
+    assert!(fees.contains("FOISA s10(2)") && !fees.contains("FOIA s10(2)"), "{fees}");
+}
+
+#[test]
 fn exemptions_lists_the_catalogue() {
     let dir = support::scratch("cli-exemptions");
     let text = ok(&foikit(&["exemptions"], &dir));

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use foikit::law::RegimeId;
-use foikit::law::calendar::{Calendar, Jurisdiction, proclaimed};
+use foikit::law::calendar::{Calendar, Jurisdiction, PROCLAIMED};
 use foikit::law::deadline::{Clock, ClockStop};
 use proptest::prelude::*;
 use time::macros::date;
@@ -51,18 +51,20 @@ const EASTER: [(i32, u8, u8); 36] = [
     (2035, 3, 25),
 ];
 
-/// Days proclamations added, and regular days they moved away.
-const ADDED: [Date; 10] = [
-    date!(2002 - 06 - 03),
-    date!(2002 - 06 - 04),
-    date!(2011 - 04 - 29),
-    date!(2012 - 06 - 04),
-    date!(2012 - 06 - 05),
-    date!(2020 - 05 - 08),
-    date!(2022 - 06 - 02),
-    date!(2022 - 06 - 03),
-    date!(2022 - 09 - 19),
-    date!(2023 - 05 - 08),
+/// Days proclamations added, where, and regular days they moved away.
+const UK: &[Jurisdiction] = &Jurisdiction::ALL;
+const ADDED: [(Date, &[Jurisdiction]); 11] = [
+    (date!(2002 - 06 - 03), UK),
+    (date!(2002 - 06 - 04), UK),
+    (date!(2011 - 04 - 29), UK),
+    (date!(2012 - 06 - 04), UK),
+    (date!(2012 - 06 - 05), UK),
+    (date!(2020 - 05 - 08), UK),
+    (date!(2022 - 06 - 02), UK),
+    (date!(2022 - 06 - 03), UK),
+    (date!(2022 - 09 - 19), UK),
+    (date!(2023 - 05 - 08), UK),
+    (date!(2026 - 06 - 15), &[Jurisdiction::Scotland]),
 ];
 const REMOVED: [Date; 4] = [date!(2002 - 05 - 27), date!(2012 - 05 - 28), date!(2020 - 05 - 04), date!(2022 - 05 - 30)];
 
@@ -118,7 +120,7 @@ fn jurisdiction_days(y: i32, j: Jurisdiction) -> BTreeSet<Date> {
         }
         days.insert(sub);
     }
-    days.extend(ADDED.iter().filter(|x| x.year() == y));
+    days.extend(ADDED.iter().filter(|(x, js)| x.year() == y && js.contains(&j)).map(|(x, _)| *x));
     days
 }
 
@@ -150,7 +152,8 @@ impl Simple {
         !weekend(x)
             && !christmas
             && match regime {
-                RegimeId::Foisa => !self.scotland.contains(&x),
+                // FOISA s73 and EISR reg 2(1): bank holidays in Scotland.
+                RegimeId::Foisa | RegimeId::Eisr => !self.scotland.contains(&x),
                 _ => !good_friday && !self.uk.contains(&x),
             }
     }
@@ -204,7 +207,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_count_and_clock_stop_agrees(offset in 0i64..11_000, n in 0u32..80, stop_at in 0i64..40, stop_len in 0i64..30, regime in 0usize..3) {
+    fn any_count_and_clock_stop_agrees(offset in 0i64..11_000, n in 0u32..80, stop_at in 0i64..40, stop_len in 0i64..30, regime in 0usize..4) {
         let regime = RegimeId::ALL[regime];
         let received = date!(2005 - 01 - 01) + Duration::days(offset);
         let given = received + Duration::days(stop_at);
@@ -236,6 +239,9 @@ fn known_answers() {
         // St Andrew's Day, Christmas, New Year and 2 January.
         (Foia, date!(2023 - 11 - 29), date!(2024 - 01 - 03)),
         (Foisa, date!(2023 - 11 - 29), date!(2024 - 01 - 03)),
+        // The Scottish EIR count Scotland's bank holidays (reg 2(1)), as FOISA does.
+        (RegimeId::Eisr, date!(2023 - 03 - 10), date!(2023 - 04 - 10)),
+        (RegimeId::Eisr, date!(2023 - 07 - 11), date!(2023 - 08 - 09)),
         // Christmas and Boxing Day substitutes (2021: Sat/Sun), New Year substitutes (2022: Sat).
         (Foia, date!(2021 - 12 - 20), date!(2022 - 01 - 21)),
         (Foisa, date!(2021 - 12 - 20), date!(2022 - 01 - 21)),
@@ -246,29 +252,147 @@ fn known_answers() {
 }
 
 #[test]
-fn every_proclaimed_day_is_skipped() {
+fn every_proclaimed_day_is_skipped_where_it_applies() {
     let cal = Calendar::builtin();
-    for (day, name) in proclaimed() {
+    for p in PROCLAIMED {
         for regime in RegimeId::ALL {
-            let d = Clock::new(&cal, regime).deadline(day - Duration::days(1), 20, &[]).unwrap();
-            assert!(
-                d.skipped.iter().any(|s| s.date.0 == day),
-                "{name} ({day}) not skipped under {regime:?}: {:?}",
-                d.skipped
-            );
+            let d = Clock::new(&cal, regime).deadline(p.date - Duration::days(1), 20, &[]).unwrap();
+            let skipped = d.skipped.iter().any(|s| s.date.0 == p.date);
+            // FOIA s10(6) and EIR reg 2(1): a bank holiday in any part of the
+            // UK; FOISA s73: in Scotland.
+            let scottish = matches!(regime, RegimeId::Foisa | RegimeId::Eisr);
+            let applies = !scottish || p.jurisdictions.contains(&Jurisdiction::Scotland);
+            assert_eq!(skipped, applies, "{} ({}) under {regime:?}: {:?}", p.name, p.date, d.skipped);
         }
     }
+}
+
+/// The day the issue found missing: Scotland's World Cup bank holiday,
+/// Monday 15 June 2026 (Scotland only), counts for FOISA and, as a bank
+/// holiday in a part of the UK, for FOIA and EIR too.
+#[test]
+fn the_2026_scottish_day_counts_everywhere_it_should() {
+    let cal = Calendar::builtin();
+    let day = cal.holidays(2026).unwrap().into_iter().find(|h| h.date == date!(2026 - 06 - 15)).unwrap();
+    assert_eq!(day.jurisdictions, [Jurisdiction::Scotland]);
+    for regime in RegimeId::ALL {
+        let d = Clock::new(&cal, regime).deadline(date!(2026 - 06 - 12), 1, &[]).unwrap();
+        assert_eq!(d.due.0, date!(2026 - 06 - 16), "{regime:?}");
+    }
+    let d = Clock::new(&cal, RegimeId::Foia).deadline(date!(2026 - 06 - 12), 1, &[]).unwrap();
+    assert_eq!(d.skipped[0].reason, "World Cup bank holiday (Scotland)");
+}
+
+/// gov.uk's `bank-holidays.json` in the format gov.uk publishes it.
+fn govuk_file(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/fixtures/holidays/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The dates a gov.uk-format file lists, by jurisdiction and year.
+fn published(json: &str) -> std::collections::BTreeMap<(Jurisdiction, i32), BTreeSet<Date>> {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for j in Jurisdiction::ALL {
+        for e in v[j.key()]["events"].as_array().unwrap() {
+            let date = foikit::case::Date::parse_iso(e["date"].as_str().unwrap()).unwrap().0;
+            out.entry((j, date.year())).or_insert_with(BTreeSet::new).insert(date);
+        }
+    }
+    out
+}
+
+fn builtin_days(y: i32, j: Jurisdiction) -> BTreeSet<Date> {
+    Calendar::builtin()
+        .holidays(y)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.jurisdictions.contains(&j))
+        .map(|h| h.date)
+        .collect()
+}
+
+#[test]
+fn calendar_matches_govuk_for_every_year_it_published() {
+    let govuk = published(&govuk_file("govuk-bank-holidays.json"));
+    let years: BTreeSet<i32> = govuk.keys().map(|(_, y)| *y).collect();
+    assert_eq!((years.first(), years.last()), (Some(&2012), Some(&2027)));
+    for ((j, y), days) in &govuk {
+        assert_eq!(&builtin_days(*y, *j), days, "{y} {j:?}");
+    }
+}
+
+#[test]
+fn calendar_matches_an_independent_implementation_before_gov_uk_published() {
+    let independent = published(&govuk_file("python-holidays-2000-2011.json"));
+    assert_eq!(independent.len(), 3 * 12);
+    for ((j, y), days) in &independent {
+        let mut days = days.clone();
+        // St Andrew's Day became a bank holiday by the 2007 Act (Royal Assent
+        // 15 January 2007); the independent list has it a year early.
+        days.remove(&date!(2006 - 11 - 30));
+        assert_eq!(builtin_days(*y, *j), days, "{y} {j:?}");
+    }
+}
+
+#[test]
+fn govuk_json_replaces_the_years_it_lists() {
+    // gov.uk's own file reproduces the built-in deadlines…
+    let cal = Calendar::from_file_text(&govuk_file("govuk-bank-holidays.json")).unwrap();
+    let builtin = Calendar::builtin();
+    for regime in RegimeId::ALL {
+        let mut received = date!(2012 - 01 - 01);
+        while received <= date!(2027 - 11 - 01) {
+            let a = Clock::new(&cal, regime).deadline(received, 20, &[]).unwrap().due;
+            let b = Clock::new(&builtin, regime).deadline(received, 20, &[]).unwrap().due;
+            assert_eq!(a, b, "{regime:?} {received}");
+            received += Duration::days(7);
+        }
+    }
+    // …and a day it adds, moves or drops is followed for that year only.
+    let mut scotland = builtin_days(2030, Jurisdiction::Scotland);
+    let dropped = *scotland.iter().nth(3).unwrap();
+    scotland.remove(&dropped);
+    scotland.insert(date!(2030 - 03 - 04));
+    let events: Vec<String> = scotland
+        .iter()
+        .map(|d| format!(r#"{{"title":"Day","date":"{}","notes":"","bunting":true}}"#, foikit::case::Date(*d).iso()))
+        .collect();
+    let json = format!(r#"{{"scotland":{{"division":"scotland","events":[{}]}}}}"#, events.join(","));
+    let cal = Calendar::from_file_text(&json).unwrap();
+    let loaded: BTreeSet<Date> = cal
+        .holidays(2030)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.jurisdictions.contains(&Jurisdiction::Scotland))
+        .map(|h| h.date)
+        .collect();
+    assert_eq!(loaded, scotland);
+    assert!(!loaded.contains(&dropped));
+    assert_eq!(builtin_days(2030, Jurisdiction::EnglandAndWales), {
+        cal.holidays(2030)
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.jurisdictions.contains(&Jurisdiction::EnglandAndWales))
+            .map(|h| h.date)
+            .collect::<BTreeSet<_>>()
+    });
+    // A cut-down file is refused rather than silently dropping days.
+    let short = r#"{"scotland":{"division":"scotland","events":[
+        {"title":"New Year's Day","date":"2030-01-01","notes":"","bunting":true}]}}"#;
+    assert!(Calendar::from_file_text(short).unwrap_err().contains("is the file complete"));
+    assert!(Calendar::from_file_text(r#"{"wales":{"division":"wales","events":[]}}"#).is_err());
 }
 
 #[test]
 fn user_proclamations_extend_the_calendar() {
     let extra = foikit::law::calendar::Holiday {
-        date: date!(2026 - 06 - 15),
+        date: date!(2030 - 06 - 17),
         name: "Proclaimed day".into(),
         jurisdictions: vec![Jurisdiction::Scotland],
+        source: String::new(),
     };
     let cal = Calendar::with_extra(vec![extra]);
-    let d = Clock::new(&cal, RegimeId::Foisa).deadline(date!(2026 - 06 - 12), 1, &[]).unwrap();
-    assert_eq!(d.due.0, date!(2026 - 06 - 16));
+    let d = Clock::new(&cal, RegimeId::Foisa).deadline(date!(2030 - 06 - 14), 1, &[]).unwrap();
+    assert_eq!(d.due.0, date!(2030 - 06 - 18));
     assert_eq!(d.skipped[0].reason, "Proclaimed day");
 }

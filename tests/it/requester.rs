@@ -272,3 +272,110 @@ fn a_review_request_with_no_name_is_refused_until_one_is_given() {
     let text = std::fs::read_to_string(dir.join("out/review-request.txt")).unwrap();
     assert!(text.contains("A Requester") && text.contains("Section 43(2) – Commercial interests"), "{text}");
 }
+
+/// Issue 10, finding 3: under FOISA s20(5) the 40 working days run from the
+/// end of the authority's 20, so a review asked for more than 40 working
+/// days after an early reply can still be in time, and the drafted request
+/// must not apologise for being late.
+#[test]
+fn a_foisa_review_window_runs_from_the_end_of_the_time_to_comply() {
+    let src = std::fs::read_to_string(support::root().join("fixtures/cases/ho-78814-release.yaml")).unwrap();
+    let with = |regime: &str| {
+        let src = src
+            .replace("regime: foia", &format!("regime: {regime}"))
+            .replace("  date: 2024-01-09", "  date: 2023-10-02");
+        let case = foikit::case::parse(&src, SourceFormat::Yaml, "78814.yaml").unwrap();
+        let doc = support::composer().compose(&case).unwrap();
+        Reply::from_case("78814", &case, &doc)
+    };
+    let who = RequesterFile { arguments: vec!["The list is incomplete.".into()], ..RequesterFile::default() };
+    // Received 21 September 2023, answered 2 October; 8 December is more
+    // than 40 working days after the reply but within 40 after 19 October.
+    let asked = date("2023-12-08");
+    let reply = with("foisa");
+    let request = support::composer().compose_review_request(&reply, &who, asked).unwrap();
+    let text = support::flat_text(&request);
+    assert!(text.contains("I am making this request within"), "{text}");
+    assert!(!text.contains("I recognise"), "{text}");
+    let letter = Letter {
+        received: reply.requested,
+        ..Letter::composed("foisa", LetterKind::ReviewRequest, reply.regime, &request, (reply.replied, Some(asked)))
+    };
+    assert!(check::check(&letter).iter().all(|d| d.code != "FOI502"), "{:?}", check::check(&letter));
+    // Under FOIA the s45 Code counts from the reply: the same date is late.
+    let reply = with("foia");
+    let text = support::flat_text(&support::composer().compose_review_request(&reply, &who, asked).unwrap());
+    assert!(text.contains("I recognise"), "{text}");
+}
+
+/// Issue 10, finding 7: a FOISA review outcome gives the s47(1) application
+/// and the s56 appeal to the Court of Session (s21(10)); FOIA's does not
+/// mention the Court of Session.
+#[test]
+fn a_foisa_review_outcome_gives_the_appeal_to_the_court_of_session() {
+    let path = support::root().join("fixtures/cases/example-review-outcome.yaml");
+    let src = std::fs::read_to_string(&path).unwrap();
+    let src = src.replace("regime: foia", "regime: foisa").replace("\"43(2)\"", "\"33(1)(b)\"");
+    let foisa = foikit::case::parse(&src, SourceFormat::Yaml, "o.yaml");
+    let case = foisa.unwrap();
+    assert_eq!(case.regime, foikit::law::RegimeId::Foisa);
+    let text = support::flat_text(&support::composer().compose_review_outcome(&case).unwrap());
+    assert!(text.contains("Scottish Information Commissioner under section 47"), "{text}");
+    assert!(text.contains("appeal to the Court of Session on a point of law under section 56"), "{text}");
+    let foia = foikit::case::load(&path).unwrap();
+    let text = support::flat_text(&support::composer().compose_review_outcome(&foia).unwrap());
+    assert!(!text.contains("Court of Session"), "{text}");
+    let law = foikit::law::RegimeId::Foisa.regime();
+    assert!(law.regulator.source.contains("(4)(a)"), "{}", law.regulator.source);
+    assert!(law.review.outcome_must_state.iter().any(|s| s.contains("section 56")));
+}
+
+/// Issue 10, the grounds library: multi-limb keys carry the requester's
+/// points to each provision; a point about a section the reply does not
+/// cite is warned about; a generated ground is dropped by its rule code;
+/// the letters speak in the first person; the appeal after the
+/// Commissioner's decision is dated in the chronology.
+#[test]
+fn requester_points_limbs_drops_and_the_appeal_date() {
+    let reply = support::reply("ho-43342-refusal");
+    let mut who = support::gallagher();
+    let points = who.exemptions.remove("24(1)").unwrap();
+    who.exemptions.insert("sections 24(1) and 41".into(), vec!["Both exemptions fail for one reason.".into()]);
+    who.exemptions.insert("24(1)".into(), points);
+    let text =
+        support::flat_text(&support::composer().compose_review_request(&reply, &who, date("2017-05-02")).unwrap());
+    assert_eq!(text.matches("Both exemptions fail for one reason.").count(), 2, "{text}");
+    // First person, and the s24 test as the ICO reads it.
+    assert!(text.contains("reasonably necessary") && !text.contains("stricter test"), "{text}");
+    assert!(!text.contains("the Department must") && text.contains("I ask the authority"), "{text}");
+    assert!(foikit::requester::uncited_sections(&reply, &who).is_empty());
+    let stray = RequesterFile {
+        arguments: vec!["The information is not exempt under section 43(2) or sections 31(1)(a) & (e).".into()],
+        ..who.clone()
+    };
+    let warnings = foikit::requester::uncited_sections(&reply, &stray);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("section 43(2)") && warnings[0].contains("24(1), 41"), "{warnings:?}");
+    // Drop a generated ground by its rule code.
+    let late = support::reply("ho-78814-release");
+    let grounds = |who: &RequesterFile| {
+        support::flat_text(&support::composer().compose_review_request(&late, who, date("2024-01-20")).unwrap())
+    };
+    let all = grounds(&RequesterFile::default());
+    let codes: Vec<&str> = late.findings.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"FOI301"), "{codes:?}");
+    let dropped = grounds(&RequesterFile { drop: vec!["FOI301".into()], ..RequesterFile::default() });
+    assert!(all.contains("working days late") || all.len() > dropped.len(), "{all}");
+    assert!(dropped.len() < all.len());
+    assert!(
+        foikit::requester::facts(&RequesterFile { drop: vec!["FOI999".into()], ..RequesterFile::default() })
+            .iter()
+            .any(|(path, _)| path == "drop[0]")
+    );
+    // After the Commissioner's decision: the appeal and its date.
+    let decided = RequesterFile { decision_notice: Some(date("2017-10-02")), ..support::gallagher() };
+    let (doc, _) = support::composer().compose_complaint(&reply, &decided, date("2017-07-03")).unwrap();
+    let text = render::text::text(&doc);
+    assert!(text.contains("Appeal to the First-tier Tribunal (General Regulatory Chamber)"), "{text}");
+    assert!(text.contains("30 October 2017"), "{text}");
+}

@@ -31,7 +31,11 @@ under FOIA s17(2), which says the decision is not yet made, is exempt from this 
 
 ## Why it matters
 FOIA s17(3) requires the public interest reasons (EIR reg 14(3)(b) with reg 12(1)(b); FOISA
-s16(2)). Without them the requester cannot tell whether the test was applied at all.
+s16(2)). Without them the requester cannot tell whether the test was applied at all. Which
+provisions are qualified comes from the exemption catalogues: FOIA s40(2) with the first
+condition (s40(3A)) is absolute (s2(3)(fa)), EIR reg 13(1)(a) has no public interest test and
+reg 13(1)(b) has its own, and EIR reg 12(4)(a) (not held) has nothing to weigh. A bare \"section
+40\" or \"regulation 13\" is asked to name its limb, since only some limbs need the test.
 
 ## Example
 \"The information is exempt under section 43(2) because disclosure would harm the supplier.\"
@@ -50,21 +54,69 @@ fn check(letter: &Letter) -> Vec<Finding> {
     if holding_notice(letter) || WEIGHED.is_match(&letter.text()) {
         return Vec::new();
     }
-    letter
-        .cited
+    let regime = letter.regime.regime();
+    let resolved: Vec<_> = letter.cited.iter().filter_map(|c| resolve(letter, c).map(|r| (c, r))).collect();
+    resolved
         .iter()
-        .filter(|c| resolve(letter, c).is_some_and(|r| r.qualified()))
-        .map(|c| {
-            Finding::at(
-                c.paragraph,
-                format!(
+        .filter(|(_, r)| r.qualified())
+        .filter_map(|(c, r)| {
+            let message = match r.limb_needed() {
+                // A bare "40" (or EIR "13") is decided by another citation of
+                // the same provision that names its limb.
+                Some(_) if resolved.iter().any(|(_, o)| o.def.section == r.def.section && o.limb_needed().is_none()) => {
+                    return None;
+                }
+                Some(hint) => format!(
+                    "{} {} does not say which limb is relied on, and only some limbs need a public interest test: {hint}",
+                    c.word, c.provision
+                ),
+                None => format!(
                     "{} {} is a qualified exemption but the letter gives no public interest reasons ({})",
                     c.word,
                     c.provision,
-                    letter.regime.regime().notice.public_interest
+                    r.public_interest_provision(regime.notice.public_interest)
                 ),
-            )
-            .on(c.field.as_deref())
+            };
+            Some(Finding::at(c.paragraph, message).on(c.field.as_deref()))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::letter::Letter;
+
+    fn findings(regime: &str, body: &str) -> Vec<String> {
+        let text = format!(
+            "Dear Ms Requester,\n\nYour request has been handled under the {regime}. {body}\n\nYours sincerely,\n\nTeam\n"
+        );
+        let letter = Letter::from_text("t.txt", &text);
+        (super::RULE.check)(&letter).into_iter().map(|f| f.message).collect()
+    }
+
+    /// Issue 10, finding 1: a correct s40(2) first-condition letter needs no
+    /// public interest test; the second condition does; a bare "40" is told
+    /// to cite its limb.
+    #[test]
+    fn section_40_by_condition() {
+        let act = "Freedom of Information Act 2000";
+        assert!(findings(act, "The names are exempt under section 40(2) and section 40(3A)(a).").is_empty());
+        let second = findings(act, "The names are exempt under section 40(2) by virtue of section 40(3B).");
+        assert!(second.iter().any(|m| m.contains("40(3B) is a qualified exemption")), "{second:?}");
+        let bare = findings(act, "The names are exempt under section 40.");
+        assert!(bare.iter().any(|m| m.contains("cite the limb") && m.contains("40(3A)")), "{bare:?}");
+    }
+
+    /// Issue 10, finding 4: EIR reg 13(1)(a) has no public interest test;
+    /// reg 13(1)(b)'s is its own, not reg 12(1)(b); not held needs none.
+    #[test]
+    fn eir_personal_data_and_not_held() {
+        let eir = "Environmental Information Regulations 2004";
+        assert!(findings(eir, "The names are withheld under regulation 13(1)(a).").is_empty());
+        assert!(findings(eir, "We do not hold the report, so regulation 12(4)(a) applies.").is_empty());
+        let b = findings(eir, "The names are withheld under regulation 13(1)(b) and regulation 13(2B).");
+        assert!(b.iter().all(|m| m.contains("reg 13(1)(b)") && !m.contains("12(1)(b)")), "{b:?}");
+        let bare = findings(eir, "The names are withheld under regulation 13.");
+        assert!(bare.iter().any(|m| m.contains("cite the limb")), "{bare:?}");
+    }
 }

@@ -21,9 +21,10 @@ pub static RULE: Rule = Rule {
 
 const DOC: &str = "\
 ## What it checks
-That a request for internal review is dated within the window for asking, counted in working days
-from the date of the reply: 40 under the s45 Code of Practice (para 5.3), EIR reg 11(2) and FOISA
-s20(5).
+That a request for internal review is dated within the window for asking: 40 working days from the
+date of the reply under the s45 Code of Practice (para 5.3) and EIR reg 11(2); under FOISA s20(5),
+40 working days from the end of the authority's 20 working days to comply, or from the reply if it
+came later.
 
 ## Why it matters
 Under FOIA an authority need not accept a late request; under the EIR and FOISA the statute sets the
@@ -39,19 +40,24 @@ fn check(letter: &Letter) -> Vec<Finding> {
     let (Some(reply), Some(sent)) = (letter.reply_date, letter.sent) else { return Vec::new() };
     let law = letter.regime.regime();
     let calendar = Calendar::builtin();
-    let Ok(window) = Clock::new(&calendar, letter.regime).deadline(reply.0, law.review.ask_within, &[]) else {
+    let requested = letter.received.map(|d| d.0);
+    let Ok(window) = Clock::new(&calendar, letter.regime).review_window(requested, reply.0) else {
         return Vec::new();
     };
     if sent <= window.due {
         return Vec::new();
     }
     vec![Finding::letter(format!(
-        "the {} is requested on {}, after the {} working days allowed from the reply of {} ended on {} ({})",
+        "the {} is requested on {}, after the {} working days allowed from {} ended on {} ({})",
         law.review.name,
         format_date(sent, DateStyle::Long),
         law.review.ask_within,
-        format_date(reply, DateStyle::Long),
+        if window.from.0 == reply.0 {
+            format!("the reply of {}", format_date(reply, DateStyle::Long))
+        } else {
+            format!("the end of the time to reply, {},", format_date(window.from, DateStyle::Long))
+        },
         format_date(window.due, DateStyle::Long),
-        law.review.source
+        window.provision
     ))]
 }

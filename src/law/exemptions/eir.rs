@@ -65,13 +65,21 @@ const fn exception(
 
 /// The catalogue, in the order of the Regulations.
 pub static EXEMPTIONS: &[ExemptionDef] = &[
-    exception(
-        "12(4)(a)",
-        "Information not held",
-        Harm::Class,
-        source!("12(4)(a)", "12"),
-        &[("", r12_4!("(a) it does not hold that information when an applicant’s request is received"))],
-    ),
+    // Subject to reg 12(1)(b) on its face, but where nothing is held there is
+    // nothing to weigh: the ICO's guidance on reg 12(4)(a) applies no public
+    // interest test, and neither does the validator.
+    ExemptionDef {
+        no_public_interest_test: Some(
+            "EIR reg 12(4)(a): where the information is not held there is no public interest to weigh (ICO guidance, information not held, regulation 12(4)(a))",
+        ),
+        ..exception(
+            "12(4)(a)",
+            "Information not held",
+            Harm::Class,
+            source!("12(4)(a)", "12"),
+            &[("", r12_4!("(a) it does not hold that information when an applicant’s request is received"))],
+        )
+    },
     // Also the EIR's answer to requests too costly to answer: there is no
     // cost limit in the EIR.
     exception(
@@ -193,25 +201,50 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
         source!("12(5)(g)", "12"),
         &[("", r12_5!("(g) the protection of the environment to which the information relates"))],
     ),
-    // Personal data of which the applicant is not the data subject. Since the
-    // Data Protection Act 2018 (sch 19), reg 13(1) forbids disclosure if
-    // (a) the first condition (2A) is satisfied (disclosure would contravene
-    // the data protection principles), or (b) the second (2B: right to
-    // object) or third (3A: exempt from subject access) condition is
-    // satisfied and the public interest in not disclosing outweighs that in
-    // disclosing. Reg 13 sits outside the reg 12(1)(b) test (12(3)), so:
-    // 13(1)(a)/(2A) is absolute in effect, 13(1)(b) with (2B)/(3A) carries
-    // its own public interest test. NCND: 13(5A), absolute under (5A)(a)
-    // (first condition, 5B(a)), qualified under (5A)(b). The ICO's guidance
-    // (July 2024) treats 13(5A)(a) as absolute and applies no presumption in
-    // favour of disclosure to reg 13. Because 13(1) covers both limbs, a
-    // citation of "13" or "13(1)" is treated as qualified: cite "13(1)(a)"
-    // or "13(2A)" for the absolute limb.
+    // Personal data of which the applicant is not the data subject, reached
+    // through reg 12(3) ("shall not be disclosed otherwise than in accordance
+    // with regulation 13"). Since the Data Protection Act 2018 (sch 19
+    // para 307), reg 13(1) forbids disclosure if (a) the first condition
+    // (2A: disclosure would contravene the data protection principles) is
+    // satisfied, or (b) the second (2B: right to object) or third (3A: exempt
+    // from subject access) condition is satisfied and the public interest in
+    // not disclosing outweighs that in disclosing. So 13(1)(a)/(2A) has no
+    // public interest test, and 13(1)(b) has its own, in reg 13(1)(b), not
+    // reg 12(1)(b); reg 12(2)'s presumption does not apply to reg 13 (reg 12(3)
+    // takes personal data out of reg 12). NCND: 13(5A), with (5B)(a)(i) as
+    // the first condition (no public interest test) and the others qualified.
+    // "13" or "13(1)" alone does not say which limb: the letter must cite it.
     ExemptionDef {
-        absolute_subsections: &["(1)(a)", "(2A)", "(5A)(a)"],
+        absolute_subsections: &["(1)(a)", "(2A)", "(5B)(a)(i)"],
         ncnd: Some("13(5A)"),
-        subsections: &["(1)(a)", "(1)(b)", "(2A)", "(2B)", "(3A)", "(5A)(a)", "(5A)(b)", "(5B)"],
-        ..qualified("13", "Personal data", Harm::Class, source!("13", "13"))
+        subsections: &[
+            "(1)(a)",
+            "(1)(b)",
+            "(2A)(a)",
+            "(2A)(b)",
+            "(2B)",
+            "(3A)",
+            "(5A)",
+            "(5B)(a)(i)",
+            "(5B)(a)(ii)",
+            "(5B)(b)",
+            "(5B)(c)",
+            "(5B)(d)",
+        ],
+        undecided: &["", "(1)"],
+        limb_hint: Some(
+            "cite the limb relied on: regulation 13(1)(a) with the first condition 13(2A) (no public interest test), or 13(1)(b) with the second 13(2B) or third 13(3A) condition (its own public interest test)",
+        ),
+        public_interest_provision: Some("EIR reg 14(3)(b) and reg 13(1)(b)"),
+        ..qualified(
+            "13",
+            "Personal data",
+            Harm::Class,
+            concat!(
+                "EIR 2004 reg 13 and reg 12(3); https://www.legislation.gov.uk/uksi/2004/3391/regulation/13; ",
+                "ICO guidance on section 40 and regulation 13"
+            ),
+        )
     },
 ];
 
@@ -229,7 +262,9 @@ mod tests {
     #[test]
     fn every_regulation_12_exception_is_qualified() {
         let eir = RegimeId::Eir.regime();
-        for d in EXEMPTIONS.iter().filter(|d| d.section.starts_with("12")) {
+        // Issue 10, finding 4: not held has nothing to weigh.
+        assert!(!eir.cite("12(4)(a)").unwrap().qualified());
+        for d in EXEMPTIONS.iter().filter(|d| d.section.starts_with("12") && d.section != "12(4)(a)") {
             assert!(!d.absolute && d.absolute_subsections.is_empty(), "{}", d.section);
             let c = eir.cite(d.section).unwrap();
             assert_eq!(c.def.section, d.section);
@@ -253,6 +288,15 @@ mod tests {
         assert!(eir.cite("13(3A)").unwrap().qualified());
         assert!(eir.cite("13").unwrap().qualified());
         assert_eq!(eir.cite("13").unwrap().def.ncnd, Some("13(5A)"));
+        // Issue 10, finding 4: "13" and "13(1)" must name their limb, and a
+        // qualified limb's test is reg 13(1)(b), not reg 12(1)(b).
+        for s in ["13", "13(1)", "regulation 13"] {
+            assert!(eir.cite(s).unwrap().limb_needed().is_some(), "{s}");
+        }
+        assert!(eir.cite("13(1)(a)").unwrap().limb_needed().is_none());
+        let pit = eir.cite("13(1)(b)").unwrap().public_interest_provision(eir.notice.public_interest);
+        assert_eq!(pit, "EIR reg 14(3)(b) and reg 13(1)(b)");
+        assert!(!eir.cite("13(5B)(a)(i)").unwrap().qualified());
         assert_eq!(eir.cite("13(9)").unwrap_err(), Some("13"));
     }
 

@@ -47,10 +47,12 @@ macro_rules! s31 {
 pub static EXEMPTIONS: &[ExemptionDef] = &[
     // Refusal grounds: no exemption is engaged and there is no public
     // interest test, so `absolute` is set to keep `qualified()` false.
+    // (3)–(5): the appropriate limit and aggregation, set by the Fees
+    // Regulations (see `law::cost_limit`), cited in passing.
     ExemptionDef {
         kind: Kind::RefusalGround,
         ncnd: Some("12(2)"),
-        subsections: &["(1)", "(2)"],
+        subsections: &["(1)", "(2)", "(3)", "(4)", "(5)"],
         provisions: &[
             (
                 "(1)",
@@ -72,9 +74,10 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
         )],
         ..absolute("14", "Vexatious or repeated requests", Harm::Conduct, source!("14"))
     },
-    // There is no duty-to-confirm-or-deny exclusion in s21.
+    // There is no duty-to-confirm-or-deny exclusion in s21. (2) and (3)
+    // say when information is reasonably accessible; letters cite them.
     ExemptionDef {
-        subsections: &["(1)"],
+        subsections: &["(1)", "(2)(a)", "(2)(b)", "(3)"],
         provisions: &[(
             "(1)",
             "Information which is reasonably accessible to the applicant otherwise than under section 1 is exempt information.",
@@ -237,7 +240,10 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
     // by the Government of Wales Act 2006).
     ExemptionDef {
         ncnd: Some("35(3)"),
-        subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(3)"],
+        // (2) (statistical information once a decision is taken) and (4)
+        // (regard to the public interest in factual background) are cited
+        // in passing.
+        subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(2)", "(3)", "(4)"],
         provisions: &[(
             "(1)",
             "Information held by a government department or by the Welsh Assembly Government is exempt information if it relates to— (a) the formulation or development of government policy, (b) Ministerial communications, (c) the provision of advice by any of the Law Officers or any request for the provision of such advice, or (d) the operation of any Ministerial private office.",
@@ -289,15 +295,51 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
         )],
         ..qualified("39", "Environmental information", Harm::Class, source!("39"))
     },
-    // s2(3)(f), (fa): 40(1) is absolute, and 40(2) where the first condition
-    // (3A) is satisfied. 40(2) relying on the second (3B) or third (4A)
-    // condition is qualified: cite "40(2)" for the usual first-condition
-    // case, "40(3B)" or "40(4A)" otherwise. NCND: 40(5A) for the applicant's
-    // own data, 40(5B) for third parties; one value is kept.
+    // s40 as substituted by the Data Protection Act 2018 sch 19 para 58.
+    // - 40(1), the applicant's own data: absolute (s2(3)(f)).
+    // - 40(2) with the first condition (3A: disclosure would contravene the
+    //   data protection principles, or the DPA 2018 s24(1) exemption
+    //   disapplied): absolute (s2(3)(fa)). A citation of 40(2) alone is read
+    //   as the first condition, which is how letters use it.
+    // - 40(2) with the second condition (3B: the right to object, UK GDPR
+    //   Art 21) or the third (4A: exempt from subject access): qualified. s2(3)
+    //   lists only the first condition; the ICO's guidance (s40 and reg 13,
+    //   part four) says the second condition "is not absolute", so the brief's
+    //   "(3B) absolute" is not followed.
+    // - NCND: 40(5A) (the applicant's own data) is treated as absolute with
+    //   40(1), as the ICO treats it. 40(5B)(a)(i) (confirming or denying
+    //   would itself contravene the data protection principles) is treated as
+    //   absolute: it is the first condition applied to the fact of holding,
+    //   and s2(3)(fa) makes that condition absolute; the ICO applies no public
+    //   interest test to it. This is a deliberate choice: the statute's list
+    //   in s2(3) does not name 40(5B) at all, so a strict reading would make
+    //   every limb of 40(5B) qualified. 40(5B)(a)(ii) (right to object),
+    //   (b) and (c) (subject access exemptions) are qualified.
+    // - A bare "40" says none of this: the letter must cite the limb.
     ExemptionDef {
-        absolute_subsections: &["(1)", "(2)"],
-        ncnd: Some("40(5A)"),
-        subsections: &["(1)", "(2)", "(3A)", "(3B)", "(4A)", "(5A)", "(5B)"],
+        absolute_subsections: &["(1)", "(2)", "(3A)", "(5A)", "(5B)(a)(i)"],
+        ncnd: Some("40(5A), 40(5B)"),
+        subsections: &[
+            "(1)",
+            "(2)",
+            "(3A)(a)",
+            "(3A)(b)",
+            "(3B)",
+            "(4A)(a)",
+            "(4A)(b)",
+            "(5A)",
+            "(5B)(a)(i)",
+            "(5B)(a)(ii)",
+            "(5B)(b)",
+            "(5B)(c)",
+            "(5B)(d)",
+            "(7)",
+            "(8)",
+        ],
+        undecided: &[""],
+        limb_hint: Some(
+            "cite the limb relied on: 40(1) (the requester's own data), or 40(2) with the first condition 40(3A) (absolute), the second 40(3B) or the third 40(4A) (both qualified)",
+        ),
         provisions: &[
             (
                 "(1)",
@@ -308,7 +350,12 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
                 "Any information to which a request for information relates is also exempt information if— (a) it constitutes personal data which does not fall within subsection (1), and (b) the first, second or third condition below is satisfied.",
             ),
         ],
-        ..qualified("40", "Personal information", Harm::Class, source!("40", "s2(3)(f), (fa)"))
+        ..qualified(
+            "40",
+            "Personal information",
+            Harm::Class,
+            source!("40", "s2(3)(f), (fa); ICO guidance on section 40 and regulation 13 (parts three to five)"),
+        )
     },
     ExemptionDef {
         ncnd: Some("41(2)"),
@@ -376,6 +423,27 @@ mod tests {
         }
     }
 
+    /// Issue 10, finding 1: s2(3)(fa) makes 40(2) with the first condition
+    /// absolute; the second and third conditions are qualified; a bare "40"
+    /// must name its limb.
+    #[test]
+    fn section_40_conditions_and_ncnd_limbs() {
+        let foia = RegimeId::Foia.regime();
+        let qualified = |s: &str| foia.cite(s).unwrap().qualified();
+        for s in ["40(3A)", "40(3A)(a)", "40(3A)(b)", "40(5A)", "40(5B)(a)(i)"] {
+            assert!(!qualified(s), "{s} is absolute");
+        }
+        for s in ["40(3B)", "40(4A)(a)", "40(5B)(a)(ii)", "40(5B)(b)"] {
+            assert!(qualified(s), "{s} is qualified");
+        }
+        assert!(foia.cite("40").unwrap().limb_needed().unwrap().contains("40(3A)"));
+        assert!(foia.cite("40(2)").unwrap().limb_needed().is_none());
+        for s in ["40(8)", "40(7)", "21(2)(a)", "21(3)", "12(4)", "35(2)", "35(4)"] {
+            assert!(foia.cite(s).is_ok(), "{s} is a subsection letters cite in passing");
+        }
+        assert!(RegimeId::Foisa.regime().cite("38(5A)").is_ok());
+    }
+
     #[test]
     fn citations_resolve_against_the_subsections() {
         let foia = RegimeId::Foia.regime();
@@ -386,7 +454,7 @@ mod tests {
         assert_eq!(foia.cite("25").unwrap_err(), Some("24"));
         let c = foia.cite("31(1)(a)").unwrap();
         assert!(c.provision().unwrap().1.ends_with("the prevention or detection of crime"));
-        assert_eq!(foia.cite("40(2)").unwrap().def.ncnd, Some("40(5A)"));
+        assert_eq!(foia.cite("40(2)").unwrap().def.ncnd, Some("40(5A), 40(5B)"));
         assert_eq!(foia.cite("38(1)(b)").unwrap().def.harm, Harm::Endangerment);
     }
 

@@ -211,7 +211,13 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
     // the usual first-condition case: cite "38(2B)" or "38(3A)" otherwise.
     ExemptionDef {
         absolute_subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(2A)"],
-        subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(2A)", "(2B)", "(3A)"],
+        // (5) definitions and (5A) (the legitimate interests gateway read
+        // as available to authorities) are cited in passing.
+        subsections: &["(1)(a)", "(1)(b)", "(1)(c)", "(1)(d)", "(2A)", "(2B)", "(3A)", "(4)", "(5)", "(5A)"],
+        undecided: &[""],
+        limb_hint: Some(
+            "cite the limb relied on: 38(1)(a) (the requester's own data), 38(1)(b) with the first condition 38(2A) (absolute) or the second 38(2B) or third 38(3A) (qualified), 38(1)(c) or 38(1)(d)",
+        ),
         ..qualified("38", "Personal information", Harm::Class, source!("38", "s2(2)(e)"))
     },
     // 39(1) endangerment; 39(2) environmental information, to be handled

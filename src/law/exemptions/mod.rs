@@ -1,6 +1,7 @@
 //! The catalogues, one file per regime.
 
 pub mod eir;
+pub mod eisr;
 pub mod foia;
 pub mod foisa;
 
@@ -20,6 +21,10 @@ pub const fn qualified(section: &'static str, title: &'static str, harm: Harm, s
         subsections: &[],
         provisions: &[],
         public_interest_note: None,
+        public_interest_provision: None,
+        no_public_interest_test: None,
+        undecided: &[],
+        limb_hint: None,
         source,
     }
 }
@@ -44,6 +49,7 @@ mod tests {
                 RegimeId::Foia => "FOIA 2000 s",
                 RegimeId::Eir => "EIR 2004 reg ",
                 RegimeId::Foisa => "FOISA 2002 s",
+                RegimeId::Eisr => "EISR 2004 reg ",
             };
             for (i, d) in defs.iter().enumerate() {
                 assert!(!d.title.is_empty(), "{id:?} {}", d.section);
