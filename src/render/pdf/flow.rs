@@ -282,6 +282,11 @@ impl<'f> Flow<'f> {
             if parts.is_empty() {
                 parts.push(Wrapped { runs: Vec::new(), width: 0.0 });
             }
+            // As at a soft break: a space after each line, beyond its
+            // width, so tagged content reads "Mr Smith 1 High Street".
+            if let Some(run) = parts.last_mut().and_then(|p| p.runs.last_mut()).filter(|r| r.shaped.is_none()) {
+                run.text.push(' ');
+            }
             wrapped.extend(parts);
         }
         self.tag_lines(&mut wrapped, tag);
