@@ -2,7 +2,7 @@
 //!
 //! Goldens live in `fixtures/golden/`; regenerate them with
 //! `UPDATE_GOLDEN=1 cargo test` and review `git diff` (CI never writes them).
-//! Tests that need qpdf, pdftotext, LibreOffice or pdfua skip with a message when
+//! Tests that need qpdf, pdftotext, LibreOffice, openxml-audit or pdfua skip with a message when
 //! the tool is missing, unless `FOIKIT_REQUIRE_TOOLS=1` (set by `.ci/run`).
 
 mod accessible;
@@ -11,6 +11,7 @@ mod cli;
 mod deadlines;
 mod golden;
 mod interop;
+mod ooxml;
 mod requester;
 mod rules;
 mod schema;

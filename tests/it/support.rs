@@ -225,3 +225,53 @@ pub fn in_order_share(expected: &[String], actual: &[String]) -> f64 {
 pub fn flat_text(doc: &Document) -> String {
     render::text::text(doc).split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Every letter kind foikit writes, named for reports: every case file in
+/// `fixtures/cases/` (found on disk, so new fixtures are covered without
+/// touching a test) as final copy and as draft, the review outcome of every
+/// case that has one, and the requester's letters (review request,
+/// complaint).
+pub fn every_letter() -> Vec<(String, Document)> {
+    let mut letters = letters();
+    let dir = root().join("fixtures/cases");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ["yaml", "yml", "json", "toml"].iter().any(|e| ext == *e)))
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no case files in {}", dir.display());
+    for path in cases {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let case = foikit::case::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut draft = composer().compose(&case).unwrap_or_else(|e| panic!("{stem}: {e}"));
+        draft.meta.draft = true;
+        letters.push((format!("{stem}-draft"), draft.clone()));
+        draft.meta.draft = false;
+        letters.push((stem.clone(), draft));
+        if case.internal_review.is_some() {
+            let outcome = composer().compose_review_outcome(&case).unwrap_or_else(|e| panic!("{stem}: {e}"));
+            letters.push((format!("{stem}-review-outcome"), outcome));
+        }
+    }
+    letters.sort_by(|a, b| a.0.cmp(&b.0));
+    letters.dedup_by(|a, b| a.0 == b.0);
+    letters
+}
+
+/// A Python checker from PyPI (`openxml-audit`, `pdfua`): on `PATH` (as
+/// `.ci/run` sets it) or in the repository's own `.venv`. Missing, it skips
+/// the test with a message, or fails it when `FOIKIT_REQUIRE_TOOLS=1`.
+pub fn python_tool(name: &str) -> Option<PathBuf> {
+    let candidates = [PathBuf::from(name), root().join(".venv/bin").join(name)];
+    let found =
+        candidates.into_iter().find(|path| Command::new(path).arg("--help").output().is_ok_and(|o| o.status.success()));
+    if found.is_none() {
+        assert!(
+            std::env::var("FOIKIT_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "{name} is required (FOIKIT_REQUIRE_TOOLS=1) but not installed"
+        );
+        eprintln!("skipping: {name} is not installed (python3 -m venv .venv && .venv/bin/pip install {name})");
+    }
+    found
+}

@@ -1,4 +1,4 @@
-//! The content half: [`Document`] → docx-rs paragraphs and tables.
+//! The content half: [`Document`] → the XML of the body, header and footer.
 //!
 //! Everything here names styles from [`super::styles`] instead of formatting
 //! paragraphs directly, so the letter stays editable the way a clerk expects.
@@ -6,21 +6,19 @@
 //! [`Block::Lines`], keep-together flags, the page break that starts an
 //! annex, and indentation of material nested inside a quotation.
 //!
-//! Two docx-rs counters are process-global or thread-local and would make
-//! the output depend on what was rendered before: paragraph ids and
-//! hyperlink relationship ids. [`Builder`] numbers both itself, per letter.
+//! We write the XML ourselves. docx-rs 0.4 wrote property children out of
+//! the order ECMA-376 requires (`w:pStyle` after `w:rPr`, `w:tblInd` after
+//! `w:tblBorders`, `w:footerReference` after `w:pgSz`), an undeclared
+//! `w:type` on `w:gridCol`, and drew paragraph and link ids from global
+//! counters; Word repairs or silently drops such properties. Properties
+//! come from [`super::props`], which writes them in schema order; text is
+//! escaped by [`super::xml`].
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use docx_rs::{
-    AlignmentType, BreakType, BuildXML, DocumentChild, Footer, Header, Hyperlink, HyperlinkData, IndentLevel,
-    LineSpacing, NumPages, NumberingId, PageMargin, PageNum, PageSize, Paragraph, ParagraphChild, ParagraphProperty,
-    Run, Shading, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType,
-    TableRow, WidthType,
-};
-
+use super::props::{CellProps, Indent, ParaProps, RowProps, RunProps, SectionProps, TableProps};
 use super::styles;
+use super::xml::{push_escaped, xml_chars};
 use crate::doc::{Align, Block, Document, Inline, Line, ListKind, line_text};
 
 /// A4 width in twips.
@@ -41,14 +39,21 @@ const TABLE_GAP: u32 = 120;
 /// Fill of the header row of a table: light grey, prints well in mono.
 const HEADER_FILL: &str = "E7E7E7";
 
+/// The WordprocessingML namespace, declared on every part's root.
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/// The relationships namespace, for `r:id` in the document.
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/// Declaration at the top of every part.
+const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+
 /// A letter rendered to XML, plus what the package around it needs.
 pub(super) struct Layout {
     /// `word/document.xml`.
-    pub document: Vec<u8>,
+    pub document: String,
     /// `word/header1.xml`: the DRAFT mark, for drafts only.
-    pub header: Option<Vec<u8>>,
+    pub header: Option<String>,
     /// `word/footer1.xml`.
-    pub footer: Vec<u8>,
+    pub footer: String,
     /// Every list in document order; list *n* uses numbering instance *n + 1*.
     pub lists: Vec<ListKind>,
     /// Hyperlink targets; target *n* has relationship id [`link_rid`]`(n)`.
@@ -66,13 +71,10 @@ pub(super) const HEADER_RID: &str = "rIdHeader1";
 pub(super) const FOOTER_RID: &str = "rIdFooter1";
 
 /// Lays out `doc` (letterhead, body, annexes, footer and, for drafts, a
-/// header) and renders the three XML parts.
-///
-/// The parts are built one by one rather than through `Docx::build`, which
-/// also renders and normalises a dozen parts we replace: measured on a
-/// five-page letter, that was 200 µs of a 1 ms budget.
+/// header) and writes the three XML parts.
 pub(super) fn layout(doc: &Document) -> Layout {
-    let mut b = Builder::default();
+    let mut b = Builder { out: String::with_capacity(32 * 1024), ..Builder::default() };
+    let _ = write!(b.out, r#"{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>"#);
     b.letterhead(&doc.letterhead);
     b.blocks(&doc.body, 0);
     for annex in &doc.annexes {
@@ -82,36 +84,32 @@ pub(super) fn layout(doc: &Document) -> Layout {
         }
         b.blocks(&annex.blocks, 0);
     }
-    let footer = b.footer();
-    let header = doc.meta.draft.then(|| b.draft_header());
-    let mut document = docx_rs::Document::new().page_size(PageSize::new().size(PAGE_WIDTH, PAGE_HEIGHT)).page_margin(
-        PageMargin::new()
-            .top(MARGIN)
-            .bottom(MARGIN)
-            .left(MARGIN)
-            .right(MARGIN)
-            .header(HEADER_DISTANCE)
-            .footer(HEADER_DISTANCE),
-    );
-    let footer_xml = footer.build();
-    document = document.footer(footer, FOOTER_RID);
-    let mut header_xml = None;
-    if let Some(header) = header {
-        header_xml = Some(header.build());
-        document = document.header(header, HEADER_RID);
+    let section = SectionProps {
+        header: doc.meta.draft.then_some(HEADER_RID),
+        footer: FOOTER_RID,
+        page_width: PAGE_WIDTH,
+        page_height: PAGE_HEIGHT,
+        margin: MARGIN,
+        header_distance: HEADER_DISTANCE,
+    };
+    section.write(&mut b.out);
+    b.out.push_str("</w:body></w:document>");
+    Layout {
+        document: b.out,
+        header: doc.meta.draft.then(draft_header),
+        footer: footer(),
+        lists: b.lists,
+        links: b.links,
     }
-    document.children = b.children;
-    Layout { document: document.build(), header: header_xml, footer: footer_xml, lists: b.lists, links: b.links }
 }
 
-/// Accumulates the body while numbering paragraphs, lists and links.
+/// Accumulates the body while numbering lists and links.
 #[derive(Default)]
 struct Builder {
-    children: Vec<DocumentChild>,
+    /// `word/document.xml` so far.
+    out: String,
     lists: Vec<ListKind>,
     links: Vec<String>,
-    /// Last paragraph id handed out.
-    para_id: u32,
     /// The next body element starts a new page (an annex begins).
     break_before_next: bool,
     /// The last body element is a table: the next paragraph needs space
@@ -120,72 +118,40 @@ struct Builder {
 }
 
 impl Builder {
-    /// A new paragraph with the next id of this letter.
-    ///
-    /// Built as a literal: `Paragraph::new` draws an id from a thread-local
-    /// counter that only `Docx::build` resets, and that panics when it runs
-    /// out after 2^32 paragraphs on one thread.
-    fn paragraph(&mut self) -> Paragraph {
-        // w14:paraId must be below 0x80000000; a letter never gets near it.
-        self.para_id += 1;
-        Paragraph {
-            id: format!("{:08X}", self.para_id),
-            children: Vec::new(),
-            property: ParagraphProperty::new(),
-            has_numbering: false,
+    /// Adds a body paragraph: the page break of a starting annex and the
+    /// space after a table are added to `props` here.
+    fn push_paragraph(&mut self, mut props: ParaProps, line: &[Inline]) {
+        props.page_break_before |= std::mem::take(&mut self.break_before_next);
+        if std::mem::take(&mut self.after_table) {
+            props.space_before = Some(TABLE_GAP);
         }
+        self.paragraph(&props, line, RunProps::default());
     }
 
-    fn push_paragraph(&mut self, p: Paragraph) {
-        self.push_spaced(p, None);
-    }
-
-    /// Adds a body paragraph, with `space_after` twips below it instead of
-    /// its style's spacing when given.
-    fn push_spaced(&mut self, mut p: Paragraph, space_after: Option<u32>) {
-        if std::mem::take(&mut self.break_before_next) {
-            p = p.page_break_before(true);
-        }
-        let space_before = std::mem::take(&mut self.after_table).then_some(TABLE_GAP);
-        if space_before.is_some() || space_after.is_some() {
-            let mut spacing = LineSpacing::new();
-            if let Some(before) = space_before {
-                spacing = spacing.before(before);
-            }
-            if let Some(after) = space_after {
-                spacing = spacing.after(after);
-            }
-            p = p.line_spacing(spacing);
-        }
-        self.children.push(DocumentChild::Paragraph(Box::new(p)));
-    }
-
-    fn push_table(&mut self, table: Table) {
-        // A table cannot carry "page break before", and two tables in a row
-        // would merge into one; an empty paragraph fixes both.
-        if self.break_before_next || self.after_table {
-            let p = self.paragraph().style(styles::NO_SPACING);
-            self.push_paragraph(p);
-        }
-        self.children.push(DocumentChild::Table(Box::new(table)));
-        self.after_table = true;
+    /// Writes one paragraph whose runs all carry `run` (bold in a table's
+    /// header row).
+    fn paragraph(&mut self, props: &ParaProps, line: &[Inline], run: RunProps) {
+        self.out.push_str("<w:p>");
+        props.write(&mut self.out);
+        self.inlines(line, run);
+        self.out.push_str("</w:p>");
     }
 
     fn letterhead(&mut self, lines: &[Line]) {
         for (i, line) in lines.iter().enumerate() {
-            let p = self.paragraph().style(styles::LETTERHEAD);
-            let p = self.inlines(p, line, false);
-            let last = i + 1 == lines.len();
-            self.push_spaced(p, last.then_some(2 * BLOCK_GAP));
+            let mut props = ParaProps::styled(styles::LETTERHEAD);
+            if i + 1 == lines.len() {
+                props.space_after = Some(2 * BLOCK_GAP);
+            }
+            self.push_paragraph(props, line);
         }
     }
 
     /// A heading. Its style's space above is enough after a table too.
     fn heading(&mut self, level: u8, content: &[Inline], depth: i32) {
         self.after_table = false;
-        let p = quote_indent(self.paragraph().style(styles::heading(level)), depth);
-        let p = self.inlines(p, content, false);
-        self.push_paragraph(p);
+        let props = ParaProps { indent: quote_indent(depth), ..ParaProps::styled(styles::heading(level)) };
+        self.push_paragraph(props, content);
     }
 
     /// Renders `blocks` nested `depth` quotations deep.
@@ -199,15 +165,10 @@ impl Builder {
         match block {
             Block::Heading { level, content } => self.heading(*level, content, depth),
             Block::Paragraph(line) => {
-                let p = if depth == 0 {
-                    self.paragraph()
-                } else if depth == 1 {
-                    self.paragraph().style(styles::QUOTE)
-                } else {
-                    quote_indent(self.paragraph().style(styles::QUOTE), depth)
-                };
-                let p = self.inlines(p, line, false);
-                self.push_paragraph(p);
+                let style = (depth > 0).then_some(styles::QUOTE);
+                // The Quote style indents one level; deeper levels say so.
+                let indent = if depth > 1 { quote_indent(depth) } else { None };
+                self.push_paragraph(ParaProps { style, indent, ..ParaProps::default() }, line);
             }
             Block::Lines { lines, align } => self.lines(lines, *align, depth),
             Block::Quote(blocks) => self.blocks(blocks, depth + 1),
@@ -220,16 +181,17 @@ impl Builder {
     /// One paragraph per line, kept on one page, with a blank line's gap
     /// after the block.
     fn lines(&mut self, lines: &[Line], align: Align, depth: i32) {
-        let alignment = match align {
-            Align::Left => AlignmentType::Left,
-            Align::Right => AlignmentType::Right,
-        };
         for (i, line) in lines.iter().enumerate() {
-            let p = self.paragraph().style(styles::NO_SPACING).align(alignment).keep_lines(true);
             let last = i + 1 == lines.len();
-            let p = if last { p } else { p.keep_next(true) };
-            let p = self.inlines(quote_indent(p, depth), line, false);
-            self.push_spaced(p, last.then_some(BLOCK_GAP));
+            let props = ParaProps {
+                keep_next: !last,
+                keep_lines: true,
+                space_after: last.then_some(BLOCK_GAP),
+                indent: quote_indent(depth),
+                align_right: align == Align::Right,
+                ..ParaProps::styled(styles::NO_SPACING)
+            };
+            self.push_paragraph(props, line);
         }
     }
 
@@ -238,20 +200,14 @@ impl Builder {
             return;
         }
         self.lists.push(kind);
-        let num_id = NumberingId::new(self.lists.len());
+        let indent = (depth > 0).then(|| {
+            let side = quote_side(depth);
+            Indent { left: side + styles::LIST_INDENT, right: side, hanging: Some(styles::LIST_HANGING) }
+        });
         for item in items {
-            let mut p = self.paragraph().style(styles::LIST_PARAGRAPH).numbering(num_id.clone(), IndentLevel::new(0));
-            if depth > 0 {
-                let side = quote_side(depth);
-                p = p.indent(
-                    Some(side + styles::LIST_INDENT),
-                    Some(SpecialIndentType::Hanging(styles::LIST_HANGING)),
-                    Some(side),
-                    None,
-                );
-            }
-            let p = self.inlines(p, item, false);
-            self.push_paragraph(p);
+            let props =
+                ParaProps { num_id: Some(self.lists.len()), indent, ..ParaProps::styled(styles::LIST_PARAGRAPH) };
+            self.push_paragraph(props, item);
         }
     }
 
@@ -260,104 +216,150 @@ impl Builder {
         if columns == 0 {
             return;
         }
+        // A table cannot carry "page break before", and two tables in a row
+        // would merge into one; an empty paragraph fixes both.
+        if self.break_before_next || self.after_table {
+            self.push_paragraph(ParaProps::styled(styles::NO_SPACING), &[]);
+        }
         let side = quote_side(depth);
         let width = TEXT_WIDTH - 2 * side;
         let widths = column_widths(header, rows, columns, width as usize);
-        let mut table_rows = Vec::with_capacity(rows.len() + 1);
+        self.out.push_str("<w:tbl>");
+        TableProps { style: styles::TABLE_GRID, width, indent: side, grid_borders: true, fixed: true }
+            .write(&mut self.out);
+        self.out.push_str("<w:tblGrid>");
+        for width in &widths {
+            let _ = write!(self.out, r#"<w:gridCol w:w="{width}"/>"#);
+        }
+        self.out.push_str("</w:tblGrid>");
         if let Some(cells) = header {
-            table_rows.push(self.row(cells, &widths, true));
+            self.row(cells, &widths, true);
         }
         for cells in rows {
-            table_rows.push(self.row(cells, &widths, false));
+            self.row(cells, &widths, false);
         }
-        let table = Table::new(table_rows)
-            .style(styles::TABLE_GRID)
-            .set_borders(grid_borders())
-            .width(width as usize, WidthType::Dxa)
-            .layout(TableLayoutType::Fixed)
-            .indent(side)
-            .set_grid(widths);
-        self.push_table(table);
+        self.out.push_str("</w:tbl>");
+        self.after_table = true;
     }
 
-    /// One table row; missing cells are rendered empty so the grid stays whole.
-    fn row(&mut self, cells: &[Line], widths: &[usize], header: bool) -> TableRow {
-        let cells = widths
-            .iter()
-            .enumerate()
-            .map(|(i, width)| {
-                let line = cells.get(i).map_or(&[][..], Vec::as_slice);
-                let p = self.paragraph().style(styles::TABLE_TEXT);
-                let p = self.inlines(p, line, header);
-                let cell = TableCell::new().width(*width, WidthType::Dxa).add_paragraph(p);
-                if header { cell.shading(Shading::new().fill(HEADER_FILL)) } else { cell }
-            })
-            .collect();
-        TableRow::new(cells).cant_split()
+    /// One table row, never split across pages; a header row is bold on
+    /// grey and repeats on every page. Missing cells are written empty so
+    /// the grid stays whole.
+    fn row(&mut self, cells: &[Line], widths: &[usize], header: bool) {
+        self.out.push_str("<w:tr>");
+        RowProps { cant_split: true, header }.write(&mut self.out);
+        for (i, width) in widths.iter().enumerate() {
+            let line = cells.get(i).map_or(&[][..], Vec::as_slice);
+            self.out.push_str("<w:tc>");
+            CellProps { width: *width, fill: header.then_some(HEADER_FILL) }.write(&mut self.out);
+            let run = RunProps { bold: header, ..RunProps::default() };
+            self.paragraph(&ParaProps::styled(styles::TABLE_TEXT), line, run);
+            self.out.push_str("</w:tc>");
+        }
+        self.out.push_str("</w:tr>");
     }
 
-    /// Appends the runs of `line` to `p`; `bold` makes every run bold (a
-    /// table's header row).
-    fn inlines(&mut self, mut p: Paragraph, line: &[Inline], bold: bool) -> Paragraph {
+    /// Writes the runs of `line`, each with `base`'s properties plus its own.
+    fn inlines(&mut self, line: &[Inline], base: RunProps) {
         for inline in line {
-            let run = if bold { Run::new().bold() } else { Run::new() };
-            p = match inline {
-                Inline::Text(text) => p.add_run(text_run(run, text)),
-                Inline::Strong(text) => p.add_run(text_run(run.bold(), text)),
-                Inline::Emphasis(text) => p.add_run(text_run(run.italic(), text)),
-                Inline::LineBreak => p.add_run(run.add_break(BreakType::TextWrapping)),
+            match inline {
+                Inline::Text(text) => run(&mut self.out, base, text),
+                Inline::Strong(text) => run(&mut self.out, RunProps { bold: true, ..base }, text),
+                Inline::Emphasis(text) => run(&mut self.out, RunProps { italic: true, ..base }, text),
+                Inline::LineBreak => run(&mut self.out, base, "\n"),
                 Inline::Link { text, url } => match uri_target(url) {
                     Some(target) => {
-                        p.add_hyperlink(self.hyperlink(target, text_run(run.style(styles::HYPERLINK), text)))
+                        let rid = self.link(target);
+                        let _ = write!(self.out, r#"<w:hyperlink r:id="{rid}">"#);
+                        run(&mut self.out, RunProps { style: Some(styles::HYPERLINK), ..base }, text);
+                        self.out.push_str("</w:hyperlink>");
                     }
-                    None => p.add_run(text_run(run, text)),
+                    None => run(&mut self.out, base, text),
                 },
-            };
+            }
         }
-        p
     }
 
-    /// An external hyperlink with a relationship id numbered by this
-    /// letter (docx-rs would take one from a process-wide counter); links
-    /// to the same target share one relationship.
-    fn hyperlink(&mut self, target: String, run: Run) -> Hyperlink {
+    /// The relationship id of an external hyperlink to `target`, numbered
+    /// by this letter; links to the same target share one relationship.
+    fn link(&mut self, target: String) -> String {
         let index = self.links.iter().position(|t| *t == target).unwrap_or_else(|| {
             self.links.push(target);
             self.links.len() - 1
         });
-        // `path` only feeds docx-rs's own document.xml.rels, which we replace.
-        let link = HyperlinkData::External { rid: link_rid(index), path: String::new() };
-        Hyperlink { link, history: None, children: vec![ParagraphChild::Run(Box::new(run))] }
-    }
-
-    /// "Page X of Y" with live PAGE and NUMPAGES fields, so the numbers are
-    /// right after a clerk edits the letter.
-    fn footer(&mut self) -> Footer {
-        let p = self
-            .paragraph()
-            .style(styles::FOOTER)
-            .add_run(Run::new().add_text("Page "))
-            .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(" of "))
-            .add_num_pages(NumPages::new());
-        Footer::new().add_paragraph(p)
-    }
-
-    /// The DRAFT mark printed at the top of every page of a draft.
-    fn draft_header(&mut self) -> Header {
-        let mark = Run::new().add_text("DRAFT");
-        Header::new().add_paragraph(self.paragraph().style(styles::DRAFT_MARK).add_run(mark))
+        link_rid(index)
     }
 }
 
-/// Indents a paragraph that sits `depth` quotations deep. Depth 0 is left
-/// alone so ordinary paragraphs keep their style's indentation.
-fn quote_indent(p: Paragraph, depth: i32) -> Paragraph {
-    if depth == 0 {
-        return p;
+/// Writes `text` as one run: newlines become line breaks and tabs become
+/// tabs (a `w:t` cannot hold either), and characters XML 1.0 forbids are
+/// dropped because Word refuses a file that contains them.
+fn run(out: &mut String, props: RunProps, text: &str) {
+    out.push_str("<w:r>");
+    props.write(out);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<w:br/>");
+        }
+        for (j, piece) in line.split('\t').enumerate() {
+            if j > 0 {
+                out.push_str("<w:tab/>");
+            }
+            if !xml_chars(piece).is_empty() {
+                out.push_str(r#"<w:t xml:space="preserve">"#);
+                push_escaped(out, piece);
+                out.push_str("</w:t>");
+            }
+        }
     }
-    let side = quote_side(depth);
-    p.indent(Some(side), None, Some(side), None)
+    out.push_str("</w:r>");
+}
+
+/// `word/footer1.xml`: "Page X of Y" with live PAGE and NUMPAGES fields,
+/// so the numbers are right after a clerk edits the letter.
+fn footer() -> String {
+    let mut out = String::with_capacity(1024);
+    let _ = write!(out, r#"{XML_DECLARATION}<w:ftr xmlns:w="{W_NS}"><w:p>"#);
+    ParaProps::styled(styles::FOOTER).write(&mut out);
+    run(&mut out, RunProps::default(), "Page ");
+    field(&mut out, "PAGE");
+    run(&mut out, RunProps::default(), " of ");
+    field(&mut out, "NUMPAGES");
+    out.push_str("</w:p></w:ftr>");
+    out
+}
+
+/// A field whose result Word and LibreOffice compute when they lay the
+/// page out; "1" is shown by readers that do not.
+fn field(out: &mut String, instruction: &str) {
+    let _ = write!(
+        out,
+        concat!(
+            r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>"#,
+            r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
+        ),
+        instruction
+    );
+}
+
+/// `word/header1.xml`: the DRAFT mark printed at the top of every page of a
+/// draft.
+fn draft_header() -> String {
+    let mut out = String::with_capacity(512);
+    let _ = write!(out, r#"{XML_DECLARATION}<w:hdr xmlns:w="{W_NS}"><w:p>"#);
+    ParaProps::styled(styles::DRAFT_MARK).write(&mut out);
+    run(&mut out, RunProps::default(), "DRAFT");
+    out.push_str("</w:p></w:hdr>");
+    out
+}
+
+/// The indentation of a paragraph `depth` quotations deep; none at depth 0
+/// so ordinary paragraphs keep their style's indentation.
+fn quote_indent(depth: i32) -> Option<Indent> {
+    (depth > 0).then(|| {
+        let side = quote_side(depth);
+        Indent { left: side, right: side, hanging: None }
+    })
 }
 
 /// Left and right indentation of material `depth` quotations deep. Past
@@ -365,40 +367,6 @@ fn quote_indent(p: Paragraph, depth: i32) -> Paragraph {
 /// room (and the sum cannot overflow).
 fn quote_side(depth: i32) -> i32 {
     depth.clamp(0, 3) * styles::QUOTE_INDENT
-}
-
-/// Adds `text` to `run`: newlines become line breaks and tabs become tabs
-/// (a `w:t` cannot hold either), and characters XML 1.0 forbids are dropped
-/// because Word refuses a file that contains them. docx-rs escapes the rest.
-fn text_run(mut run: Run, text: &str) -> Run {
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            run = run.add_break(BreakType::TextWrapping);
-        }
-        for (j, piece) in line.split('\t').enumerate() {
-            if j > 0 {
-                run = run.add_tab();
-            }
-            let piece = xml_chars(piece);
-            if !piece.is_empty() {
-                run = run.add_text(piece);
-            }
-        }
-    }
-    run
-}
-
-/// `text` without the characters XML 1.0 does not allow (C0 controls other
-/// than tab, newline and carriage return; U+FFFE and U+FFFF).
-pub(super) fn xml_chars(text: &str) -> Cow<'_, str> {
-    fn allowed(c: char) -> bool {
-        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-    }
-    if text.chars().all(allowed) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.chars().filter(|c| allowed(*c)).collect())
-    }
 }
 
 /// The relationship target for a link URL, or `None` when there is nothing
@@ -446,22 +414,6 @@ fn column_widths(header: Option<&[Line]>, rows: &[Vec<Line>], columns: usize, to
     widths
 }
 
-/// Half-point grid lines on every edge: the same lines as the Table Grid
-/// style, repeated on the table because docx-rs otherwise writes its own
-/// hairline borders over the style's.
-fn grid_borders() -> TableBorders {
-    [
-        TableBorderPosition::Top,
-        TableBorderPosition::Left,
-        TableBorderPosition::Bottom,
-        TableBorderPosition::Right,
-        TableBorderPosition::InsideH,
-        TableBorderPosition::InsideV,
-    ]
-    .into_iter()
-    .fold(TableBorders::new(), |borders, position| borders.set(TableBorder::new(position).size(4).color("auto")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,11 +441,5 @@ mod tests {
         assert_eq!(uri_target(" https://ico.org.uk/a b?x=é ").as_deref(), Some("https://ico.org.uk/a%20b?x=%C3%A9"));
         assert_eq!(uri_target("https://x.org/a%20b/100%").as_deref(), Some("https://x.org/a%20b/100%25"));
         assert_eq!(uri_target("  "), None);
-    }
-
-    #[test]
-    fn forbidden_xml_characters_are_dropped() {
-        assert_eq!(xml_chars("a\u{0}b\u{1b}c\u{FFFF}"), "abc");
-        assert!(matches!(xml_chars("plain – “text”"), Cow::Borrowed(_)));
     }
 }

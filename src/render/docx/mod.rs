@@ -1,21 +1,31 @@
 //! DOCX backend: a [`Document`] as a Word letter a clerk can edit and send.
 //!
-//! The work is split three ways:
-//! - `body` turns the model into docx-rs paragraphs and tables that name
-//!   styles rather than carry formatting;
-//! - `styles` defines those styles and the list numbering;
+//! The work is split this way:
+//! - `body` turns the model into the XML of the body, header and footer,
+//!   paragraphs and tables that name styles rather than carry formatting;
+//! - `props` writes their property elements in the order ECMA-376
+//!   requires, which Word enforces (checked in tests by `schema`, and in
+//!   the integration tests by the independent validator `openxml-audit`);
+//! - `styles` defines those styles and the list numbering, `theme` the
+//!   Office theme;
 //! - `package` writes every other part and the zip, so that the same
-//!   letter and options always give the same bytes, small ones.
+//!   letter and options always give the same bytes, small ones;
+//! - `xml` escapes text.
 //!
-//! docx-rs is used for what it does well, the XML of the document body,
-//! header and footer (it escapes all text itself).
+//! All XML is written directly: docx-rs 0.4, used before, wrote property
+//! children out of schema order, which Word repairs or silently drops.
 
 use super::{Format, RenderError, RenderOptions};
 use crate::doc::Document;
 
 mod body;
 mod package;
+mod props;
+#[cfg(test)]
+mod schema;
 mod styles;
+mod theme;
+mod xml;
 
 /// Renders `doc` as a Word document (`.docx`).
 ///

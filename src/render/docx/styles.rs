@@ -1,12 +1,14 @@
 //! The formatting half of the package: `styles.xml` and `numbering.xml`.
 //!
-//! We write both parts ourselves instead of going through docx-rs because
-//! docx-rs always emits its own bare `Normal` (without `w:default="1"`, so
-//! Word does not treat it as the default style) and always prepends a
-//! nine-level default numbering. A clerk who opens the letter must find the
-//! built-in styles they know (Normal, Heading 1, Quote, List Paragraph,
-//! Table Grid) carrying the formatting, not direct formatting on every
-//! paragraph, so the body only names styles and the styles say how they look.
+//! Like every part, they are written directly (docx-rs, used before, emitted
+//! its own bare `Normal` without `w:default="1"`, so Word did not treat it as
+//! the default style, and prepended a nine-level default numbering); their
+//! children follow the schema's order, which `super::schema` checks.
+//!
+//! A clerk who opens the letter must find the built-in styles they know
+//! (Normal, Heading 1, Quote, List Paragraph, Table Grid) carrying the
+//! formatting, not direct formatting on every paragraph, so the body only
+//! names styles and the styles say how they look.
 
 use std::fmt::Write as _;
 
@@ -98,8 +100,8 @@ pub(super) const STYLES_XML: &str = concat!(
     r#"<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="NoSpacing"/>"#,
     r#"<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>"#,
-    // In a style rather than on the run: docx-rs writes run properties out
-    // of schema order, which Word may silently drop.
+    // In a style rather than on the run, so a clerk can restyle every page's
+    // mark at once.
     r#"<w:style w:type="paragraph" w:styleId="DraftMark"><w:name w:val="Draft Mark"/><w:basedOn w:val="Header"/>"#,
     r#"<w:rPr><w:b/><w:bCs/><w:color w:val="C00000"/><w:spacing w:val="40"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="NoSpacing"/>"#,

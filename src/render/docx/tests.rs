@@ -235,7 +235,7 @@ fn render(doc: &Document) -> Vec<u8> {
 fn same_input_gives_identical_bytes() {
     let doc = sample(false);
     let first = render(&doc);
-    // Disturb docx-rs's paragraph and hyperlink counters in between.
+    // Another letter in between must not shift list or link numbering.
     render(&sample(true));
     assert_eq!(first, render(&doc));
     let elsewhere = std::thread::spawn(move || render(&doc)).join().unwrap();
@@ -243,14 +243,14 @@ fn same_input_gives_identical_bytes() {
 }
 
 #[test]
-fn paragraph_ids_are_numbered_per_letter() {
-    let xml = part(&render(&sample(false)), "word/document.xml");
-    let ids: Vec<&str> = xml.split("w14:paraId=\"").skip(1).map(|s| &s[..8]).collect();
-    assert_eq!(ids[0], "00000001");
-    let mut unique = ids.clone();
-    unique.sort_unstable();
-    unique.dedup();
-    assert_eq!(unique.len(), ids.len());
+fn every_part_has_its_children_in_schema_order() {
+    for draft in [false, true] {
+        for entry in entries(&render(&sample(draft))) {
+            if entry.name.starts_with("word/") && !entry.name.contains("_rels") {
+                super::schema::assert_schema_order(&entry.text);
+            }
+        }
+    }
 }
 
 #[test]
@@ -270,7 +270,9 @@ fn entries_are_deflated_in_fixed_order_and_dated_from_options() {
             "word/styles.xml",
             "word/numbering.xml",
             "word/settings.xml",
+            "word/webSettings.xml",
             "word/fontTable.xml",
+            "word/theme/theme1.xml",
             "word/header1.xml",
             "word/footer1.xml",
         ]
@@ -304,28 +306,28 @@ fn document_uses_our_styles() {
     let xml = part(&bytes, "word/document.xml");
     for style in ["Heading1", "Heading2", "Heading3", "Quote", "ListParagraph", "NoSpacing", "Letterhead", "TableText"]
     {
-        assert!(xml.contains(&format!(r#"<w:pStyle w:val="{style}" />"#)), "{style} not used");
+        assert!(xml.contains(&format!(r#"<w:pStyle w:val="{style}"/>"#)), "{style} not used");
     }
-    assert!(xml.contains(r#"<w:tblStyle w:val="TableGrid" />"#));
-    assert!(xml.contains(r#"<w:rStyle w:val="Hyperlink" />"#));
+    assert!(xml.contains(r#"<w:tblStyle w:val="TableGrid"/>"#));
+    assert!(xml.contains(r#"<w:rStyle w:val="Hyperlink"/>"#));
     let styles = part(&bytes, "word/styles.xml");
     assert!(styles.contains(r#"w:default="1" w:styleId="Normal""#));
     for (id, name) in [("Heading1", "heading 1"), ("Quote", "Quote"), ("ListParagraph", "List Paragraph")] {
         assert!(styles.contains(&format!(r#"w:styleId="{id}"><w:name w:val="{name}"/>"#)), "{id}");
     }
-    // Styles are defined once each (docx-rs would add a second Normal).
+    // Styles are defined once each.
     assert_eq!(styles.matches(r#"w:styleId="Normal""#).count(), 1);
 }
 
 #[test]
 fn annexes_start_on_a_new_page_with_their_label() {
     let xml = part(&render(&sample(false)), "word/document.xml");
-    assert_eq!(xml.matches("<w:pageBreakBefore />").count(), 2);
+    assert_eq!(xml.matches("<w:pageBreakBefore/>").count(), 2);
     for label in ["Annex A", "Annex B"] {
         let at = xml.find(&format!(">{label}</w:t>")).unwrap();
-        let paragraph = &xml[xml[..at].rfind("<w:p ").unwrap()..at];
-        assert!(paragraph.contains(r#"<w:pStyle w:val="Heading1" />"#), "{label}");
-        assert!(paragraph.contains("<w:pageBreakBefore />"), "{label}");
+        let paragraph = &xml[xml[..at].rfind("<w:p>").unwrap()..at];
+        assert!(paragraph.contains(r#"<w:pStyle w:val="Heading1"/>"#), "{label}");
+        assert!(paragraph.contains("<w:pageBreakBefore/>"), "{label}");
     }
 }
 
@@ -334,7 +336,7 @@ fn an_unlabelled_annex_starting_with_a_table_still_breaks_the_page() {
     let mut doc = sample(false);
     doc.annexes = vec![Annex { label: None, blocks: vec![Block::Table { header: None, rows: vec![vec![line("x")]] }] }];
     let xml = part(&render(&doc), "word/document.xml");
-    let at = xml.find("<w:pageBreakBefore />").unwrap();
+    let at = xml.find("<w:pageBreakBefore/>").unwrap();
     assert!(xml[at..].find("</w:p>").unwrap() < xml[at..].find("<w:tbl>").unwrap());
 }
 
@@ -343,11 +345,11 @@ fn footer_has_live_page_fields_and_draft_has_a_header() {
     let bytes = render(&sample(true));
     let footer = part(&bytes, "word/footer1.xml");
     for field in ["PAGE", "NUMPAGES"] {
-        assert!(footer.contains(&format!("<w:instrText>{field}</w:instrText>")), "{field}");
+        assert!(footer.contains(&format!(r#"<w:instrText xml:space="preserve"> {field} </w:instrText>"#)), "{field}");
     }
     assert!(footer.contains(">Page </w:t>") && footer.contains("> of </w:t>"));
     let header = part(&bytes, "word/header1.xml");
-    assert!(header.contains(r#"<w:pStyle w:val="DraftMark" />"#) && header.contains(">DRAFT</w:t>"));
+    assert!(header.contains(r#"<w:pStyle w:val="DraftMark"/>"#) && header.contains(">DRAFT</w:t>"));
     let final_copy = render(&sample(false));
     assert!(entries(&final_copy).iter().all(|e| e.name != "word/header1.xml"));
     assert!(!part(&final_copy, "word/document.xml").contains("headerReference"));
@@ -384,6 +386,16 @@ fn core_properties_carry_meta_and_timestamp() {
 }
 
 #[test]
+fn the_language_is_declared_once_for_readers_and_for_spelling() {
+    let bytes = render(&sample(false));
+    let core = part(&bytes, "docProps/core.xml");
+    let language = &core[core.find("<dc:language>").unwrap() + 13..core.find("</dc:language>").unwrap()];
+    assert_eq!(language, "en-GB");
+    assert!(part(&bytes, "word/styles.xml").contains(&format!(r#"<w:lang w:val="{language}""#)));
+    assert!(part(&bytes, "word/settings.xml").contains(&format!(r#"<w:themeFontLang w:val="{language}"/>"#)));
+}
+
+#[test]
 fn text_is_escaped_exactly_once() {
     let xml = part(&render(&sample(false)), "word/document.xml");
     assert_eq!(xml.matches("A &amp; B &lt;c&gt;").count(), 1);
@@ -406,21 +418,24 @@ fn each_list_has_its_own_numbering_restarting_at_its_start() {
     assert!(numbering.contains(r#"<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>"#));
     let xml = part(&bytes, "word/document.xml");
     for (num, items) in [(1, 3), (2, 3), (3, 2), (4, 2)] {
-        assert_eq!(xml.matches(&format!(r#"<w:numId w:val="{num}" />"#)).count(), items, "list {num}");
+        assert_eq!(xml.matches(&format!(r#"<w:numId w:val="{num}"/>"#)).count(), items, "list {num}");
     }
     // The numbers are not typed in.
     assert!(!xml.contains(">1. "));
 }
 
 #[test]
-fn tables_span_the_text_width_with_a_bold_header() {
+fn tables_span_the_text_width_with_a_bold_repeating_header() {
     let xml = part(&render(&sample(false)), "word/document.xml");
     let grid: u32 =
         xml.split(r#"<w:gridCol w:w=""#).skip(1).map(|s| s[..s.find('"').unwrap()].parse::<u32>().unwrap()).sum();
     assert_eq!(grid, 11906 - 2 * 1418);
     assert_eq!(xml.matches("<w:tr>").count(), 20);
     let header = &xml[xml.find("<w:tr>").unwrap()..xml.find("</w:tr>").unwrap()];
-    assert!(header.contains("<w:b />") && header.contains(">Month</w:t>"));
+    assert!(header.contains("<w:b/>") && header.contains(">Month</w:t>"));
+    // Marked as the header row: repeated on every page, read as headers.
+    assert!(header.contains("<w:tblHeader/>"));
+    assert_eq!(xml.matches("<w:tblHeader/>").count(), 1);
 }
 
 #[test]
@@ -468,10 +483,11 @@ fn awkward_input_still_gives_a_readable_file() {
         annexes: vec![Annex { label: Some("  ".into()), blocks: vec![] }, Annex { label: None, blocks: vec![] }],
     };
     let bytes = render(&doc);
-    docx_rs::read_docx(&bytes).expect("docx-rs reads its own kind back");
+    docx_rs::read_docx(&bytes).expect("another reader, docx-rs, reads it");
     let xml = part(&bytes, "word/document.xml");
     assert!(!xml.contains('\u{0}') && !xml.contains('\u{b}'));
-    assert!(xml.contains("<w:tab />") && xml.contains(r#"<w:br w:type="textWrapping" />"#));
+    assert!(xml.contains("<w:tab/>") && xml.contains("<w:br/>"));
+    super::schema::assert_schema_order(&xml);
     let rels = part(&bytes, "word/_rels/document.xml.rels");
     assert!(rels.contains(r#"Target="https://example.org/a%20b%22%3C%3E""#), "{rels}");
     assert!(part(&bytes, "docProps/core.xml").contains("<dc:title>ctlchars &lt;&amp;&gt;</dc:title>"));
