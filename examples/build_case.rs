@@ -5,9 +5,10 @@
 
 use std::path::PathBuf;
 
-use foikit::case::{Authority, BodyItem, Case, Date, Outcome, Request, Requester, Response, Review, SignOff};
+use foikit::case::{Authority, BodyItem, Case, Date, Outcome, Request, Requester, Response, Review, SignOff, Style};
 use foikit::compose::Composer;
 use foikit::law::RegimeId;
+use foikit::law::cost_limit::LimitClass;
 use foikit::render::{self, Format, RenderOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -23,6 +24,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             fax: None,
             website: Some("www.gov.uk/home-office".into()),
             email: None,
+            called: Some("the Department".into()),
+            limit: LimitClass::CentralGovernment,
+            style: Style::HomeOffice,
         },
         requester: Requester {
             name: "Ms Jane Doe".into(),
@@ -35,17 +39,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             channel: "email".into(),
             text: "How many FOI requests did the Department receive in 2025?".into(),
         },
-        response: Response {
+        profile: None,
+        acknowledged: None,
+        clarification: None,
+        extension: None,
+        fees: None,
+        response: Some(Response {
             date: Date::parse_iso("2026-10-20")?,
-            held: true,
-            outcome: Outcome::Release,
+            held: None,
+            outcome: Some(Outcome::Release),
             body: vec![
                 BodyItem::Paragraph("The Department received the following requests in 2025:".into()),
                 BodyItem::Bullets(vec!["FOI requests: 1,204".into(), "EIR requests: 87".into()]),
             ],
             withheld: None,
             explanation: None,
-        },
+            items: vec![],
+            refusal: None,
+        }),
         exemptions: vec![],
         review: Review {
             window: Some("two months".into()),
@@ -53,7 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             address: vec![],
         },
         privacy_notice: None,
-        sign_off: SignOff { team: "Information Rights Unit".into(), name: None },
+        sign_off: SignOff { team: "Information Rights Unit".into(), name: None, title: None },
         annexes: vec![],
         internal_review: None,
     };

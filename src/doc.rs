@@ -91,13 +91,162 @@ pub enum Block {
         rows: Vec<Vec<Line>>,
     },
     /// A named region of the letter. Backends render the content and ignore
-    /// the name; the validator uses the name to find required paragraphs.
+    /// the name; the validator uses it to find required paragraphs in
+    /// foikit's own letters, by what they are rather than by their words.
     Section {
-        /// A kebab-case name such as `internal-review` or `ico-complaint`.
-        name: String,
+        /// What the region is.
+        name: Section,
         /// The content.
         blocks: Vec<Block>,
     },
+}
+
+/// What a named region of a letter is. Templates name them with
+/// `::: section <name>`; a name not listed here is a template error, so a
+/// misspelt section can never hide a required paragraph from the validator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// The request as received.
+    Request,
+    /// The decision, as a whole.
+    Decision,
+    /// One item of the request and its decision.
+    Item,
+    /// The statement of the exemptions (exceptions) relied on.
+    Exemptions,
+    /// One exemption with its provision, reasons and public interest test,
+    /// in the order of the case's exemptions.
+    Exemption,
+    /// The EIR presumption in favour of disclosure (reg 12(2)).
+    Presumption,
+    /// A statement that information is not held, with the search made.
+    NotHeld,
+    /// A statement neither confirming nor denying that information is held.
+    Ncnd,
+    /// A cost-limit refusal: the limit, the rate and the estimate.
+    CostLimit,
+    /// Advice and assistance (FOIA s16, EIR reg 9, FOISA s15).
+    Advice,
+    /// A refusal as vexatious.
+    Vexatious,
+    /// A refusal as repeated.
+    Repeated,
+    /// Review particulars (FOIA s17(7)(a), EIR reg 14(5)(a), FOISA s19(a)).
+    InternalReview,
+    /// The right to go to the Commissioner.
+    IcoComplaint,
+    /// The appeal against the Commissioner's decision.
+    Appeal,
+    /// The privacy notice link.
+    PrivacyNotice,
+    /// The sign-off.
+    SignOff,
+    /// The public interest decision record (an annex).
+    PublicInterestAnnex,
+    /// A letter released with the reply (an annex).
+    AnnexedLetter,
+    /// The signatories of an annexed letter.
+    Signatories,
+    /// The body of an internal review outcome.
+    ReviewOutcome,
+    /// The body of a requester's review request.
+    ReviewRequest,
+    /// The body of a requester's complaint.
+    Complaint,
+    /// The grounds of a review request or complaint.
+    Grounds,
+    /// The chronology of a complaint.
+    Dates,
+    /// The acknowledgement and due date.
+    Acknowledgement,
+    /// The questions of a clarification.
+    Clarification,
+    /// A holding notice's extension and estimate.
+    HoldingNotice,
+}
+
+impl Section {
+    /// Every section, for parsing and listing.
+    pub const ALL: [Section; 28] = [
+        Section::Request,
+        Section::Decision,
+        Section::Item,
+        Section::Exemptions,
+        Section::Exemption,
+        Section::Presumption,
+        Section::NotHeld,
+        Section::Ncnd,
+        Section::CostLimit,
+        Section::Advice,
+        Section::Vexatious,
+        Section::Repeated,
+        Section::InternalReview,
+        Section::IcoComplaint,
+        Section::Appeal,
+        Section::PrivacyNotice,
+        Section::SignOff,
+        Section::PublicInterestAnnex,
+        Section::AnnexedLetter,
+        Section::Signatories,
+        Section::ReviewOutcome,
+        Section::ReviewRequest,
+        Section::Complaint,
+        Section::Grounds,
+        Section::Dates,
+        Section::Acknowledgement,
+        Section::Clarification,
+        Section::HoldingNotice,
+    ];
+
+    /// The name templates use: "internal-review".
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Request => "request",
+            Section::Decision => "decision",
+            Section::Item => "item",
+            Section::Exemptions => "exemptions",
+            Section::Exemption => "exemption",
+            Section::Presumption => "presumption",
+            Section::NotHeld => "not-held",
+            Section::Ncnd => "ncnd",
+            Section::CostLimit => "cost-limit",
+            Section::Advice => "advice",
+            Section::Vexatious => "vexatious",
+            Section::Repeated => "repeated",
+            Section::InternalReview => "internal-review",
+            Section::IcoComplaint => "ico-complaint",
+            Section::Appeal => "appeal",
+            Section::PrivacyNotice => "privacy-notice",
+            Section::SignOff => "sign-off",
+            Section::PublicInterestAnnex => "public-interest-annex",
+            Section::AnnexedLetter => "annexed-letter",
+            Section::Signatories => "signatories",
+            Section::ReviewOutcome => "review-outcome",
+            Section::ReviewRequest => "review-request",
+            Section::Complaint => "complaint",
+            Section::Grounds => "grounds",
+            Section::Dates => "dates",
+            Section::Acknowledgement => "acknowledgement",
+            Section::Clarification => "clarification",
+            Section::HoldingNotice => "holding-notice",
+        }
+    }
+}
+
+impl std::fmt::Display for Section {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Section {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Section::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| {
+            let all: Vec<_> = Section::ALL.iter().map(|k| k.name()).collect();
+            format!("unknown section `{s}` (expected one of {})", all.join(", "))
+        })
+    }
 }
 
 /// Horizontal alignment for [`Block::Lines`].
@@ -140,6 +289,19 @@ pub enum Inline {
     },
     /// A hard line break inside a paragraph.
     LineBreak,
+    /// Withheld text. The model never holds the text itself, only what the
+    /// outputs need: the provision it is withheld under, the visible label
+    /// (wording from the templates, e.g. "[Redacted – section 40(2)]") and
+    /// its length in characters, from which the PDF sizes its black box.
+    /// So no backend can leak what it was never given.
+    Redaction {
+        /// The provision as written in the markup: "40(2)", "13".
+        provision: String,
+        /// What text, HTML and DOCX print in its place.
+        label: String,
+        /// How many characters were withheld (white space included).
+        chars: usize,
+    },
 }
 
 impl Inline {
@@ -148,6 +310,7 @@ impl Inline {
         match self {
             Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) => t,
             Inline::Link { text, .. } => text,
+            Inline::Redaction { label, .. } => label,
             Inline::LineBreak => "\n",
         }
     }
@@ -161,12 +324,12 @@ pub fn line_text(line: &[Inline]) -> String {
 impl Document {
     /// Every block of the letter and its annexes, depth first, with the name
     /// of the innermost enclosing section. The validator walks this.
-    pub fn walk(&self) -> Vec<(Option<&str>, &Block)> {
-        fn go<'a>(blocks: &'a [Block], section: Option<&'a str>, out: &mut Vec<(Option<&'a str>, &'a Block)>) {
+    pub fn walk(&self) -> Vec<(Option<Section>, &Block)> {
+        fn go<'a>(blocks: &'a [Block], section: Option<Section>, out: &mut Vec<(Option<Section>, &'a Block)>) {
             for block in blocks {
                 out.push((section, block));
                 match block {
-                    Block::Section { name, blocks } => go(blocks, Some(name), out),
+                    Block::Section { name, blocks } => go(blocks, Some(*name), out),
                     Block::Quote(blocks) => go(blocks, section, out),
                     _ => {}
                 }
@@ -180,10 +343,28 @@ impl Document {
         out
     }
 
+    /// Every inline of the letter and its annexes, mutably, in order: compose
+    /// uses it to give redactions their label.
+    pub fn inlines_mut(&mut self) -> impl Iterator<Item = &mut Inline> {
+        fn lines(block: &mut Block) -> Vec<&mut Line> {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph(content) => vec![content],
+                Block::Lines { lines, .. } | Block::List { items: lines, .. } => lines.iter_mut().collect(),
+                Block::Table { header, rows } => header.iter_mut().flatten().chain(rows.iter_mut().flatten()).collect(),
+                Block::Quote(blocks) | Block::Section { blocks, .. } => blocks.iter_mut().flat_map(lines).collect(),
+            }
+        }
+        let annexes = self.annexes.iter_mut().flat_map(|a| a.blocks.iter_mut());
+        self.letterhead
+            .iter_mut()
+            .chain(self.body.iter_mut().chain(annexes).flat_map(lines))
+            .flat_map(|line| line.iter_mut())
+    }
+
     /// Finds a named section anywhere in the letter or its annexes.
-    pub fn section(&self, name: &str) -> Option<&[Block]> {
+    pub fn section(&self, name: Section) -> Option<&[Block]> {
         self.walk().into_iter().find_map(|(_, b)| match b {
-            Block::Section { name: n, blocks } if n == name => Some(blocks.as_slice()),
+            Block::Section { name: n, blocks } if *n == name => Some(blocks.as_slice()),
             _ => None,
         })
     }

@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::law::RegimeId;
+
 /// A kind of letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -104,10 +106,112 @@ impl LetterKind {
         }
     }
 
+    /// The kinds foikit writes from a case file, in the order of a case's life.
+    pub const WRITTEN: &'static [LetterKind] = &[
+        LetterKind::Acknowledgement,
+        LetterKind::Clarification,
+        LetterKind::HoldingNotice,
+        LetterKind::Release,
+        LetterKind::PartialRelease,
+        LetterKind::Refusal,
+        LetterKind::Ncnd,
+        LetterKind::NotHeld,
+        LetterKind::CostLimit,
+        LetterKind::Vexatious,
+        LetterKind::Repeated,
+        LetterKind::ReviewOutcome,
+    ];
+
+    /// How foikit writes this kind, if it does.
+    pub fn written(self) -> Option<Written> {
+        let reply = |decision| Written {
+            template: "letter",
+            decision,
+            title: "",
+            subject: "Response to a request for information",
+            prefix: "",
+        };
+        Some(match self {
+            LetterKind::Acknowledgement => Written {
+                template: "acknowledgement",
+                decision: None,
+                title: "acknowledgement",
+                subject: "Acknowledgement of a request for information",
+                prefix: "acknowledgement-",
+            },
+            LetterKind::Clarification => Written {
+                template: "clarification",
+                decision: None,
+                title: "clarification",
+                subject: "Clarification of a request for information",
+                prefix: "clarification-",
+            },
+            LetterKind::HoldingNotice => Written {
+                template: "holding-notice",
+                decision: None,
+                title: "more time",
+                subject: "More time to reply to a request for information",
+                prefix: "holding-notice-",
+            },
+            LetterKind::ReviewOutcome => Written {
+                template: "review-outcome",
+                decision: None,
+                title: "internal review",
+                subject: "Internal review of the reply to a request for information",
+                prefix: "review-outcome-",
+            },
+            LetterKind::CostLimit => reply(Some("decisions/cost-limit")),
+            LetterKind::Vexatious => reply(Some("decisions/vexatious")),
+            LetterKind::Repeated => reply(Some("decisions/repeated")),
+            k if k.is_reply() => reply(None),
+            _ => return None,
+        })
+    }
+
+    /// Whether `regime` has this kind of letter; if not, what to use instead.
+    pub fn available(self, regime: RegimeId) -> Result<(), String> {
+        let law = regime.kinds();
+        let missing = match self {
+            LetterKind::CostLimit | LetterKind::Vexatious | LetterKind::Repeated if law.cost_notice.is_none() => {
+                law.instead_of_ground.to_string()
+            }
+            LetterKind::HoldingNotice if law.extension.is_none() => format!(
+                "the {} allows no extension of time: reply within 20 working days (section 10(1)), or send a clarification (`--kind clarification`) if the request is unclear",
+                regime.regime().act
+            ),
+            k if k.written().is_none() => format!("foikit recognises {k} letters but does not write them"),
+            _ => return Ok(()),
+        };
+        Err(missing)
+    }
+
     /// Whether this kind answers the request (one of [`LetterKind::REPLIES`]).
     pub fn is_reply(self) -> bool {
         LetterKind::REPLIES.contains(&self)
     }
+}
+
+/// How foikit writes a kind of letter: the registry entry adding a kind
+/// touches (with its templates, starter and fixtures; see README,
+/// "Extending foikit").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// The template (under `templates/`, without `.hbs`).
+    pub template: &'static str,
+    /// For a reply refusing the whole request, the partial stating the
+    /// decision; other replies state theirs item by item
+    /// (`decisions/items`) or as one decision (`decisions/single`).
+    pub decision: Option<&'static str>,
+    /// What the document title adds after the regime's request heading and
+    /// the reference ("Freedom of Information Request 43342: acknowledgement");
+    /// empty for replies.
+    pub title: &'static str,
+    /// The document subject, before "received <date>".
+    pub subject: &'static str,
+    /// The output file name's prefix before the reference. Replies have
+    /// none, so a file name never tells a requester whether an NCND reply
+    /// found anything.
+    pub prefix: &'static str,
 }
 
 impl std::fmt::Display for LetterKind {

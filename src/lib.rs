@@ -24,11 +24,15 @@
 //! ```
 
 pub mod case;
+pub mod cases;
 pub mod check;
 pub mod compose;
 pub mod doc;
 pub mod kind;
 pub mod law;
 pub mod output;
+pub mod read;
+pub mod redact;
 pub mod render;
 pub mod requester;
+pub mod starter;

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use validator::ValidationError;
 
-use super::{AnnexKind, Case, Outcome};
+use super::{AnnexKind, Case};
 use crate::law::Citation;
 
 fn invalid(code: &'static str, message: impl Into<Cow<'static, str>>) -> ValidationError {
@@ -47,7 +47,17 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
             format!("the {} applies to requests received from {}", regime.act, regime.in_force),
         );
     }
-    for (path, date) in [("request.received", case.request.received), ("response.date", case.response.date)] {
+    let dates = [
+        ("request.received", Some(case.request.received)),
+        ("response.date", case.response.as_ref().map(|r| r.date)),
+        ("clarification.date", case.clarification.as_ref().map(|c| c.date)),
+        ("extension.date", case.extension.as_ref().map(|e| e.date)),
+        ("acknowledged", case.acknowledged),
+        ("clarification.answered", case.clarification.as_ref().and_then(|c| c.answered)),
+        ("fees.notice", case.fees.as_ref().map(|f| f.notice)),
+        ("fees.paid", case.fees.as_ref().and_then(|f| f.paid)),
+    ];
+    for (path, date) in dates.iter().filter_map(|(p, d)| d.map(|d| (*p, d))) {
         if !crate::law::calendar::YEARS.contains(&date.0.year()) {
             let years = crate::law::calendar::YEARS;
             err(
@@ -56,60 +66,33 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
             );
         }
     }
-    if case.response.date < case.request.received {
-        err(
-            "response.date".into(),
-            format!(
-                "the reply ({}) cannot be dated before the request was received ({})",
-                case.response.date, case.request.received
-            ),
-        );
-    }
-
-    let withholds = matches!(case.response.outcome, Outcome::Partial | Outcome::Refusal);
-    if withholds && case.exemptions.is_empty() {
-        err(
-            "exemptions".into(),
-            format!("a refusal or partial release must cite at least one exemption ({})", regime.notice.specify),
-        );
-    }
-    if withholds && case.response.withheld.as_deref().is_none_or(|w| w.trim().is_empty()) {
-        err("response.withheld".into(), "say what is withheld, e.g. \"the names of the attendees\"".into());
-    }
-    if !withholds && !case.exemptions.is_empty() {
-        err(
-            "exemptions".into(),
-            "a full release cites no exemptions: use `outcome: partial` if some information is withheld".into(),
-        );
-    }
-    if !case.response.held && case.response.outcome != Outcome::Refusal {
-        err("response.held".into(), "information that is not held cannot be released".into());
-    }
-    for (i, item) in case.response.body.iter().enumerate() {
-        blank_texts(&mut err, &format!("response.body[{i}]"), item.texts());
-    }
-
-    for (i, ex) in case.exemptions.iter().enumerate() {
-        let path = format!("exemptions[{i}]");
-        match regime.cite(&ex.section) {
-            Ok(c) if c.def.kind == crate::law::Kind::RefusalGround => err(
-                format!("{path}.section"),
-                format!(
-                    "{} {} ({}) is a ground for refusing the whole request, not an exemption to withhold information under",
-                    regime.provision_word, c.cited, c.def.title
-                ),
-            ),
-            Ok(c) => exemption_facts(&mut err, &path, &c, ex, regime),
-            Err(near) => err(
-                format!("{path}.section"),
-                format!(
-                    "section {} is not an exemption in the {}{}",
-                    ex.section,
-                    regime.act,
-                    near.map(|n| format!("; did you mean section {n}?")).unwrap_or_default()
-                ),
-            ),
+    for (path, date) in dates.iter().skip(1).filter_map(|(p, d)| d.map(|d| (*p, d))) {
+        if date < case.request.received {
+            let what = if path == "response.date" { "the reply" } else { "this letter" };
+            err(
+                path.into(),
+                format!("{what} ({date}) cannot be dated before the request was received ({})", case.request.received),
+            );
         }
+    }
+    if let Some(ext) = &case.extension {
+        super::decisions::extension(&mut err, case, ext);
+    }
+    if let Some(answered) = case.clarification.as_ref().and_then(|c| c.answered.filter(|a| *a < c.date)) {
+        err("clarification.answered".into(), format!("the answer ({answered}) cannot come before the question"));
+    }
+    if let Some((fees, paid)) = case.fees.as_ref().and_then(|f| f.paid.filter(|p| *p < f.notice).map(|p| (f, p))) {
+        err("fees.paid".into(), format!("the fee ({paid}) cannot be paid before the notice ({})", fees.notice));
+    }
+    match &case.response {
+        Some(r) => super::decisions::response(&mut err, case, r),
+        None if !case.exemptions.is_empty() => {
+            err("exemptions".into(), "exemptions belong to a decision: add the `response`".into())
+        }
+        None => {}
+    }
+    for (i, ex) in case.exemptions.iter().enumerate() {
+        exemption(&mut err, case, &format!("exemptions[{i}]"), ex);
     }
 
     if case.review.email.is_none() && case.review.address.is_empty() {
@@ -120,13 +103,14 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     }
 
     if let Some(review) = &case.internal_review {
-        if review.received < case.response.date {
+        let Some(response) = &case.response else {
+            err("internal_review".into(), "a review needs the reply it reviews: add the `response`".into());
+            return out;
+        };
+        if review.received < response.date {
             err(
                 "internal_review.received".into(),
-                format!(
-                    "the review cannot be requested ({}) before the reply ({})",
-                    review.received, case.response.date
-                ),
+                format!("the review cannot be requested ({}) before the reply ({})", review.received, response.date),
             );
         }
         if review.date < review.received {
@@ -151,7 +135,39 @@ pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     out
 }
 
-fn blank_texts(err: &mut impl FnMut(String, String), path: &str, texts: &[String]) {
+/// Checks one exemption: it exists in the regime, is not a refusal ground,
+/// and says why it applies (and, if qualified, gives the public interest).
+pub(super) fn exemption(
+    err: &mut (impl FnMut(String, String) + ?Sized),
+    case: &Case,
+    path: &str,
+    ex: &super::Exemption,
+) {
+    let regime = case.regime.regime();
+    match regime.cite(&ex.section) {
+        Ok(c) if c.def.kind == crate::law::Kind::RefusalGround => err(
+            format!("{path}.section"),
+            format!(
+                "{} {} ({}) is a ground for refusing the whole request, not an exemption to withhold information under: use `response.refusal`",
+                regime.provision_word, c.cited, c.def.title
+            ),
+        ),
+        Ok(c) => exemption_facts(err, path, &c, ex, regime),
+        Err(near) => err(
+            format!("{path}.section"),
+            format!(
+                "{} {} is not an {} in the {}{}",
+                regime.provision_word,
+                ex.section,
+                case.regime.kinds().exemption_word,
+                regime.act,
+                near.map(|n| format!("; did you mean {} {n}?", regime.provision_word)).unwrap_or_default()
+            ),
+        ),
+    }
+}
+
+pub(super) fn blank_texts(err: &mut (impl FnMut(String, String) + ?Sized), path: &str, texts: &[String]) {
     if texts.is_empty() {
         err(path.to_string(), "an empty list: give at least one item".into());
     }
@@ -164,7 +180,7 @@ fn blank_texts(err: &mut impl FnMut(String, String), path: &str, texts: &[String
 }
 
 fn exemption_facts(
-    err: &mut impl FnMut(String, String),
+    err: &mut (impl FnMut(String, String) + ?Sized),
     path: &str,
     c: &Citation,
     ex: &super::Exemption,
@@ -204,7 +220,7 @@ fn exemption_facts(
     }
 }
 
-fn annex_facts(err: &mut impl FnMut(String, String), path: &str, annex: &super::Annex, case: &Case) {
+fn annex_facts(err: &mut (impl FnMut(String, String) + ?Sized), path: &str, annex: &super::Annex, case: &Case) {
     let letter_fields = !annex.to.is_empty()
         || annex.date.is_some()
         || annex.salutation.is_some()
@@ -213,7 +229,7 @@ fn annex_facts(err: &mut impl FnMut(String, String), path: &str, annex: &super::
         || !annex.signatories.is_empty();
     match annex.kind {
         AnnexKind::PublicInterest => {
-            if case.exemptions.is_empty() {
+            if case.all_exemptions().is_empty() {
                 err(format!("{path}.kind"), "a public interest annex needs exemptions to weigh".into());
             }
             if annex.decided.is_none() {
@@ -241,5 +257,19 @@ fn annex_facts(err: &mut impl FnMut(String, String), path: &str, annex: &super::
                 blank_texts(err, &format!("{path}.body[{i}]"), item.texts());
             }
         }
+        AnnexKind::Document | AnnexKind::RedactionSchedule => {
+            if letter_fields || annex.decided.is_some() || annex.balance.is_some() {
+                err(path.to_string(), "a `kind: document` annex takes its content from `file` only, a `kind: redaction-schedule` from the letter".into());
+            }
+        }
+    }
+    match (annex.kind, &annex.file) {
+        (AnnexKind::Document, None) => {
+            err(format!("{path}.file"), "give the Markdown file the document is in, e.g. `file: annex-a.md`".into())
+        }
+        (AnnexKind::PublicInterest | AnnexKind::Letter | AnnexKind::RedactionSchedule, Some(_)) => {
+            err(format!("{path}.file"), "`file` belongs to `kind: document` annexes".into())
+        }
+        _ => {}
     }
 }

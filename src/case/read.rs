@@ -31,14 +31,47 @@ impl SourceFormat {
     }
 }
 
-/// Reads and validates the case file at `path`.
+/// Reads and validates the case file at `path` (with its `profile`, if it
+/// names one, relative to the case file's folder).
 pub fn load(path: &Path) -> Result<Case, CaseError> {
-    load_as(path, checks::cross_field)
+    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
+    let source =
+        crate::redact::read(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
+    parse_in(&source, format, &path.display().to_string(), path.parent())
 }
 
-/// Parses and validates case text; `name` is used in messages.
+/// Parses and validates case text; `name` is used in messages, and a
+/// `profile` is looked for relative to the working folder.
 pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, CaseError> {
-    parse_as(source, format, name, checks::cross_field)
+    parse_in(source, format, name, None)
+}
+
+fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
+    let source = &crate::redact::mask(source);
+    let mut case = parse_case(source, format, name, dir)?;
+    super::annex_file::read(&mut case, source, format, name, dir)?;
+    Ok(case)
+}
+
+/// The case itself, its profile filled in.
+fn parse_case(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
+    // Only a case that mentions a profile pays for reading it twice.
+    let value = if source.contains("profile") { deserialize::<serde_json::Value>(source, format).ok() } else { None };
+    let Some((mut value, profile)) = value.and_then(|v| {
+        let rel = v.get("profile")?.as_str()?.to_string();
+        Some((v, rel))
+    }) else {
+        return parse_as(source, format, name, checks::cross_field);
+    };
+    let path = dir.map_or_else(|| Path::new(&profile).to_path_buf(), |d| d.join(&profile));
+    let profile: super::profile::Profile = load_as(&path, super::profile::facts)?;
+    super::profile::fill(&mut value, &profile);
+    let case: Case = serde_json::from_value(value).map_err(|e| CaseError::Invalid {
+        file: name.to_string(),
+        source: source.to_string(),
+        problems: vec![Problem { message: with_hint(&e.to_string()), line: None, column: None, path: String::new() }],
+    })?;
+    finish(case, source, format, name, checks::cross_field)
 }
 
 /// Reads any foikit input file (a case, a requester file) at `path`:
@@ -49,13 +82,38 @@ pub fn load_as<T: DeserializeOwned + Validate>(
     facts: fn(&T) -> Vec<(String, String)>,
 ) -> Result<T, CaseError> {
     let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
-    let source = std::fs::read_to_string(path)
-        .map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
+    let source =
+        crate::redact::read(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
     parse_as(&source, format, &path.display().to_string(), facts)
 }
 
 /// Parses and validates the text of any foikit input file.
 pub fn parse_as<T: DeserializeOwned + Validate>(
+    source: &str,
+    format: SourceFormat,
+    name: &str,
+    facts: fn(&T) -> Vec<(String, String)>,
+) -> Result<T, CaseError> {
+    // Withheld text is masked before anything can hold or echo it.
+    let source = &crate::redact::mask(source);
+    let invalid =
+        |problems: Vec<Problem>| CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems };
+    let outline = if format == SourceFormat::Yaml { locate::yaml_outline(source) } else { Vec::new() };
+    let value: T = deserialize(source, format).map_err(|(message, at)| {
+        let path = match (format, at) {
+            (SourceFormat::Yaml, Some((line, _))) => locate::yaml_path_at(&outline, line).unwrap_or("").to_string(),
+            _ => String::new(),
+        };
+        let path = refine_path(&path, &message);
+        invalid(vec![Problem { message: with_hint(&message), line: at.map(|a| a.0), column: at.map(|a| a.1), path }])
+    })?;
+    finish(value, source, format, name, facts)
+}
+
+/// Validates a deserialised file: field rules and `facts`, each problem
+/// placed at its field's line in `source`.
+fn finish<T: Validate>(
+    value: T,
     source: &str,
     format: SourceFormat,
     name: &str,
@@ -68,16 +126,6 @@ pub fn parse_as<T: DeserializeOwned + Validate>(
         SourceFormat::Yaml => locate::yaml_position(&outline, path),
         _ => locate::keyed_position(source, path),
     };
-
-    let value: T = deserialize(source, format).map_err(|(message, at)| {
-        let path = match (format, at) {
-            (SourceFormat::Yaml, Some((line, _))) => locate::yaml_path_at(&outline, line).unwrap_or("").to_string(),
-            _ => String::new(),
-        };
-        let path = refine_path(&path, &message);
-        invalid(vec![Problem { message: with_hint(&message), line: at.map(|a| a.0), column: at.map(|a| a.1), path }])
-    })?;
-
     let mut found = Vec::new();
     if let Err(errors) = value.validate() {
         flatten(&errors, "", &mut found);

@@ -4,10 +4,8 @@
 //! of a letter drafted elsewhere, so every rule judges both the same way.
 
 use crate::case::{Case, Date};
-use crate::doc::{Block, Document, line_text};
+use crate::doc::{Block, Document, Inline, Section, line_text};
 use crate::law::RegimeId;
-
-use super::recognise;
 
 /// One paragraph of the letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +13,7 @@ pub struct Paragraph {
     /// Its text, on one line.
     pub text: String,
     /// The innermost named section it belongs to (composed letters only).
-    pub section: Option<String>,
+    pub section: Option<Section>,
     /// Its first line in the checked file (plain-text letters only).
     pub line: Option<usize>,
     /// Whether it is part of an annex rather than the letter proper.
@@ -33,6 +31,18 @@ pub struct Cited {
     pub paragraph: usize,
     /// Its entry in the case file (`exemptions[1]`), for a composed letter.
     pub field: Option<String>,
+}
+
+/// Text withheld under a provision, marked in the letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redacted {
+    /// The provision it is withheld under, as marked: "40(2)".
+    pub provision: String,
+    /// The paragraph it is in.
+    pub paragraph: usize,
+    /// The request item (0-based) whose decision it is part of, in a
+    /// composed letter; `None` elsewhere (an annex, a letter's text).
+    pub item: Option<usize>,
 }
 
 pub use crate::kind::LetterKind;
@@ -58,6 +68,8 @@ pub struct Letter {
     pub sent: Option<Date>,
     /// Exemptions relied on.
     pub cited: Vec<Cited>,
+    /// Redactions, in order.
+    pub redactions: Vec<Redacted>,
     /// Labels of the annexes present ("Annex A"); unlabelled annexes count in `annexes`.
     pub annex_labels: Vec<String>,
     /// How many annexes the letter has.
@@ -66,45 +78,62 @@ pub struct Letter {
     pub from_case: bool,
     /// The case file's text and format, so findings can name its lines.
     pub source: Option<(String, crate::case::SourceFormat)>,
+    /// What the reader recognised, for a letter drafted elsewhere (`None`
+    /// when foikit composed it and knows its facts).
+    pub recognised: Option<crate::read::Recognition>,
 }
 
 impl Letter {
-    /// The letter composed from `case`.
-    pub fn from_case(file: &str, case: &Case, doc: &Document) -> Letter {
+    /// The letter of `kind` composed from `case`. Its facts come from the
+    /// case and its paragraphs keep the named sections they were composed
+    /// in, so rules judge foikit's own letters by structure: the n-th
+    /// exemption of the case is the n-th `exemption` section, never a
+    /// paragraph that happens to contain its number.
+    pub fn from_case(file: &str, case: &Case, kind: LetterKind, doc: &Document) -> Letter {
         let mut paragraphs = Vec::new();
-        collect(&doc.body, None, false, &mut paragraphs);
+        let mut sections = Vec::new();
+        let mut redactions = Vec::new();
+        let mut into = Into { paragraphs: &mut paragraphs, starts: &mut sections, redactions: &mut redactions };
+        collect_marking(&doc.body, None, None, false, &mut into);
         for annex in &doc.annexes {
             if let Some(label) = &annex.label {
-                paragraphs.push(Paragraph { text: label.clone(), section: None, line: None, in_annex: true });
+                into.paragraphs.push(Paragraph { text: label.clone(), section: None, line: None, in_annex: true });
             }
-            collect(&annex.blocks, None, true, &mut paragraphs);
+            collect_marking(&annex.blocks, None, None, true, &mut into);
         }
         let regime = case.regime.regime();
-        let cited = case
-            .exemptions
-            .iter()
-            .enumerate()
-            .map(|(i, e)| Cited {
-                field: Some(format!("exemptions[{i}]")),
-                provision: e.section.clone(),
-                word: regime.provision_word.to_string(),
-                paragraph: paragraphs.iter().position(|p| p.text.contains(&e.section)).unwrap_or(0),
-            })
-            .collect();
+        let starts: Vec<usize> = sections.iter().filter(|(s, _)| *s == Section::Exemption).map(|(_, i)| *i).collect();
+        let fallback = paragraphs.iter().position(|p| p.section == Some(Section::Exemptions)).unwrap_or(0);
+        let cited = if kind.is_reply() {
+            case.all_exemptions()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (field, e))| Cited {
+                    field: Some(field),
+                    provision: e.section.clone(),
+                    word: regime.provision_word.to_string(),
+                    paragraph: starts.get(i).copied().unwrap_or(fallback),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Letter {
             file: file.to_string(),
-            kind: case_kind(case),
-            reply_date: None,
+            kind,
+            reply_date: if kind == LetterKind::ReviewOutcome { case.response.as_ref().map(|r| r.date) } else { None },
             regime: case.regime,
             paragraphs,
             reference: Some(case.reference.clone()),
             received: Some(case.request.received),
-            sent: Some(case.response.date),
+            sent: case.letter_date(kind),
             cited,
+            redactions,
             annex_labels: doc.annexes.iter().filter_map(|a| a.label.clone()).collect(),
             annexes: doc.annexes.len(),
             from_case: true,
             source: None,
+            recognised: None,
         }
     }
 
@@ -112,62 +141,6 @@ impl Letter {
     pub fn with_source(mut self, source: String, format: crate::case::SourceFormat) -> Letter {
         self.source = Some((source, format));
         self
-    }
-
-    /// A letter drafted elsewhere, from its text. Paragraphs are separated
-    /// by blank lines; facts are recognised from the wording.
-    pub fn from_text(file: &str, text: &str) -> Letter {
-        let mut paragraphs = Vec::new();
-        let mut current: Vec<&str> = Vec::new();
-        let mut start = 0;
-        for (i, line) in text.lines().chain([""]).enumerate() {
-            // A form feed (pdftotext's page break) also ends a paragraph.
-            let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
-            if line.is_empty() {
-                if !current.is_empty() {
-                    paragraphs.push(Paragraph {
-                        text: current.join(" "),
-                        section: None,
-                        line: Some(start + 1),
-                        in_annex: false,
-                    });
-                    current.clear();
-                }
-            } else {
-                if current.is_empty() {
-                    start = i;
-                }
-                current.push(line);
-            }
-        }
-        let annexes = recognise::annex_headings(&paragraphs);
-        // Only a heading standing on its own starts the annexes; one run
-        // into other text (a letter extracted as a single line) cannot say
-        // where the letter ends.
-        let standalone = annexes.iter().find(|(i, _)| paragraphs[*i].text.chars().count() <= 60).map(|(i, _)| *i);
-        if let Some(first) = standalone {
-            for p in &mut paragraphs[first..] {
-                p.in_annex = true;
-            }
-        }
-        let regime = recognise::regime(text);
-        let whole = paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
-        let kind = recognise::kind(&whole);
-        Letter {
-            file: file.to_string(),
-            kind,
-            reply_date: if kind.is_reply() { None } else { recognise::reply_date(&whole) },
-            regime,
-            cited: recognise::citations(&paragraphs),
-            reference: recognise::reference(&whole),
-            received: recognise::received(&whole),
-            sent: recognise::letter_date(&paragraphs),
-            annex_labels: annexes.iter().map(|(_, l)| l.clone()).collect(),
-            annexes: annexes.len(),
-            paragraphs,
-            from_case: false,
-            source: None,
-        }
     }
 
     /// A letter composed by foikit for `kind` (a review request, a
@@ -180,9 +153,11 @@ impl Letter {
         dates: (Option<Date>, Option<Date>),
     ) -> Letter {
         let mut paragraphs = Vec::new();
-        collect(&doc.body, None, false, &mut paragraphs);
+        let mut redactions = Vec::new();
+        let mut into = Into { paragraphs: &mut paragraphs, starts: &mut Vec::new(), redactions: &mut redactions };
+        collect_marking(&doc.body, None, None, false, &mut into);
         for annex in &doc.annexes {
-            collect(&annex.blocks, None, true, &mut paragraphs);
+            collect_marking(&annex.blocks, None, None, true, &mut into);
         }
         Letter {
             file: file.to_string(),
@@ -190,6 +165,7 @@ impl Letter {
             reply_date: dates.0,
             regime,
             cited: Vec::new(),
+            redactions,
             reference: Some(doc.meta.reference.clone()),
             received: None,
             sent: dates.1,
@@ -198,6 +174,7 @@ impl Letter {
             paragraphs,
             from_case: true,
             source: None,
+            recognised: None,
         }
     }
 
@@ -206,45 +183,77 @@ impl Letter {
         self.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
     }
 
+    /// The exemptions (exceptions) relied on, one per provision of the
+    /// regime's catalogue: "41" and a later "41 (1)(a)(b)" are the same one,
+    /// and a section cited in passing ("section 1(1)(b)") is none.
+    pub fn exemptions(&self) -> Vec<&Cited> {
+        let mut seen = Vec::new();
+        self.cited
+            .iter()
+            .filter(|c| match self.regime.regime().cite(&c.provision) {
+                Ok(r) if !seen.contains(&r.def.section) => {
+                    seen.push(r.def.section);
+                    true
+                }
+                _ => false,
+            })
+            .collect()
+    }
+
     /// Indices of the paragraphs of the letter proper (not annexes).
     pub fn body(&self) -> impl Iterator<Item = (usize, &Paragraph)> {
         self.paragraphs.iter().enumerate().filter(|(_, p)| !p.in_annex)
     }
 }
 
-fn collect(blocks: &[Block], section: Option<&str>, in_annex: bool, out: &mut Vec<Paragraph>) {
-    let push = |text: String, out: &mut Vec<Paragraph>| {
-        if !text.trim().is_empty() {
-            out.push(Paragraph { text, section: section.map(str::to_string), line: None, in_annex });
+/// Where [`collect_marking`] puts what it finds.
+struct Into<'a> {
+    paragraphs: &'a mut Vec<Paragraph>,
+    /// (section, index of its first paragraph), for each section entered.
+    starts: &'a mut Vec<(Section, usize)>,
+    redactions: &'a mut Vec<Redacted>,
+}
+
+/// The paragraphs of `blocks`, noting where each named section starts and
+/// every redaction with the request item it belongs to (the n-th `item`
+/// section is the case's n-th item).
+fn collect_marking(blocks: &[Block], section: Option<Section>, item: Option<usize>, in_annex: bool, into: &mut Into) {
+    let push = |lines: &[&[Inline]], into: &mut Into| {
+        let text = lines.iter().map(|l| line_text(l).replace('\n', " ")).collect::<Vec<_>>().join(" ");
+        if text.trim().is_empty() {
+            return;
         }
+        for inline in lines.iter().flat_map(|l| l.iter()) {
+            if let Inline::Redaction { provision, .. } = inline {
+                let paragraph = into.paragraphs.len();
+                into.redactions.push(Redacted { provision: provision.clone(), paragraph, item });
+            }
+        }
+        into.paragraphs.push(Paragraph { text, section, line: None, in_annex });
     };
     for block in blocks {
         match block {
-            Block::Heading { content, .. } | Block::Paragraph(content) => {
-                push(line_text(content).replace('\n', " "), out)
-            }
-            Block::Lines { lines, .. } => push(lines.iter().map(|l| line_text(l)).collect::<Vec<_>>().join(" "), out),
+            Block::Heading { content, .. } | Block::Paragraph(content) => push(&[content], into),
+            Block::Lines { lines, .. } => push(&lines.iter().map(Vec::as_slice).collect::<Vec<_>>(), into),
             Block::List { items, .. } => {
-                for item in items {
-                    push(line_text(item), out);
+                for line in items {
+                    push(&[line], into);
                 }
             }
             Block::Table { header, rows } => {
                 for row in header.iter().chain(rows) {
-                    push(row.iter().map(|c| line_text(c)).collect::<Vec<_>>().join(" "), out);
+                    push(&row.iter().map(Vec::as_slice).collect::<Vec<_>>(), into);
                 }
             }
-            Block::Quote(inner) => collect(inner, section, in_annex, out),
-            Block::Section { name, blocks } => collect(blocks, Some(name), in_annex, out),
+            Block::Quote(inner) => collect_marking(inner, section, item, in_annex, into),
+            Block::Section { name, blocks } => {
+                let item = match name {
+                    Section::Item => Some(into.starts.iter().filter(|(s, _)| *s == Section::Item).count()),
+                    _ => item,
+                };
+                into.starts.push((*name, into.paragraphs.len()));
+                collect_marking(blocks, Some(*name), item, in_annex, into)
+            }
         }
-    }
-}
-
-/// The reply kind a case's outcome calls for.
-fn case_kind(case: &Case) -> LetterKind {
-    match case.response.outcome {
-        crate::case::Outcome::Release => LetterKind::Release,
-        crate::case::Outcome::Partial => LetterKind::PartialRelease,
-        crate::case::Outcome::Refusal => LetterKind::Refusal,
     }
 }

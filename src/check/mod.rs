@@ -8,9 +8,7 @@
 //! differently from ours.
 
 pub mod diagnostic;
-pub mod extract;
 pub mod letter;
-pub mod recognise;
 pub mod report;
 pub mod rule;
 pub mod rules;
@@ -34,7 +32,7 @@ pub fn check_with(letter: &Letter, rules: &[&'static Rule]) -> Vec<Diagnostic> {
             out.push(Diagnostic {
                 code: rule.code,
                 name: rule.name,
-                severity: rule.severity,
+                severity: finding.severity.unwrap_or(rule.severity),
                 message: finding.message,
                 location: Location {
                     file: letter.file.clone(),

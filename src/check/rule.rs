@@ -15,17 +15,26 @@ pub struct Finding {
     /// The case-file field the finding is about (`review`,
     /// `exemptions[1]`), so a case file's line can be given.
     pub field: Option<String>,
+    /// A lower severity than the rule's, where the law only recommends
+    /// (a Code of Practice) or the letter appears cut short.
+    pub severity: Option<Severity>,
 }
 
 impl Finding {
     /// A finding about the letter as a whole.
     pub fn letter(message: impl Into<String>) -> Finding {
-        Finding { message: message.into(), paragraph: None, field: None }
+        Finding { message: message.into(), paragraph: None, field: None, severity: None }
     }
 
     /// A finding about one paragraph.
     pub fn at(paragraph: usize, message: impl Into<String>) -> Finding {
-        Finding { message: message.into(), paragraph: Some(paragraph), field: None }
+        Finding { message: message.into(), paragraph: Some(paragraph), field: None, severity: None }
+    }
+
+    /// The same finding, as a warning.
+    pub fn warning(mut self) -> Finding {
+        self.severity = Some(Severity::Warning);
+        self
     }
 
     /// The same finding, tied to a case-file field (if there is one).

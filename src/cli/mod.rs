@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive: the doc comments are the help) and
 //! dispatch. Nothing here is needed to use foikit as a library.
 
+mod cases;
 mod check;
 mod deadline;
 mod exemptions;
@@ -43,6 +44,9 @@ enum Command {
         #[arg(long, default_value = "text")]
         format: OutputFormat,
     },
+    /// Every case in a folder: status, due date, days left or late, and the
+    /// share answered in time (exit 2 after listing if a case file is broken).
+    Cases(cases::Args),
     /// When a reply (or another step) is due, counting working days.
     Deadline(deadline::Args),
     /// List the exemptions of a regime.
@@ -78,6 +82,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => check::explain(args),
         Command::Rules { format } => check::list(format),
+        Command::Cases(args) => cases::run(args),
         Command::Deadline(args) => deadline::run(args),
         Command::Exemptions(args) => exemptions::run(args),
         Command::Holidays(args) => holidays::run(args),

@@ -1,34 +1,38 @@
-//! `foikit new [--kind refusal|release]`: a commented starter case file.
+//! `foikit new --kind K --regime R`: a commented starter case file for
+//! every kind of letter a case produces, in every regime that has it.
 
 use std::process::ExitCode;
 
+use foikit::kind::LetterKind;
+use foikit::law::RegimeId;
+
 use super::Failure;
-
-const REFUSAL: &str = include_str!("../../templates/starter/refusal.yaml");
-const RELEASE: &str = include_str!("../../templates/starter/release.yaml");
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Kind {
-    /// Information withheld under one or more exemptions.
-    Refusal,
-    /// Information released in full.
-    Release,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Which kind of reply to start from.
-    #[arg(long, value_enum, default_value = "refusal")]
-    kind: Kind,
+    /// Which letter to start from: acknowledgement, clarification, holding,
+    /// release, partial, refusal, ncnd, not-held, cost-limit, vexatious,
+    /// repeated, review-outcome.
+    #[arg(long, default_value = "refusal")]
+    kind: String,
+    /// The regime: foia, eir, foisa or eisr.
+    #[arg(long, default_value = "foia")]
+    regime: RegimeId,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
-    print!(
-        "{}",
-        match args.kind {
-            Kind::Refusal => REFUSAL,
-            Kind::Release => RELEASE,
-        }
-    );
+    let kind = kind(&args.kind)?;
+    print!("{}", foikit::starter::starter(kind, args.regime)?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The kind named on the command line; "partial" and "holding" are short
+/// for partial-release and holding-notice.
+fn kind(name: &str) -> Result<LetterKind, Failure> {
+    let full = match name {
+        "partial" => "partial-release",
+        "holding" => "holding-notice",
+        other => other,
+    };
+    Ok(full.parse::<LetterKind>()?)
 }

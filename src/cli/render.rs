@@ -4,7 +4,6 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use foikit::case::Date;
 use foikit::check::{self, Letter, LetterKind, Severity, report};
 use foikit::compose::Composer;
 use foikit::render::{self, Format, RenderOptions};
@@ -31,18 +30,38 @@ pub struct Args {
     /// Render even if the validator finds errors, marking every page DRAFT.
     #[arg(long)]
     draft: bool,
-    /// Which letter of the case to render.
-    #[arg(long, value_enum, default_value = "reply")]
-    letter: Which,
+    /// Which letter of the case to render; default: the one its stage calls
+    /// for (acknowledgement → clarification → holding notice → reply → review outcome).
+    #[arg(long, value_enum)]
+    letter: Option<Which>,
 }
 
 /// The authority's letters a case file can produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Which {
-    /// The reply to the request.
+    /// The acknowledgement, with the due date.
+    Acknowledgement,
+    /// A request for clarification (the case needs `clarification`).
+    Clarification,
+    /// A holding notice (the case needs `extension`).
+    HoldingNotice,
+    /// The reply to the request (the case needs `response`).
     Reply,
     /// The internal review outcome (the case needs `internal_review`).
     ReviewOutcome,
+}
+
+impl Which {
+    /// The kind of letter this selects for `case`.
+    fn kind(self, case: &foikit::case::Case) -> Result<LetterKind, Failure> {
+        Ok(match self {
+            Which::Acknowledgement => LetterKind::Acknowledgement,
+            Which::Clarification => LetterKind::Clarification,
+            Which::HoldingNotice => LetterKind::HoldingNotice,
+            Which::Reply => case.reply_kind().ok_or("the case has no `response` yet: add the decision")?,
+            Which::ReviewOutcome => LetterKind::ReviewOutcome,
+        })
+    }
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
@@ -58,29 +77,17 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     for path in &args.cases {
         let case = foikit::case::load(path)?;
         let name = path.display().to_string();
-        let (mut doc, letter) = match args.letter {
-            Which::Reply => {
-                let doc = composer.compose(&case)?;
-                let source = std::fs::read_to_string(path).unwrap_or_default();
-                let format = foikit::case::SourceFormat::from_path(path).unwrap_or(foikit::case::SourceFormat::Yaml);
-                let letter = Letter::from_case(&name, &case, &doc).with_source(source, format);
-                (doc, letter)
-            }
-            Which::ReviewOutcome => {
-                let doc = composer.compose_review_outcome(&case)?;
-                let letter = Letter::composed(
-                    &name,
-                    LetterKind::ReviewOutcome,
-                    case.regime,
-                    &doc,
-                    (Some(case.response.date), Some(Date(doc.meta.date))),
-                );
-                (doc, letter)
-            }
+        let kind = match args.letter {
+            Some(which) => which.kind(&case)?,
+            None => case.stage_kind(),
         };
+        let mut doc = composer.compose_letter(&case, kind)?;
+        let source = foikit::redact::read(path).unwrap_or_default();
+        let format = foikit::case::SourceFormat::from_path(path).unwrap_or(foikit::case::SourceFormat::Yaml);
+        let letter = Letter::from_case(&name, &case, kind, &doc).with_source(source, format);
         let findings = check::check(&letter);
         if !findings.is_empty() {
-            eprint!("{}", report::human(&findings));
+            eprint!("{}", report::human(&[], &findings));
         }
         if args.draft {
             doc.meta.draft = true;
@@ -91,7 +98,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let opts = RenderOptions::for_document(&doc);
         for &format in &formats {
             let bytes = render::render(&doc, format, &opts)?;
-            let prefix = if args.letter == Which::ReviewOutcome { "review-outcome-" } else { "" };
+            let prefix = kind.written().map_or("", |w| w.prefix);
             let file = args.output.join(format!("{prefix}{}.{}", file_stem(&doc.meta.reference), format.extension()));
             outputs.push((file, bytes));
         }

@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use foikit::case::{Date, SourceFormat};
-use foikit::check::extract::{self, LetterFormat};
 use foikit::check::{self, Letter, LetterKind, Severity, report};
 use foikit::compose::Composer;
 use foikit::doc::Document;
+use foikit::read::{self, LetterFormat};
 use foikit::render::{self, Format, RenderOptions};
 use foikit::requester::{self, Reply, RequesterFile};
 
@@ -15,7 +15,7 @@ use super::Failure;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The authority's reply: a foikit case file, or the letter as DOCX, PDF or text.
+    /// The authority's reply: a foikit case file, or the letter as DOCX, PDF, text or HTML.
     #[arg(required_unless_present = "new")]
     reply: Option<PathBuf>,
     /// Your requester file (YAML, JSON or TOML): name, contact, your own arguments.
@@ -92,7 +92,7 @@ pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
     };
     let findings = check::check(&letter);
     if !findings.is_empty() {
-        eprint!("{}", report::human(&findings));
+        eprint!("{}", report::human(&[], &findings));
     }
     if args.draft {
         doc.meta.draft = true;
@@ -109,13 +109,23 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
     let name = path.display().to_string();
     if SourceFormat::from_path(path).is_some() {
         let case = foikit::case::load(path)?;
-        let doc = composer.compose(&case)?;
+        let doc = composer.compose_reply(&case)?;
         return Ok(Reply::from_case(&name, &case, &doc));
     }
-    let format = LetterFormat::from_path(path)
-        .ok_or_else(|| format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt letter"))?;
+    let format = LetterFormat::from_path(path).ok_or_else(|| {
+        format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt/.html letter")
+    })?;
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-    Ok(Reply::from_letter(&Letter::from_text(&name, &extract::text(&name, format, &bytes)?)))
+    let letter = read::letter(&name, format, &bytes, None)?;
+    // Challenging a letter that decided nothing (an acknowledgement, a
+    // clarification) is rarely what the requester means.
+    if !letter.kind.is_reply() && letter.kind != LetterKind::ReviewOutcome {
+        eprintln!(
+            "warning: {name} reads as a {} rather than a reply to the request; the letter drafted treats it as one",
+            letter.kind
+        );
+    }
+    Ok(Reply::from_letter(&letter))
 }
 
 fn write(doc: &Document, dir: &Path, stem: &str, formats: &[Format]) -> Result<(), Failure> {

@@ -11,11 +11,29 @@
 //! requester who writes `**` or `::: section` gets those characters printed.
 
 use crate::doc::{Align, Block, Inline, Line, ListKind};
+use crate::redact;
 
 /// Escapes a value so the parser prints it literally. Registered as the
 /// Handlebars escape function, so every `{{value}}` goes through it.
+/// Redaction markup is the one exception: it passes through as a
+/// redaction, its withheld text masked (see [`crate::redact`]).
 pub fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 8);
+    let mut last = 0;
+    for found in redact::find(value) {
+        escape_into(&value[last..found.span.start], &mut out);
+        out.push_str(redact::OPEN);
+        escape_into(found.provision, &mut out);
+        out.push(':');
+        out.extend(std::iter::repeat_n(redact::MASK, found.chars(value)));
+        out.push_str(redact::CLOSE);
+        last = found.span.end;
+    }
+    escape_into(&value[last..], &mut out);
+    out
+}
+
+fn escape_into(value: &str, out: &mut String) {
     for c in value.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
@@ -27,7 +45,12 @@ pub fn escape(value: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+}
+
+/// Plain text (from a Markdown file) as inlines: printed as written except
+/// for redaction markup.
+pub fn plain(text: &str) -> Line {
+    inlines(&escape(text))
 }
 
 /// What a template's output parses into.
@@ -82,7 +105,8 @@ fn blocks(lines: &[&str], offset: usize, mut letterhead: Option<&mut Vec<Line>>)
             let (kind, arg) = spec.split_once(' ').map_or((spec, ""), |(k, a)| (k, a.trim()));
             match kind {
                 "section" if !arg.is_empty() => {
-                    out.push(Block::Section { name: arg.to_string(), blocks: blocks(inner, offset + i + 1, None)? })
+                    let name = arg.parse().map_err(|e: String| err(offset + i, e))?;
+                    out.push(Block::Section { name, blocks: blocks(inner, offset + i + 1, None)? })
                 }
                 "lines" => {
                     let align = match arg {
@@ -318,6 +342,17 @@ fn inlines(text: &str) -> Line {
                 style = if style == Style::Emphasis { Style::Plain } else { Style::Emphasis };
                 i += 1;
             }
+            '[' if starts_with(&chars[i..], redact::OPEN) => match redaction(&chars[i..]) {
+                Some((inline, used)) => {
+                    flush(&mut buf, style, &mut out);
+                    out.push(inline);
+                    i += used;
+                }
+                None => {
+                    buf.push(c);
+                    i += 1;
+                }
+            },
             '[' => match link(&chars[i..]) {
                 Some((text, url, used)) => {
                     flush(&mut buf, style, &mut out);
@@ -381,6 +416,27 @@ fn link(chars: &[char]) -> Option<(String, String, usize)> {
     Some((text, url, 1 + used + 1 + used2))
 }
 
+fn starts_with(chars: &[char], prefix: &str) -> bool {
+    prefix.chars().enumerate().all(|(i, p)| chars.get(i) == Some(&p))
+}
+
+/// `[[redact PROVISION: withheld]]` → a redaction holding only the
+/// provision and the withheld text's length; its label is given when the
+/// letter is composed.
+fn redaction(chars: &[char]) -> Option<(Inline, usize)> {
+    let open = redact::OPEN.chars().count();
+    let (provision, used) = until(&chars[open..], ':')?;
+    let mut i = open + used;
+    let mut count = 0;
+    while !starts_with(&chars[i..], redact::CLOSE) {
+        let c = chars.get(i)?;
+        i += if *c == '\\' && i + 1 < chars.len() { 2 } else { 1 };
+        count += 1;
+    }
+    let provision = provision.trim().to_string();
+    (!provision.is_empty()).then_some((Inline::Redaction { provision, label: String::new(), chars: count }, i + 2))
+}
+
 fn autolink(chars: &[char]) -> Option<(String, usize)> {
     let (url, used) = until(&chars[1..], '>')?;
     let looks_like_url =
@@ -398,7 +454,7 @@ mod tests {
 
     #[test]
     fn parses_blocks() {
-        let src = "::: letterhead\n**Home Office**\n2 Marsham Street\n:::\n\n# Title\n\nOne\ntwo.\n\n> quoted\n>\n> again\n\n1. first\n2. second\n  continued\n- bullet\n\n| a | b |\n|---|---|\n| c | d |\n\n::: section review\n::: lines right\nx\n\ny\n:::\n:::\n";
+        let src = "::: letterhead\n**Home Office**\n2 Marsham Street\n:::\n\n# Title\n\nOne\ntwo.\n\n> quoted\n>\n> again\n\n1. first\n2. second\n  continued\n- bullet\n\n| a | b |\n|---|---|\n| c | d |\n\n::: section review-outcome\n::: lines right\nx\n\ny\n:::\n:::\n";
         let p = parse(src).unwrap();
         assert_eq!(p.letterhead, vec![vec![Inline::Strong("Home Office".into())], vec![text("2 Marsham Street")]]);
         assert_eq!(p.blocks[0], Block::Heading { level: 1, content: vec![text("Title")] });
@@ -423,7 +479,7 @@ mod tests {
             }
         );
         let Block::Section { name, blocks } = &p.blocks[6] else { panic!("{:?}", p.blocks[6]) };
-        assert_eq!(name, "review");
+        assert_eq!(*name, crate::doc::Section::ReviewOutcome);
         assert_eq!(
             blocks[0],
             Block::Lines { lines: vec![vec![text("x")], vec![], vec![text("y")]], align: Align::Right }
@@ -464,5 +520,8 @@ mod tests {
         assert!(parse(":::\n").is_err());
         assert!(parse("::: frobnicate\n:::\n").unwrap_err().message.contains("unknown region"));
         assert!(parse("::: section x\n::: letterhead\n:::\n:::\n").is_err());
+        let typo = parse("::: section internal-reveiw\nb\n:::\n").unwrap_err();
+        assert!(typo.message.contains("unknown section `internal-reveiw`"), "{}", typo.message);
+        assert!(parse("::: section internal-review\nb\n:::\n").is_ok());
     }
 }

@@ -8,17 +8,21 @@
 
 pub mod context;
 pub mod helpers;
+pub mod markdown;
 pub mod markup;
 mod requester;
+mod schedule;
 pub mod templates;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use handlebars::Handlebars;
 use serde_json::Value;
 
 use crate::case::Case;
-use crate::doc::{Annex, Document, Meta};
+use crate::doc::{Annex, Block, Document, Inline, Meta, line_text};
+use crate::kind::LetterKind;
 use crate::law::calendar::Calendar;
 
 pub use templates::TemplateSet;
@@ -91,50 +95,116 @@ impl Composer {
         Composer::new(TemplateSet::builtin()).expect("built-in templates compile (tested)")
     }
 
-    /// Composes the letter for `case`.
+    /// Composes the letter the case's stage calls for (see [`Case::stage_kind`]).
     pub fn compose(&self, case: &Case) -> Result<Document, ComposeError> {
-        let ctx = context::letter(case, &self.calendar).map_err(|e| ComposeError {
+        self.compose_letter(case, case.stage_kind())
+    }
+
+    /// Composes the letter of `kind` for `case`: the acknowledgement, a
+    /// clarification, a holding notice, the reply (whose kind must be the
+    /// one its decisions make) or the review outcome.
+    pub fn compose_letter(&self, case: &Case, kind: LetterKind) -> Result<Document, ComposeError> {
+        let fail = |template: &str, message: String| ComposeError {
+            template: template.to_string(),
+            line: None,
+            column: None,
+            message,
+        };
+        let written =
+            kind.written().ok_or_else(|| fail(kind.slug(), format!("foikit does not write {kind} letters")))?;
+        kind.available(case.regime).map_err(|m| fail(written.template, m))?;
+        let date = case.letter_date(kind).ok_or_else(|| fail(written.template, missing(case, kind)))?;
+        let ctx = context::letter(case, kind, &self.calendar).map_err(|e| fail(written.template, e.to_string()))?;
+        let letter = self.parse(written.template, &ctx)?;
+        let mut annexes = Vec::new();
+        let mut schedules = Vec::new();
+        if kind.is_reply() {
+            for annex in &case.annexes {
+                let name = match annex.kind {
+                    crate::case::AnnexKind::RedactionSchedule => {
+                        // Filled in once every other annex is composed.
+                        schedules.push(annexes.len());
+                        annexes.push(Annex { label: annex.label.clone(), blocks: Vec::new() });
+                        continue;
+                    }
+                    crate::case::AnnexKind::PublicInterest => "annex/public-interest",
+                    crate::case::AnnexKind::Letter => "annex/letter",
+                    crate::case::AnnexKind::Document => {
+                        let file = annex.file.as_deref().unwrap_or_default();
+                        let blocks = markdown::blocks(&annex.text).map_err(|m| fail(file, m))?;
+                        annexes.push(Annex { label: annex.label.clone(), blocks });
+                        continue;
+                    }
+                };
+                let parsed = self.parse(name, &context::annex(ctx.clone(), annex))?;
+                annexes.push(Annex { label: annex.label.clone(), blocks: parsed.blocks });
+            }
+        }
+        if !schedules.is_empty() {
+            let mut ctx = ctx.clone();
+            ctx["redactions"] = Value::Array(schedule::rows(&letter.blocks, &annexes, case.regime));
+            let blocks = self.parse("annex/redaction-schedule", &ctx)?.blocks;
+            for i in schedules {
+                annexes[i].blocks.clone_from(&blocks);
+            }
+        }
+        let law = case.regime.kinds();
+        let meta = Meta {
+            title: match written.title {
+                "" => format!("{} {}", law.request_heading, case.reference),
+                t => format!("{} {}: {t}", law.request_heading, case.reference),
+            },
+            author: case.authority.unit.clone().unwrap_or_else(|| case.sign_off.team.clone()),
+            subject: format!(
+                "{} received {}",
+                written.subject,
+                helpers::format_date(case.request.received, helpers::DateStyle::Long)
+            ),
+            reference: case.reference.clone(),
+            date: date.0,
+            draft: false,
+        };
+        let mut doc = Document { meta, letterhead: letter.letterhead, body: letter.blocks, annexes };
+        self.label_redactions(&mut doc, &ctx)?;
+        Ok(doc)
+    }
+
+    /// Gives every redaction its label, worded by the `redaction` template
+    /// in the letter's regime ("[Redacted – regulation 13]" under the EIR).
+    fn label_redactions(&self, doc: &mut Document, ctx: &Value) -> Result<(), ComposeError> {
+        let mut labels: BTreeMap<String, String> = BTreeMap::new();
+        for inline in doc.inlines_mut() {
+            let Inline::Redaction { provision, label, .. } = inline else { continue };
+            if !labels.contains_key(provision) {
+                let mut ctx = ctx.clone();
+                ctx["provision"] = Value::String(provision.clone());
+                let parsed = self.parse("redaction", &ctx)?;
+                let text = parsed.blocks.iter().find_map(|b| match b {
+                    Block::Paragraph(line) => Some(line_text(line)),
+                    _ => None,
+                });
+                labels.insert(provision.clone(), text.unwrap_or_default());
+            }
+            label.clone_from(&labels[provision]);
+        }
+        Ok(())
+    }
+
+    /// The reply to the request (the case must have a `response`).
+    pub fn compose_reply(&self, case: &Case) -> Result<Document, ComposeError> {
+        let kind = case.reply_kind().ok_or_else(|| ComposeError {
             template: "letter".into(),
             line: None,
             column: None,
-            message: e.to_string(),
+            message: "the case has no `response` yet: add the decision".into(),
         })?;
-        let letter = self.parse("letter", &ctx)?;
-        let mut annexes = Vec::with_capacity(case.annexes.len());
-        for annex in &case.annexes {
-            let name = match annex.kind {
-                crate::case::AnnexKind::PublicInterest => "annex/public-interest",
-                crate::case::AnnexKind::Letter => "annex/letter",
-            };
-            let parsed = self.parse(name, &context::annex(ctx.clone(), annex))?;
-            annexes.push(Annex { label: annex.label.clone(), blocks: parsed.blocks });
-        }
-        Ok(Document { meta: meta(case), letterhead: letter.letterhead, body: letter.blocks, annexes })
+        self.compose_letter(case, kind)
     }
 
     /// The internal review outcome letter for `case` (which must have an
     /// `internal_review`).
     pub fn compose_review_outcome(&self, case: &Case) -> Result<Document, ComposeError> {
-        let Some(review) = &case.internal_review else {
-            return Err(ComposeError {
-                template: "review-outcome".into(),
-                line: None,
-                column: None,
-                message: "the case has no `internal_review` to report".into(),
-            });
-        };
-        let ctx = context::letter(case, &self.calendar).map_err(|e| ComposeError {
-            template: "review-outcome".into(),
-            line: None,
-            column: None,
-            message: e.to_string(),
-        })?;
-        let parsed = self.parse("review-outcome", &ctx)?;
-        let mut meta = meta(case);
-        meta.title = format!("Internal review of Freedom of Information request {}", case.reference);
-        meta.subject = "Internal review outcome".into();
-        meta.date = review.date.0;
-        Ok(Document { meta, letterhead: parsed.letterhead, body: parsed.blocks, annexes: Vec::new() })
+        self.compose_letter(case, LetterKind::ReviewOutcome)
     }
 
     /// Renders a template to text.
@@ -164,16 +234,15 @@ impl Composer {
     }
 }
 
-fn meta(case: &Case) -> Meta {
-    Meta {
-        title: format!("Freedom of Information request {}", case.reference),
-        author: case.authority.unit.clone().unwrap_or_else(|| case.sign_off.team.clone()),
-        subject: format!(
-            "Response to a request for information received {}",
-            helpers::format_date(case.request.received, helpers::DateStyle::Long)
-        ),
-        reference: case.reference.clone(),
-        date: case.response.date.0,
-        draft: false,
+/// Why the case has no letter of `kind`: the field it needs.
+fn missing(case: &Case, kind: LetterKind) -> String {
+    match kind {
+        LetterKind::Clarification => "the case has no `clarification` to send".into(),
+        LetterKind::HoldingNotice => "the case has no `extension` to give notice of".into(),
+        LetterKind::ReviewOutcome => "the case has no `internal_review` to report".into(),
+        _ => match case.reply_kind() {
+            Some(actual) => format!("the case's decisions make a {actual} reply, not a {kind}"),
+            None => "the case has no `response` yet: add the decision".into(),
+        },
     }
 }

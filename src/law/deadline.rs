@@ -168,6 +168,26 @@ impl<'a> Clock<'a> {
         Ok(n)
     }
 
+    /// The day the reply is due after the regime's permitted extension:
+    /// the estimate a FOIA s17(2) notice gave (`until`), else 20 further
+    /// working days (ICO guidance on s10(3)); the EIR's 40 working days
+    /// (reg 7(1)); the plain time limit where there is no extension (FOISA).
+    pub fn extended_due(
+        &mut self,
+        received: Date,
+        until: Option<case::Date>,
+        stops: &[ClockStop],
+    ) -> Result<case::Date, OutOfRange> {
+        let regime = self.regime.regime();
+        let days = match (regime.extension, until) {
+            (_, Some(until)) => return Ok(until),
+            (super::Extension::Complexity { total }, None) => total,
+            (super::Extension::PublicInterest { guidance_extra }, None) => regime.time_limit + guidance_extra,
+            (super::Extension::None, None) => regime.time_limit,
+        };
+        Ok(self.deadline(received, days, stops)?.due)
+    }
+
     /// The deadline `working_days` after `received`.
     pub fn deadline(&mut self, received: Date, working_days: u32, stops: &[ClockStop]) -> Result<Deadline, OutOfRange> {
         let (day_one, _) = self.add_working_days(received, 1.min(working_days), stops)?;

@@ -7,8 +7,11 @@ pub mod cost_limit;
 pub mod deadline;
 pub mod exemption;
 mod exemptions;
+pub mod kinds;
+pub mod notices;
 mod regimes;
 pub mod time_for_compliance;
+pub mod timeliness;
 
 use serde::{Deserialize, Serialize};
 

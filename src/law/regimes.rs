@@ -142,7 +142,10 @@ pub static EIR: Regime = Regime {
     },
     source: "https://www.legislation.gov.uk/uksi/2004/3391",
     exemptions: exemptions::eir::EXEMPTIONS,
-    procedural: &[],
+    // Paragraphs of regs 12 and 13 that are not exceptions: the public
+    // interest test (12(1)), the presumption in favour of disclosure
+    // (12(2)), neither confirm nor deny (12(6), 12(7), 13(5)…), emissions (12(9)).
+    procedural: &["12(1)", "12(2)", "12(3)", "12(6)", "12(7)", "12(8)", "12(9)", "12(10)", "12(11)", "13(5"],
 };
 
 /// FOISA 2002 (asp 13). Time limit s10(1); working day s73 (Scottish bank
@@ -291,5 +294,8 @@ pub static EISR: Regime = Regime {
     },
     source: "https://www.legislation.gov.uk/ssi/2004/520",
     exemptions: exemptions::eisr::EXEMPTIONS,
-    procedural: &[],
+    // Paragraphs of reg 10 that are not exceptions: the public interest test
+    // (10(1)), the presumption in favour of disclosure (10(2)), neither
+    // confirm nor deny (10(8)).
+    procedural: &["10(1)", "10(2)", "10(3)", "10(6)", "10(8)"],
 };

@@ -79,6 +79,7 @@ fn inlines(line: &[Inline]) -> String {
             Inline::Strong(t) => format!("<strong>{}</strong>", esc(t)),
             Inline::Emphasis(t) => format!("<em>{}</em>", esc(t)),
             Inline::Link { text, url } => format!("<a href=\"{}\">{}</a>", esc(url), esc(text)),
+            Inline::Redaction { label, .. } => format!("<strong class=\"redacted\">{}</strong>", esc(label)),
             Inline::LineBreak => "<br>".to_string(),
         })
         .collect()
@@ -147,7 +148,7 @@ fn block(out: &mut String, b: &Block) {
             out.push_str("</tbody>\n</table>\n");
         }
         Block::Section { name, blocks: inner } => {
-            let _ = writeln!(out, "<section data-name=\"{}\">", esc(name));
+            let _ = writeln!(out, "<section data-name=\"{}\">", name.name());
             blocks(out, inner);
             out.push_str("</section>\n");
         }

@@ -1,7 +1,7 @@
 //! The facts of the reply a requester is challenging.
 
 use crate::case::{Case, Date};
-use crate::check::{self, Diagnostic, Letter};
+use crate::check::{self, Diagnostic, Letter, LetterKind};
 use crate::doc::Document;
 use crate::law::RegimeId;
 
@@ -35,51 +35,41 @@ pub struct Reply {
 }
 
 impl Reply {
-    /// From a foikit case and the letter composed from it.
+    /// From a foikit case and the letter composed from it: the letter's
+    /// facts, with the parties and review address exact from the case.
     pub fn from_case(file: &str, case: &Case, doc: &Document) -> Reply {
+        let letter = Letter::from_case(file, case, case.reply_kind().unwrap_or(LetterKind::Release), doc);
         Reply {
-            file: file.to_string(),
-            regime: case.regime,
             authority: Some(case.authority.name.clone()),
             reference: Some(case.reference.clone()),
             requested: Some(case.request.received),
-            replied: Some(case.response.date),
+            replied: case.response.as_ref().map(|r| r.date),
             review_email: case.review.email.clone(),
             review_address: case.review.address.clone(),
             requester: Some(case.requester.name.clone()),
             requester_email: case.requester.email.clone(),
-            exemptions: case.exemptions.iter().map(|e| e.section.clone()).collect(),
-            findings: check::check(&Letter::from_case(file, case, doc)),
+            exemptions: case.relied_on(),
+            ..Reply::from_letter(&letter)
         }
     }
 
-    /// From the text of a letter drafted elsewhere.
+    /// From a letter as the reader read it (see [`crate::read`]).
     pub fn from_letter(letter: &Letter) -> Reply {
-        let text = letter.text();
-        let review = check::recognise::review_paragraphs(letter.body()).first().copied();
+        let review = crate::read::recognise::review_paragraphs(letter.body()).first().copied();
         let (review_email, review_address) = review.map(|i| review_contact(letter, i)).unwrap_or_default();
-        let authority = check::recognise::authority(&text);
-        // One entry per provision: "41" and a later "41 (1)(a)(b)" are the same exemption.
-        let mut exemptions: Vec<String> = Vec::new();
-        let mut seen = Vec::new();
-        for c in &letter.cited {
-            if let Ok(r) = letter.regime.regime().cite(&c.provision)
-                && !seen.contains(&r.def.section)
-            {
-                seen.push(r.def.section);
-                exemptions.push(c.provision.chars().filter(|c| !c.is_whitespace()).collect());
-            }
-        }
+        let recognised = letter.recognised.as_ref();
+        let exemptions =
+            letter.exemptions().iter().map(|c| c.provision.chars().filter(|c| !c.is_whitespace()).collect()).collect();
         Reply {
             file: letter.file.clone(),
             regime: letter.regime,
-            authority,
+            authority: recognised.and_then(|r| r.authority.clone()),
             reference: letter.reference.clone(),
             requested: letter.received,
             replied: letter.sent,
             review_email,
             review_address,
-            requester: check::recognise::salutation(&text),
+            requester: recognised.and_then(|r| r.requester.clone()),
             requester_email: None,
             exemptions,
             findings: check::check(letter),
@@ -94,8 +84,8 @@ fn review_contact(letter: &Letter, at: usize) -> (Option<String>, Vec<String>) {
     let review = &letter.paragraphs[at].text;
     // Look only after the words about the review: a letter extracted as one
     // line has every address in it.
-    let from = check::recognise::review_mention(review).unwrap_or(0);
-    let mut email = check::recognise::email(&review[from..]);
+    let from = crate::read::recognise::review_mention(review).unwrap_or(0);
+    let mut email = crate::read::recognise::email(&review[from..]);
     let block: Vec<&str> = letter.paragraphs[at + 1..]
         .iter()
         .take(8)
@@ -103,10 +93,10 @@ fn review_contact(letter: &Letter, at: usize) -> (Option<String>, Vec<String>) {
         .take_while(|t| t.chars().count() <= 120 && !t.contains("Commissioner"))
         .collect();
     if email.is_none() {
-        email = block.iter().find_map(|t| check::recognise::email(t));
+        email = block.iter().find_map(|t| crate::read::recognise::email(t));
     }
     let mut address = Vec::new();
-    if block.iter().any(|t| check::recognise::has_postcode(t)) {
+    if block.iter().any(|t| crate::read::recognise::has_postcode(t)) {
         for line in &block {
             let line = email.as_deref().map_or(line.to_string(), |e| line.replace(e, ""));
             let line = line.trim().trim_end_matches("e-mail:").trim_end_matches("email:").trim();

@@ -246,18 +246,38 @@ fn render_refuses_a_letter_with_errors_unless_draft() {
     let dir = support::scratch("cli-draft");
     std::fs::create_dir_all(dir.join("theme/partials")).unwrap();
     std::fs::write(dir.join("theme/partials/ico-complaint.hbs"), "{{!-- dropped --}}\n").unwrap();
-    let case = support::root().join("fixtures/cases/ho-78814-release.yaml");
+    // A refusal notice must tell of the right to complain (FOIA s17(7)(b)).
+    let case = support::root().join("fixtures/cases/ho-43342-refusal.yaml");
     let case = case.to_str().unwrap();
     let refused = foikit(&["render", case, "--templates", "theme", "--format", "txt,pdf", "-o", "out"], &dir);
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("FOI102"));
     assert!(!dir.join("out").exists(), "nothing written");
     ok(&foikit(&["render", case, "--templates", "theme", "--format", "txt,pdf", "-o", "out", "--draft"], &dir));
-    let text = std::fs::read_to_string(dir.join("out/78814.txt")).unwrap();
+    let text = std::fs::read_to_string(dir.join("out/43342.txt")).unwrap();
     assert!(text.starts_with("DRAFT"), "{text}");
     if support::tool("pdftotext") {
-        let pdf = support::pdftotext(&dir.join("out/78814.pdf"));
+        let pdf = support::pdftotext(&dir.join("out/43342.pdf"));
         let pages = pdf.split('\x0c').filter(|p| !p.trim().is_empty()).count();
         assert_eq!(pdf.matches("DRAFT").count(), pages, "DRAFT on every page: {pdf}");
     }
+}
+
+#[test]
+fn new_writes_a_starter_that_renders_its_own_kind_and_refuses_what_the_law_lacks() {
+    let dir = support::scratch("cli-new");
+    let starter = ok(&foikit(&["new", "--kind", "cost-limit", "--regime", "foisa"], &dir));
+    std::fs::write(dir.join("case.yaml"), starter).unwrap();
+    let wrote = ok(&foikit(&["render", "case.yaml", "-o", "out", "--format", "txt"], &dir));
+    assert!(wrote.contains("FOI-2026-0001.txt"), "{wrote}");
+    let text = std::fs::read_to_string(dir.join("out/FOI-2026-0001.txt")).unwrap();
+    assert!(text.contains("£600") && text.contains("section 12"), "{text}");
+    let ack =
+        ok(&foikit(&["render", "case.yaml", "-o", "out", "--format", "txt", "--letter", "acknowledgement"], &dir));
+    assert!(ack.contains("acknowledgement-FOI-2026-0001.txt"), "{ack}");
+    let out = foikit(&["new", "--kind", "vexatious", "--regime", "eir"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("12(4)(b)"));
+    let out = foikit(&["render", "case.yaml", "-o", "out", "--letter", "holding-notice"], &dir);
+    assert_eq!(out.status.code(), Some(2), "no extension in the case");
 }

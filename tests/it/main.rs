@@ -7,11 +7,15 @@
 
 mod accessible;
 mod bad_input;
+mod cases;
 mod cli;
 mod deadlines;
 mod golden;
 mod interop;
+mod kinds;
+mod letters;
 mod ooxml;
+mod redaction;
 mod requester;
 mod rules;
 mod schema;

@@ -2,8 +2,8 @@
 
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::annex_references;
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::annex_references;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -13,7 +13,18 @@ pub static RULE: Rule = Rule {
     summary: "the letter refers to an annex that is not there, or has an annex it never mentions",
     doc: DOC,
     help: "make every \"Annex X\" the letter mentions exist, and mention every annex the letter has",
-    kinds: LetterKind::REPLIES,
+    kinds: &[
+        LetterKind::HoldingNotice,
+        LetterKind::Release,
+        LetterKind::PartialRelease,
+        LetterKind::Refusal,
+        LetterKind::Ncnd,
+        LetterKind::NotHeld,
+        LetterKind::CostLimit,
+        LetterKind::Vexatious,
+        LetterKind::Repeated,
+        LetterKind::ReviewOutcome,
+    ],
     check,
 };
 

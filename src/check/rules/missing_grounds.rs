@@ -8,7 +8,6 @@ use super::re;
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
-use crate::law::RegimeId;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -24,8 +23,10 @@ pub static RULE: Rule = Rule {
 
 const DOC: &str = "\
 ## What it checks
-That a requirement for review under FOISA (and a complaint to the Commissioner) states the matter the
-requester is dissatisfied with: some grounds, not just a request for a review.
+That a requirement for review under FOISA (s20(3)(c)), and an application to the Scottish Information
+Commissioner (s47(3)(c)), states the matter the requester is dissatisfied with: some grounds, not just
+a request for a review. FOIA and EIR review requests and ICO complaints are not checked: the law asks
+for no grounds there.
 
 ## Why it matters
 FOISA s20(3)(c) makes a requirement for review valid only if it specifies the matter which gives
@@ -47,17 +48,18 @@ fn check(letter: &Letter) -> Vec<Finding> {
             r"(?i)dissatisfied[^.]{0,80}\b(?:because|as|since|that)\b|\b(?:do not|don't|cannot) (?:accept|agree)|\bnot (?:engaged|exempt)|the reply (?:does not|fails)|was (?:late|not)|\bgrounds?\b",
         )
     });
-    if letter.regime != RegimeId::Foisa && letter.kind != LetterKind::Complaint {
+    let Some(provision) = crate::law::notices::grounds_required(letter.regime, letter.kind) else {
         return Vec::new();
-    }
-    let has_grounds =
-        letter.paragraphs.iter().any(|p| p.section.as_deref() == Some("grounds")) || REASONS.is_match(&letter.text());
+    };
+    let has_grounds = letter.paragraphs.iter().any(|p| p.section == Some(crate::doc::Section::Grounds))
+        || REASONS.is_match(&letter.text());
     if has_grounds {
         return Vec::new();
     }
-    vec![Finding::letter(
-        "the letter does not say what the requester is dissatisfied with (FOISA s20(3)(c)); a review cannot be required without it",
-    )]
+    let what = if letter.kind == LetterKind::Complaint { "an application" } else { "a review" };
+    vec![Finding::letter(format!(
+        "the letter does not say what the requester is dissatisfied with ({provision}); {what} is not valid without it"
+    ))]
 }
 
 const KINDS: &[LetterKind] = &[LetterKind::ReviewRequest, LetterKind::Complaint];

@@ -1,11 +1,16 @@
 //! FOI102 missing-ico-right
 
-use super::excerpt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{excerpt, lacking, own_section, re, review_paragraphs};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::{regulator_paragraphs, review_paragraphs};
 use crate::check::rule::{Finding, Rule};
+use crate::doc::Section;
 use crate::law::RegimeId;
+use crate::read::recognise::regulator_paragraphs;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -16,6 +21,7 @@ pub static RULE: Rule = Rule {
     doc: DOC,
     help: "add a paragraph on the right to complain to the Information Commissioner (FOIA s50; EIR reg 18) or, in Scotland, to require a review (s20) and apply to the Scottish Information Commissioner (s47)",
     kinds: &[
+        LetterKind::HoldingNotice,
         LetterKind::Release,
         LetterKind::PartialRelease,
         LetterKind::Refusal,
@@ -35,6 +41,11 @@ That the letter tells the requester of the right to complain to the Information 
 s50; EIR reg 18), or for a FOISA reply of the rights to require a review (s20) and then to apply to
 the Scottish Information Commissioner (s47).
 
+It is an error where the statute requires it (FOIA s17(7)(b) in refusal notices, EIR reg 14(5)(b),
+FOISA s19(b), and FOISA s21(10) in a review outcome, which must also give the s56 appeal to the Court
+of Session), and a warning where only a Code of Practice recommends it (a full release; a FOIA or EIR
+review outcome).
+
 ## Why it matters
 FOIA s17(7)(b) requires particulars of the s50 right in every refusal notice; EIR reg 14(5)(b) and
 FOISA s19(b) do the same. Requesters who are not told often never learn they can appeal, and the
@@ -48,8 +59,14 @@ A refusal that offers an internal review but never mentions the Commissioner.
 Information Commissioner under section 50 of the Freedom of Information Act 2000.\"";
 
 fn check(letter: &Letter) -> Vec<Finding> {
+    let duty = crate::law::notices::particulars(letter.regime, letter.kind).regulator;
+    findings(letter).into_iter().filter_map(|f| lacking(letter, duty, f)).collect()
+}
+
+fn findings(letter: &Letter) -> Vec<Finding> {
+    static COURT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Court of Session|section 56\b"));
     let law = letter.regime.regime();
-    let paras = regulator_paragraphs(letter.body());
+    let paras = own_section(letter, Section::IcoComplaint).unwrap_or_else(|| regulator_paragraphs(letter.body()));
     let Some(&first) = paras.first() else {
         return vec![Finding::letter(format!(
             "the letter does not tell the requester of the right to apply to the {} ({})",
@@ -69,7 +86,15 @@ fn check(letter: &Letter) -> Vec<Finding> {
             ),
         ));
     }
-    if review_paragraphs(letter.body()).is_empty() {
+    if letter.kind == LetterKind::ReviewOutcome {
+        // After a review the next steps are the Commissioner and then the court.
+        if !COURT.is_match(&letter.text()) {
+            out.push(Finding::at(
+                first,
+                "a FOISA review outcome must also give the right of appeal to the Court of Session on a point of law (FOISA s21(10), s56)",
+            ));
+        }
+    } else if review_paragraphs(letter).is_empty() {
         out.push(Finding::at(
             first,
             "a FOISA reply must also explain the right to require a review (FOISA s19(b), s20)",

@@ -4,11 +4,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{excerpt, re};
+use super::{excerpt, lacking, re, review_paragraphs};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::{has_contact, review_paragraphs};
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::has_contact;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply gives no particulars of the review procedure, or omits where to send a request or the reference to quote",
     doc: DOC,
     help: "add a paragraph saying how to ask for a review, where to send it (e-mail or postal address) and that the reference should be quoted",
-    kinds: LetterKind::REPLIES,
+    kinds: KINDS,
     check,
 };
 
@@ -27,7 +27,14 @@ const DOC: &str = "\
 That the letter tells the requester how to ask for an internal review (FOIA), a reconsideration (EIR
 reg 11) or a review (FOISA s20): a paragraph about the review procedure, which says where to send the
 request (an e-mail or postal address) and asks for the reference to be quoted. A letter that states
-the authority has no such procedure also passes.
+the authority has no such procedure also passes. The statutory wording \"make representations under
+regulation 11\" counts as EIR review particulars.
+
+It is an error in the notices the statutes name (FOIA s17(1), (3), (5), including a s17(2) holding
+notice; EIR reg 14 refusals, including not held; FOISA notices under ss9, 16 and 17), a warning in a
+full release (or a FOIA \"not held\" reply), where only the Codes of Practice ask for it, and not
+checked in a review outcome, which ends the review. When the letter appears cut short before its
+sign-off, it says so instead of asserting the paragraph is missing.
 
 ## Why it matters
 FOIA s17(7)(a) requires a refusal notice to contain particulars of the authority's complaints
@@ -42,14 +49,32 @@ A reply that ends \"If you have any questions, please contact us.\" and nothing 
 \"If you are dissatisfied with this response you may request an internal review within 40 working
 days by writing to foi@example.gov.uk, quoting reference FOI-1234.\"";
 
+/// The kinds that can owe review particulars (see [`crate::law::notices`]).
+pub(super) const KINDS: &[LetterKind] = &[
+    LetterKind::HoldingNotice,
+    LetterKind::Release,
+    LetterKind::PartialRelease,
+    LetterKind::Refusal,
+    LetterKind::Ncnd,
+    LetterKind::NotHeld,
+    LetterKind::CostLimit,
+    LetterKind::Vexatious,
+    LetterKind::Repeated,
+];
+
 fn check(letter: &Letter) -> Vec<Finding> {
+    let duty = crate::law::notices::particulars(letter.regime, letter.kind).review;
+    findings(letter).into_iter().filter_map(|f| lacking(letter, duty, f)).collect()
+}
+
+fn findings(letter: &Letter) -> Vec<Finding> {
     static QUOTE_REF: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)quot\w*[^.]{0,40}ref|ref\w*[^.]{0,40}quot|(?:your|our|the) reference|reference number")
     });
     static NO_PROCEDURE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)(?:no|not have an?) (?:internal review|complaints?) (?:procedure|process)"));
     let law = letter.regime.regime();
-    let paras = review_paragraphs(letter.body());
+    let paras = review_paragraphs(letter);
     let Some(&first) = paras.first() else {
         return vec![
             Finding::letter(format!(

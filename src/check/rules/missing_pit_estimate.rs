@@ -3,8 +3,8 @@
 use super::holding_notice;
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::dates;
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::dates;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "a s17(2) holding notice gives no estimated date for the public interest decision",
     doc: DOC,
     help: "give the date by which you expect to reach the decision, e.g. \"We aim to reply by 24 May 2024.\"",
-    kinds: LetterKind::REPLIES,
+    kinds: &[LetterKind::HoldingNotice],
     check,
 };
 

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{holding_notice, re, resolve};
+use super::{exemption_set_out, holding_notice, re, resolve};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     summary: "a qualified exemption is relied on without public interest reasons",
     doc: DOC,
     help: "set out the public interest factors for and against disclosure and why the balance favours withholding",
-    kinds: LetterKind::REPLIES,
+    kinds: &[LetterKind::Refusal, LetterKind::PartialRelease, LetterKind::Ncnd],
     check,
 };
 
@@ -51,14 +51,20 @@ fn check(letter: &Letter) -> Vec<Finding> {
             r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest",
         )
     });
-    if holding_notice(letter) || WEIGHED.is_match(&letter.text()) {
+    if holding_notice(letter) {
         return Vec::new();
     }
+    // foikit's own letters weigh each qualified exemption in its own
+    // section; letters written elsewhere are read for a weighing anywhere.
+    // A bare limb is asked for even when the letter weighs the public
+    // interest: citing the limb is the fix either way.
+    let weighed = !letter.from_case && WEIGHED.is_match(&letter.text());
     let regime = letter.regime.regime();
     let resolved: Vec<_> = letter.cited.iter().filter_map(|c| resolve(letter, c).map(|r| (c, r))).collect();
     resolved
         .iter()
         .filter(|(_, r)| r.qualified())
+        .filter(|(c, _)| !letter.from_case || !exemption_set_out(letter, c))
         .filter_map(|(c, r)| {
             let message = match r.limb_needed() {
                 // A bare "40" (or EIR "13") is decided by another citation of
@@ -70,6 +76,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
                     "{} {} does not say which limb is relied on, and only some limbs need a public interest test: {hint}",
                     c.word, c.provision
                 ),
+                None if weighed => return None,
                 None => format!(
                     "{} {} is a qualified exemption but the letter gives no public interest reasons ({})",
                     c.word,

@@ -4,10 +4,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{cost_refusal, re};
+use super::{cost_refusal, own_section, re};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
+use crate::doc::Section;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -17,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "a cost-limit refusal gives no advice on narrowing the request",
     doc: DOC,
     help: "say what could be provided within the cost limit, or how the request could be narrowed (a shorter period, fewer records)",
-    kinds: LetterKind::REPLIES,
+    kinds: &[LetterKind::CostLimit, LetterKind::PartialRelease],
     check,
 };
 
@@ -44,7 +45,11 @@ fn check(letter: &Letter) -> Vec<Finding> {
             r"(?i)narrow|refin|reduc|within the (?:cost |appropriate )?limit|advice and assistance|section 16|could (?:provide|supply|answer)|(?:limit|restrict)(?:ing)? (?:your|the) request|smaller|fewer|shorter (?:period|time)|a single|one (?:year|month|directorate|department)",
         )
     });
-    if !cost_refusal(letter) || ADVICE.is_match(&letter.text()) {
+    let advised = match own_section(letter, Section::Advice) {
+        Some(paragraphs) => paragraphs.len() >= 2,
+        None => ADVICE.is_match(&letter.text()),
+    };
+    if !cost_refusal(letter) || advised {
         return Vec::new();
     }
     vec![Finding::letter(format!(

@@ -10,6 +10,7 @@ mod missing_pit_estimate;
 mod missing_public_interest_test;
 mod missing_s16_advice;
 mod ncnd_reveals_holding;
+mod redaction_without_exemption;
 mod regime_mismatch;
 mod review_out_of_time;
 mod review_window;
@@ -21,8 +22,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::letter::{Cited, Letter};
-use super::rule::Rule;
+use super::rule::{Finding, Rule};
+use crate::doc::Section;
 use crate::law::Citation;
+use crate::law::notices::Duty;
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
@@ -32,6 +35,7 @@ pub static RULES: &[&Rule] = &[
     &regime_mismatch::RULE,
     &missing_exemption_reason::RULE,
     &unknown_exemption::RULE,
+    &redaction_without_exemption::RULE,
     &missing_public_interest_test::RULE,
     &missing_pit_estimate::RULE,
     &missing_s16_advice::RULE,
@@ -57,8 +61,37 @@ fn resolve<'a>(letter: &Letter, cited: &'a Cited) -> Option<Citation<'a>> {
     letter.regime.regime().cite(&cited.provision).ok()
 }
 
+/// The paragraphs of the letter proper that make up `section` — for
+/// foikit's own letters, which name their regions; `None` for letters
+/// written elsewhere, whose regions are recognised from wording instead.
+fn own_section(letter: &Letter, section: Section) -> Option<Vec<usize>> {
+    letter.from_case.then(|| letter.body().filter(|(_, p)| p.section == Some(section)).map(|(i, _)| i).collect())
+}
+
+/// Whether foikit's own letter has `section` anywhere, annexes included.
+fn has_section(letter: &Letter, section: Section) -> bool {
+    letter.paragraphs.iter().any(|p| p.section == Some(section))
+}
+
+/// The review paragraphs: the named section of foikit's own letters, the
+/// recognised ones of any other.
+fn review_paragraphs(letter: &Letter) -> Vec<usize> {
+    own_section(letter, Section::InternalReview)
+        .unwrap_or_else(|| crate::read::recognise::review_paragraphs(letter.body()))
+}
+
+/// Whether the cited exemption's own section (heading and at least one
+/// paragraph of reasons or public interest factors) is in foikit's letter.
+fn exemption_set_out(letter: &Letter, cited: &Cited) -> bool {
+    let Some(rest) = letter.paragraphs.get(cited.paragraph..) else { return false };
+    rest.iter().take_while(|p| p.section == Some(Section::Exemption)).count() >= 2
+}
+
 /// The letter says the public interest decision is not yet made (FOIA s17(2)).
 fn holding_notice(letter: &Letter) -> bool {
+    if letter.from_case {
+        return letter.kind == crate::kind::LetterKind::HoldingNotice;
+    }
     static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)section 17\(2\)|s\.?\s?17\(2\)|not yet (?:reached|made|taken) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale)? for (?:considering|our decision)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)",
@@ -74,6 +107,9 @@ fn cost_refusal(letter: &Letter) -> bool {
             r"(?i)appropriate limit|cost (?:limit|of compliance)|exceed(?:s|ed)? the (?:cost|appropriate|£\s?\d+)|fees regulations",
         )
     });
+    if letter.from_case {
+        return letter.kind == crate::kind::LetterKind::CostLimit;
+    }
     letter.cited.iter().any(|c| c.provision.starts_with("12") && c.word == "section") || COST.is_match(&letter.text())
 }
 
@@ -82,7 +118,43 @@ fn ncnd(letter: &Letter) -> bool {
     static NCND: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)neither confirm nor deny|neither confirms nor denies|not (?:to )?confirm or deny|NCND")
     });
+    if letter.from_case {
+        return has_section(letter, Section::Ncnd);
+    }
     NCND.is_match(&letter.text())
+}
+
+/// A finding about particulars the letter lacks, at the strength the law
+/// asks for them in this kind of letter: an error where a statute requires
+/// them, a warning where only a Code recommends them, nothing where nothing
+/// does; and a warning saying the letter appears incomplete when it is cut
+/// short before the place such particulars stand.
+fn lacking(letter: &Letter, duty: Duty, finding: Finding) -> Option<Finding> {
+    let incomplete = letter.recognised.as_ref().and_then(|r| r.incomplete.as_deref());
+    match (duty, incomplete) {
+        (Duty::None, _) => None,
+        (_, Some(why)) => Some(
+            Finding {
+                message: format!(
+                    "the letter appears incomplete ({why}), so this may be in the missing part: {}",
+                    finding.message
+                ),
+                ..finding
+            }
+            .warning(),
+        ),
+        (Duty::Statute(_), None) => Some(finding),
+        (Duty::Code(code), None) => Some(
+            Finding {
+                message: format!(
+                    "{}; in a {} the statute does not require it, but {code} recommends it",
+                    finding.message, letter.kind
+                ),
+                ..finding
+            }
+            .warning(),
+        ),
+    }
 }
 
 /// A short quote of a paragraph for messages.

@@ -7,8 +7,8 @@ use regex::Regex;
 use super::{excerpt, ncnd, re};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::sentences;
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::sentences;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "a neither-confirm-nor-deny reply confirms that the information is held",
     doc: DOC,
     help: "remove the statement that the information is held, or, if holding can be confirmed, do not rely on neither confirm nor deny",
-    kinds: LetterKind::REPLIES,
+    kinds: &[LetterKind::Ncnd, LetterKind::PartialRelease, LetterKind::Refusal],
     check,
 };
 

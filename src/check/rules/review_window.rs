@@ -4,10 +4,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::review_paragraphs;
 use super::{excerpt, re};
 use crate::check::diagnostic::Severity;
-use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::review_paragraphs;
+use crate::check::letter::Letter;
 use crate::check::rule::{Finding, Rule};
 
 /// The rule.
@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "the review paragraph gives no time window for asking, or one shorter than the law or Code allows",
     doc: DOC,
     help: "say that a review may be requested within 40 working days (\"two months\" is also at least that)",
-    kinds: LetterKind::REPLIES,
+    kinds: super::missing_internal_review::KINDS,
     check,
 };
 
@@ -48,7 +48,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
     if letter.sent.is_some_and(|d| d < law.review.window_from) {
         return Vec::new();
     }
-    let Some(&first) = review_paragraphs(letter.body()).first() else { return Vec::new() };
+    let Some(&first) = review_paragraphs(letter).first() else { return Vec::new() };
     let text = &letter.paragraphs[first].text;
     let Some(c) = WINDOW.captures(text) else {
         return vec![

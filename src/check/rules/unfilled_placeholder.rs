@@ -2,8 +2,8 @@
 
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
-use crate::check::recognise::placeholders;
 use crate::check::rule::{Finding, Rule};
+use crate::read::recognise::placeholders;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -13,7 +13,25 @@ pub static RULE: Rule = Rule {
     summary: "template placeholders or bracketed drafting instructions are left in the text",
     doc: DOC,
     help: "replace the placeholder with the text it stands for, or delete it",
-    kinds: &LetterKind::ALL,
+    // Everything but text that is not FOI correspondence (an article quoting a template).
+    kinds: &[
+        LetterKind::Acknowledgement,
+        LetterKind::Clarification,
+        LetterKind::HoldingNotice,
+        LetterKind::Release,
+        LetterKind::PartialRelease,
+        LetterKind::Refusal,
+        LetterKind::Ncnd,
+        LetterKind::NotHeld,
+        LetterKind::CostLimit,
+        LetterKind::Vexatious,
+        LetterKind::Repeated,
+        LetterKind::ReviewOutcome,
+        LetterKind::ReviewRequest,
+        LetterKind::Complaint,
+        LetterKind::DecisionNotice,
+        LetterKind::ReleasePage,
+    ],
     check,
 };
 
@@ -21,7 +39,9 @@ const DOC: &str = "\
 ## What it checks
 That no template placeholder survives in the letter: `{{name}}`, `<<date>>`, bracketed capitals such
 as `[DATE]` or `[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ]`, bracketed instructions (`[insert
-date]`), or `XXX`. Brackets around ordinary text (`[Mr Smith]`) are not flagged.
+date]`), `<name>` or `XX/XX/XXXX`. Brackets around ordinary text (`[Mr Smith]`) are not flagged, nor
+is a hosting site's masking (WhatDoTheyKnow's `xxxxx@example.gov.uk`, `[email address]`) or a
+redaction marker (`[REDACTED]`): nobody is meant to fill those in.
 
 ## Why it matters
 A letter that goes out with its drafting instructions in it has not been read; real review requests

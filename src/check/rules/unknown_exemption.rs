@@ -13,7 +13,13 @@ pub static RULE: Rule = Rule {
     summary: "the reply relies on a section that is not an exemption in its regime",
     doc: DOC,
     help: "check the citation against `foikit exemptions --regime …`",
-    kinds: LetterKind::REPLIES,
+    kinds: &[
+        LetterKind::Refusal,
+        LetterKind::PartialRelease,
+        LetterKind::Ncnd,
+        LetterKind::HoldingNotice,
+        LetterKind::ReviewOutcome,
+    ],
     check,
 };
 
@@ -41,12 +47,16 @@ fn check(letter: &Letter) -> Vec<Finding> {
     let (lo, hi) = (numbers.iter().min().copied().unwrap_or(0), numbers.iter().max().copied().unwrap_or(0));
     let mut out = Vec::new();
     for cited in &letter.cited {
-        if resolve(letter, cited).is_some() || cited.word != law.provision_word {
+        let compact: String = cited.provision.chars().filter(|c| !c.is_whitespace()).collect();
+        let passing = crate::law::notices::cited_in_passing(letter.regime).iter().any(|p| compact.starts_with(p));
+        if resolve(letter, cited).is_some() || cited.word != law.provision_word || passing {
             continue;
         }
         // Other provisions of the Act (s1, s10, s50…) are cited in passing.
         let n = number(&cited.provision);
-        let procedural = n.is_some_and(|n| law.procedural.contains(&n.to_string().as_str()));
+        let whole: String = cited.provision.chars().filter(|c| !c.is_whitespace()).collect();
+        let procedural = n.is_some_and(|n| law.procedural.contains(&n.to_string().as_str()))
+            || law.procedural.iter().any(|p| whole.starts_with(p) && p.contains('('));
         let in_range = n.is_some_and(|n| (lo..=hi).contains(&n)) && !procedural;
         if !in_range && !letter.from_case {
             continue;

@@ -266,6 +266,7 @@ impl Builder {
                 Inline::Text(text) => run(&mut self.out, base, text),
                 Inline::Strong(text) => run(&mut self.out, RunProps { bold: true, ..base }, text),
                 Inline::Emphasis(text) => run(&mut self.out, RunProps { italic: true, ..base }, text),
+                Inline::Redaction { label, .. } => run(&mut self.out, RunProps { bold: true, ..base }, label),
                 Inline::LineBreak => run(&mut self.out, base, "\n"),
                 Inline::Link { text, url } => match uri_target(url) {
                     Some(target) => {

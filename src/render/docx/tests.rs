@@ -146,7 +146,7 @@ fn sample(draft: bool) -> Document {
             para(advice),
             para(advice),
             Block::Section {
-                name: "internal-review".into(),
+                name: crate::doc::Section::InternalReview,
                 blocks: vec![
                     Block::Heading { level: 2, content: line("Internal review") },
                     para(
@@ -158,7 +158,7 @@ fn sample(draft: bool) -> Document {
                 ],
             },
             Block::Section {
-                name: "ico-complaint".into(),
+                name: crate::doc::Section::IcoComplaint,
                 blocks: vec![Block::Paragraph(vec![
                     text(
                         "As part of any internal review the Department's handling of your information request will be \

@@ -51,6 +51,7 @@ pub fn page_content(page: &Page, fonts: &Embedded, structure: &Structure) -> Pag
         marked: None,
         marks: Vec::new(),
         links: Vec::new(),
+        boxes: Vec::new(),
     };
     for item in &page.items {
         match item {
@@ -69,7 +70,7 @@ fn flip(y: f32) -> f32 {
 
 fn ink_color(ink: Ink) -> Rgb {
     match ink {
-        Ink::Text => [0.0; 3],
+        Ink::Text | Ink::Redaction => [0.0; 3],
         Ink::Link => LINK_RGB,
         Ink::Footer => [FOOTER_GREY; 3],
         Ink::Draft => [DRAFT_GREY; 3],
@@ -95,10 +96,18 @@ struct PageWriter<'p, 'f> {
     /// Link runs, underlined and annotated once the text is written
     /// (path painting is not allowed inside a text object).
     links: Vec<(&'p TextLine, &'p Run, &'p str)>,
+    /// Redaction runs, boxed once the text is written, for the same reason.
+    boxes: Vec<(&'p TextLine, &'p Run)>,
 }
 
 impl<'p> PageWriter<'p, '_> {
     fn finish(mut self) -> PageContent {
+        for (line, run) in std::mem::take(&mut self.boxes) {
+            // From a little above the cap height to a little below the
+            // baseline, so the box covers where the text would have been.
+            let top = line.baseline - line.size * 0.8;
+            self.fill(line.x + run.dx, top, run.width, line.size, ink_color(Ink::Redaction));
+        }
         self.end_text();
         let links = std::mem::take(&mut self.links);
         let annotations = links
@@ -178,6 +187,7 @@ impl<'p> PageWriter<'p, '_> {
     /// viewer advances by.
     fn text_line(&mut self, line: &'p TextLine) {
         let mut pen = None;
+        self.boxes.extend(line.runs.iter().filter(|r| r.ink == Ink::Redaction).map(|r| (line, r)));
         for run in line.runs.iter().filter(|r| !r.text.is_empty()) {
             self.begin_text();
             self.mark(run.tag);

@@ -284,7 +284,8 @@ impl<'f> Flow<'f> {
             }
             // As at a soft break: a space after each line, beyond its
             // width, so tagged content reads "Mr Smith 1 High Street".
-            if let Some(run) = parts.last_mut().and_then(|p| p.runs.last_mut()).filter(|r| r.shaped.is_none()) {
+            let last = parts.last_mut().and_then(|p| p.runs.last_mut());
+            if let Some(run) = last.filter(|r| r.shaped.is_none() && r.ink != Ink::Redaction) {
                 run.text.push(' ');
             }
             wrapped.extend(parts);

@@ -142,6 +142,9 @@ pub enum Ink {
     Footer,
     /// Grey DRAFT mark.
     Draft,
+    /// A redaction: a solid black box the run's width, with no text (the
+    /// run's text is empty).
+    Redaction,
 }
 
 /// A laid-out letter: its pages and the structure their text is tagged

@@ -132,7 +132,7 @@ fn sample(draft: bool) -> Document {
             "Against disclosure, we considered that the information will be published in the Home Office’s regular statistical release, and that releasing it early would undermine the orderly publication of official statistics, which is itself in the public interest.",
         ),
         Block::Section {
-            name: "internal-review".to_owned(),
+            name: crate::doc::Section::InternalReview,
             blocks: vec![
                 heading(2, "Your right to request an internal review"),
                 para(vec![
@@ -149,7 +149,7 @@ fn sample(draft: bool) -> Document {
             ],
         },
         Block::Section {
-            name: "ico-complaint".to_owned(),
+            name: crate::doc::Section::IcoComplaint,
             blocks: vec![para(vec![
                 text(
                     "As part of any internal review the Department’s handling of your information request will be reassessed by staff who were not involved in providing you with this response. If you remain dissatisfied after this internal review, you would have a right of complaint to the Information Commissioner as established by section 50 of the FOIA: see ",

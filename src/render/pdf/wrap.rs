@@ -57,7 +57,7 @@ pub fn wrap(inlines: &[Inline], style: TextStyle, max_width: f32, fonts: &Fonts)
             // content and extraction then read "Andrew Marr", not
             // "AndrewMarr", across the break.
             if text.glyphs.get(end).is_some_and(|g| g.byte < text.text.len() && text.char_at(end) == ' ')
-                && let Some(run) = line.runs.last_mut().filter(|run| run.shaped.is_none())
+                && let Some(run) = line.runs.last_mut().filter(|run| run.shaped.is_none() && run.ink != Ink::Redaction)
             {
                 run.text.push(' ');
             }
@@ -135,10 +135,16 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
-/// One run's style: its face and, for links, the target.
+/// The character a redaction is measured as, one per withheld character
+/// (a letter, so a redaction never breaks across lines).
+const REDACTION_CELL: char = 'n';
+
+/// One run's style: its face, for links the target, and whether it is a
+/// redaction (drawn as a box, its text never written).
 struct Span<'a> {
     face: Face,
     link: Option<&'a str>,
+    redacted: bool,
 }
 
 /// A printed character: where it sits in the text, the span it belongs
@@ -177,6 +183,12 @@ impl<'a> Shaped<'a> {
         let mut shaped = Shaped { text: String::new(), glyphs: Vec::new(), spans: Vec::new(), cum: vec![0], fonts };
         for inline in inlines {
             let span = span_of(inline, base);
+            if let Inline::Redaction { chars, .. } = inline {
+                let advance = fonts.face(span.face).advance(REDACTION_CELL).unwrap_or(500);
+                shaped.redaction(*chars, span.face, advance);
+                shaped.spans.push(span);
+                continue;
+            }
             let mut piece: Option<(Face, usize)> = None;
             let mut previous = span.face;
             for c in inline.text().chars() {
@@ -201,6 +213,15 @@ impl<'a> Shaped<'a> {
             shaped.spans.push(span);
         }
         shaped
+    }
+
+    /// A redaction: `chars` cells, each as wide as [`REDACTION_CELL`], that
+    /// never break. Every character gets the same width, so the box shows
+    /// how long the withheld text was but not the shapes of its letters.
+    fn redaction(&mut self, chars: usize, face: Face, advance: u16) {
+        for _ in 0..chars {
+            self.push(REDACTION_CELL, face, advance);
+        }
     }
 
     fn push(&mut self, c: char, face: Face, advance: u16) {
@@ -370,10 +391,14 @@ impl<'a> Shaped<'a> {
         let style = &self.spans[self.glyphs[glyph].span];
         Run {
             face: self.glyphs[glyph].face,
-            text: text.to_owned(),
+            text: if style.redacted { String::new() } else { text.to_owned() },
             dx,
             width,
-            ink: if style.link.is_some() { Ink::Link } else { Ink::Text },
+            ink: match (style.redacted, style.link) {
+                (true, _) => Ink::Redaction,
+                (false, Some(_)) => Ink::Link,
+                (false, None) => Ink::Text,
+            },
             link: style.link.map(str::to_owned),
             shaped,
             tag: Tag::Artifact,
@@ -418,5 +443,5 @@ fn span_of(inline: &Inline, base: Face) -> Span<'_> {
         Inline::Link { url, .. } => Some(url.as_str()),
         _ => None,
     };
-    Span { face, link }
+    Span { face, link, redacted: matches!(inline, Inline::Redaction { .. }) }
 }

@@ -1,0 +1,256 @@
+//! The text of letters drafted elsewhere: DOCX (body, headers and
+//! footers), PDF (every page), HTML and plain text. Paragraphs come out
+//! separated by blank lines, which is how [`crate::check::Letter::from_text`]
+//! finds them. A file with no letter text in it is an error saying why.
+
+use std::io::Read;
+use std::path::Path;
+
+/// A letter's text could not be extracted.
+#[derive(Debug)]
+pub struct ExtractError {
+    /// The file.
+    pub file: String,
+    /// Why.
+    pub message: String,
+}
+
+impl std::fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "error: cannot read the letter in {}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for ExtractError {}
+
+/// The kinds of letter file foikit can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterFormat {
+    /// Word document.
+    Docx,
+    /// PDF.
+    Pdf,
+    /// Plain text.
+    Text,
+    /// HTML: a web page, foikit's HTML, a WhatDoTheyKnow request page.
+    Html,
+}
+
+impl LetterFormat {
+    /// The format a file name implies, if it is a letter rather than a case file.
+    pub fn from_path(path: &Path) -> Option<LetterFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "docx" => Some(LetterFormat::Docx),
+            "pdf" => Some(LetterFormat::Pdf),
+            "txt" | "text" | "eml" | "md" => Some(LetterFormat::Text),
+            "html" | "htm" | "xhtml" => Some(LetterFormat::Html),
+            _ => None,
+        }
+    }
+}
+
+/// The text of a letter file; an error when it holds no letter to read.
+pub fn text(file: &str, format: LetterFormat, bytes: &[u8]) -> Result<String, ExtractError> {
+    let fail = |message: String| ExtractError { file: file.to_string(), message };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail("the file is empty".into()));
+    }
+    let text = match format {
+        LetterFormat::Text => plain(bytes),
+        LetterFormat::Html => plain(bytes).map(|t| super::html::text(&t)),
+        LetterFormat::Docx => docx(bytes),
+        LetterFormat::Pdf => pdf(bytes),
+    }
+    .map_err(fail)?;
+    // A letter has words; a scan, a form or a file of symbols does not.
+    let letters = text.chars().filter(|c| c.is_alphabetic()).take(MIN_LETTERS).count();
+    if letters < MIN_LETTERS {
+        let why = match format {
+            LetterFormat::Pdf => "the PDF has no text layer (a scanned image?); run it through OCR and check the text",
+            _ => "it contains no letter text",
+        };
+        return Err(fail(why.into()));
+    }
+    Ok(text)
+}
+
+/// Fewer letters than this is not a letter (a salutation and a sentence are more).
+const MIN_LETTERS: usize = 40;
+
+/// Text that is text: UTF-8 (or Latin-1 from older mail clients), not a
+/// binary file misnamed `.txt`.
+fn plain(bytes: &[u8]) -> Result<String, String> {
+    let controls = bytes.iter().filter(|&&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b))).count();
+    if controls * 100 > bytes.len() {
+        return Err("it is a binary file, not text (is it a DOCX or PDF with the wrong extension?)".into());
+    }
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => bytes.iter().map(|&b| b as char).collect(),
+    })
+}
+
+fn docx(bytes: &[u8]) -> Result<String, String> {
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("not a DOCX (zip) file: {e}"))?;
+    let mut names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    // Headers first, then the body, then footers: the order a reader meets them.
+    let rank = |n: &str| {
+        if n.starts_with("word/header") {
+            0
+        } else if n == "word/document.xml" {
+            1
+        } else {
+            2
+        }
+    };
+    names.retain(|n| {
+        n == "word/document.xml"
+            || (n.starts_with("word/header") || n.starts_with("word/footer")) && n.ends_with(".xml")
+    });
+    names.sort_by_key(|n| (rank(n), n.clone()));
+    if !names.iter().any(|n| n == "word/document.xml") {
+        return Err("no word/document.xml: not a Word document".into());
+    }
+    let mut out = String::new();
+    for name in names {
+        let mut xml = String::new();
+        zip.by_name(&name).map_err(|e| e.to_string())?.read_to_string(&mut xml).map_err(|e| format!("{name}: {e}"))?;
+        for para in paragraphs_of(&xml) {
+            if !para.trim().is_empty() {
+                out.push_str(para.trim());
+                out.push_str("\n\n");
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The text of each `<w:p>` in a WordprocessingML part.
+fn paragraphs_of(xml: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for chunk in xml.split("</w:p>") {
+        let Some(start) = chunk.rfind("<w:p ").or_else(|| chunk.rfind("<w:p>")) else { continue };
+        let mut text = String::new();
+        let mut rest = &chunk[start..];
+        while let Some(lt) = rest.find('<') {
+            let Some(gt) = rest[lt..].find('>') else { break };
+            let tag = &rest[lt + 1..lt + gt];
+            let after = &rest[lt + gt + 1..];
+            let name = tag.split([' ', '/']).next().unwrap_or("");
+            match name {
+                "w:t" if !tag.ends_with('/') => {
+                    let end = after.find("</w:t>").unwrap_or(after.len());
+                    text.push_str(&unescape(&after[..end]));
+                    rest = &after[end..];
+                    continue;
+                }
+                "w:tab" | "w:br" | "w:cr" => text.push(' '),
+                _ => {}
+            }
+            rest = after;
+        }
+        out.push(text);
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// Decompressed content larger than this per page is refused (a PDF from
+/// outside must not be able to exhaust memory).
+const MAX_PAGE_CONTENT: usize = 64 * 1024 * 1024;
+
+fn pdf(bytes: &[u8]) -> Result<String, String> {
+    let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword | lopdf::Error::AlreadyEncrypted => {
+            "the PDF is encrypted with a password; save an unprotected copy and check that".to_string()
+        }
+        e => format!("not a readable PDF: {e}"),
+    })?;
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err("the PDF is encrypted with a password; save an unprotected copy and check that".into());
+    }
+    let mut out = String::new();
+    for (number, id) in doc.get_pages() {
+        page_text(&doc, id, &mut out).map_err(|e| format!("page {number}: {e}"))?;
+        out.push_str("\n\n");
+    }
+    Ok(out)
+}
+
+/// The text of one page in content order, with a newline where the
+/// baseline moves down and a blank line where it moves down by more than
+/// a line and a half (a paragraph break), since letters are set that way.
+fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> Result<(), lopdf::Error> {
+    use lopdf::Object;
+    let fonts = doc.get_page_fonts(page)?;
+    let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
+        .into_iter()
+        .filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT).ok().map(|e| (name, e)))
+        .collect();
+    let content = lopdf::content::Content::decode(&doc.get_page_content_with_limit(page, MAX_PAGE_CONTENT)?)?;
+    let number = |o: &Object| o.as_float().ok().or_else(|| o.as_i64().ok().map(|i| i as f32)).unwrap_or(0.0);
+    let (mut font, mut size, mut leading) = (None, 11.0f32, 0.0f32);
+    let (mut line_y, mut y) = (None::<f32>, 0.0f32);
+    // Runs shown one after another with no positioning between them
+    // continue the same word; a repositioning on the same baseline is a gap.
+    let mut moved = false;
+    for op in &content.operations {
+        let args = &op.operands;
+        if matches!(op.operator.as_str(), "BT" | "Tm" | "Td" | "TD" | "T*") {
+            moved = true;
+        }
+        match op.operator.as_str() {
+            "BT" => y = 0.0,
+            "Tf" => {
+                font = args.first().and_then(|o| o.as_name().ok()).and_then(|n| encodings.get(n));
+                size = args.get(1).map(number).unwrap_or(size).abs().max(1.0);
+            }
+            "TL" => leading = args.first().map(number).unwrap_or(0.0),
+            "Tm" => y = args.get(5).map(number).unwrap_or(y),
+            "Td" | "TD" => y += args.get(1).map(number).unwrap_or(0.0),
+            "T*" | "'" | "\"" => y -= leading,
+            _ => {}
+        }
+        if !matches!(op.operator.as_str(), "Tj" | "TJ" | "'" | "\"") {
+            continue;
+        }
+        let Some(encoding) = font else { continue };
+        match line_y {
+            Some(prev) if (prev - y).abs() > size * 1.6 => out.push_str("\n\n"),
+            Some(prev) if (prev - y).abs() > size * 0.3 => out.push('\n'),
+            Some(_) if moved => out.push(' '),
+            _ => {}
+        }
+        line_y = Some(y);
+        moved = false;
+        for operand in args {
+            show(encoding, operand, out);
+        }
+    }
+    Ok(())
+}
+
+fn show(encoding: &lopdf::Encoding, operand: &lopdf::Object, out: &mut String) {
+    match operand {
+        lopdf::Object::String(bytes, _) => {
+            if let Ok(text) = lopdf::Document::decode_text(encoding, bytes) {
+                out.push_str(&text);
+            }
+        }
+        lopdf::Object::Array(items) => {
+            for item in items {
+                match item {
+                    // A large negative adjustment is a word space set as a kern.
+                    lopdf::Object::Integer(i) if *i < -200 => out.push(' '),
+                    lopdf::Object::Real(r) if *r < -200.0 => out.push(' '),
+                    other => show(encoding, other, out),
+                }
+            }
+        }
+        _ => {}
+    }
+}

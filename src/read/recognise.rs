@@ -1,0 +1,450 @@
+//! Recognising a letter's parts and facts from its wording. Real letters
+//! say the same things in many ways; these patterns are deliberately broad
+//! and are tested on real letters (the seeds and `fixtures/letters/`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::case::Date;
+use crate::check::letter::{Cited, Paragraph};
+use crate::law::RegimeId;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("patterns are tested")
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b|\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\b|\b(\d{{4}})-(\d{{2}})-(\d{{2}})\b"
+    ))
+});
+
+/// Every date written in `text`, with its byte offset.
+pub fn dates(text: &str) -> Vec<(Date, usize)> {
+    DATE.captures_iter(text)
+        .filter_map(|c| {
+            let at = c.get(0)?.start();
+            let (y, m, d) = if let Some(day) = c.get(1) {
+                let month = MONTHS.split('|').position(|m| m.eq_ignore_ascii_case(&c[2]))? + 1;
+                (c[3].parse().ok()?, month as u8, day.as_str().parse().ok()?)
+            } else if let Some(day) = c.get(4) {
+                (c[6].parse().ok()?, c[5].parse().ok()?, day.as_str().parse().ok()?)
+            } else {
+                (c[7].parse().ok()?, c[8].parse().ok()?, c[9].parse().ok()?)
+            };
+            let month = time::Month::try_from(m).ok()?;
+            Some((Date(time::Date::from_calendar_date(y, month, d).ok()?), at))
+        })
+        .collect()
+}
+
+/// The date of the reply a requester's letter refers to.
+pub fn reply_date(text: &str) -> Option<Date> {
+    static REPLY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:your|the) (?:response|reply|letter|decision|refusal notice)(?: to my request)? (?:of|dated|sent on|on|received on)\s+(?:the\s+)?",
+        )
+    });
+    let m = REPLY.find(text)?;
+    dates(&text[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d)
+}
+
+/// Which regime the letter says it is under.
+pub fn regime(text: &str) -> RegimeId {
+    static FOISA: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOISA\b|Scottish\s+Information\s+Commissioner")
+    });
+    static EIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)Environmental\s+Information\s+Regulations|\bEIRs?\b"));
+    static EISR: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)Environmental\s+Information\s+\(Scotland\)\s+Regulations|\bEISRs?\b"));
+    if EISR.is_match(text) {
+        RegimeId::Eisr
+    } else if FOISA.is_match(text) {
+        RegimeId::Foisa
+    } else if EIR.is_match(text) {
+        RegimeId::Eir
+    } else {
+        RegimeId::Foia
+    }
+}
+
+/// The reference the letter gives itself.
+pub fn reference(text: &str) -> Option<String> {
+    static REF: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:FOI\s*ref(?:erence)?|our\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no\.?|number))?)\s*[:.\-]?\s*([A-Z]{0,8}[-/]?[0-9][A-Z0-9/\-.]*)",
+        )
+    });
+    REF.captures_iter(text).map(|c| c[1].trim_end_matches(['.', '-', '/']).to_string()).next()
+}
+
+/// When the request was received, from "your email of 27 March 2017" and the like.
+pub fn received(text: &str) -> Option<Date> {
+    static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)\s+(?:of|dated|received on|sent on|on|which we received on)|we received your request on|request (?:was )?received on)\s+(?:the\s+)?",
+        )
+    });
+    let m = RECEIVED.find(text)?;
+    dates(&text[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d)
+}
+
+/// The letter's own date: the last date before the salutation.
+pub fn letter_date(paragraphs: &[Paragraph]) -> Option<Date> {
+    let mut head = String::new();
+    for p in paragraphs.iter().take(20) {
+        match p.text.find("Dear ") {
+            Some(i) => {
+                head.push_str(&p.text[..i]);
+                break;
+            }
+            None => {
+                head.push_str(&p.text);
+                head.push('\n');
+            }
+        }
+    }
+    dates(&head).last().map(|(d, _)| *d)
+}
+
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+([A-Z0-9]{1,2})\b)?"));
+
+/// Words that make an "Annex A" a reference to an annex rather than its heading.
+fn is_reference(before: &str, after: &str) -> bool {
+    let prev = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    let next =
+        after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "at" | "in" | "see" | "the" | "attached" | "enclosed" | "to" | "under" | "of" | "and" | "an" | "this"
+    ) || matches!(next.as_str(), "below" | "above" | "attached" | "enclosed")
+}
+
+/// Annex headings: (paragraph, label such as "Annex A" or "Annex").
+pub fn annex_headings(paragraphs: &[Paragraph]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for c in ANNEX.captures_iter(&p.text) {
+            let m = c.get(0).expect("whole match");
+            if !is_reference(&p.text[..m.start()], &p.text[m.end()..]) {
+                out.push((i, normalise_annex(m.as_str())));
+            }
+        }
+    }
+    out
+}
+
+/// Annexes the text refers to: (paragraph, label, or "Annex" when unlabelled).
+pub fn annex_references(paragraphs: &[(usize, &Paragraph)]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, p) in paragraphs {
+        for c in ANNEX.captures_iter(&p.text) {
+            let m = c.get(0).expect("whole match");
+            if is_reference(&p.text[..m.start()], &p.text[m.end()..]) {
+                out.push((*i, normalise_annex(m.as_str())));
+            }
+        }
+    }
+    out
+}
+
+fn normalise_annex(s: &str) -> String {
+    let mut words = s.split_whitespace();
+    let kind = words.next().unwrap_or("Annex");
+    let kind = if kind.eq_ignore_ascii_case("appendix") { "Appendix" } else { "Annex" };
+    match words.next() {
+        Some(label) => format!("{kind} {label}"),
+        None => kind.to_string(),
+    }
+}
+
+/// Words that show a sentence relies on an exemption.
+static EXEMPT_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)exempt|exception|excepted|withh[oe]ld|engaged|rel(?:y|ies|ying) on|applies|refus"));
+
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(sections?|s\.|regulations?|reg\.)\s*(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)((?:\s*(?:,|and|or|&)\s*\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)*)",
+    )
+});
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*"));
+
+/// A redaction's label as foikit's templates word it: "[Redacted – section
+/// 40(2)]", "[Redacted - regulation 13(1)]".
+static REDACTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\[Redacted\s*[–—-]\s*(?:section|regulation|s\.|reg\.)\s*(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)\s*\]")
+});
+
+/// Redactions marked by their labels: (paragraph, provision).
+pub fn redactions(paragraphs: &[Paragraph]) -> Vec<(usize, String)> {
+    paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| REDACTED.captures_iter(&p.text).map(move |c| (i, c[1].to_string())))
+        .collect()
+}
+
+/// Provisions cited in sentences that rely on an exemption, deduplicated.
+/// A redaction's label names a provision but cites nothing: the letter
+/// must do that in its own words.
+pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
+    let mut out: Vec<Cited> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let text = REDACTED.replace_all(&p.text, "");
+        for sentence in sentences(&text) {
+            if !EXEMPT_WORDS.is_match(sentence) {
+                continue;
+            }
+            for c in CITATION.captures_iter(sentence) {
+                // "does not fall within section 23(1)" describes another
+                // provision, as statute text quoted in letters does.
+                let before = sentence[..c.get(0).expect("whole match").start()].trim_end();
+                if before.ends_with("within") {
+                    continue;
+                }
+                let word = if c[1].to_ascii_lowercase().starts_with("reg") { "regulation" } else { "section" };
+                let items =
+                    std::iter::once(c[2].to_string()).chain(LIST_ITEM.find_iter(&c[3]).map(|m| m.as_str().to_string()));
+                for provision in items {
+                    let compact: String = provision.chars().filter(|c| !c.is_whitespace()).collect();
+                    // "section 35" after "section 35(1)(a)" is the same exemption again.
+                    let same = |o: &Cited| {
+                        let seen: String = o.provision.chars().filter(|c| !c.is_whitespace()).collect();
+                        seen == compact
+                            || (!compact.contains('(')
+                                && seen.starts_with(&compact)
+                                && seen[compact.len()..].starts_with('('))
+                    };
+                    if !out.iter().any(same) {
+                        out.push(Cited { provision, word: word.to_string(), paragraph: i, field: None });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Sentences of a paragraph (split after ". ", "; ", "? ", "! ").
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['.', ';', '?', '!']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|make representations|representations under regulation 11|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
+    )
+});
+
+/// Where `text` first speaks of asking for a review.
+pub fn review_mention(text: &str) -> Option<usize> {
+    REVIEW.find(text).map(|m| m.start())
+}
+
+/// Paragraphs (of the letter proper) that tell the requester how to ask for a review.
+pub fn review_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>) -> Vec<usize> {
+    // "If you remain dissatisfied after the internal review, complain to the
+    // Commissioner" is about the regulator, not about asking for a review.
+    static ASKS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider|make representations",
+        )
+    });
+    body.filter(|(_, p)| REVIEW.is_match(&p.text) && (!p.text.contains("Commissioner") || ASKS.is_match(&p.text)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Paragraphs that tell the requester about the regulator.
+pub fn regulator_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>) -> Vec<usize> {
+    static ICO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)information commissioner|\bICO\b|\bSIC\b"));
+    static RIGHT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)complain|complaint|apply|application|appeal|right|decision"));
+    body.filter(|(_, p)| ICO.is_match(&p.text) && RIGHT.is_match(&p.text)).map(|(i, _)| i).collect()
+}
+
+/// Whether `text` says where to write: an e-mail address, a postcode, a web
+/// address, or "the address below".
+pub fn has_contact(text: &str) -> bool {
+    static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|(?:write|writing) to (?:us|the)",
+        )
+    });
+    CONTACT.is_match(text)
+}
+
+/// The name after "Dear", as the letter addresses its reader.
+pub fn salutation(text: &str) -> Option<String> {
+    static DEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\bDear ([^,\n]{2,60}),"));
+    let name = DEAR.captures(text)?[1].trim().to_string();
+    // "Dear Sir or Madam" names nobody.
+    let generic = ["sir", "madam", "sir or madam", "sir/madam", "sirs", "requester", "applicant", "all"];
+    (!generic.contains(&name.to_lowercase().as_str())).then_some(name)
+}
+
+/// Whom a letter is addressed to, whole: "Dear Ministry of Housing,
+/// Communities and Local Government," names the authority a requester
+/// writes to (its own commas included).
+pub fn addressee(text: &str) -> Option<String> {
+    static DEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)^\s*Dear ([^\n]{2,120}?)[,:]?\s*$"));
+    let name = DEAR.captures(text)?[1].trim().to_string();
+    let generic = ["sir", "madam", "sir or madam", "sir/madam", "sirs", "commissioner", "all"];
+    (!generic.contains(&name.to_lowercase().as_str())).then_some(name)
+}
+
+/// The first e-mail address in `text`.
+pub fn email(text: &str) -> Option<String> {
+    static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b"));
+    EMAIL.find(text).map(|m| m.as_str().to_string())
+}
+
+/// Whether `text` contains a UK postcode.
+pub fn has_postcode(text: &str) -> bool {
+    static POSTCODE: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"));
+    POSTCODE.is_match(text)
+}
+
+/// The authority a letter comes from, by the usual shapes of their names.
+pub fn authority(text: &str) -> Option<String> {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:[A-Z][a-z]+ )*(?:Office|Council|Department|Ministry|Police|Service|Trust|University|Agency|Authority|Commission|Executive)\b(?: (?:for|of) [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*)?",
+        )
+    });
+    // "The Department" or a bare "Council" names no one in particular.
+    NAME.find_iter(text)
+        .map(|m| m.as_str().strip_prefix("The ").unwrap_or(m.as_str()))
+        .find(|name| name.split(' ').count() >= 2)
+        .map(str::to_string)
+}
+
+/// Why the letter appears cut short: it greets its reader but never signs
+/// off, so what usually stands before the sign-off (the review and
+/// Commissioner paragraphs) may be in the part that is missing.
+pub fn incomplete(paragraphs: &[Paragraph]) -> Option<String> {
+    static GREETING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:Dear|Hello|Hi)\b"));
+    static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\byours (?:sincerely|faithfully|truly)|\b(?:kind |best |warm )?regards\b|\bbest wishes\b|\bmany thanks\b|\bthank you\b[^.]{0,40}$|\bsigned\b",
+        )
+    });
+    let greeted = paragraphs.iter().take(30).position(|p| GREETING.is_match(&p.text))?;
+    if paragraphs[greeted..].iter().any(|p| SIGN_OFF.is_match(&p.text)) {
+        return None;
+    }
+    let last = paragraphs.iter().rev().find(|p| !p.in_annex)?;
+    let cut = if last.text.trim_end().ends_with(['.', '!', '?', ':', ')', '"', '”']) {
+        "it ends without a sign-off"
+    } else {
+        "it stops mid-sentence, without a sign-off"
+    };
+    Some(format!("{cut}: \"{}\"", tail(&last.text)))
+}
+
+fn tail(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= 60 { text.to_string() } else { format!("…{}", text.chars().skip(n - 60).collect::<String>()) }
+}
+
+/// Placeholders and bracketed drafting instructions left in the text: what
+/// a drafter left to fill (`{{name}}`, `<name>`, `[INSERT DATE]`, `[ GIVE
+/// DETAILS HERE ]`, `XX/XX/XXXX`). Not a hosting site's masking: WhatDoTheyKnow
+/// hides addresses as `xxxxx@…` or `[email address]` and marks redactions
+/// `[REDACTED]`, none of which a drafter should fill.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\{\{[^}]*\}\}|<<[^>]*>>|<[A-Za-z][A-Za-z _-]{1,30}>|\[\s*[A-Z][A-Z0-9 '/,_-]{2,}\s*\]|(?i:\[\s*(?:insert|enter|give|add|delete|choose|select|name of|date of|x+)\b[^\]]*\]|\[[^\]\[]{0,80}\bhere\s*\]|\bxx/xx/xx(?:xx)?\b)",
+        )
+    });
+    static REDACTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)redact|removed|withheld|\bsic\b|\bFOI #"));
+    PLACEHOLDER
+        .find_iter(text)
+        .filter(|m| {
+            let s = m.as_str();
+            let masking = s.starts_with('[') && REDACTION.is_match(s);
+            // An HTML or mail tag such as <br> or <html> is markup, not a gap.
+            let tag = s.starts_with('<')
+                && !s.starts_with("<<")
+                && matches!(
+                    s.trim_matches(['<', '>']).to_ascii_lowercase().as_str(),
+                    "br" | "p" | "b" | "i" | "html" | "div" | "span" | "eom"
+                );
+            !masking && !tag
+        })
+        .map(|m| m.as_str())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(t: &str) -> Paragraph {
+        Paragraph { text: t.to_string(), section: None, line: None, in_annex: false }
+    }
+
+    #[test]
+    fn finds_dates_in_each_style() {
+        let got: Vec<String> = dates("26 April 2017, 21st September 2023, 03/04/2017 and 2024-01-09; not 31 June 2020")
+            .into_iter()
+            .map(|(d, _)| d.iso())
+            .collect();
+        assert_eq!(got, ["2017-04-26", "2023-09-21", "2017-04-03", "2024-01-09"]);
+    }
+
+    #[test]
+    fn finds_citations_only_where_exemptions_are_relied_on() {
+        let ps = [
+            para("We have decided that the list is exempt from disclosure under sections 24(1) and 41 of the Act."),
+            para("You may complain under section 50 of the Act."),
+            para("The information is excepted under regulations 12(4)(e) and 12(5)(f)."),
+        ];
+        let got: Vec<String> = citations(&ps).into_iter().map(|c| format!("{} {}", c.word, c.provision)).collect();
+        assert_eq!(got, ["section 24(1)", "section 41", "regulation 12(4)(e)", "regulation 12(5)(f)"]);
+    }
+
+    #[test]
+    fn finds_facts() {
+        assert_eq!(reference("FOI Ref: 43342 26 April 2017"), Some("43342".into()));
+        assert_eq!(reference("Freedom of Information Request reference: 78814"), Some("78814".into()));
+        assert_eq!(
+            received("Thank you for your email of 21st September 2023, in which").map(|d| d.iso()),
+            Some("2023-09-21".into())
+        );
+        assert_eq!(regime("under the Environmental Information Regulations 2004"), RegimeId::Eir);
+        assert_eq!(regime("under the Environmental Information (Scotland) Regulations 2004 (EISRs)"), RegimeId::Eisr);
+        assert_eq!(
+            placeholders("[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ] [Mr Gallagher] [DATE] {{name}} [insert date]"),
+            ["[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ]", "[DATE]", "{{name}}", "[insert date]"]
+        );
+        // A drafter's gaps, not a hosting site's masking or a redaction.
+        assert_eq!(
+            placeholders(
+                "<name> on XX/XX/XXXX [INSERT REFERENCE] [your reasons here] xxxxx@example.gov.uk [email address] [REDACTED] [FOI #5 email] <br>"
+            ),
+            ["<name>", "XX/XX/XXXX", "[INSERT REFERENCE]", "[your reasons here]"]
+        );
+    }
+
+    #[test]
+    fn tells_annex_headings_from_references() {
+        let ps = [
+            para("The statement is at Annex A below and the test in the attached Annex."),
+            para("Annex A:"),
+            para("Annex B"),
+        ];
+        assert_eq!(annex_headings(&ps), [(1, "Annex A".to_string()), (2, "Annex B".to_string())]);
+        let refs = annex_references(&ps.iter().enumerate().collect::<Vec<_>>());
+        assert_eq!(refs, [(0, "Annex A".to_string()), (0, "Annex".to_string())]);
+    }
+}
