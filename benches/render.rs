@@ -1,6 +1,7 @@
 //! Per-letter cost of each stage for the 43342 fixture (a 5-page refusal
 //! with two annexes), in one process: templates compiled and fonts parsed
-//! once, as `foikit render` does for a batch.
+//! once, as `foikit render` does for a batch; then a whole batch through
+//! the pipeline (parallel, staged writes).
 //!
 //!     cargo bench --bench render
 
@@ -55,5 +56,45 @@ fn letter_docx_and_pdf(b: divan::Bencher) {
     b.bench(|| {
         let doc = composer.compose(divan::black_box(&case)).unwrap();
         (render::render(&doc, Format::Docx, &opts).unwrap(), render::render(&doc, Format::Pdf, &opts).unwrap())
+    });
+}
+
+/// The validator on the composed letter of a case file (the check `render`
+/// runs before writing).
+#[divan::bench]
+fn validate(b: divan::Bencher) {
+    let (composer, case) = fixture();
+    let doc = composer.compose(&case).unwrap();
+    let source = include_str!("../fixtures/cases/ho-43342-refusal.yaml");
+    let letter = foikit::check::Letter::from_case("43342.yaml", &case, case.stage_kind(), &doc)
+        .with_source(source.to_string(), foikit::case::SourceFormat::Yaml);
+    b.bench(|| foikit::check::check(divan::black_box(&letter)));
+}
+
+/// A batch of 50 cases, DOCX and PDF, from files to files on disk, on
+/// every core: divide by 50 for the per-letter cost inside a batch.
+#[divan::bench(sample_count = 10)]
+fn batch_of_50(b: divan::Bencher) {
+    use foikit::pipeline::{self, CaseLetter, RenderSettings};
+    let dir = tempfile::tempdir().unwrap();
+    let source = include_str!("../fixtures/cases/ho-43342-refusal.yaml");
+    let paths: Vec<_> = (0..50)
+        .map(|i| {
+            let path = dir.path().join(format!("{i}.yaml"));
+            std::fs::write(&path, source.replace("reference: \"43342\"", &format!("reference: \"B{i}\""))).unwrap();
+            path
+        })
+        .collect();
+    let settings = RenderSettings {
+        output: dir.path().join("out"),
+        formats: vec![Format::Docx, Format::Pdf],
+        letter: CaseLetter::Reply,
+        draft: false,
+        fail_fast: false,
+    };
+    let composer = Composer::builtin();
+    b.bench(|| {
+        let report = pipeline::render_batch(&composer, &paths, &settings, &|| {});
+        assert!(report.failed.is_empty(), "{:?}", report.failed);
     });
 }

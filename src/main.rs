@@ -6,6 +6,7 @@
 
 mod cli;
 
+use std::io::ErrorKind;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -14,8 +15,12 @@ fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(code) => code,
+        // The reader went away (`| head`): nothing is wrong, stop quietly.
+        Err(e) if e.downcast_ref::<cli::StdoutError>().is_some_and(|o| o.0.kind() == ErrorKind::BrokenPipe) => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", foikit::pipeline::error_message(e));
             ExitCode::from(2)
         }
     }

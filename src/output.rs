@@ -1,24 +1,232 @@
-//! Writing output files without ever leaving a partial one behind.
+//! Writing output files: never a partial file, never through someone
+//! else's symlink, never wider permissions than before.
+//!
+//! Every file is first *staged*: written to a temporary file created
+//! exclusively (`O_EXCL`, random name, so a planted symlink cannot redirect
+//! it) in the destination folder and flushed to disk. Only when everything a
+//! command writes has been staged are the files renamed into place
+//! ([`commit`]), so a full disk or an unwritable path part-way through leaves
+//! every previous output as it was. Staging runs in parallel; commit is a
+//! handful of renames.
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
-/// Writes `bytes` to `path` via a temporary file in the same directory and a
-/// rename, so a reader sees either the old file or the complete new one,
-/// never a torn write, and a failure leaves the previous file intact.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
-    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+use tempfile::{Builder, TempPath};
+
+/// Temporary files are named `.foikit-XXXXXX.tmp`, so [`clean_stale`] can
+/// recognise ones a killed run left behind.
+const TEMP_PREFIX: &str = ".foikit-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A temporary file older than this in an output folder is from a run that
+/// died: no render takes an hour, so removing it cannot race a live run.
+const STALE_AFTER: Duration = Duration::from_secs(3600);
+
+/// A file written to a temporary name, waiting for [`commit`]. Dropping it
+/// removes the temporary file.
+#[derive(Debug)]
+pub struct Staged {
+    temp: TempPath,
+    target: PathBuf,
+    len: usize,
+}
+
+impl Staged {
+    /// Where the file goes on commit.
+    pub fn target(&self) -> &Path {
+        &self.target
     }
-    result
+
+    /// Its size in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Writes `bytes` to an exclusive temporary file beside `target`, with the
+/// permissions `target` has now (new files get the usual `0666 & !umask`).
+pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
+    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if target.file_name().is_none() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a file path"));
+    }
+    let existing = fs::metadata(target).ok();
+    if existing.as_ref().is_some_and(|m| m.is_dir()) {
+        return Err(io::Error::new(io::ErrorKind::IsADirectory, "a folder of that name is in the way"));
+    }
+    let mut builder = Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode is passed to open(2), so the umask applies as for any new file.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    if let Some(meta) = existing {
+        // Keep an existing letter's mode: a 0600 file stays 0600.
+        file.as_file().set_permissions(meta.permissions())?;
+    }
+    file.as_file().sync_all()?;
+    Ok(Staged { temp: file.into_temp_path(), target: target.to_path_buf(), len: bytes.len() })
+}
+
+/// Renaming staged files into place failed part-way.
+#[derive(Debug)]
+pub struct CommitError {
+    /// Files already replaced before the failure.
+    pub replaced: Vec<PathBuf>,
+    /// The file that could not be put in place.
+    pub failed: PathBuf,
+    /// Why.
+    pub error: io::Error,
+}
+
+impl std::fmt::Display for CommitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot write {}: {}", self.failed.display(), self.error)?;
+        if self.replaced.is_empty() {
+            write!(f, "; no file was replaced")
+        } else {
+            write!(f, "; {} file(s) were already replaced, the rest are untouched", self.replaced.len())
+        }
+    }
+}
+
+impl std::error::Error for CommitError {}
+
+/// Renames every staged file into place, then flushes each folder so the
+/// renames survive a crash.
+pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, CommitError> {
+    let mut replaced = Vec::with_capacity(staged.len());
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut pending = staged.into_iter();
+    for file in pending.by_ref() {
+        let Staged { temp, target, .. } = file;
+        if let Err(e) = temp.persist(&target) {
+            // The remaining temporary files are removed as `pending` drops.
+            return Err(CommitError { replaced, failed: target, error: e.error });
+        }
+        if let Some(dir) = target.parent()
+            && !dirs.iter().any(|d| d == dir)
+        {
+            dirs.push(dir.to_path_buf());
+        }
+        replaced.push(target);
+    }
+    for dir in dirs {
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { &dir };
+        // Best effort: not every platform can open a folder to sync it.
+        if let Ok(handle) = fs::File::open(dir) {
+            let _ = handle.sync_all();
+        }
+    }
+    Ok(replaced)
+}
+
+/// Writes one file atomically: a reader sees the old file or the whole new
+/// one, never a torn write.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let staged = stage(path, bytes)?;
+    commit(vec![staged]).map(drop).map_err(|e| e.error)
+}
+
+/// Removes temporary files a killed run left in `dir` (older than an hour,
+/// so a run still going is never disturbed). Returns how many went.
+pub fn clean_stale(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let now = SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        // DirEntry::metadata does not follow links: a planted link is judged
+        // (and removed) as a link.
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| now.duration_since(t).unwrap_or_default() > STALE_AFTER);
+        if old && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_stage_replaces_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        fs::write(&a, "old").unwrap();
+        fs::create_dir(dir.path().join("b.txt")).unwrap();
+        let first = stage(&a, b"new").unwrap();
+        assert!(stage(&dir.path().join("b.txt"), b"new").is_err());
+        drop(first);
+        assert_eq!(fs::read_to_string(&a).unwrap(), "old");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left.len(), 2, "temporary files are removed: {left:?}");
+    }
+
+    #[test]
+    fn commit_puts_every_file_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<_> = ["a", "b"].iter().map(|n| dir.path().join(n)).collect();
+        let staged = files.iter().map(|f| stage(f, b"x").unwrap()).collect();
+        assert_eq!(commit(staged).unwrap(), files);
+        assert!(files.iter().all(|f| fs::read(f).unwrap() == b"x"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_an_existing_files_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("letter.pdf");
+        fs::write(&file, "old").unwrap();
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&file, b"new").unwrap();
+        assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_symlink_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        // Whatever names an attacker plants, staging creates a fresh file.
+        for i in 0..50 {
+            std::os::unix::fs::symlink(&victim, dir.path().join(format!(".letter.pdf.{i}.tmp"))).unwrap();
+        }
+        write_atomic(&dir.path().join("letter.pdf"), b"new").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    }
+
+    #[test]
+    fn stale_temporary_files_are_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".foikit-abc123.tmp");
+        let file = fs::File::create(&stale).unwrap();
+        file.set_modified(SystemTime::now() - 2 * STALE_AFTER).unwrap();
+        let fresh = dir.path().join(".foikit-def456.tmp");
+        fs::write(&fresh, "").unwrap();
+        assert_eq!(clean_stale(dir.path()), 1);
+        assert!(!stale.exists() && fresh.exists());
+    }
 }

@@ -27,6 +27,38 @@ pub fn reference(r: &str) -> Result<(), ValidationError> {
     Ok(())
 }
 
+/// Control characters (ESC, BEL, NUL…) in any text: invisible in an
+/// editor, and in a `.txt` letter they would drive the reader's terminal
+/// (tabs and line breaks are text). And lists longer than any letter could
+/// hold, which would only make pages of nonsense.
+fn hostile_values(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            if let Some(c) = s.chars().find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+                let message = format!("contains the control character U+{:04X}: remove it", c as u32);
+                out.push((path.to_string(), message));
+            }
+        }
+        Value::Array(items) if items.len() > crate::limits::LIST_ITEMS => {
+            let message = format!("has {} items: foikit accepts at most {}", items.len(), crate::limits::LIST_ITEMS);
+            out.push((path.to_string(), message));
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                hostile_values(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                hostile_values(item, &path, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Text that must say something.
 pub fn non_blank(s: &str) -> Result<(), ValidationError> {
     if s.trim().is_empty() {
@@ -38,6 +70,9 @@ pub fn non_blank(s: &str) -> Result<(), ValidationError> {
 /// Cross-field facts, each as (field path, message).
 pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    if let Ok(value) = serde_json::to_value(case) {
+        hostile_values(&value, "", &mut out);
+    }
     let mut err = |path: String, msg: String| out.push((path, msg));
     let regime = case.regime.regime();
 

@@ -89,7 +89,7 @@ impl fmt::Display for CaseError {
                     }
                 }
                 let n = problems.len();
-                write!(f, "error: {file}: {n} problem{} found; nothing was written", if n == 1 { "" } else { "s" })
+                write!(f, "error: {file}: {n} problem{} found", if n == 1 { "" } else { "s" })
             }
         }
     }

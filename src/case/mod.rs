@@ -16,6 +16,7 @@ mod locate;
 mod profile;
 mod read;
 mod stage;
+mod strict;
 
 use serde::{Deserialize, Serialize};
 use validator::Validate;
@@ -24,7 +25,7 @@ pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
 pub use profile::Profile;
-pub use read::{SourceFormat, load, load_as, parse, parse_as, position};
+pub use read::{SourceFormat, load, load_as, load_with_source, parse, parse_as, position};
 
 use crate::law::RegimeId;
 
@@ -294,7 +295,7 @@ pub struct Response {
     pub date: Date,
     /// Single decision: whether the authority holds the information
     /// (s1(1)(a)); `false` makes a not-held reply.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::optional_boolean")]
     pub held: Option<bool>,
     /// Single decision: release, partial or refusal.
     #[serde(default)]

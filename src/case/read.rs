@@ -34,10 +34,15 @@ impl SourceFormat {
 /// Reads and validates the case file at `path` (with its `profile`, if it
 /// names one, relative to the case file's folder).
 pub fn load(path: &Path) -> Result<Case, CaseError> {
-    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
-    let source =
-        crate::redact::read(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
-    parse_in(&source, format, &path.display().to_string(), path.parent())
+    load_with_source(path).map(|(case, _)| case)
+}
+
+/// [`load`], also giving the case file's text as read (for the validator,
+/// which locates findings in it).
+pub fn load_with_source(path: &Path) -> Result<(Case, String), CaseError> {
+    let (source, format) = read_source(path)?;
+    let case = parse_in(&source, format, &path.display().to_string(), path.parent())?;
+    Ok((case, source))
 }
 
 /// Parses and validates case text; `name` is used in messages, and a
@@ -81,10 +86,25 @@ pub fn load_as<T: DeserializeOwned + Validate>(
     path: &Path,
     facts: fn(&T) -> Vec<(String, String)>,
 ) -> Result<T, CaseError> {
-    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
-    let source =
-        crate::redact::read(path).map_err(|e| CaseError::Io { file: path.to_path_buf(), message: e.to_string() })?;
+    let (source, format) = read_source(path)?;
     parse_as(&source, format, &path.display().to_string(), facts)
+}
+
+/// The text of the input file at `path` and its format: at most
+/// [`CASE_FILE_BYTES`](crate::limits::CASE_FILE_BYTES), UTF-8, without a
+/// byte order mark (invisible in editors; parsers must not see it), with
+/// redactions masked ([`crate::redact::mask`]).
+fn read_source(path: &Path) -> Result<(String, SourceFormat), CaseError> {
+    let format = SourceFormat::from_path(path).ok_or_else(|| CaseError::UnknownFormat { file: path.to_path_buf() })?;
+    let io = |message: String| CaseError::Io { file: path.to_path_buf(), message };
+    let bytes = crate::limits::read_file(path, crate::limits::CASE_FILE_BYTES).map_err(|e| io(e.to_string()))?;
+    let mut source = String::from_utf8(bytes).map_err(|e| {
+        io(format!("is not UTF-8 text (invalid bytes at offset {}); save it as UTF-8", e.utf8_error().valid_up_to()))
+    })?;
+    if source.starts_with('\u{feff}') {
+        source.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok((crate::redact::mask(&source), format))
 }
 
 /// Parses and validates the text of any foikit input file.

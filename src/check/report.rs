@@ -143,15 +143,31 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// JSON report: `{ "letters": [...], "diagnostics": [...], "errors": n, "warnings": n }`.
-pub fn json(readings: &[Reading], diagnostics: &[Diagnostic]) -> Value {
+/// A file that could not be checked at all (unreadable, invalid, too large).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unreadable {
+    /// The file.
+    pub file: String,
+    /// Why.
+    pub message: String,
+}
+
+/// JSON report: `{ "letters": [...], "diagnostics": [...], "errors": n,
+/// "warnings": n, "unreadable": [...] }`; `unreadable` lists files that
+/// could not be checked, so one bad file never hides the others' findings.
+pub fn json(readings: &[Reading], diagnostics: &[Diagnostic], unreadable: &[Unreadable]) -> Value {
     let (errors, warnings) = counts(diagnostics);
-    json!({ "letters": readings, "diagnostics": diagnostics, "errors": errors, "warnings": warnings })
+    json!({
+        "letters": readings, "diagnostics": diagnostics, "errors": errors, "warnings": warnings,
+        "unreadable": unreadable,
+    })
 }
 
 /// SARIF 2.1.0 log with one run; what each letter was read as is in the
-/// run's properties (`letters`), as SARIF leaves tool-specific facts there.
-pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic]) -> Value {
+/// run's properties (`letters`), as SARIF leaves tool-specific facts there;
+/// files that could not be checked are tool execution notifications of its
+/// invocation (SARIF §3.20.21).
+pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic], unreadable: &[Unreadable]) -> Value {
     let level = |s: Severity| match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -193,6 +209,16 @@ pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic]) -> Value {
             })
         })
         .collect();
+    let notifications: Vec<Value> = unreadable
+        .iter()
+        .map(|u| {
+            json!({
+                "level": "error",
+                "message": { "text": u.message },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": u.file } } }],
+            })
+        })
+        .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -205,6 +231,10 @@ pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic]) -> Value {
             }},
             "results": results,
             "properties": { "letters": readings },
+            "invocations": [{
+                "executionSuccessful": unreadable.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
         }],
     })
 }

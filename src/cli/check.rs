@@ -1,13 +1,11 @@
 //! `foikit check PATH...`, `foikit explain RULE`, `foikit rules`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use foikit::case::SourceFormat;
-use foikit::check::report::Reading;
-use foikit::check::{self, Diagnostic, Letter, LetterKind, Severity, report, rules};
+use foikit::check::{Diagnostic, LetterKind, Severity, report, rules};
 use foikit::compose::Composer;
-use foikit::read::{self, LetterFormat};
+use foikit::pipeline;
 
 use super::Failure;
 
@@ -22,9 +20,15 @@ pub enum ReportFormat {
     Sarif,
 }
 
+/// The input limits, shown at the end of `foikit check --help`.
+const LIMITS: &str = "Input limits (over one is bad input, exit status 2): case files 4 MiB, 1 000 items per list; letter files 32 MiB; \
+a DOCX part 16 MiB and all parts 32 MiB decompressed; a PDF 2 000 pages, 8 MiB and 200 000 operators per page, \
+16 MiB per object stream; 4 MiB of text per letter.";
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = LIMITS)]
 pub struct Args {
-    /// Case files (.yaml, .yml, .json, .toml) or letters (.docx, .pdf, .txt, .html).
+    /// Case files (.yaml, .yml, .json, .toml), letters (.docx, .pdf, .txt, .html), folders (searched recursively) or glob patterns.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -36,6 +40,12 @@ pub struct Args {
     /// A folder of templates overriding the built-ins (for case files).
     #[arg(long)]
     templates: Option<PathBuf>,
+    /// Files checked at once (default: one per core).
+    #[arg(short, long, default_value_t = 0)]
+    jobs: usize,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
     /// Judge letters as this kind instead of the kind recognised from their
     /// wording (release, refusal, holding-notice, review-request, …).
     #[arg(long)]
@@ -44,41 +54,36 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let composer = Composer::new(super::template_set(args.templates.as_ref())?)?;
-    let mut all = Vec::new();
-    let mut readings = Vec::new();
-    for path in &args.paths {
-        let letter = read_path(path, &composer, args.kind)?;
-        all.extend(check::check(&letter));
-        readings.push(Reading::of(&letter));
-    }
+    let (inputs, mut unreadable) = pipeline::inputs(&args.paths, pipeline::is_checkable);
+    // Only a person reading the human report wants a bar.
+    let bar = super::progress(inputs.len(), args.quiet || args.format != ReportFormat::Human);
+    let checked =
+        pipeline::pool(args.jobs)?.install(|| pipeline::check_batch(&composer, &inputs, args.kind, &|| bar.inc(1)));
+    bar.finish_and_clear();
+    let (readings, all) = (checked.readings, checked.findings);
+    unreadable.extend(checked.failed);
+    // Findings for every readable file are printed whatever else failed; an
+    // unreadable file is reported on stderr and, in JSON and SARIF, in the
+    // report itself, so the report stays one valid document.
+    let problems: Vec<report::Unreadable> = unreadable
+        .iter()
+        .map(|f| report::Unreadable { file: f.file.display().to_string(), message: f.message.clone() })
+        .collect();
     match args.format {
-        ReportFormat::Human => print!("{}", report::human(&readings, &all)),
-        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report::json(&readings, &all))?),
-        ReportFormat::Sarif => println!("{}", serde_json::to_string_pretty(&report::sarif(&readings, &all))?),
+        ReportFormat::Human => out!("{}", report::human(&readings, &all)),
+        ReportFormat::Json => outln!("{}", serde_json::to_string_pretty(&report::json(&readings, &all, &problems))?),
+        ReportFormat::Sarif => {
+            outln!("{}", serde_json::to_string_pretty(&report::sarif(&readings, &all, &problems))?)
+        }
+    }
+    for failed in &unreadable {
+        eprintln!("{}", failed.message);
+    }
+    if !unreadable.is_empty() {
+        return Ok(ExitCode::from(pipeline::exit_status(&unreadable)));
     }
     let failing = |d: &Diagnostic| d.severity == Severity::Error || args.deny_warnings;
     Ok(if all.iter().any(failing) { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// The letter in one file: a case file is validated and composed; any other
-/// file is read as a letter (as `kind`, when given).
-fn read_path(path: &Path, composer: &Composer, kind: Option<LetterKind>) -> Result<Letter, Failure> {
-    let name = path.display().to_string();
-    if SourceFormat::from_path(path).is_some() {
-        let case = foikit::case::load(path)?;
-        let kind = case.stage_kind();
-        let doc = composer.compose_letter(&case, kind)?;
-        let source = foikit::redact::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-        let format = SourceFormat::from_path(path).expect("checked above");
-        return Ok(Letter::from_case(&name, &case, kind, &doc).with_source(source, format));
-    }
-    let format = LetterFormat::from_path(path).ok_or_else(|| {
-        format!(
-            "error: cannot tell what {name} is: use .yaml/.json/.toml for case files, .docx/.pdf/.txt/.html for letters"
-        )
-    })?;
-    let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-    Ok(read::letter(&name, format, &bytes, kind)?)
 }
 
 #[derive(Debug, clap::Args)]
@@ -90,7 +95,7 @@ pub struct ExplainArgs {
 pub fn explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     let rule = rules::find(&args.rule).ok_or_else(|| format!("error: no rule `{}` (see `foikit rules`)", args.rule))?;
     let kinds: Vec<&str> = rule.kinds.iter().map(|k| k.slug()).collect();
-    println!(
+    outln!(
         "# {} {} ({})\n\n{}.\n\nApplies to: {}.\n\n{}\n",
         rule.code,
         rule.name,
@@ -106,7 +111,7 @@ pub fn list(format: super::OutputFormat) -> Result<ExitCode, Failure> {
     match format {
         super::OutputFormat::Text => {
             for r in rules::RULES {
-                println!("{}  {:30} {:8} {}", r.code, r.name, r.severity.to_string(), r.summary);
+                outln!("{}  {:30} {:8} {}", r.code, r.name, r.severity.to_string(), r.summary);
             }
         }
         super::OutputFormat::Json => {
@@ -114,7 +119,7 @@ pub fn list(format: super::OutputFormat) -> Result<ExitCode, Failure> {
                 .iter()
                 .map(|r| serde_json::json!({ "code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "help": r.help, "doc": r.doc, "kinds": r.kinds }))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list)?);
+            outln!("{}", serde_json::to_string_pretty(&list)?);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -69,10 +69,18 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         (None, false, _) => regime.time_limit,
         (None, true, Extension::PublicInterest { guidance_extra }) => regime.time_limit + guidance_extra,
         (None, true, Extension::Complexity { total }) => total,
-        (None, true, Extension::None) => return Err(format!("the {} allows no extension of time", regime.act).into()),
+        (None, true, Extension::None) => {
+            return Err(format!("error: the {} allows no extension of time", regime.act).into());
+        }
     };
     let mut stops: Vec<ClockStop> = match (&args.fees_notice, &args.fee_paid) {
-        (Some(g), Some(p)) => vec![ClockStop::FeesNotice { given: date(g)?, paid: date(p)? }],
+        (Some(g), Some(p)) => {
+            let (given, paid) = (date(g)?, date(p)?);
+            if paid < given {
+                return Err(format!("error: the fee was paid ({p}) before the fees notice was given ({g})").into());
+            }
+            vec![ClockStop::FeesNotice { given, paid }]
+        }
         _ => Vec::new(),
     };
     for range in &args.not_school_days {
@@ -95,32 +103,35 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         _ => None,
     };
     match args.format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&deadline)?),
+        OutputFormat::Json => outln!("{}", serde_json::to_string_pretty(&deadline)?),
         OutputFormat::Text => {
             let long = |d: Date| format!("{} {}", d.0.weekday(), format_date(d, DateStyle::Long));
-            println!(
+            outln!(
                 "Regime:   {} ({}: {} working days; working day as in {})",
-                regime.act, regime.time_limit_provision, regime.time_limit, regime.working_day_provision
+                regime.act,
+                regime.time_limit_provision,
+                regime.time_limit,
+                regime.working_day_provision
             );
-            println!(
+            outln!(
                 "Received: {}{}",
                 long(deadline.received),
                 if args.clarified.is_some() { " (clarification: the clock restarts)" } else { "" }
             );
-            println!("Day 1:    {}", long(deadline.day_one));
-            println!("Due:      {} ({}), the {} working day", long(deadline.due), deadline.due, ordinal(days));
+            outln!("Day 1:    {}", long(deadline.day_one));
+            outln!("Due:      {} ({}), the {} working day", long(deadline.due), deadline.due, ordinal(u64::from(days)));
             if let Some(v) = args.variation {
-                println!("Variation: {}", v.allowance().provision);
+                outln!("Variation: {}", v.allowance().provision);
             }
             if let Some((due, provision)) = holding {
-                println!(
+                outln!(
                     "Notice:   {} ({}): the refusal notice saying the public interest decision is not yet made, with an estimate ({provision})",
                     long(due),
                     due
                 );
             }
             for (i, s) in deadline.skipped.iter().enumerate() {
-                println!("{}{} — {}", if i == 0 { "Skipped:  " } else { "          " }, long(s.date), s.reason);
+                outln!("{}{} — {}", if i == 0 { "Skipped:  " } else { "          " }, long(s.date), s.reason);
             }
         }
     }

@@ -19,9 +19,9 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let regime = args.regime.regime();
     match args.format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(regime.exemptions)?),
+        OutputFormat::Json => outln!("{}", serde_json::to_string_pretty(regime.exemptions)?),
         OutputFormat::Text => {
-            println!("{} ({})", regime.act, regime.source);
+            outln!("{} ({})", regime.act, regime.source);
             for d in regime.exemptions {
                 let test = match (d.kind, d.absolute, d.absolute_subsections) {
                     (Kind::RefusalGround, _, _) => "refusal ground".to_string(),
@@ -34,7 +34,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                     ),
                 };
                 let ncnd = d.ncnd.map(|n| format!("; NCND {n}")).unwrap_or_default();
-                println!(
+                outln!(
                     "{:>9}  {}  [{test}; {}{ncnd}]",
                     format!("{} {}", if regime.provision_word == "regulation" { "reg" } else { "s" }, d.section),
                     d.title,

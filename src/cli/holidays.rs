@@ -40,7 +40,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         days.retain(|h| h.jurisdictions.contains(&j));
     }
     match args.format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&days)?),
+        OutputFormat::Json => outln!("{}", serde_json::to_string_pretty(&days)?),
         OutputFormat::Text => {
             for h in &days {
                 let date = Date(h.date);
@@ -50,8 +50,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 } else {
                     places.join(", ")
                 };
-                println!("{}  {:<9} {}  [{places}]", date, h.date.weekday(), h.name);
-                println!("            source: {}", h.source);
+                outln!("{}  {:<9} {}  [{places}]", date, h.date.weekday(), h.name);
+                outln!("            source: {}", h.source);
             }
         }
     }

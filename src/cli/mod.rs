@@ -1,6 +1,21 @@
 //! Command-line arguments (clap derive: the doc comments are the help) and
 //! dispatch. Nothing here is needed to use foikit as a library.
 
+/// `print!` to stdout, returning [`StdoutError`] from the enclosing
+/// function instead of panicking when stdout is closed (`| head`) or full.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stdout(format_args!($($arg)*))?
+    };
+}
+
+/// `println!` with the same handling as [`out!`].
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stdout(format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
 mod cases;
 mod check;
 mod deadline;
@@ -14,7 +29,7 @@ mod templates;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// foikit: UK Freedom of Information letters from structured case files.
 #[derive(Debug, Parser)]
@@ -58,6 +73,13 @@ enum Command {
         #[command(subcommand)]
         command: templates::Command,
     },
+    /// Print a shell completion script (e.g. `foikit completions bash > /etc/bash_completion.d/foikit`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (e.g. `foikit man | man -l -`).
+    Man,
 }
 
 /// Human-readable or machine-readable output.
@@ -71,6 +93,33 @@ enum OutputFormat {
 
 /// A failure to report on stderr (exit code 2).
 pub type Failure = Box<dyn std::error::Error>;
+
+/// Standard output could not be written: the one place a closed pipe or a
+/// full disk is turned from a panic into an orderly exit (see `main`).
+#[derive(Debug)]
+pub struct StdoutError(pub std::io::Error);
+
+impl std::fmt::Display for StdoutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "error: cannot write to standard output: {}", self.0)
+    }
+}
+
+impl std::error::Error for StdoutError {}
+
+/// Writes to stdout, reporting failure rather than panicking as `print!` does.
+pub fn write_stdout(args: std::fmt::Arguments) -> Result<(), StdoutError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_fmt(args).and_then(|()| out.flush()).map_err(StdoutError)
+}
+
+/// Whether colour may be used on stderr: a terminal, and `NO_COLOR`
+/// (no-color.org) unset or empty.
+fn colour() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -87,6 +136,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Exemptions(args) => exemptions::run(args),
         Command::Holidays(args) => holidays::run(args),
         Command::Templates { command } => templates::run(command),
+        Command::Completions { shell } => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "foikit", &mut buffer);
+            out!("{}", String::from_utf8_lossy(&buffer));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut buffer = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buffer)?;
+            out!("{}", String::from_utf8_lossy(&buffer));
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -104,11 +165,31 @@ fn template_set(dir: Option<&PathBuf>) -> Result<foikit::compose::TemplateSet, F
     Ok(set)
 }
 
+/// A progress bar on stderr when it is a terminal and `quiet` is off;
+/// otherwise one that draws nothing.
+fn progress(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() || len < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    let template = if colour() {
+        "{bar:40.cyan/blue} {pos}/{len} letters, {per_sec}, {eta} left"
+    } else {
+        "{bar:40} {pos}/{len} letters, {per_sec}, {eta} left"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
 /// The bank holiday calendar, updated from `--holidays FILE`: gov.uk's
 /// `bank-holidays.json`, or a YAML list of newly proclaimed days.
 fn calendar(file: Option<&PathBuf>) -> Result<foikit::law::calendar::Calendar, Failure> {
     use foikit::law::calendar::Calendar;
     let Some(path) = file else { return Ok(Calendar::builtin()) };
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Ok(Calendar::from_file_text(&text).map_err(|e| format!("{}: {e}", path.display()))?)
+    let text = std::fs::read_to_string(path).map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
+    Ok(Calendar::from_file_text(&text).map_err(|e| format!("error: {}: {e}", path.display()))?)
 }

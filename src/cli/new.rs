@@ -22,7 +22,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let kind = kind(&args.kind)?;
-    print!("{}", foikit::starter::starter(kind, args.regime)?);
+    out!("{}", foikit::starter::starter(kind, args.regime)?);
     Ok(ExitCode::SUCCESS)
 }
 

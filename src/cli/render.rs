@@ -1,18 +1,19 @@
-//! `foikit render CASE... -o DIR`
+//! `foikit render CASE|FOLDER|GLOB... -o DIR`
 
-use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use foikit::check::{self, Letter, LetterKind, Severity, report};
+use foikit::check::LetterKind;
 use foikit::compose::Composer;
-use foikit::render::{self, Format, RenderOptions};
+use foikit::pipeline::{self, CaseLetter, RenderSettings};
+use foikit::render::Format;
 
 use super::Failure;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Case files (.yaml, .yml, .json or .toml).
+    /// Case files (.yaml, .yml, .json or .toml), folders (searched recursively) or glob patterns.
     #[arg(required = true)]
     cases: Vec<PathBuf>,
     /// Output folder; files are named after the case reference.
@@ -34,6 +35,15 @@ pub struct Args {
     /// for (acknowledgement → clarification → holding notice → reply → review outcome).
     #[arg(long, value_enum)]
     letter: Option<Which>,
+    /// Letters rendered at once (default: one per core).
+    #[arg(short, long, default_value_t = 0)]
+    jobs: usize,
+    /// Stop at the first bad case and write nothing (by default every good letter is written).
+    #[arg(long)]
+    fail_fast: bool,
+    /// Print only errors: no progress bar, no list of files written, no summary.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// The authority's letters a case file can produce.
@@ -52,72 +62,75 @@ enum Which {
 }
 
 impl Which {
-    /// The kind of letter this selects for `case`.
-    fn kind(self, case: &foikit::case::Case) -> Result<LetterKind, Failure> {
-        Ok(match self {
-            Which::Acknowledgement => LetterKind::Acknowledgement,
-            Which::Clarification => LetterKind::Clarification,
-            Which::HoldingNotice => LetterKind::HoldingNotice,
-            Which::Reply => case.reply_kind().ok_or("the case has no `response` yet: add the decision")?,
-            Which::ReviewOutcome => LetterKind::ReviewOutcome,
-        })
+    /// The letter this selects from each case.
+    fn letter(self) -> CaseLetter {
+        match self {
+            Which::Acknowledgement => CaseLetter::Kind(LetterKind::Acknowledgement),
+            Which::Clarification => CaseLetter::Kind(LetterKind::Clarification),
+            Which::HoldingNotice => CaseLetter::Kind(LetterKind::HoldingNotice),
+            Which::Reply => CaseLetter::Reply,
+            Which::ReviewOutcome => CaseLetter::Kind(LetterKind::ReviewOutcome),
+        }
     }
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
+    let started = Instant::now();
+    foikit::render::source_date_epoch()?;
     let composer = Composer::new(super::template_set(args.templates.as_ref())?)?
         .with_calendar(super::calendar(args.holidays.as_ref())?);
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
-    // Everything is read, validated and rendered in memory first: a bad case
-    // anywhere in the batch means no file is written or replaced.
-    let mut outputs = Vec::new();
-    let mut refused = false;
-    for path in &args.cases {
-        let case = foikit::case::load(path)?;
-        let name = path.display().to_string();
-        let kind = match args.letter {
-            Some(which) => which.kind(&case)?,
-            None => case.stage_kind(),
-        };
-        let mut doc = composer.compose_letter(&case, kind)?;
-        let source = foikit::redact::read(path).unwrap_or_default();
-        let format = foikit::case::SourceFormat::from_path(path).unwrap_or(foikit::case::SourceFormat::Yaml);
-        let letter = Letter::from_case(&name, &case, kind, &doc).with_source(source, format);
-        let findings = check::check(&letter);
-        if !findings.is_empty() {
-            eprint!("{}", report::human(&[], &findings));
-        }
-        if args.draft {
-            doc.meta.draft = true;
-        } else if findings.iter().any(|d| d.severity == Severity::Error) {
-            refused = true;
-            continue;
-        }
-        let opts = RenderOptions::for_document(&doc);
-        for &format in &formats {
-            let bytes = render::render(&doc, format, &opts)?;
-            let prefix = kind.written().map_or("", |w| w.prefix);
-            let file = args.output.join(format!("{prefix}{}.{}", file_stem(&doc.meta.reference), format.extension()));
-            outputs.push((file, bytes));
-        }
+    let settings = RenderSettings {
+        output: args.output.clone(),
+        formats,
+        letter: args.letter.map_or(CaseLetter::Stage, Which::letter),
+        draft: args.draft,
+        fail_fast: args.fail_fast,
+    };
+    foikit::output::clean_stale(&args.output);
+    let (inputs, mut unreadable) = pipeline::inputs(&args.cases, pipeline::is_case_file);
+    let bar = super::progress(inputs.len(), args.quiet);
+    let report =
+        pipeline::pool(args.jobs)?.install(|| pipeline::render_batch(&composer, &inputs, &settings, &|| bar.inc(1)));
+    bar.finish_and_clear();
+
+    for (_, findings) in &report.findings {
+        eprint!("{findings}");
     }
-    if refused {
+    unreadable.extend(report.failed.iter().cloned());
+    for failed in &unreadable {
+        eprintln!("{}", failed.message);
+    }
+    if let Some(why) = &report.held_back {
+        eprintln!("error: {why}");
+    }
+    if !args.quiet {
+        for (file, size) in &report.written {
+            outln!("wrote {} ({size} bytes)", file.display());
+        }
+        let refused = unreadable.iter().filter(|f| f.kind == pipeline::FailKind::Refused).count();
         eprintln!(
-            "error: the validator found errors, so nothing was written; fix them, or pass --draft to render a marked draft"
+            "{} letter{} rendered as {}; {} file{} written; {} input{} failed{}; {:.2} s",
+            report.letters,
+            plural(report.letters),
+            settings.formats.iter().map(|f| f.extension()).collect::<Vec<_>>().join("+"),
+            report.written.len(),
+            plural(report.written.len()),
+            unreadable.len(),
+            plural(unreadable.len()),
+            if refused > 0 {
+                format!(" ({refused} refused by the validator: fix them, or pass --draft)")
+            } else {
+                String::new()
+            },
+            started.elapsed().as_secs_f64(),
         );
-        return Ok(ExitCode::from(1));
     }
-    fs::create_dir_all(&args.output).map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;
-    for (file, bytes) in &outputs {
-        foikit::output::write_atomic(file, bytes).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-        println!("wrote {} ({} bytes)", file.display(), bytes.len());
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(pipeline::exit_status(&unreadable)))
 }
 
-/// References may contain `/`; a file name may not.
-fn file_stem(reference: &str) -> String {
-    reference.replace(['/', '\\'], "-")
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

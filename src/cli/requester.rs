@@ -3,12 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use foikit::case::{Date, SourceFormat};
+use foikit::case::Date;
 use foikit::check::{self, Letter, LetterKind, Severity, report};
 use foikit::compose::Composer;
 use foikit::doc::Document;
-use foikit::read::{self, LetterFormat};
-use foikit::render::{self, Format, RenderOptions};
+use foikit::pipeline;
+use foikit::render::Format;
 use foikit::requester::{self, Reply, RequesterFile};
 
 use super::Failure;
@@ -51,8 +51,9 @@ pub enum Which {
 }
 
 pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
+    foikit::render::source_date_epoch()?;
     if args.new {
-        print!("{}", requester::STARTER);
+        out!("{}", requester::STARTER);
         return Ok(ExitCode::SUCCESS);
     }
     let composer = Composer::new(super::template_set(args.templates.as_ref())?)?;
@@ -107,16 +108,12 @@ pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
 /// The reply as facts: from a case file (composed and checked) or from a letter's text.
 fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
     let name = path.display().to_string();
-    if SourceFormat::from_path(path).is_some() {
+    if pipeline::is_case_file(path) {
         let case = foikit::case::load(path)?;
         let doc = composer.compose_reply(&case)?;
         return Ok(Reply::from_case(&name, &case, &doc));
     }
-    let format = LetterFormat::from_path(path).ok_or_else(|| {
-        format!("error: cannot tell what {name} is: use a case file or a .docx/.pdf/.txt/.html letter")
-    })?;
-    let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-    let letter = read::letter(&name, format, &bytes, None)?;
+    let letter = pipeline::read_letter(path, None).map_err(|f| f.message)?;
     // Challenging a letter that decided nothing (an acknowledgement, a
     // clarification) is rarely what the requester means.
     if !letter.kind.is_reply() && letter.kind != LetterKind::ReviewOutcome {
@@ -128,18 +125,15 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
     Ok(Reply::from_letter(&letter))
 }
 
+/// Renders and writes every format together: all files or none are replaced.
 fn write(doc: &Document, dir: &Path, stem: &str, formats: &[Format]) -> Result<(), Failure> {
-    let opts = RenderOptions::for_document(doc);
-    let reference = doc.meta.reference.replace(['/', '\\'], "-");
+    let reference = pipeline::file_stem(&doc.meta.reference);
     let name = if reference.is_empty() { stem.to_string() } else { format!("{stem}-{reference}") };
-    let mut outputs = Vec::new();
-    for &format in formats {
-        outputs.push((dir.join(format!("{name}.{}", format.extension())), render::render(doc, format, &opts)?));
-    }
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for (file, bytes) in outputs {
-        foikit::output::write_atomic(&file, &bytes).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-        println!("wrote {} ({} bytes)", file.display(), bytes.len());
+    let staged = pipeline::stage_document(doc, dir, &name, formats).map_err(|(_, message)| message)?;
+    let sizes: Vec<_> = staged.iter().map(|s| (s.target().to_path_buf(), s.len())).collect();
+    foikit::output::commit(staged).map_err(pipeline::error_message)?;
+    for (file, size) in sizes {
+        outln!("wrote {} ({size} bytes)", file.display());
     }
     Ok(())
 }

@@ -29,12 +29,12 @@ pub fn run(command: Command) -> Result<ExitCode, Failure> {
     match command {
         Command::Export { dir, force } => {
             let written = TemplateSet::export(&dir, force)?;
-            println!("wrote {} files to {}; render with --templates {}", written.len(), dir.display(), dir.display());
+            outln!("wrote {} files to {}; render with --templates {}", written.len(), dir.display(), dir.display());
         }
         Command::List { templates } => {
             let set = super::template_set(templates.as_ref())?;
             for (name, _) in set.iter() {
-                println!("{name:32} {}", set.origin(name));
+                outln!("{name:32} {}", set.origin(name));
             }
         }
     }

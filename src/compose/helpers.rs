@@ -28,13 +28,13 @@ pub fn format_date(date: Date, style: DateStyle) -> String {
     let d = date.0;
     match style {
         DateStyle::Long => format!("{} {} {}", d.day(), d.month(), d.year()),
-        DateStyle::Ordinal => format!("{} {} {}", ordinal(u32::from(d.day())), d.month(), d.year()),
+        DateStyle::Ordinal => format!("{} {} {}", ordinal(u64::from(d.day())), d.month(), d.year()),
         DateStyle::Numeric => format!("{:02}/{:02}/{}", d.day(), u8::from(d.month()), d.year()),
     }
 }
 
 /// 1 → "1st", 12 → "12th", 22 → "22nd".
-pub fn ordinal(n: u32) -> String {
+pub fn ordinal(n: u64) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
@@ -81,7 +81,7 @@ fn foi_date(h: &Helper, _: &Handlebars, _: &Context, _: &mut RenderContext, out:
 fn foi_ordinal(h: &Helper, _: &Handlebars, _: &Context, _: &mut RenderContext, out: &mut dyn Output) -> HelperResult {
     let value = param(h, 0, "foi_ordinal")?;
     let n = value.as_u64().ok_or_else(|| invalid("foi_ordinal", format!("expected a number, got {value}")))?;
-    out.write(&ordinal(n.min(u64::from(u32::MAX)) as u32))?;
+    out.write(&ordinal(n))?;
     Ok(())
 }
 
@@ -99,6 +99,12 @@ fn foi_join(h: &Helper, hb: &Handlebars, _: &Context, _: &mut RenderContext, out
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_of_huge_numbers_are_exact() {
+        assert_eq!(ordinal(4_294_967_296), "4294967296th");
+        assert_eq!(ordinal(u64::MAX), "18446744073709551615th");
+    }
 
     #[test]
     fn formats_dates_and_ordinals() {

@@ -213,7 +213,7 @@ impl Composer {
             template: self.set.origin(e.template_name.as_deref().unwrap_or(name)),
             line: e.line_no,
             column: e.column_no,
-            message: e.reason().to_string(),
+            message: render_reason(e.reason()),
         })
     }
 
@@ -244,5 +244,18 @@ fn missing(case: &Case, kind: LetterKind) -> String {
             Some(actual) => format!("the case's decisions make a {actual} reply, not a {kind}"),
             None => "the case has no `response` yet: add the decision".into(),
         },
+    }
+}
+
+/// Handlebars' reason in words: its own text for a missing variable shows
+/// Rust's `Some("…")`, which means nothing to a template author.
+fn render_reason(reason: &handlebars::RenderErrorReason) -> String {
+    match reason {
+        handlebars::RenderErrorReason::MissingVariable(Some(path)) => {
+            format!(
+                "no value `{path}` in the case (check its spelling against the case file fields in templates/README.md)"
+            )
+        }
+        other => other.to_string(),
     }
 }

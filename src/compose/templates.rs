@@ -111,7 +111,58 @@ impl TemplateSet {
                 None => set.unknown.push(file),
             }
         }
+        set.check_structure()?;
         Ok(set)
+    }
+
+    /// Refuses templates that would exhaust the stack when compiled or
+    /// rendered (Handlebars has no depth limit of its own): sections nested
+    /// deeper than [`MAX_NESTING`], and partials that include themselves,
+    /// directly, through other partials, or as an inline partial.
+    fn check_structure(&self) -> Result<(), TemplateDirError> {
+        let mut calls: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (name, source) in &self.sources {
+            let fail = |message: String| TemplateDirError { path: PathBuf::from(self.origin(name)), message };
+            let mut depth = 0usize;
+            let mut inline: Vec<(String, usize)> = Vec::new();
+            for tag in source.text.split("{{").skip(1) {
+                let tag = tag.trim_start_matches('~').trim_start();
+                if let Some(rest) = tag.strip_prefix("#*inline") {
+                    let partial = rest.trim_start().trim_start_matches('"').split('"').next().unwrap_or("");
+                    inline.push((partial.to_string(), depth + 1));
+                }
+                if let Some(rest) = tag.strip_prefix('>').or_else(|| tag.strip_prefix("#>")) {
+                    let partial = rest.split(|c: char| c.is_whitespace() || c == '}').find(|w| !w.is_empty());
+                    if let Some(partial) = partial {
+                        if inline.iter().any(|(n, _)| n == partial) {
+                            return Err(fail(format!("the inline partial `{partial}` includes itself")));
+                        }
+                        calls.entry(name.as_str()).or_default().push(partial.to_string());
+                    }
+                }
+                if tag.starts_with('#') {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Err(fail(format!("sections are nested more than {MAX_NESTING} deep")));
+                    }
+                } else if tag.starts_with('/') {
+                    if inline.last().is_some_and(|(_, d)| *d == depth) {
+                        inline.pop();
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        }
+        for start in calls.keys() {
+            if let Some(cycle) = find_cycle(&calls, &mut vec![start.to_string()]) {
+                // Name the user's file in the loop: the built-ins alone have none.
+                let culprit = cycle.iter().find(|n| self.sources.get(n.as_str()).is_some_and(|s| s.origin.is_some()));
+                let path = PathBuf::from(self.origin(culprit.unwrap_or(&cycle[0])));
+                let message = format!("partials include each other in a loop: {}", cycle.join(" → "));
+                return Err(TemplateDirError { path, message });
+            }
+        }
+        Ok(())
     }
 
     /// (name, source) pairs in name order.
@@ -152,14 +203,46 @@ impl TemplateSet {
     }
 }
 
+/// Deepest nesting of `{{#…}}` sections a template may have (the built-ins use 5).
+const MAX_NESTING: usize = 64;
+
+/// A loop of partial calls reachable from the last template of `path`,
+/// as the templates in call order, the first repeated at the end.
+fn find_cycle(calls: &BTreeMap<&str, Vec<String>>, path: &mut Vec<String>) -> Option<Vec<String>> {
+    let last = path.last()?.clone();
+    for next in calls.get(last.as_str()).into_iter().flatten() {
+        if let Some(i) = path.iter().position(|p| p == next) {
+            let mut cycle = path[i..].to_vec();
+            cycle.push(next.clone());
+            return Some(cycle);
+        }
+        path.push(next.clone());
+        if let Some(cycle) = find_cycle(calls, path) {
+            return Some(cycle);
+        }
+        path.pop();
+    }
+    None
+}
+
+/// Every `*.hbs` regular file under `dir`. Symbolic links are not
+/// followed (a link to `.` or `/` would make the walk loop or wander, and a
+/// linked file could print something outside the folder into a letter), and
+/// FIFOs and devices are skipped (reading one would hang).
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TemplateDirError> {
     let entries =
         fs::read_dir(dir).map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?;
     for entry in entries {
-        let path = entry.map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?.path();
-        if path.is_dir() {
+        let entry = entry.map_err(|e| TemplateDirError { path: dir.to_path_buf(), message: e.to_string() })?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| TemplateDirError { path: path.clone(), message: e.to_string() })?;
+        if kind.is_dir() {
             collect(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "hbs") {
+            if !kind.is_file() {
+                let message = "is a link or special file, not a template: copy the template into the folder";
+                return Err(TemplateDirError { path, message: message.into() });
+            }
             out.push(path);
         }
     }

@@ -6,6 +6,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::limits::{self, TooLarge};
+
 /// A letter's text could not be extracted.
 #[derive(Debug)]
 pub struct ExtractError {
@@ -52,6 +54,9 @@ impl LetterFormat {
 /// The text of a letter file; an error when it holds no letter to read.
 pub fn text(file: &str, format: LetterFormat, bytes: &[u8]) -> Result<String, ExtractError> {
     let fail = |message: String| ExtractError { file: file.to_string(), message };
+    if bytes.len() as u64 > limits::LETTER_FILE_BYTES {
+        return Err(fail(TooLarge::new("the file", limits::LETTER_FILE_BYTES, "bytes").to_string()));
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail("the file is empty".into()));
     }
@@ -62,6 +67,10 @@ pub fn text(file: &str, format: LetterFormat, bytes: &[u8]) -> Result<String, Ex
         LetterFormat::Pdf => pdf(bytes),
     }
     .map_err(fail)?;
+    if text.len() > limits::LETTER_TEXT_BYTES {
+        let limit = limits::LETTER_TEXT_BYTES as u64;
+        return Err(fail(TooLarge::new("its text", limit, "bytes").to_string()));
+    }
     // A letter has words; a scan, a form or a file of symbols does not.
     let letters = text.chars().filter(|c| c.is_alphabetic()).take(MIN_LETTERS).count();
     if letters < MIN_LETTERS {
@@ -113,9 +122,23 @@ fn docx(bytes: &[u8]) -> Result<String, String> {
         return Err("no word/document.xml: not a Word document".into());
     }
     let mut out = String::new();
+    let mut budget = limits::DOCX_TOTAL_BYTES;
     for name in names {
+        // Read through a cap, whatever size the zip directory claims: a
+        // zip bomb stops at the limit instead of exhausting memory.
+        let cap = limits::DOCX_PART_BYTES.min(budget);
         let mut xml = String::new();
-        zip.by_name(&name).map_err(|e| e.to_string())?.read_to_string(&mut xml).map_err(|e| format!("{name}: {e}"))?;
+        let part = zip.by_name(&name).map_err(|e| e.to_string())?;
+        part.take(cap + 1).read_to_string(&mut xml).map_err(|e| format!("{name}: {e}"))?;
+        if xml.len() as u64 > cap {
+            let (what, limit) = if cap == limits::DOCX_PART_BYTES {
+                (format!("{name}, decompressed,"), limits::DOCX_PART_BYTES)
+            } else {
+                ("the document, decompressed,".to_string(), limits::DOCX_TOTAL_BYTES)
+            };
+            return Err(TooLarge::new(what, limit, "bytes").to_string());
+        }
+        budget -= xml.len() as u64;
         for para in paragraphs_of(&xml) {
             if !para.trim().is_empty() {
                 out.push_str(para.trim());
@@ -159,24 +182,37 @@ fn unescape(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
-/// Decompressed content larger than this per page is refused (a PDF from
-/// outside must not be able to exhaust memory).
-const MAX_PAGE_CONTENT: usize = 64 * 1024 * 1024;
-
 fn pdf(bytes: &[u8]) -> Result<String, String> {
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
+    // Object streams are inflated while loading: cap them there too.
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(limits::PDF_OBJECT_STREAM_BYTES),
+        ..lopdf::LoadOptions::default()
+    };
+    let encrypted = "the PDF is encrypted with a password; save an unprotected copy and check that";
+    let doc = lopdf::Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            let limit = limits::PDF_OBJECT_STREAM_BYTES as u64;
+            TooLarge::new("an object stream, decompressed,", limit, "bytes").to_string()
+        }
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword | lopdf::Error::AlreadyEncrypted => {
-            "the PDF is encrypted with a password; save an unprotected copy and check that".to_string()
+            encrypted.to_string()
         }
         e => format!("not a readable PDF: {e}"),
     })?;
     if doc.is_encrypted() && !doc.was_encrypted() {
-        return Err("the PDF is encrypted with a password; save an unprotected copy and check that".into());
+        return Err(encrypted.into());
+    }
+    let pages = doc.get_pages();
+    if pages.len() > limits::PDF_PAGES {
+        return Err(TooLarge::new(format!("its {} pages", pages.len()), limits::PDF_PAGES as u64, "pages").to_string());
     }
     let mut out = String::new();
-    for (number, id) in doc.get_pages() {
+    for (number, id) in pages {
         page_text(&doc, id, &mut out).map_err(|e| format!("page {number}: {e}"))?;
         out.push_str("\n\n");
+        if out.len() > limits::LETTER_TEXT_BYTES {
+            return Err(TooLarge::new("its text", limits::LETTER_TEXT_BYTES as u64, "bytes").to_string());
+        }
     }
     Ok(out)
 }
@@ -184,14 +220,25 @@ fn pdf(bytes: &[u8]) -> Result<String, String> {
 /// The text of one page in content order, with a newline where the
 /// baseline moves down and a blank line where it moves down by more than
 /// a line and a half (a paragraph break), since letters are set that way.
-fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> Result<(), lopdf::Error> {
+fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> Result<(), String> {
     use lopdf::Object;
-    let fonts = doc.get_page_fonts(page)?;
+    let cap = limits::PDF_PAGE_CONTENT_BYTES;
+    let fonts = doc.get_page_fonts(page).map_err(|e| e.to_string())?;
     let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
         .into_iter()
-        .filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT).ok().map(|e| (name, e)))
+        .filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, cap).ok().map(|e| (name, e)))
         .collect();
-    let content = lopdf::content::Content::decode(&doc.get_page_content_with_limit(page, MAX_PAGE_CONTENT)?)?;
+    let too_large = || TooLarge::new("its content, decompressed,", cap as u64, "bytes").to_string();
+    let raw = doc.get_page_content_with_limit(page, cap).map_err(|e| match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => too_large(),
+        e => e.to_string(),
+    })?;
+    // Counted before decoding: every operator is an allocation, and a page
+    // of nothing but `q Q` is small on disk but enormous in memory.
+    if operators_over(&raw, limits::PDF_PAGE_OPERATORS) {
+        return Err(TooLarge::new("its content", limits::PDF_PAGE_OPERATORS as u64, "operators").to_string());
+    }
+    let content = lopdf::content::Content::decode(&raw).map_err(|e| e.to_string())?;
     let number = |o: &Object| o.as_float().ok().or_else(|| o.as_i64().ok().map(|i| i as f32)).unwrap_or(0.0);
     let (mut font, mut size, mut leading) = (None, 11.0f32, 0.0f32);
     let (mut line_y, mut y) = (None::<f32>, 0.0f32);
@@ -232,6 +279,33 @@ fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> 
         }
     }
     Ok(())
+}
+
+/// Whether a content stream has more than `limit` operators, estimated
+/// from its words: an operator is a run of letters (or `'`, `"`) standing
+/// alone, so counting such runs outside strings over-counts only slightly.
+fn operators_over(content: &[u8], limit: usize) -> bool {
+    let mut count = 0;
+    let mut in_string = 0u32;
+    let mut word = false;
+    let mut prev = b' ';
+    for &b in content {
+        match b {
+            b'(' if prev != b'\\' => in_string += 1,
+            b')' if prev != b'\\' && in_string > 0 => in_string -= 1,
+            _ => {}
+        }
+        let letter = in_string == 0 && (b.is_ascii_alphabetic() || b == b'*' || b == b'\'' || b == b'"');
+        if letter && !word {
+            count += 1;
+            if count > limit {
+                return true;
+            }
+        }
+        word = letter;
+        prev = b;
+    }
+    false
 }
 
 fn show(encoding: &lopdf::Encoding, operand: &lopdf::Object, out: &mut String) {

@@ -73,13 +73,26 @@ impl RenderOptions {
     /// Options for `doc`: the timestamp is `SOURCE_DATE_EPOCH` when that is
     /// set to a valid number of seconds, otherwise midnight UTC of the date
     /// the letter bears, so the same case always gives the same bytes.
+    /// Commands call [`source_date_epoch`] first, so an invalid value is
+    /// reported rather than ignored here.
     pub fn for_document(doc: &Document) -> RenderOptions {
-        let from_env = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-            .and_then(|secs| OffsetDateTime::from_unix_timestamp(secs).ok());
+        let from_env = source_date_epoch().ok().flatten();
         RenderOptions { timestamp: from_env.unwrap_or_else(|| doc.meta.date.midnight().assume_utc()) }
     }
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible-builds.org): unset is `None`; a value
+/// that is not a whole number of seconds between 1970 and 9999 is an error,
+/// since silently ignoring it would break the reproducibility asked for.
+pub fn source_date_epoch() -> Result<Option<OffsetDateTime>, String> {
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else { return Ok(None) };
+    let text = raw.to_string_lossy();
+    let bad = || format!("SOURCE_DATE_EPOCH=`{text}` is not a number of seconds since 1970-01-01 (e.g. 1700000000)");
+    let secs = text.trim().parse::<i64>().map_err(|_| bad())?;
+    if secs < 0 {
+        return Err(bad());
+    }
+    OffsetDateTime::from_unix_timestamp(secs).map(Some).map_err(|_| bad())
 }
 
 /// A backend failed to produce its file.

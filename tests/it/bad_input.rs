@@ -106,7 +106,7 @@ fn json_and_toml_errors_name_the_field_and_line() {
 }
 
 #[test]
-fn cli_writes_nothing_and_keeps_the_previous_output() {
+fn fail_fast_writes_nothing_and_keeps_the_previous_output() {
     let dir = support::scratch("bad-cli");
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
@@ -115,9 +115,9 @@ fn cli_writes_nothing_and_keeps_the_previous_output() {
     let bad = dir.join("bad.yaml");
     std::fs::write(&bad, mutated("  received: 2023-09-21\n", "  received: 2023-02-30\n")).unwrap();
     let good = support::root().join("fixtures/cases/ho-78814-release.yaml");
-    // A good case first and a bad one second: the batch fails as a whole.
+    // A good case first and a bad one second: with --fail-fast the batch fails as a whole.
     let run = Command::new(env!("CARGO_BIN_EXE_foikit"))
-        .args(["render", "--format", "txt,pdf,docx", "-o"])
+        .args(["render", "--fail-fast", "--format", "txt,pdf,docx", "-o"])
         .arg(&out)
         .arg(&good)
         .arg(&bad)

@@ -7,6 +7,7 @@
 
 mod accessible;
 mod bad_input;
+mod batch;
 mod cases;
 mod cli;
 mod deadlines;

@@ -48,7 +48,7 @@ fn strict_mode_names_the_template_and_line() {
     let err = composer.compose(&case).unwrap_err();
     assert!(err.template.ends_with("partials/sign-off.hbs"), "{err}");
     assert_eq!(err.line, Some(3), "{err}");
-    assert!(err.to_string().contains("sign_off.teem"), "{err}");
+    assert!(err.to_string().contains("no value `sign_off.teem`") && !err.to_string().contains("Some("), "{err}");
 }
 
 #[test]
@@ -125,4 +125,45 @@ fn letters_name_each_regimes_review_and_regulator() {
     assert!(eir.contains("reply within 40 working days"), "{eir}");
     let foia = render_as("foia");
     assert!(foia.contains("section 50 of the Freedom of Information Act 2000"), "{foia}");
+}
+
+/// A template folder with link loops, a link out of the folder and a FIFO
+/// neither hangs nor prints what lies outside it.
+#[cfg(unix)]
+#[test]
+fn template_links_and_fifos_are_refused_not_followed() {
+    use std::os::unix::fs::symlink;
+    let dir = crate::support::scratch("template-links");
+    symlink(".", dir.join("a")).unwrap();
+    symlink(".", dir.join("b")).unwrap();
+    symlink("/", dir.join("root")).unwrap();
+    assert!(TemplateSet::with_overlay(&dir).is_ok(), "linked folders are not walked");
+    std::fs::create_dir_all(dir.join("partials")).unwrap();
+    symlink("/etc/passwd", dir.join("partials/sign-off.hbs")).unwrap();
+    let err = TemplateSet::with_overlay(&dir).unwrap_err();
+    assert!(err.to_string().contains("is a link or special file"), "{err}");
+    std::fs::remove_file(dir.join("partials/sign-off.hbs")).unwrap();
+    let fifo = dir.join("letter.hbs");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(TemplateSet::with_overlay(&dir).is_err(), "a FIFO is refused, not read");
+}
+
+/// Templates that would overflow the stack are refused when loaded.
+#[test]
+fn recursive_or_deeply_nested_templates_are_refused() {
+    let dir = crate::support::scratch("template-recursion");
+    let load = |file: &str, text: &str| {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("partials")).unwrap();
+        std::fs::write(dir.join(file), text).unwrap();
+        TemplateSet::with_overlay(&dir).map(|_| ()).map_err(|e| e.to_string())
+    };
+    let err = load("partials/sign-off.hbs", "{{> letter}}").unwrap_err();
+    assert!(err.contains("partials/sign-off.hbs: partials include each other in a loop:"), "{err}");
+    assert!(err.contains("partials/sign-off → letter") || err.contains("letter → partials/sign-off"), "{err}");
+    let err = load("partials/sign-off.hbs", "{{#*inline \"x\"}}{{> x}}{{/inline}}{{> x}}").unwrap_err();
+    assert!(err.contains("inline partial `x` includes itself"), "{err}");
+    let deep = format!("{}{}", "{{#if a}}".repeat(10_000), "{{/if}}".repeat(10_000));
+    assert!(load("partials/sign-off.hbs", &deep).unwrap_err().contains("nested more than 64 deep"));
+    assert!(load("partials/sign-off.hbs", "{{#if a}}{{> partials/body-item}}{{/if}}").is_ok());
 }

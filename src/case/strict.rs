@@ -1,0 +1,52 @@
+//! Deserialisers stricter than serde's defaults where leniency hides a
+//! mistake: a quoted `"no"` is text, and a clerk who wrote it may have meant
+//! something else, so it is an error at its line rather than `false`.
+
+use std::fmt;
+
+use serde::Deserializer;
+use serde::de::{self, Visitor};
+
+/// `true` or `false`, unquoted; any string (`"no"`, `"false"`, `"n"`) is
+/// refused. For a field with `#[serde(default)]`, so absent is `None`.
+pub fn optional_boolean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    d.deserialize_any(Boolean).map(Some)
+}
+
+struct Boolean;
+
+impl Visitor<'_> for Boolean {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("true or false, without quotes")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+        Ok(v)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+        Err(E::custom(format!("`{v}` is text: write true or false, without quotes")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[derive(serde::Deserialize)]
+    struct Held {
+        #[serde(default, deserialize_with = "super::optional_boolean")]
+        held: Option<bool>,
+    }
+
+    #[test]
+    fn only_real_booleans() {
+        assert_eq!(serde_saphyr::from_str::<Held>("held: true").unwrap().held, Some(true));
+        assert_eq!(serde_json::from_str::<Held>(r#"{"held": false}"#).unwrap().held, Some(false));
+        assert_eq!(serde_json::from_str::<Held>("{}").unwrap().held, None);
+        for text in [r#"held: "no""#, r#"held: "false""#, "held: 'n'", "held: maybe"] {
+            assert!(serde_saphyr::from_str::<Held>(text).is_err(), "{text}");
+        }
+        assert!(toml::from_str::<Held>(r#"held = "no""#).is_err());
+    }
+}
