@@ -28,6 +28,7 @@ pub mod cases;
 pub mod check;
 pub mod compose;
 pub mod doc;
+pub mod golden;
 pub mod kind;
 pub mod law;
 pub mod limits;

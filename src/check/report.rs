@@ -188,24 +188,13 @@ pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic], unreadable: &[Unr
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
-            let mut region = json!({});
-            if let Some(line) = d.location.line {
-                region["startLine"] = json!(line);
-                region["startColumn"] = json!(d.location.column.unwrap_or(1));
-            }
-            if let Some(q) = &d.location.quote {
-                region["snippet"] = json!({ "text": q });
-            }
-            let mut physical = json!({ "artifactLocation": { "uri": d.location.file } });
-            if region.as_object().is_some_and(|o| !o.is_empty()) {
-                physical["region"] = region;
-            }
+            let l = &d.location;
             json!({
                 "ruleId": d.code,
                 "ruleIndex": RULES.iter().position(|r| r.code == d.code).unwrap_or(0),
                 "level": level(d.severity),
                 "message": { "text": d.message },
-                "locations": [{ "physicalLocation": physical }],
+                "locations": [sarif_location(&l.file, l.line.map(|n| (n, l.column.unwrap_or(1))), l.quote.as_deref())],
             })
         })
         .collect();
@@ -215,10 +204,39 @@ pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic], unreadable: &[Unr
             json!({
                 "level": "error",
                 "message": { "text": u.message },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": u.file } } }],
+                "locations": [sarif_location(&u.file, None, None)],
             })
         })
         .collect();
+    let mut log = sarif_log(rules, results);
+    log["runs"][0]["properties"] = json!({ "letters": readings });
+    log["runs"][0]["invocations"] = json!([{
+        "executionSuccessful": unreadable.is_empty(),
+        "toolExecutionNotifications": notifications,
+    }]);
+    log
+}
+
+/// A SARIF location: a file, optionally a (line, column) and the text there.
+pub fn sarif_location(file: &str, at: Option<(usize, usize)>, snippet: Option<&str>) -> Value {
+    let mut region = json!({});
+    if let Some((line, column)) = at {
+        region["startLine"] = json!(line);
+        region["startColumn"] = json!(column);
+    }
+    if let Some(q) = snippet {
+        region["snippet"] = json!({ "text": q });
+    }
+    let mut physical = json!({ "artifactLocation": { "uri": file } });
+    if region.as_object().is_some_and(|o| !o.is_empty()) {
+        physical["region"] = region;
+    }
+    json!({ "physicalLocation": physical })
+}
+
+/// A SARIF 2.1.0 log of one foikit run with these rules and results; a
+/// caller adds its own facts about the run (properties, invocations).
+pub fn sarif_log(rules: Vec<Value>, results: Vec<Value>) -> Value {
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -230,11 +248,6 @@ pub fn sarif(readings: &[Reading], diagnostics: &[Diagnostic], unreadable: &[Unr
                 "rules": rules,
             }},
             "results": results,
-            "properties": { "letters": readings },
-            "invocations": [{
-                "executionSuccessful": unreadable.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
         }],
     })
 }

@@ -20,6 +20,7 @@ mod cases;
 mod check;
 mod deadline;
 mod exemptions;
+mod golden;
 mod holidays;
 mod new;
 mod render;
@@ -66,6 +67,11 @@ enum Command {
     Deadline(deadline::Args),
     /// List the exemptions of a regime.
     Exemptions(exemptions::Args),
+    /// Golden snapshots of letters for CI: `update` writes them, `check` compares.
+    Golden {
+        #[command(subcommand)]
+        command: golden::Command,
+    },
     /// List the bank holidays of a year, by jurisdiction, with their source.
     Holidays(holidays::Args),
     /// Work with the letter templates.
@@ -134,6 +140,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Cases(args) => cases::run(args),
         Command::Deadline(args) => deadline::run(args),
         Command::Exemptions(args) => exemptions::run(args),
+        Command::Golden { command } => golden::run(command),
         Command::Holidays(args) => holidays::run(args),
         Command::Templates { command } => templates::run(command),
         Command::Completions { shell } => {

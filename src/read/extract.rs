@@ -183,6 +183,16 @@ fn unescape(s: &str) -> String {
 }
 
 fn pdf(bytes: &[u8]) -> Result<String, String> {
+    Ok(pages(bytes)?.into_iter().flat_map(|page| [page, "\n\n".to_string()]).collect())
+}
+
+/// The text of each page of a PDF, in page order: where a letter's pages
+/// break matters to a reader (and to golden snapshots), not only its words.
+pub fn pdf_pages(file: &str, bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
+    pages(bytes).map_err(|message| ExtractError { file: file.to_string(), message })
+}
+
+fn pages(bytes: &[u8]) -> Result<Vec<String>, String> {
     // Object streams are inflated while loading: cap them there too.
     let options = lopdf::LoadOptions {
         max_decompressed_size: Some(limits::PDF_OBJECT_STREAM_BYTES),
@@ -206,13 +216,16 @@ fn pdf(bytes: &[u8]) -> Result<String, String> {
     if pages.len() > limits::PDF_PAGES {
         return Err(TooLarge::new(format!("its {} pages", pages.len()), limits::PDF_PAGES as u64, "pages").to_string());
     }
-    let mut out = String::new();
+    let mut out = Vec::new();
+    let mut total = 0;
     for (number, id) in pages {
-        page_text(&doc, id, &mut out).map_err(|e| format!("page {number}: {e}"))?;
-        out.push_str("\n\n");
-        if out.len() > limits::LETTER_TEXT_BYTES {
+        let mut page = String::new();
+        page_text(&doc, id, &mut page).map_err(|e| format!("page {number}: {e}"))?;
+        total += page.len() + 2;
+        if total > limits::LETTER_TEXT_BYTES {
             return Err(TooLarge::new("its text", limits::LETTER_TEXT_BYTES as u64, "bytes").to_string());
         }
+        out.push(page);
     }
     Ok(out)
 }

@@ -1,79 +1,63 @@
-//! Golden outputs for every fixture case in `fixtures/cases/` (discovered)
-//! and the requester letters, in every format: text and HTML exactly; DOCX
-//! as normalised XML; PDF as extracted text; DOCX and PDF bytes for the seed
-//! letters (`support::BYTE_GOLDENS`). Update with
-//! `UPDATE_GOLDEN=1 cargo test --test it golden` and review `git diff`;
-//! a golden no letter produces any more fails `no_stale_goldens`.
+//! foikit's own goldens, in the snapshot format `foikit golden` gives users
+//! (`src/golden/`): every letter of every case in `fixtures/cases/`, and the
+//! review request and complaint of every requester file in
+//! `fixtures/requester/`, each as text, layout, document model, DOCX XML,
+//! PDF text, HTML and hashes under `fixtures/golden/<case>/`. Nothing is
+//! listed by hand: a new fixture gets snapshots, a deleted one leaves stale
+//! snapshots that fail the test. After an intended change:
+//!
+//!     UPDATE_GOLDEN=1 cargo test --test it golden
+//!     git diff fixtures/golden        # review every change
+//!
+//! Byte identity is a determinism test here, not committed binaries.
 
-use foikit::render::Format;
+use foikit::golden::{self, Produced, Settings};
+use foikit::render::{Format, RenderOptions};
 
-use crate::support;
+use crate::support::{self, fixed, letters};
 
 #[test]
-fn text_matches_golden() {
-    for (name, doc) in support::letters() {
-        support::golden(&format!("{name}.txt"), &support::render_doc(&doc, Format::Txt));
+fn golden_snapshots_match() {
+    let dir = support::root().join("fixtures/golden");
+    let settings = Settings { options: fixed, letters: None, templates: None };
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let done = golden::update(&dir, letters().into_iter().map(Ok), &settings).unwrap();
+        eprint!("{}", golden::report::updated(&done));
+        return;
     }
+    let outcome = golden::check(&dir, letters().into_iter().map(Ok), &settings).unwrap();
+    assert!(
+        outcome.passed(false),
+        "{}\nIf the change is intended: UPDATE_GOLDEN=1 cargo test --test it golden, then review `git diff fixtures/golden`.",
+        golden::report::human(&outcome, false)
+    );
 }
 
 #[test]
-fn html_matches_golden() {
-    for (name, doc) in support::letters() {
-        support::golden(&format!("{name}.html"), &support::render_doc(&doc, Format::Html));
+fn golden_letters_cover_every_fixture() {
+    let names: Vec<String> = letters().iter().map(|p| format!("{}/{}", p.case, p.letter)).collect();
+    for expected in ["ho-43342-refusal/reply", "ho-78814-release/reply", "example-review-outcome/review-outcome"] {
+        assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}");
     }
-}
-
-/// Every part of the package, tags on their own lines, so a change shows
-/// up as a readable diff.
-fn normalised_xml(docx: &[u8]) -> String {
-    let mut parts = support::docx_parts(docx);
-    parts.sort();
-    parts.iter().map(|(name, xml)| format!("=== {name} ===\n{}\n", xml.replace("><", ">\n<"))).collect()
+    assert!(names.iter().any(|n| n.ends_with("/review-request")) && names.iter().any(|n| n.ends_with("/complaint")));
 }
 
 #[test]
-fn docx_matches_golden() {
-    for (name, doc) in support::letters() {
-        let bytes = support::render_doc(&doc, Format::Docx);
-        support::golden(&format!("{name}.docx.xml"), normalised_xml(&bytes).as_bytes());
-        if support::BYTE_GOLDENS.contains(&name.as_str()) {
-            support::golden(&format!("{name}.docx"), &bytes);
-        }
-    }
-}
-
-#[test]
-fn pdf_matches_golden() {
-    let dir = support::scratch("golden-pdf");
-    for (name, doc) in support::letters() {
-        let bytes = support::render_doc(&doc, Format::Pdf);
-        if support::tool("pdftotext") {
-            let path = dir.join(format!("{name}.pdf"));
-            std::fs::write(&path, &bytes).unwrap();
-            support::golden(&format!("{name}.pdf.txt"), support::pdftotext(&path).as_bytes());
-        }
-        if support::BYTE_GOLDENS.contains(&name.as_str()) {
-            support::golden(&format!("{name}.pdf"), &bytes);
-        }
-    }
-}
-
-#[test]
-fn every_format_is_deterministic_within_a_process() {
-    let again = support::letters();
-    for ((name, a), (_, b)) in support::letters().iter().zip(&again) {
+fn every_format_is_byte_identical_across_renders_and_follows_the_timestamp() {
+    let (first, second) = (letters(), letters());
+    for (a, b) in first.iter().zip(&second) {
         for format in Format::ALL {
-            assert_eq!(support::render_doc(a, format), support::render_doc(b, format), "{name} {format}");
+            let render = |p: &Produced, opts: &RenderOptions| foikit::render::render(&p.doc, format, opts).unwrap();
+            let bytes = render(a, &fixed(&a.doc));
+            assert_eq!(bytes, render(b, &fixed(&b.doc)), "{}/{} {format}", a.case, a.letter);
+            // The timestamp (SOURCE_DATE_EPOCH on the command line) reaches
+            // the files that carry one, and nothing else changes.
+            let later = RenderOptions { timestamp: time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap() };
+            let moved = render(a, &later);
+            match format {
+                Format::Docx | Format::Pdf => assert_ne!(bytes, moved, "{}/{} {format}", a.case, a.letter),
+                Format::Txt | Format::Html => assert_eq!(bytes, moved, "{}/{} {format}", a.case, a.letter),
+            }
         }
-    }
-}
-
-#[test]
-fn no_stale_goldens() {
-    let names: Vec<String> = support::letters().into_iter().map(|(n, _)| n).collect();
-    for entry in std::fs::read_dir(support::root().join("fixtures/golden")).unwrap() {
-        let file = entry.unwrap().file_name().to_string_lossy().into_owned();
-        let stem = file.split('.').next().unwrap_or("");
-        assert!(names.iter().any(|n| n == stem), "fixtures/golden/{file} belongs to no letter: delete it");
     }
 }

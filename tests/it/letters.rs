@@ -296,24 +296,24 @@ fn real_letters_are_recognised() {
 
 /// The kind foikit wrote a golden letter as: the requester's letters and a
 /// review outcome by their names, a fixture case's letter as its case says.
-fn written_kind(name: &str) -> LetterKind {
+fn written_kind(p: &foikit::golden::Produced) -> LetterKind {
     for kind in [LetterKind::ReviewRequest, LetterKind::Complaint, LetterKind::ReviewOutcome] {
-        if name.starts_with(kind.slug()) {
+        if p.letter == kind.slug() {
             return kind;
         }
     }
-    let path = support::root().join("fixtures/cases").join(format!("{name}.yaml"));
-    let case = foikit::case::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let case = foikit::case::load(p.file.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.file));
     case.stage_kind()
 }
 
 #[test]
 fn foikits_own_letters_are_recognised_as_the_kind_foikit_wrote() {
     use foikit::render::Format;
-    for (name, doc) in support::letters() {
-        let kind = written_kind(&name);
+    for p in support::letters() {
+        let kind = written_kind(&p);
+        let name = format!("{}/{}", p.case, p.letter);
         for format in [Format::Txt, Format::Docx, Format::Pdf, Format::Html] {
-            let bytes = support::render_doc(&doc, format);
+            let bytes = support::render_doc(&p.doc, format);
             let read_as = LetterFormat::from_path(format!("x.{}", format.extension()).as_ref()).unwrap();
             let letter = read::letter(&name, read_as, &bytes, None).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(letter.kind, kind, "{name} as {format}: {:?}", letter.recognised);

@@ -1,7 +1,8 @@
 //! foikit's integration tests: one binary, one module per concern.
 //!
-//! Goldens live in `fixtures/golden/`; regenerate them with
-//! `UPDATE_GOLDEN=1 cargo test` and review `git diff` (CI never writes them).
+//! Goldens live in `fixtures/golden/` as `foikit golden` snapshots; regenerate
+//! them with `UPDATE_GOLDEN=1 cargo test --test it golden` and review
+//! `git diff` (CI never writes them).
 //! Tests that need qpdf, pdftotext, LibreOffice, openxml-audit or pdfua skip with a message when
 //! the tool is missing, unless `FOIKIT_REQUIRE_TOOLS=1` (set by `.ci/run`).
 
@@ -12,6 +13,7 @@ mod cases;
 mod cli;
 mod deadlines;
 mod golden;
+mod golden_cli;
 mod interop;
 mod kinds;
 mod letters;

@@ -1,13 +1,18 @@
-//! Shared helpers: fixtures, goldens, external tools, text extraction.
+//! Shared helpers: fixtures, the golden letters, external tools, text extraction.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+use foikit::case::Date;
+use foikit::check::{self, Letter, LetterKind};
 use foikit::compose::Composer;
 use foikit::doc::Document;
+use foikit::golden::{Produced, source};
+use foikit::law::deadline::Clock;
 use foikit::render::{self, Format, RenderOptions};
+use foikit::requester::RequesterFile;
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -37,8 +42,7 @@ pub fn render(case: &str, format: Format) -> Vec<u8> {
 
 /// Renders a document with its own date as the timestamp.
 pub fn render_doc(doc: &Document, format: Format) -> Vec<u8> {
-    let opts = RenderOptions { timestamp: doc.meta.date.midnight().assume_utc() };
-    render::render(doc, format, &opts).unwrap_or_else(|e| panic!("{e}"))
+    render::render(doc, format, &fixed(doc)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The reply of a fixture case, as a requester's letter sees it.
@@ -54,78 +58,73 @@ pub fn gallagher() -> foikit::requester::RequesterFile {
     foikit::case::load_as(&path, foikit::requester::facts).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Every case file in `fixtures/cases/` (not `broken/`), by file stem,
-/// discovered so a new fixture gets its goldens without being listed.
-pub fn fixture_cases() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(root().join("fixtures/cases"))
-        .unwrap()
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            if path.extension()? != "yaml" {
-                return None;
-            }
-            Some(path.file_stem()?.to_string_lossy().into_owned())
-        })
-        .collect();
-    names.sort();
-    names
+/// The fixture case files, found on disk so a new fixture is covered
+/// without being listed (`fixtures/cases/broken/` holds the broken variants).
+fn case_files() -> Vec<source::CaseFile> {
+    source::discover(&[root().join("fixtures/cases/*.yaml")]).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Letters whose DOCX and PDF bytes are committed as goldens (the seed
-/// replies and the requester letters); every other letter's bytes are
-/// held to determinism only, so goldens stay reviewable text.
-pub const BYTE_GOLDENS: &[&str] =
-    &["ho-43342-refusal", "ho-78814-release", "review-request-43342", "complaint-43342", "example-review-outcome"];
+/// Every fixture case, by file stem.
+pub fn fixture_cases() -> Vec<String> {
+    case_files().into_iter().map(|c| c.id).collect()
+}
 
-/// Every letter with a golden: each fixture case's letter (the one its
-/// stage calls for) and the requester letters: (golden name, document).
-pub fn letters() -> Vec<(String, Document)> {
-    let mut out: Vec<(String, Document)> = fixture_cases()
-        .into_iter()
-        .map(|c| {
-            let doc = document(&c);
-            (c, doc)
-        })
-        .collect();
-    let reply = reply("ho-43342-refusal");
-    let who = gallagher();
-    let date = |s: &str| foikit::case::Date::parse_iso(s).unwrap();
-    out.push((
-        "review-request-43342".into(),
-        composer().compose_review_request(&reply, &who, who.date.unwrap()).unwrap(),
-    ));
-    out.push(("complaint-43342".into(), composer().compose_complaint(&reply, &who, date("2017-07-03")).unwrap().0));
+/// The letter's own date as the file timestamp, whatever the environment
+/// says, so the hashes are the same on every machine and in CI.
+pub fn fixed(doc: &Document) -> RenderOptions {
+    RenderOptions { timestamp: doc.meta.date.midnight().assume_utc() }
+}
+
+/// Every golden letter: the cases' letters, then the requester fixtures'.
+pub fn letters() -> Vec<Produced> {
+    let cases = case_files();
+    let mut out: Vec<Produced> =
+        cases.iter().flat_map(|c| source::letters(c, composer(), &[]).unwrap_or_else(|e| panic!("{e}"))).collect();
+    out.extend(requester_letters(&cases));
     out
 }
 
-/// Compares `actual` with the golden file, or rewrites it under UPDATE_GOLDEN=1.
-pub fn golden(name: &str, actual: &[u8]) {
-    let path = root().join("fixtures/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
+/// A requester file `<who>-<reference>.yaml` answers the fixture case with
+/// that reference: it gives a review request dated the file's `date`, and a
+/// complaint dated the first day the Commissioner expects one (the day after
+/// the review outcome was due).
+fn requester_letters(cases: &[source::CaseFile]) -> Vec<Produced> {
+    let dir = root().join("fixtures/requester");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let who: RequesterFile =
+            foikit::case::load_as(&path, foikit::requester::facts).unwrap_or_else(|e| panic!("{e}"));
+        let (case, parsed) = cases
+            .iter()
+            .map(|c| (c, foikit::case::load(&c.path).unwrap()))
+            .find(|(_, parsed)| stem.ends_with(&format!("-{}", parsed.reference)))
+            .unwrap_or_else(|| panic!("{}: no fixture case has the reference its name ends with", path.display()));
+        let file = case.path.display().to_string();
+        let kind = parsed.reply_kind().unwrap_or_else(|| panic!("{}: the case has no reply", case.path.display()));
+        let doc = composer().compose_letter(&parsed, kind).unwrap();
+        let reply = foikit::requester::Reply::from_case(&file, &parsed, &doc);
+        let asked = who.date.unwrap_or_else(|| panic!("{}: give the `date` of the review request", path.display()));
+        let calendar = foikit::law::calendar::Calendar::builtin();
+        let mut clock = Clock::new(&calendar, reply.regime);
+        let review_due = clock.deadline(asked.0, reply.regime.regime().review.answer_within, &[]).unwrap().due;
+        let complained = Date(review_due.0.next_day().unwrap());
+        let review = composer().compose_review_request(&reply, &who, asked).unwrap();
+        let (complaint, _) = composer().compose_complaint(&reply, &who, complained).unwrap();
+        for (letter, kind, doc, date) in [
+            ("review-request", LetterKind::ReviewRequest, review, asked),
+            ("complaint", LetterKind::Complaint, complaint, complained),
+        ] {
+            let name = path.display().to_string();
+            let findings =
+                check::check(&Letter::composed(&name, kind, reply.regime, &doc, (reply.replied, Some(date))));
+            let source = std::fs::read_to_string(&path).ok();
+            out.push(Produced { case: stem.clone(), file: name, letter: letter.into(), doc, findings, source });
+        }
     }
-    let expected = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!("missing golden {}: {e}\nrun `UPDATE_GOLDEN=1 cargo test` and review the diff", path.display())
-    });
-    if expected != actual {
-        let (e, a) = (String::from_utf8_lossy(&expected), String::from_utf8_lossy(actual));
-        let first = e.lines().zip(a.lines()).position(|(x, y)| x != y);
-        let detail = match first {
-            Some(i) => format!(
-                "first difference at line {}:\n  golden: {}\n  actual: {}",
-                i + 1,
-                e.lines().nth(i).unwrap(),
-                a.lines().nth(i).unwrap()
-            ),
-            None => format!("lengths differ: golden {} bytes, actual {} bytes", expected.len(), actual.len()),
-        };
-        panic!(
-            "{} differs from its golden.\n{detail}\nIf the change is intended: UPDATE_GOLDEN=1 cargo test --test it, then review `git diff fixtures/golden`.",
-            path.display()
-        );
-    }
+    out
 }
 
 /// Whether an external tool is available. Missing tools fail the test when
@@ -253,37 +252,19 @@ pub fn flat_text(doc: &Document) -> String {
     render::text::text(doc).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every letter kind foikit writes, named for reports: every case file in
-/// `fixtures/cases/` (found on disk, so new fixtures are covered without
-/// touching a test) as final copy and as draft, the review outcome of every
-/// case that has one, and the requester's letters (review request,
-/// complaint).
+/// Every letter kind foikit writes, named for reports: the golden letters
+/// (each fixture case's letters, the requester's letters), each also as a
+/// draft.
 pub fn every_letter() -> Vec<(String, Document)> {
-    let mut letters = letters();
-    let dir = root().join("fixtures/cases");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ["yaml", "yml", "json", "toml"].iter().any(|e| ext == *e)))
-        .collect();
-    cases.sort();
-    assert!(!cases.is_empty(), "no case files in {}", dir.display());
-    for path in cases {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let case = foikit::case::load(&path).unwrap_or_else(|e| panic!("{e}"));
-        let mut draft = composer().compose(&case).unwrap_or_else(|e| panic!("{stem}: {e}"));
+    let mut out = Vec::new();
+    for p in letters() {
+        let name = format!("{}-{}", p.case.replace('/', "-"), p.letter);
+        let mut draft = p.doc.clone();
         draft.meta.draft = true;
-        letters.push((format!("{stem}-draft"), draft.clone()));
-        draft.meta.draft = false;
-        letters.push((stem.clone(), draft));
-        if case.internal_review.is_some() {
-            let outcome = composer().compose_review_outcome(&case).unwrap_or_else(|e| panic!("{stem}: {e}"));
-            letters.push((format!("{stem}-review-outcome"), outcome));
-        }
+        out.push((format!("{name}-draft"), draft));
+        out.push((name, p.doc));
     }
-    letters.sort_by(|a, b| a.0.cmp(&b.0));
-    letters.dedup_by(|a, b| a.0 == b.0);
-    letters
+    out
 }
 
 /// A Python checker from PyPI (`openxml-audit`, `pdfua`): on `PATH` (as

@@ -282,12 +282,6 @@ impl<'f> Flow<'f> {
             if parts.is_empty() {
                 parts.push(Wrapped { runs: Vec::new(), width: 0.0 });
             }
-            // As at a soft break: a space after each line, beyond its
-            // width, so tagged content reads "Mr Smith 1 High Street".
-            let last = parts.last_mut().and_then(|p| p.runs.last_mut());
-            if let Some(run) = last.filter(|r| r.shaped.is_none() && r.ink != Ink::Redaction) {
-                run.text.push(' ');
-            }
             wrapped.extend(parts);
         }
         self.tag_lines(&mut wrapped, tag);

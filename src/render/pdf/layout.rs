@@ -98,11 +98,10 @@ impl TextLine {
         self.runs.last().map_or(0.0, |r| r.dx + r.width)
     }
 
-    /// The text of the line, runs concatenated, without the space kept at
-    /// the end of a line for extraction.
+    /// The text of the line, runs concatenated.
     #[cfg(test)]
     pub fn text(&self) -> String {
-        self.runs.iter().map(|r| r.text.as_str()).collect::<String>().trim_end().to_owned()
+        self.runs.iter().map(|r| r.text.as_str()).collect()
     }
 }
 

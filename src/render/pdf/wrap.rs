@@ -47,23 +47,7 @@ pub fn wrap(inlines: &[Inline], style: TextStyle, max_width: f32, fonts: &Fonts)
     // differences (a column of max-content width minus its padding), far
     // below anything visible.
     let max_units = max_width * 1000.0 / style.size + TOLERANCE;
-    let lines = text.break_lines(max_units);
-    lines
-        .into_iter()
-        .map(|(start, end)| {
-            let mut line = text.line(start, end, style.size);
-            // The space a line was broken at is kept as text at its end
-            // (beyond the measured width, where it shows nothing): tagged
-            // content and extraction then read "Andrew Marr", not
-            // "AndrewMarr", across the break.
-            if text.glyphs.get(end).is_some_and(|g| g.byte < text.text.len() && text.char_at(end) == ' ')
-                && let Some(run) = line.runs.last_mut().filter(|run| run.shaped.is_none() && run.ink != Ink::Redaction)
-            {
-                run.text.push(' ');
-            }
-            line
-        })
-        .collect()
+    text.break_lines(max_units).into_iter().map(|(start, end)| text.line(start, end, style.size)).collect()
 }
 
 /// The narrowest and widest sensible widths of `inlines` in points: the
