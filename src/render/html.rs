@@ -1,5 +1,8 @@
-//! HTML backend: a standalone page (styles inline, no external requests)
-//! that previews the letter in a browser and prints as A4.
+//! HTML backend: a standalone, accessible page (styles inline, no external
+//! requests) that previews the letter in a browser, prints as A4 and can
+//! go into a disclosure log as it is: language, title, landmarks (the
+//! letterhead as the banner, the letter as the main content, each annex a
+//! labelled region), real headings, lists and tables with header scopes.
 
 use std::fmt::Write;
 
@@ -10,9 +13,12 @@ body{font-family:Arial,'Liberation Sans',Helvetica,sans-serif;font-size:11pt;lin
 .letterhead{text-align:right;font-size:9.5pt;margin-bottom:2em}.letterhead p,.lines p{margin:0}\
 .lines{margin:0 0 1em}.right{text-align:right}blockquote{margin:0 12mm 1em}\
 h1{font-size:14pt}h2{font-size:12pt}h3{font-size:11pt}h1,h2,h3{margin:1.2em 0 .5em}\
-table{border-collapse:collapse;margin:0 0 1em;width:100%}td,th{border:1px solid #888;padding:3px 6px;text-align:left;vertical-align:top}\
+table{border-collapse:collapse;margin:0 0 1em;width:100%}td,th{border:1px solid #888;padding:3px 6px;text-align:left;vertical-align:top}th[scope=row]{font-weight:normal}\
 .annex{break-before:page;border-top:1px dashed #bbb;margin-top:3em;padding-top:2em}\
-.draft{color:#b00;font-weight:bold;text-align:center;letter-spacing:.3em}";
+.draft{color:#b00;font-weight:bold;text-align:center;letter-spacing:.3em}\
+a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}\
+@media print{body{max-width:none;margin:0;padding:0;color:#000}a{color:inherit;text-decoration:none}\
+.annex{border-top:0;margin-top:0;padding-top:0}h1,h2,h3{break-after:avoid}tr,blockquote{break-inside:avoid}}";
 
 /// Renders `doc` as a standalone HTML page.
 pub fn html(doc: &Document) -> String {
@@ -27,21 +33,27 @@ pub fn html(doc: &Document) -> String {
     if doc.meta.draft {
         out.push_str("<p class=\"draft\">DRAFT</p>\n");
     }
-    out.push_str("<div class=\"letterhead\">\n");
-    for line in &doc.letterhead {
-        let _ = writeln!(out, "<p>{}</p>", inlines(line));
+    if !doc.letterhead.is_empty() {
+        out.push_str("<header class=\"letterhead\">\n");
+        for line in &doc.letterhead {
+            let _ = writeln!(out, "<p>{}</p>", inlines(line));
+        }
+        out.push_str("</header>\n");
     }
-    out.push_str("</div>\n");
+    out.push_str("<main>\n");
     blocks(&mut out, &doc.body);
-    for annex in &doc.annexes {
-        out.push_str("<section class=\"annex\">\n");
-        if let Some(label) = &annex.label {
-            let _ = writeln!(out, "<h1>{}</h1>", esc(label));
+    for (i, annex) in doc.annexes.iter().enumerate() {
+        match &annex.label {
+            Some(label) => {
+                let _ = writeln!(out, "<section class=\"annex\" aria-labelledby=\"annex-{i}\">");
+                let _ = writeln!(out, "<h1 id=\"annex-{i}\">{}</h1>", esc(label));
+            }
+            None => out.push_str("<section class=\"annex\">\n"),
         }
         blocks(&mut out, &annex.blocks);
         out.push_str("</section>\n");
     }
-    out.push_str("</body>\n</html>\n");
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
@@ -116,12 +128,21 @@ fn block(out: &mut String, b: &Block) {
         Block::Table { header, rows } => {
             out.push_str("<table>\n");
             if let Some(h) = header {
-                let cells: String = h.iter().map(|c| format!("<th>{}</th>", inlines(c))).collect();
+                let cells: String = h.iter().map(|c| format!("<th scope=\"col\">{}</th>", inlines(c))).collect();
                 let _ = writeln!(out, "<thead><tr>{cells}</tr></thead>");
             }
             out.push_str("<tbody>\n");
+            // Without a header row the first column heads each row (a table
+            // of labels and values), as in the tagged PDF.
             for row in rows {
-                let cells: String = row.iter().map(|c| format!("<td>{}</td>", inlines(c))).collect();
+                let cells: String = row
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| match (i, header) {
+                        (0, None) => format!("<th scope=\"row\">{}</th>", inlines(c)),
+                        _ => format!("<td>{}</td>", inlines(c)),
+                    })
+                    .collect();
                 let _ = writeln!(out, "<tr>{cells}</tr>");
             }
             out.push_str("</tbody>\n</table>\n");

@@ -3,9 +3,10 @@
 //! Goldens live in `fixtures/golden/` as `foikit golden` snapshots; regenerate
 //! them with `UPDATE_GOLDEN=1 cargo test --test it golden` and review
 //! `git diff` (CI never writes them).
-//! Tests that need qpdf, pdftotext, LibreOffice or openxml-audit skip with a message when
+//! Tests that need qpdf, pdftotext, LibreOffice, openxml-audit or pdfua skip with a message when
 //! the tool is missing, unless `FOIKIT_REQUIRE_TOOLS=1` (set by `.ci/run`).
 
+mod accessible;
 mod bad_input;
 mod batch;
 mod cases;

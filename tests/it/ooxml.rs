@@ -4,52 +4,14 @@
 //! opens files Word reports as damaged, so the interop test alone cannot
 //! catch a property out of schema order.
 //!
-//! The letters are every case file in `fixtures/cases/` (found on disk, so
-//! new fixtures are covered without touching this file) as final copy and
-//! as draft, the review outcome of every case that has one, and the
-//! requester's letters (review request, complaint).
+//! The letters are [`support::every_letter`].
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use foikit::doc::Document;
 use foikit::render::Format;
 
 use crate::support;
-
-/// Every letter kind foikit writes, named for the report: the golden
-/// letters (each fixture case's letter, the requester's letters), each also
-/// as a draft.
-fn every_letter() -> Vec<(String, Document)> {
-    let mut letters = Vec::new();
-    for p in support::letters() {
-        let name = format!("{}-{}", p.case.replace('/', "-"), p.letter);
-        let mut draft = p.doc.clone();
-        draft.meta.draft = true;
-        letters.push((format!("{name}-draft"), draft));
-        letters.push((name, p.doc));
-    }
-    letters
-}
-
-/// The validator: on `PATH` (as `.ci/run` sets it) or in the repository's
-/// own `.venv`. Missing, it skips the test with a message, or fails it when
-/// `FOIKIT_REQUIRE_TOOLS=1`.
-fn validator() -> Option<PathBuf> {
-    let candidates = [PathBuf::from("openxml-audit"), support::root().join(".venv/bin/openxml-audit")];
-    let found =
-        candidates.into_iter().find(|path| Command::new(path).arg("--help").output().is_ok_and(|o| o.status.success()));
-    if found.is_none() {
-        assert!(
-            std::env::var("FOIKIT_REQUIRE_TOOLS").as_deref() != Ok("1"),
-            "openxml-audit is required (FOIKIT_REQUIRE_TOOLS=1) but not installed"
-        );
-        eprintln!(
-            "skipping: openxml-audit is not installed (python3 -m venv .venv && .venv/bin/pip install openxml-audit)"
-        );
-    }
-    found
-}
 
 /// Runs the validator once over every DOCX in `dir`; its JSON report.
 fn audit(validator: &Path, dir: &Path) -> Vec<serde_json::Value> {
@@ -66,9 +28,9 @@ fn audit(validator: &Path, dir: &Path) -> Vec<serde_json::Value> {
 
 #[test]
 fn openxml_audit_finds_no_error_in_any_docx() {
-    let Some(validator) = validator() else { return };
+    let Some(validator) = support::python_tool("openxml-audit") else { return };
     let dir = support::scratch("openxml-audit");
-    let letters = every_letter();
+    let letters = support::every_letter();
     for (name, doc) in &letters {
         std::fs::write(dir.join(format!("{name}.docx")), support::render_doc(doc, Format::Docx)).unwrap();
     }

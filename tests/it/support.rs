@@ -251,3 +251,35 @@ pub fn in_order_share(expected: &[String], actual: &[String]) -> f64 {
 pub fn flat_text(doc: &Document) -> String {
     render::text::text(doc).split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Every letter kind foikit writes, named for reports: the golden letters
+/// (each fixture case's letters, the requester's letters), each also as a
+/// draft.
+pub fn every_letter() -> Vec<(String, Document)> {
+    let mut out = Vec::new();
+    for p in letters() {
+        let name = format!("{}-{}", p.case.replace('/', "-"), p.letter);
+        let mut draft = p.doc.clone();
+        draft.meta.draft = true;
+        out.push((format!("{name}-draft"), draft));
+        out.push((name, p.doc));
+    }
+    out
+}
+
+/// A Python checker from PyPI (`openxml-audit`, `pdfua`): on `PATH` (as
+/// `.ci/run` sets it) or in the repository's own `.venv`. Missing, it skips
+/// the test with a message, or fails it when `FOIKIT_REQUIRE_TOOLS=1`.
+pub fn python_tool(name: &str) -> Option<PathBuf> {
+    let candidates = [PathBuf::from(name), root().join(".venv/bin").join(name)];
+    let found =
+        candidates.into_iter().find(|path| Command::new(path).arg("--help").output().is_ok_and(|o| o.status.success()));
+    if found.is_none() {
+        assert!(
+            std::env::var("FOIKIT_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "{name} is required (FOIKIT_REQUIRE_TOOLS=1) but not installed"
+        );
+        eprintln!("skipping: {name} is not installed (python3 -m venv .venv && .venv/bin/pip install {name})");
+    }
+    found
+}

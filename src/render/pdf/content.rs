@@ -10,8 +10,11 @@ use std::io::Write;
 use lopdf::{Dictionary, Object, dictionary};
 
 use super::embed::Embedded;
+use super::encode::text_string;
 use super::fonts::Face;
 use super::layout::{Ink, Item, Page, Run, TextLine};
+use super::shape::ShapedGlyph;
+use super::structure::{Structure, Tag};
 use super::style::{DRAFT_GREY, FOOTER_GREY, HEADER_FILL_GREY, LINK_RGB, PAGE_HEIGHT, RULE_GREY, RULE_WIDTH};
 
 /// How far (in points) a run may start from where the previous one ended
@@ -25,19 +28,28 @@ type Rgb = [f32; 3];
 pub struct PageContent {
     /// The operators, uncompressed.
     pub stream: Vec<u8>,
-    /// Link annotations, for the page's `/Annots`.
-    pub links: Vec<Object>,
+    /// Link annotations, for the page's `/Annots`, each with the structure
+    /// node of its link.
+    pub links: Vec<(Dictionary, usize)>,
+    /// For each marked-content id, in order, the structure node it is
+    /// content of.
+    pub marks: Vec<usize>,
 }
 
-/// Writes `page`, showing text with the codes of the `fonts` embedded.
-pub fn page_content(page: &Page, fonts: &Embedded) -> PageContent {
+/// Writes `page`, showing text with the codes of the `fonts` embedded and
+/// marking every piece of it as content of its structure node or as an
+/// artifact.
+pub fn page_content(page: &Page, fonts: &Embedded, structure: &Structure) -> PageContent {
     let mut writer = PageWriter {
         fonts,
+        structure,
         out: Vec::new(),
         font: None,
         fill: None,
         stroke_set: false,
         in_text: false,
+        marked: None,
+        marks: Vec::new(),
         links: Vec::new(),
         boxes: Vec::new(),
     };
@@ -70,11 +82,17 @@ fn ink_color(ink: Ink) -> Rgb {
 /// lines in one text object (each line is placed with an absolute matrix).
 struct PageWriter<'p, 'f> {
     fonts: &'f Embedded<'f>,
+    structure: &'f Structure,
     out: Vec<u8>,
     font: Option<(Face, f32)>,
     fill: Option<Rgb>,
     stroke_set: bool,
     in_text: bool,
+    /// The tag of the open marked-content sequence. Sequences stay open
+    /// across runs and lines of one node, but never span the end of a text
+    /// object.
+    marked: Option<Tag>,
+    marks: Vec<usize>,
     /// Link runs, underlined and annotated once the text is written
     /// (path painting is not allowed inside a text object).
     links: Vec<(&'p TextLine, &'p Run, &'p str)>,
@@ -84,8 +102,6 @@ struct PageWriter<'p, 'f> {
 
 impl<'p> PageWriter<'p, '_> {
     fn finish(mut self) -> PageContent {
-        let links = std::mem::take(&mut self.links);
-        let annotations = links.into_iter().map(|(line, run, url)| self.link(line, run, url).into()).collect();
         for (line, run) in std::mem::take(&mut self.boxes) {
             // From a little above the cap height to a little below the
             // baseline, so the box covers where the text would have been.
@@ -93,7 +109,40 @@ impl<'p> PageWriter<'p, '_> {
             self.fill(line.x + run.dx, top, run.width, line.size, ink_color(Ink::Redaction));
         }
         self.end_text();
-        PageContent { stream: self.out, links: annotations }
+        let links = std::mem::take(&mut self.links);
+        let annotations = links
+            .into_iter()
+            .filter_map(|(line, run, url)| match run.tag {
+                Tag::Node(node) => Some((self.link(line, run, url), node)),
+                Tag::Artifact => None,
+            })
+            .collect();
+        self.unmark();
+        PageContent { stream: self.out, links: annotations, marks: self.marks }
+    }
+
+    /// Makes what follows content of `tag`, closing the open sequence if it
+    /// belongs to something else.
+    fn mark(&mut self, tag: Tag) {
+        if self.marked == Some(tag) {
+            return;
+        }
+        self.unmark();
+        match tag {
+            Tag::Artifact => self.operator("/Artifact BMC"),
+            Tag::Node(node) => {
+                let role = self.structure.nodes.get(node).map_or("Span", |n| n.role.name());
+                writeln!(self.out, "/{role} <</MCID {}>> BDC", self.marks.len()).expect("writing to a Vec cannot fail");
+                self.marks.push(node);
+            }
+        }
+        self.marked = Some(tag);
+    }
+
+    fn unmark(&mut self) {
+        if self.marked.take().is_some() {
+            self.operator("EMC");
+        }
     }
 
     /// Writes `numbers` as operands, each followed by a space.
@@ -116,6 +165,7 @@ impl<'p> PageWriter<'p, '_> {
     }
 
     fn end_text(&mut self) {
+        self.unmark();
         if self.in_text {
             self.operator("ET");
             self.in_text = false;
@@ -140,6 +190,7 @@ impl<'p> PageWriter<'p, '_> {
         self.boxes.extend(line.runs.iter().filter(|r| r.ink == Ink::Redaction).map(|r| (line, r)));
         for run in line.runs.iter().filter(|r| !r.text.is_empty()) {
             self.begin_text();
+            self.mark(run.tag);
             if self.font != Some((run.face, line.size)) {
                 writeln!(self.out, "/{} {} Tf", run.face.resource_id(), line.size)
                     .expect("writing to a Vec cannot fail");
@@ -150,7 +201,10 @@ impl<'p> PageWriter<'p, '_> {
                 self.operands(&[1.0, 0.0, 0.0, 1.0, line.x + run.dx, flip(line.baseline)]);
                 self.operator("Tm");
             }
-            self.show(run.face, &run.text);
+            match &run.shaped {
+                Some(glyphs) => self.show_shaped(run.face, glyphs),
+                None => self.show(run.face, &run.text),
+            }
             pen = Some(run.dx + run.width);
             if let Some(url) = &run.link {
                 self.links.push((line, run, url));
@@ -159,21 +213,47 @@ impl<'p> PageWriter<'p, '_> {
     }
 
     /// Shows `text` as a literal string of two-byte codes: half the bytes
-    /// of the hex form to write and deflate. Only the delimiters, the
-    /// backslash and CR (which a reader would take for a line end) need
-    /// escaping.
+    /// of the hex form to write and deflate.
     fn show(&mut self, face: Face, text: &str) {
         self.out.push(b'(');
         for c in text.chars() {
-            for byte in self.fonts.code(face, c).to_be_bytes() {
-                match byte {
-                    b'(' | b')' | b'\\' => self.out.extend_from_slice(&[b'\\', byte]),
-                    b'\r' => self.out.extend_from_slice(b"\\r"),
-                    _ => self.out.push(byte),
-                }
-            }
+            self.code(self.fonts.code(face, c));
         }
         self.out.extend_from_slice(b") Tj\n");
+    }
+
+    /// Shows shaped glyphs in visual order, moving the pen by the shaped
+    /// advances where they differ from the nominal widths. Each glyph reads
+    /// as its cluster's text through the font's ToUnicode map, so
+    /// extraction sees right-to-left text as it is drawn and reorders it
+    /// the way readers do for any right-to-left PDF. (An `/ActualText` in
+    /// logical order was tried: poppler reorders it again, reversing every
+    /// word.)
+    fn show_shaped(&mut self, face: Face, glyphs: &[ShapedGlyph]) {
+        self.out.push(b'[');
+        self.out.push(b'(');
+        let data = self.fonts.face_data(face);
+        for glyph in glyphs {
+            self.code(self.fonts.glyph_code(face, glyph.id));
+            let kern = i32::from(data.glyph_advance(glyph.id)) - i32::from(glyph.advance);
+            if kern != 0 {
+                write!(self.out, ") {kern} (").expect("writing to a Vec cannot fail");
+            }
+        }
+        self.out.extend_from_slice(b")] TJ\n");
+    }
+
+    /// Writes a two-byte code into a literal string. Only the delimiters,
+    /// the backslash and CR (which a reader would take for a line end) need
+    /// escaping.
+    fn code(&mut self, code: u16) {
+        for byte in code.to_be_bytes() {
+            match byte {
+                b'(' | b')' | b'\\' => self.out.extend_from_slice(&[b'\\', byte]),
+                b'\r' => self.out.extend_from_slice(b"\\r"),
+                _ => self.out.push(byte),
+            }
+        }
     }
 
     /// Underlines a link run and returns the annotation that makes it
@@ -187,6 +267,8 @@ impl<'p> PageWriter<'p, '_> {
         dictionary! {
             "Type" => "Annot",
             "Subtype" => "Link",
+            "F" => 4,
+            "Contents" => text_string(&run.text),
             "Rect" => rect.map(Object::Real).to_vec(),
             "A" => dictionary! { "S" => "URI", "URI" => Object::string_literal(url) },
             "Border" => vec![0.into(), 0.into(), 0.into()],
@@ -197,6 +279,7 @@ impl<'p> PageWriter<'p, '_> {
 
     fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
         self.end_text();
+        self.mark(Tag::Artifact);
         if !self.stroke_set {
             self.operands(&[RULE_GREY; 3]);
             self.operator("RG");
@@ -214,6 +297,7 @@ impl<'p> PageWriter<'p, '_> {
     /// A filled rectangle given by its top-left corner.
     fn fill(&mut self, x: f32, y: f32, width: f32, height: f32, color: Rgb) {
         self.end_text();
+        self.mark(Tag::Artifact);
         self.set_fill(color);
         self.operands(&[x, flip(y + height), width, height]);
         self.operator("re");

@@ -10,7 +10,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 use printpdf::{ParsedFont, ToUnicodeCMap};
 
 use super::deflate::stream;
-use super::fonts::{Face, Fonts};
+use super::fonts::{Face, FaceData, Fonts};
 use super::layout::{Item, Page, Run};
 
 /// The faces a letter uses, embedded in its document.
@@ -25,11 +25,20 @@ pub struct Embedded<'f> {
 }
 
 impl Embedded<'_> {
-    /// The Identity-H code that shows `c` in `face`: 0 (`.notdef`, as
-    /// printpdf wrote) for a character the face has no glyph for.
+    /// The Identity-H code that shows `c` in `face`: 0 (`.notdef`) for a
+    /// character the face has no glyph for, which layout never produces.
     pub fn code(&self, face: Face, c: char) -> u16 {
-        let glyph = self.fonts.face(face).glyph(c);
-        glyph.and_then(|g| self.codes[face.index()].get(usize::from(g.id)).copied()).unwrap_or(0)
+        self.fonts.face(face).glyph(c).map_or(0, |g| self.glyph_code(face, g.id))
+    }
+
+    /// The measurements of `face`.
+    pub fn face_data(&self, face: Face) -> &FaceData {
+        self.fonts.face(face)
+    }
+
+    /// The Identity-H code that shows glyph `id` of `face`.
+    pub fn glyph_code(&self, face: Face, id: u16) -> u16 {
+        self.codes[face.index()].get(usize::from(id)).copied().unwrap_or(0)
     }
 }
 
@@ -51,25 +60,70 @@ pub fn embed<'f>(pages: &[Page], fonts: &'f Fonts, pdf: &mut Document) -> Result
     Ok(Embedded { fonts, codes, resources })
 }
 
-/// Per face, indexed by glyph id, the character each glyph is last shown
-/// for. Last, as in printpdf, so the ToUnicode maps (and extracted text)
-/// stay as they were where characters share a glyph (space and no-break
-/// space).
-fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<char>>; Face::ALL.len()] {
-    let mut shown: [Vec<Option<char>>; Face::ALL.len()] = Default::default();
+/// Per face, indexed by glyph id, the text each glyph is last shown for.
+/// Last, as in printpdf, so the ToUnicode maps (and extracted text) stay as
+/// they were where characters share a glyph (space and no-break space). A
+/// shaped glyph stands for the text of its cluster: one character, or
+/// several for a ligature.
+fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::ALL.len()] {
+    let mut shown: [Vec<Option<Unicode>>; Face::ALL.len()] = Default::default();
     for run in runs(pages) {
         let data = fonts.face(run.face);
         let glyphs = &mut shown[run.face.index()];
         if glyphs.is_empty() {
             glyphs.resize(usize::from(data.glyph_count()), None);
         }
+        if let Some(shaped) = &run.shaped {
+            for glyph in shaped {
+                let text = run.text.get(glyph.cluster.clone()).unwrap_or_default();
+                if let Some(slot) = glyphs.get_mut(usize::from(glyph.id)) {
+                    *slot = Unicode::of(text);
+                }
+            }
+            continue;
+        }
         for c in run.text.chars() {
             if let Some(slot) = data.glyph(c).and_then(|g| glyphs.get_mut(usize::from(g.id))) {
-                *slot = Some(c);
+                *slot = Some(Unicode::Char(c));
             }
         }
     }
     shown
+}
+
+/// What a glyph reads as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Unicode {
+    /// One character, as for almost every glyph.
+    Char(char),
+    /// Several, for a ligature.
+    Text(Box<str>),
+}
+
+impl Unicode {
+    fn of(text: &str) -> Option<Unicode> {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => None,
+            (Some(c), None) => Some(Unicode::Char(c)),
+            _ => Some(Unicode::Text(text.into())),
+        }
+    }
+
+    fn code_points(&self) -> Vec<u32> {
+        match self {
+            Unicode::Char(c) => vec![u32::from(*c)],
+            Unicode::Text(text) => text.chars().map(u32::from).collect(),
+        }
+    }
+
+    /// A character to subset by: printpdf's subsetter takes text per glyph.
+    fn first(&self) -> char {
+        match self {
+            Unicode::Char(c) => *c,
+            Unicode::Text(text) => text.chars().next().unwrap_or(' '),
+        }
+    }
 }
 
 fn runs(pages: &[Page]) -> impl Iterator<Item = &Run> {
@@ -83,31 +137,33 @@ fn runs(pages: &[Page]) -> impl Iterator<Item = &Run> {
 /// [`glyphs_shown`]): returns the glyph id → code table and the Type0 font.
 fn embed_face(
     face: Face,
-    shown: &[Option<char>],
+    shown: &[Option<Unicode>],
     fonts: &Fonts,
     pdf: &mut Document,
 ) -> Result<(Vec<u16>, Dictionary), String> {
     let data = fonts.face(face);
-    let glyphs: Vec<(u16, char)> = shown.iter().enumerate().filter_map(|(id, c)| Some((id as u16, (*c)?))).collect();
-    let texts = glyphs.iter().map(|&(id, c)| (id, c.to_string())).collect();
-    let subset = printpdf::subset_font(&data.parsed, &texts).map_err(|e| format!("cannot subset {face:?}: {e}"))?;
+    let parsed = data.parsed()?;
+    let glyphs: Vec<(u16, &Unicode)> =
+        shown.iter().enumerate().filter_map(|(id, u)| Some((id as u16, u.as_ref()?))).collect();
+    let texts = glyphs.iter().map(|&(id, u)| (id, u.first().to_string())).collect();
+    let subset = printpdf::subset_font(parsed, &texts).map_err(|e| format!("cannot subset {face:?}: {e}"))?;
     let mut codes = vec![0; shown.len()];
-    // (code, advance, character), in code order: subset glyph ids ascend
-    // with the full font's, but sorting does not rely on it.
+    // (code, advance, text), in code order: subset glyph ids ascend with the
+    // full font's, but sorting does not rely on it.
     let mut coded = Vec::with_capacity(glyphs.len());
-    for &(id, c) in &glyphs {
+    for &(id, unicode) in &glyphs {
         let Some(&(code, _)) = subset.glyph_mapping.get(&id) else { continue };
         codes[usize::from(id)] = code;
-        coded.push((code, data.glyph(c).map_or(0, |g| g.advance), c));
+        coded.push((code, data.glyph_advance(id), unicode));
     }
-    coded.sort_unstable();
+    coded.sort_unstable_by_key(|&(code, ..)| code);
 
-    let name = format!("{}+{}", face.resource_id(), data.parsed.font_name.as_deref().unwrap_or(face.resource_id()));
+    let name = format!("{}+{}", face.resource_id(), parsed.font_name.as_deref().unwrap_or(face.resource_id()));
     let program_len = subset.bytes.len() as i64;
     let program = pdf.add_object(stream(dictionary! { "Length1" => program_len }, subset.bytes)?);
-    let descriptor = pdf.add_object(descriptor(&data.parsed, &name, program));
+    let descriptor = pdf.add_object(descriptor(parsed, &name, program));
     let cmap =
-        ToUnicodeCMap { mappings: coded.iter().map(|&(code, _, c)| (u32::from(code), vec![u32::from(c)])).collect() };
+        ToUnicodeCMap { mappings: coded.iter().map(|&(code, _, u)| (u32::from(code), u.code_points())).collect() };
     let to_unicode = pdf.add_object(stream(Dictionary::new(), cmap.to_cmap_string(face.resource_id()).into_bytes())?);
     let cid_font = dictionary! {
         "Type" => "Font",
@@ -135,7 +191,7 @@ fn embed_face(
 }
 
 /// The `/W` array: each run of consecutive codes as `first [w1 w2 …]`.
-fn widths(coded: &[(u16, u16, char)]) -> Vec<Object> {
+fn widths(coded: &[(u16, u16, &Unicode)]) -> Vec<Object> {
     coded
         .chunk_by(|a, b| u32::from(a.0) + 1 == u32::from(b.0))
         .flat_map(|run| [Object::from(run[0].0), run.iter().map(|g| Object::from(g.1)).collect::<Vec<_>>().into()])

@@ -9,15 +9,17 @@
 //! reproducible: fonts get fixed resource ids, the dates come from the
 //! options, and the trailer `/ID` is a hash of the file.
 
-use lopdf::xref::XrefType;
-use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, StringFormat, dictionary};
+use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, SaveOptions, StringFormat, dictionary};
 
+use super::archival;
 use super::content::page_content;
 use super::deflate::stream;
 use super::embed::{Embedded, embed};
 use super::fonts::Fonts;
-use super::layout::Page;
+use super::layout::{Layout, Page};
+use super::structure::Structure;
 use super::style::{PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
+use super::tagged::TreeBuilder;
 use crate::doc::Document;
 use crate::render::RenderOptions;
 
@@ -33,57 +35,108 @@ const MEDIA_BOX: [f32; 2] = [PAGE_WIDTH_MM * 2.834_646, PAGE_HEIGHT_MM * 2.834_6
 /// lopdf writes as this hex string.
 const ID_PLACEHOLDER: &[u8] = b"<00000000000000000000000000000000>";
 
-/// Encodes `pages` as a PDF carrying `doc`'s metadata.
-pub fn encode(pages: &[Page], doc: &Document, opts: &RenderOptions, fonts: &Fonts) -> Result<Vec<u8>, String> {
-    let mut pdf = PdfDocument::with_version("1.3");
-    pdf.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
-    let embedded = embed(pages, fonts, &mut pdf)?;
+/// Encodes a laid-out letter as a tagged PDF (PDF/UA-1) that is also
+/// PDF/A-2u, carrying `doc`'s metadata.
+pub fn encode(layout: &Layout, doc: &Document, opts: &RenderOptions, fonts: &Fonts) -> Result<Vec<u8>, String> {
+    let mut pdf = PdfDocument::with_version("1.7");
+    let embedded = embed(&layout.pages, fonts, &mut pdf)?;
     let pages_id = pdf.new_object_id();
-    let kids = pages
+    let tree_root = pdf.new_object_id();
+    let mut tree = TreeBuilder::new(&layout.structure, tree_root);
+    let kids = layout
+        .pages
         .iter()
-        .map(|page| add_page(&mut pdf, page, pages_id, &embedded).map(Object::Reference))
+        .map(|page| add_page(&mut pdf, page, pages_id, &embedded, &layout.structure, &mut tree).map(Object::Reference))
         .collect::<Result<Vec<_>, _>>()?;
+    tree.finish(&mut pdf);
     let count = kids.len() as i64;
     pdf.objects.insert(pages_id, dictionary! { "Type" => "Pages", "Count" => count, "Kids" => kids }.into());
+    let date = pdf_date(opts)?;
+    let metadata = pdf.add_object(archival::metadata(&doc.meta, &date, PRODUCER));
+    let output_intent = archival::output_intent(&mut pdf)?;
     let catalog = pdf.add_object(dictionary! {
         "Type" => "Catalog",
         "PageLayout" => "OneColumn",
         "PageMode" => "UseNone",
         "Pages" => pages_id,
+        "Lang" => Object::string_literal(LANGUAGE),
+        "MarkInfo" => dictionary! { "Marked" => true },
+        "StructTreeRoot" => tree_root,
+        "ViewerPreferences" => dictionary! { "DisplayDocTitle" => true },
+        "Metadata" => metadata,
+        "OutputIntents" => vec![output_intent.into()],
     });
-    let info = pdf.add_object(info(doc, opts)?);
+    let info = pdf.add_object(info(doc, &date));
     pdf.trailer.set("Root", catalog);
     pdf.trailer.set("Info", info);
     let placeholder = Object::String(vec![0; 16], StringFormat::Hexadecimal);
     pdf.trailer.set("ID", vec![placeholder.clone(), placeholder]);
     let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes).map_err(|e| format!("cannot write PDF: {e}"))?;
+    let options = SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(OBJECT_STREAM_LEVEL)
+        .build();
+    pdf.save_with_options(&mut bytes, options).map_err(|e| format!("cannot write PDF: {e}"))?;
     stamp_id(&mut bytes)?;
     Ok(bytes)
 }
 
-/// Adds `page` with its content stream.
-fn add_page(pdf: &mut PdfDocument, page: &Page, parent: ObjectId, fonts: &Embedded) -> Result<ObjectId, String> {
-    let content = page_content(page, fonts);
+/// The letter's language: British English.
+const LANGUAGE: &str = "en-GB";
+
+/// zlib level of the object streams that hold the structure tree and the
+/// small dictionaries.
+const OBJECT_STREAM_LEVEL: u32 = 6;
+
+/// Adds `page` with its content stream and link annotations, recording its
+/// marked content and links in the structure `tree`.
+fn add_page(
+    pdf: &mut PdfDocument,
+    page: &Page,
+    parent: ObjectId,
+    fonts: &Embedded,
+    structure: &Structure,
+    tree: &mut TreeBuilder,
+) -> Result<ObjectId, String> {
+    let content = page_content(page, fonts, structure);
     let contents = pdf.add_object(stream(Dictionary::new(), content.stream)?);
+    let page_id = pdf.new_object_id();
+    let key = tree.page(page_id, &content.marks, pdf);
     let mut dict = dictionary! {
         "Type" => "Page",
         "MediaBox" => vec![0.into(), 0.into(), MEDIA_BOX[0].into(), MEDIA_BOX[1].into()],
         "Parent" => parent,
         "Resources" => fonts.resources,
         "Contents" => contents,
+        "StructParents" => key,
+        "Tabs" => "S",
     };
-    if !content.links.is_empty() {
-        dict.set("Annots", content.links);
+    let mut annotations = Vec::with_capacity(content.links.len());
+    for (mut link, node) in content.links {
+        let id = pdf.new_object_id();
+        link.set("P", page_id);
+        link.set("StructParent", tree.annotation(node, page_id, id, pdf));
+        pdf.objects.insert(id, link.into());
+        annotations.push(Object::Reference(id));
     }
-    Ok(pdf.add_object(dict))
+    if !annotations.is_empty() {
+        dict.set("Annots", annotations);
+    }
+    pdf.objects.insert(page_id, dict.into());
+    Ok(page_id)
+}
+
+/// The render timestamp, in UTC.
+fn pdf_date(opts: &RenderOptions) -> Result<time::OffsetDateTime, String> {
+    time::OffsetDateTime::from_unix_timestamp(opts.timestamp.unix_timestamp())
+        .map_err(|e| format!("timestamp {} out of range: {e}", opts.timestamp))
 }
 
 /// The document information dictionary. Dates are in UTC, written the way
-/// printpdf wrote them.
-fn info(doc: &Document, opts: &RenderOptions) -> Result<Dictionary, String> {
-    let when = time::OffsetDateTime::from_unix_timestamp(opts.timestamp.unix_timestamp())
-        .map_err(|e| format!("timestamp {} out of range: {e}", opts.timestamp))?;
+/// printpdf wrote them; empty fields are left out, as they are from the
+/// XMP metadata, which PDF/A requires to agree with this.
+fn info(doc: &Document, when: &time::OffsetDateTime) -> Dictionary {
     let date = format!(
         "D:{:04}{:02}{:02}{:02}{:02}{:02}+00'00'",
         when.year(),
@@ -93,20 +146,22 @@ fn info(doc: &Document, opts: &RenderOptions) -> Result<Dictionary, String> {
         when.minute(),
         when.second()
     );
-    Ok(dictionary! {
-        "Trapped" => "False",
+    let mut info = dictionary! {
         "CreationDate" => Object::string_literal(date.clone()),
         "ModDate" => Object::string_literal(date),
-        "Title" => text_string(&doc.meta.title),
-        "Author" => text_string(&doc.meta.author),
         "Creator" => text_string(PRODUCER),
         "Producer" => text_string(PRODUCER),
-        "Subject" => text_string(&doc.meta.subject),
-    })
+    };
+    for (key, value) in [("Title", &doc.meta.title), ("Author", &doc.meta.author), ("Subject", &doc.meta.subject)] {
+        if !value.is_empty() {
+            info.set(key, text_string(value));
+        }
+    }
+    info
 }
 
 /// A PDF text string: UTF-16BE with a byte order mark, in hex.
-fn text_string(text: &str) -> Object {
+pub fn text_string(text: &str) -> Object {
     if text.is_empty() {
         return Object::string_literal("");
     }
@@ -119,10 +174,9 @@ fn text_string(text: &str) -> Object {
 /// same `/ID` and a different letter (or a re-dated one) a different one.
 fn stamp_id(bytes: &mut [u8]) -> Result<(), String> {
     let hex: String = file_hash(bytes).iter().map(|byte| format!("{byte:02X}")).collect();
-    let trailer = bytes.windows(7).rposition(|w| w == b"trailer").ok_or("PDF written without a trailer")?;
     for _ in 0..2 {
-        let found = bytes[trailer..].windows(ID_PLACEHOLDER.len()).position(|w| w == ID_PLACEHOLDER);
-        let at = trailer + 1 + found.ok_or("trailer lacks its /ID")?;
+        let found = bytes.windows(ID_PLACEHOLDER.len()).rposition(|w| w == ID_PLACEHOLDER);
+        let at = 1 + found.ok_or("the trailer lacks its /ID")?;
         bytes[at..at + hex.len()].copy_from_slice(hex.as_bytes());
     }
     Ok(())

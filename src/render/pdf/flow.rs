@@ -9,6 +9,7 @@
 
 use super::fonts::{Face, Fonts};
 use super::layout::{Ink, Item, Run, TextLine};
+use super::structure::{Role, Structure, Tag};
 use super::style::{
     BLOCK_GAP, BODY_SIZE, HEADING_GAP_AFTER, HEADINGS, ITEM_GAP, LEADING, LETTERHEAD_GAP, LETTERHEAD_SIZE, LIST_INDENT,
     MARKER_GAP, MIN_FRAME_WIDTH, QUOTE_INDENT, SIDE_MARGIN, TEXT_WIDTH,
@@ -42,20 +43,23 @@ impl Chunk {
     }
 }
 
-/// Lays out the whole document as one flow: letterhead, body, annexes.
-pub fn flow(doc: &Document, fonts: &Fonts) -> Vec<Chunk> {
+/// Lays out the whole document as one flow: letterhead, body, annexes;
+/// and its structure tree, whose nodes the flow's text is tagged with.
+pub fn flow(doc: &Document, fonts: &Fonts) -> (Vec<Chunk>, Structure) {
     let mut flow = Flow::new(fonts);
     let full = Frame { x: SIDE_MARGIN, width: TEXT_WIDTH };
     flow.letterhead(&doc.letterhead, full);
     flow.blocks(&doc.body, full);
     for annex in &doc.annexes {
         flow.start_page();
-        if let Some(label) = &annex.label {
-            flow.heading(1, &[Inline::Text(label.clone())], full);
-        }
-        flow.blocks(&annex.blocks, full);
+        flow.within(Role::Sect, |flow| {
+            if let Some(label) = &annex.label {
+                flow.heading(1, &[Inline::Text(label.clone())], full);
+            }
+            flow.blocks(&annex.blocks, full);
+        });
     }
-    flow.chunks
+    (flow.chunks, flow.structure)
 }
 
 /// The horizontal band text is set in.
@@ -94,12 +98,55 @@ pub struct Flow<'f> {
     /// once the half-leading is added.
     ascent: f32,
     descent: f32,
+    /// The structure tree built so far.
+    structure: Structure,
+    /// The node new blocks go under.
+    parent: usize,
+    /// The table being laid out has no header row: its first column heads
+    /// the rows.
+    row_headers: bool,
 }
 
 impl<'f> Flow<'f> {
     fn new(fonts: &'f Fonts) -> Flow<'f> {
         let (ascent, descent) = fonts.face(Face::Regular).vertical_extent();
-        Flow { fonts, chunks: Vec::new(), gap_override: None, keep_lines: 0, break_next: false, ascent, descent }
+        Flow {
+            fonts,
+            chunks: Vec::new(),
+            gap_override: None,
+            keep_lines: 0,
+            break_next: false,
+            ascent,
+            descent,
+            structure: Structure::default(),
+            parent: Structure::ROOT,
+            row_headers: false,
+        }
+    }
+
+    /// Opens a structure node under the current parent.
+    fn node(&mut self, role: Role) -> usize {
+        self.structure.add(role, self.parent)
+    }
+
+    /// Runs `f` with a new node of `role` as the parent of the blocks it
+    /// lays out.
+    fn within(&mut self, role: Role, f: impl FnOnce(&mut Self)) {
+        let outer = self.parent;
+        self.parent = self.node(role);
+        f(self);
+        self.parent = outer;
+    }
+
+    /// Tags the runs of `lines` as content of `tag`; a link run becomes a
+    /// link element of its own under it.
+    pub fn tag_lines(&mut self, lines: &mut [Wrapped], tag: Tag) {
+        for run in lines.iter_mut().flat_map(|line| &mut line.runs) {
+            run.tag = match tag {
+                Tag::Node(node) if run.link.is_some() => Tag::Node(self.structure.add(Role::Link, node)),
+                _ => tag,
+            };
+        }
     }
 
     /// Makes the next chunk start a new page, forgetting spacing and
@@ -145,7 +192,7 @@ impl<'f> Flow<'f> {
             return;
         }
         let style = TextStyle { size: LETTERHEAD_SIZE, base: Face::Regular };
-        self.fixed_lines(lines, style, Align::Right, frame, 0.0);
+        self.fixed_lines(lines, style, Align::Right, frame, 0.0, Tag::Artifact);
         self.gap_override = Some(LETTERHEAD_GAP);
     }
 
@@ -160,8 +207,13 @@ impl<'f> Flow<'f> {
         match block {
             Block::Heading { level, content } => self.heading(*level, content, frame),
             Block::Paragraph(content) => self.paragraph(content, body, frame, BLOCK_GAP),
-            Block::Lines { lines, align } => self.fixed_lines(lines, body, *align, frame, BLOCK_GAP),
-            Block::Quote(blocks) => self.blocks(blocks, frame.inset(QUOTE_INDENT)),
+            Block::Lines { lines, align } => {
+                let tag = Tag::Node(self.node(Role::P));
+                self.fixed_lines(lines, body, *align, frame, BLOCK_GAP, tag);
+            }
+            Block::Quote(blocks) => {
+                self.within(Role::BlockQuote, |flow| flow.blocks(blocks, frame.inset(QUOTE_INDENT)))
+            }
             Block::List { kind, items } => self.list(*kind, items, frame),
             Block::Table { header, rows } => self.table(header.as_deref(), rows, frame),
             Block::Section { blocks, .. } => self.blocks(blocks, frame),
@@ -176,10 +228,12 @@ impl<'f> Flow<'f> {
         // sits closer than after text, but not as close as text would.
         let space = self.gap_override.take().map_or(space, |gap| gap.max(space / 2.0));
         let style = TextStyle { size, base: Face::Bold };
-        let lines = wrap(content, style, frame.width, self.fonts);
+        let mut lines = wrap(content, style, frame.width, self.fonts);
         if lines.is_empty() {
             return;
         }
+        let tag = Tag::Node(self.node(Role::Heading(level)));
+        self.tag_lines(&mut lines, tag);
         for (i, line) in lines.into_iter().enumerate() {
             let mut chunk = self.line_chunk(line, frame.x, size, if i == 0 { space } else { 0.0 });
             chunk.keep_with_next = true;
@@ -192,7 +246,12 @@ impl<'f> Flow<'f> {
     /// Running text: one chunk per line, the first two and the last two
     /// lines glued so no single line is stranded at a page edge.
     fn paragraph(&mut self, content: &[Inline], style: TextStyle, frame: Frame, space: f32) {
-        let lines = wrap(content, style, frame.width, self.fonts);
+        let mut lines = wrap(content, style, frame.width, self.fonts);
+        if lines.is_empty() {
+            return;
+        }
+        let tag = Tag::Node(self.node(Role::P));
+        self.tag_lines(&mut lines, tag);
         self.glued_lines(lines, frame.x, style.size, space, None);
     }
 
@@ -216,7 +275,7 @@ impl<'f> Flow<'f> {
 
     /// Lines printed as given (addresses, dates, signatures), wrapped only
     /// if a line is wider than the frame, and never split across pages.
-    fn fixed_lines(&mut self, lines: &[Line], style: TextStyle, align: Align, frame: Frame, space: f32) {
+    fn fixed_lines(&mut self, lines: &[Line], style: TextStyle, align: Align, frame: Frame, space: f32, tag: Tag) {
         let mut wrapped = Vec::new();
         for line in lines {
             let mut parts = wrap(line, style, frame.width, self.fonts);
@@ -225,6 +284,7 @@ impl<'f> Flow<'f> {
             }
             wrapped.extend(parts);
         }
+        self.tag_lines(&mut wrapped, tag);
         let count = wrapped.len();
         for (i, line) in wrapped.into_iter().enumerate() {
             let x = match align {
@@ -244,16 +304,32 @@ impl<'f> Flow<'f> {
         let markers: Vec<String> = (0..items.len()).map(|i| marker(kind, i)).collect();
         let widest = markers.iter().map(|m| text_width(m, Face::Regular, style.size, self.fonts)).fold(0.0, f32::max);
         let indent = LIST_INDENT.max(widest + MARKER_GAP).min(frame.width / 2.0);
-        for (i, (item, label)) in items.iter().zip(markers).enumerate() {
-            let mut lines = wrap(item, style, frame.width - indent, self.fonts);
-            if lines.is_empty() {
-                lines.push(Wrapped { runs: Vec::new(), width: 0.0 });
+        let numbered = matches!(kind, ListKind::Numbered { .. });
+        self.within(Role::List { numbered }, |flow| {
+            for (i, (item, label)) in items.iter().zip(markers).enumerate() {
+                let item_node = flow.node(Role::LI);
+                let marker_node = flow.structure.add(Role::Lbl, item_node);
+                let body_node = flow.structure.add(Role::LBody, item_node);
+                let mut lines = wrap(item, style, frame.width - indent, flow.fonts);
+                if lines.is_empty() {
+                    lines.push(Wrapped { runs: Vec::new(), width: 0.0 });
+                }
+                flow.tag_lines(&mut lines, Tag::Node(body_node));
+                let width = text_width(&label, Face::Regular, style.size, flow.fonts);
+                let run = Run {
+                    face: Face::Regular,
+                    text: label,
+                    dx: 0.0,
+                    width,
+                    ink: Ink::Text,
+                    link: None,
+                    shaped: None,
+                    tag: Tag::Node(marker_node),
+                };
+                let space = if i == 0 { BLOCK_GAP } else { ITEM_GAP };
+                flow.glued_lines(lines, frame.x, style.size, space, Some((run, indent)));
             }
-            let width = text_width(&label, Face::Regular, style.size, self.fonts);
-            let run = Run { face: Face::Regular, text: label, dx: 0.0, width, ink: Ink::Text, link: None };
-            let space = if i == 0 { BLOCK_GAP } else { ITEM_GAP };
-            self.glued_lines(lines, frame.x, style.size, space, Some((run, indent)));
-        }
+        });
     }
 
     /// A ruled table, one chunk per row; the header row is kept with the
@@ -262,10 +338,13 @@ impl<'f> Flow<'f> {
         let Some(columns) = Columns::new(header, rows, frame, self.fonts) else {
             return;
         };
+        let outer = self.parent;
+        self.parent = self.node(Role::Table);
         let mut space = BLOCK_GAP;
         let mut repeat = None;
+        self.row_headers = header.is_none();
         if let Some(cells) = header {
-            let bands = columns.row(cells, Face::Bold, self);
+            let bands = columns.row(cells, Face::Bold, true, self);
             if bands.len() == 1 {
                 repeat = Some(self.chunks.len());
             }
@@ -276,12 +355,31 @@ impl<'f> Flow<'f> {
             }
         }
         for row in rows {
-            for mut band in columns.row(row, Face::Regular, self) {
+            for mut band in columns.row(row, Face::Regular, false, self) {
                 band.space_before = std::mem::take(&mut space);
                 band.repeat = repeat;
                 self.push(band, 1);
             }
         }
+        self.parent = outer;
+    }
+
+    /// Opens a table row of `cells` cells and returns their tags: header
+    /// cells for the `header` row; otherwise data cells, except that in a
+    /// table without a header row the first cell heads its row, so every
+    /// table tells a screen reader what its cells mean.
+    pub fn table_row(&mut self, cells: usize, header: bool) -> Vec<Tag> {
+        let row = self.node(Role::TR);
+        (0..cells)
+            .map(|i| {
+                let role = match (header, i == 0 && self.row_headers) {
+                    (true, _) => Role::TH { row: false },
+                    (false, true) => Role::TH { row: true },
+                    (false, false) => Role::TD,
+                };
+                Tag::Node(self.structure.add(role, row))
+            })
+            .collect()
     }
 }
 

@@ -1,19 +1,24 @@
-//! The embedded Liberation Sans faces, parsed once per process.
+//! The embedded faces: Liberation Sans for the letter, and fallback faces
+//! for the scripts it lacks, parsed once per process.
 //!
 //! Parsing a face for printpdf costs far more than laying out a letter, so
-//! both parses (ttf-parser for measuring, printpdf for embedding, the latter
-//! of a [dehinted](super::dehint) copy) happen once behind a [`LazyLock`]
-//! and every render borrows the result.
+//! it happens at most once per face per process, behind a [`OnceLock`], and
+//! only for a face a letter actually shows (the CJK fallback is large).
+//! Measuring and shaping use rustybuzz's view of the original bytes, which
+//! is cheap to create and keeps the OpenType layout tables that Arabic
+//! shaping needs; embedding uses a [dehinted](super::dehint) copy, whose
+//! glyph ids are the same.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use printpdf::ParsedFont;
 
 use super::dehint::dehint;
 
-/// A typeface used by the letter. Three faces cover everything the document
-/// model can express (plain, strong, emphasis); bold italic is deliberately
-/// absent so no letter ever pays for subsetting a fourth face.
+/// A typeface used by the letter. Three Liberation faces cover everything
+/// the document model can express (plain, strong, emphasis); bold italic is
+/// deliberately absent so no letter ever pays for subsetting a fourth face.
+/// The fallback faces print what Liberation Sans cannot, in one weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Face {
     /// Body text, links, footers.
@@ -22,11 +27,19 @@ pub enum Face {
     Bold,
     /// Emphasis runs.
     Italic,
+    /// Arabic script (Noto Sans Arabic).
+    Arabic,
+    /// Chinese, Japanese and Korean characters and full-width forms (Droid
+    /// Sans Fallback, subset to the common national character sets).
+    Cjk,
 }
 
 impl Face {
     /// Every face, in resource id order.
-    pub const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Italic];
+    pub const ALL: [Face; 5] = [Face::Regular, Face::Bold, Face::Italic, Face::Arabic, Face::Cjk];
+
+    /// The faces tried, in order, for a character the run's own face lacks.
+    const FALLBACKS: [Face; 2] = [Face::Arabic, Face::Cjk];
 
     /// The PDF resource id. Fixed (rather than printpdf's counter-based ids)
     /// so that two renders produce identical bytes; the first six capitals
@@ -36,18 +49,23 @@ impl Face {
             Face::Regular => "AAAAAA",
             Face::Bold => "AAAAAB",
             Face::Italic => "AAAAAC",
+            Face::Arabic => "AAAAAD",
+            Face::Cjk => "AAAAAE",
         }
     }
 
     fn bytes(self) -> &'static [u8] {
+        macro_rules! font {
+            ($file:literal) => {
+                include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file))
+            };
+        }
         match self {
-            Face::Regular => {
-                include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/LiberationSans-Regular.ttf"))
-            }
-            Face::Bold => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/LiberationSans-Bold.ttf")),
-            Face::Italic => {
-                include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/LiberationSans-Italic.ttf"))
-            }
+            Face::Regular => font!("LiberationSans-Regular.ttf"),
+            Face::Bold => font!("LiberationSans-Bold.ttf"),
+            Face::Italic => font!("LiberationSans-Italic.ttf"),
+            Face::Arabic => font!("NotoSansArabic-Regular.ttf"),
+            Face::Cjk => font!("DroidSansFallback-subset.ttf"),
         }
     }
 
@@ -55,11 +73,23 @@ impl Face {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// Whether this is a fallback face rather than one of the letter's own.
+    pub fn is_fallback(self) -> bool {
+        Face::FALLBACKS.contains(&self)
+    }
+
+    /// Whether text in this face must go through the shaper even when it
+    /// runs left to right: Arabic letters take contextual forms. Everything
+    /// else is one glyph per character unless it runs right to left.
+    pub fn needs_shaping(self) -> bool {
+        self == Face::Arabic
+    }
 }
 
 /// Glyphs are tabulated for code points below this (Latin, Greek, Cyrillic,
-/// general punctuation, currency); rarer characters fall back to a cmap
-/// lookup.
+/// Hebrew, general punctuation, currency); rarer characters fall back to a
+/// cmap lookup.
 const TABLE_LEN: usize = 0x2200;
 
 /// A glyph of a face: what layout measures and the encoder writes.
@@ -73,29 +103,39 @@ pub struct Glyph {
     pub advance: u16,
 }
 
-/// One face: glyphs and metrics for layout and encoding, and the parsed font
-/// for subsetting.
+/// One face: glyphs and metrics for layout, shaping and encoding, and the
+/// parsed font for subsetting.
 pub struct FaceData {
-    metrics: ttf_parser::Face<'static>,
+    face: Face,
+    /// The original font, layout tables included, for shaping and metrics.
+    pub shaper: rustybuzz::Face<'static>,
     glyphs: Box<[Option<Glyph>]>,
     scale: f32,
-    /// The face as printpdf parsed it, for subsetting and for the metrics
-    /// of the font descriptor.
-    pub parsed: ParsedFont,
+    parsed: OnceLock<Result<ParsedFont, String>>,
 }
 
 impl FaceData {
     fn load(face: Face) -> Result<FaceData, String> {
-        let bytes = face.bytes();
-        let metrics =
-            ttf_parser::Face::parse(bytes, 0).map_err(|e| format!("embedded font {face:?} is unreadable: {e}"))?;
-        let lean = dehint(bytes).map_err(|e| format!("embedded font {face:?}: {e}"))?;
-        let parsed = ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
-            .ok_or_else(|| format!("embedded font {face:?} cannot be embedded"))?;
-        let scale = 1000.0 / f32::from(metrics.units_per_em());
-        let mut data = FaceData { metrics, glyphs: Box::new([]), scale, parsed };
-        data.glyphs = (0..TABLE_LEN as u32).map(|cp| char::from_u32(cp).and_then(|c| data.lookup(c))).collect();
+        let shaper = rustybuzz::Face::from_slice(face.bytes(), 0)
+            .ok_or_else(|| format!("embedded font {face:?} is unreadable"))?;
+        let scale = 1000.0 / shaper.units_per_em() as f32;
+        let mut data = FaceData { face, shaper, glyphs: Box::new([]), scale, parsed: OnceLock::new() };
+        if face < Face::Arabic {
+            data.glyphs = (0..TABLE_LEN as u32).map(|cp| char::from_u32(cp).and_then(|c| data.lookup(c))).collect();
+        }
         Ok(data)
+    }
+
+    /// The face as printpdf parsed it, for subsetting and for the metrics
+    /// of the font descriptor; parsed on first use.
+    pub fn parsed(&self) -> Result<&ParsedFont, String> {
+        let face = self.face;
+        let parse = || {
+            let lean = dehint(face.bytes()).map_err(|e| format!("embedded font {face:?}: {e}"))?;
+            ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
+                .ok_or_else(|| format!("embedded font {face:?} cannot be embedded"))
+        };
+        self.parsed.get_or_init(parse).as_ref().map_err(Clone::clone)
     }
 
     /// The glyph for `c`, or `None` if the face has none.
@@ -111,29 +151,40 @@ impl FaceData {
         self.glyph(c).map(|g| g.advance)
     }
 
+    /// The nominal advance of glyph `id` in thousandths of an em: what `/W`
+    /// says for it.
+    pub fn glyph_advance(&self, id: u16) -> u16 {
+        self.shaper.glyph_hor_advance(ttf_parser::GlyphId(id)).map_or(0, |units| self.to_thousandths(units))
+    }
+
+    /// Font units as thousandths of an em, truncated (not rounded): the
+    /// widths printpdf used to write, kept so that layout (and every line
+    /// break) stays as it was.
+    pub fn to_thousandths(&self, units: u16) -> u16 {
+        (f32::from(units) * self.scale) as u16
+    }
+
     /// How many glyphs the full font has: glyph ids are below this.
     pub fn glyph_count(&self) -> u16 {
-        self.metrics.number_of_glyphs()
+        self.shaper.number_of_glyphs()
     }
 
     fn lookup(&self, c: char) -> Option<Glyph> {
-        let id = self.metrics.glyph_index(c)?;
-        let units = self.metrics.glyph_hor_advance(id)?;
-        // Truncated, not rounded: the widths printpdf used to write, kept so
-        // that layout (and every line break) stays as it was.
-        Some(Glyph { id: id.0, advance: (f32::from(units) * self.scale) as u16 })
+        let id = self.shaper.glyph_index(c)?;
+        let units = self.shaper.glyph_hor_advance(id)?;
+        Some(Glyph { id: id.0, advance: self.to_thousandths(units) })
     }
 
     /// Ascender and descender as fractions of the em, for placing baselines.
     pub fn vertical_extent(&self) -> (f32, f32) {
-        let upem = f32::from(self.metrics.units_per_em());
-        (f32::from(self.metrics.ascender()) / upem, -f32::from(self.metrics.descender()) / upem)
+        let upem = self.shaper.units_per_em() as f32;
+        (f32::from(self.shaper.ascender()) / upem, -f32::from(self.shaper.descender()) / upem)
     }
 }
 
 /// All faces, loaded together on first use.
 pub struct Fonts {
-    faces: [FaceData; 3],
+    faces: [FaceData; Face::ALL.len()],
 }
 
 impl Fonts {
@@ -141,10 +192,23 @@ impl Fonts {
     pub fn face(&self, face: Face) -> &FaceData {
         &self.faces[face.index()]
     }
+
+    /// The face that prints `c` in a run set in `face`: the face itself if
+    /// it has a glyph, otherwise the regular face, otherwise the first
+    /// fallback that does, or `None` if no bundled face can print it.
+    pub fn face_for(&self, c: char, face: Face) -> Option<Face> {
+        [face, Face::Regular].into_iter().chain(Face::FALLBACKS).find(|&f| self.face(f).glyph(c).is_some())
+    }
 }
 
 static FONTS: LazyLock<Result<Fonts, String>> = LazyLock::new(|| {
-    let faces = [FaceData::load(Face::Regular)?, FaceData::load(Face::Bold)?, FaceData::load(Face::Italic)?];
+    let faces = [
+        FaceData::load(Face::Regular)?,
+        FaceData::load(Face::Bold)?,
+        FaceData::load(Face::Italic)?,
+        FaceData::load(Face::Arabic)?,
+        FaceData::load(Face::Cjk)?,
+    ];
     Ok(Fonts { faces })
 });
 

@@ -11,6 +11,8 @@
 //! DRAFT marks are added.
 
 use super::fonts::{Face, Fonts};
+use super::shape::ShapedGlyph;
+use super::structure::{Structure, Tag};
 use super::style::{DRAFT_BASELINE, DRAFT_SIZE, FOOTER_BASELINE, FOOTER_SIZE, PAGE_WIDTH, SIDE_MARGIN};
 use super::wrap::text_width;
 use super::{flow, paginate};
@@ -66,6 +68,14 @@ impl Item {
         }
         self
     }
+
+    /// The same item as an artifact: a repeated table header.
+    pub fn artifact(mut self) -> Item {
+        if let Item::Text(line) = &mut self {
+            line.runs.iter_mut().for_each(|run| run.tag = Tag::Artifact);
+        }
+        self
+    }
 }
 
 /// A line of text at one size, made of differently styled runs.
@@ -100,7 +110,8 @@ impl TextLine {
 pub struct Run {
     /// The face.
     pub face: Face,
-    /// The characters, already restricted to what the face can print.
+    /// The characters, in logical order, already restricted to what the
+    /// face can print.
     pub text: String,
     /// Offset from the line's `x`.
     pub dx: f32,
@@ -110,6 +121,13 @@ pub struct Run {
     pub ink: Ink,
     /// Target of a link, which the encoder turns into a link annotation.
     pub link: Option<String>,
+    /// The glyphs, left to right, for text that was shaped (right to left,
+    /// or Arabic): then the glyphs are not the characters one by one and
+    /// `text` is what they read as, in logical order. `None` for text
+    /// printed one glyph per character.
+    pub shaped: Option<Vec<ShapedGlyph>>,
+    /// What the run is in the document's structure.
+    pub tag: Tag,
 }
 
 /// The colours text can have; the encoder maps them to actual colours.
@@ -128,10 +146,20 @@ pub enum Ink {
     Redaction,
 }
 
+/// A laid-out letter: its pages and the structure their text is tagged
+/// with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// The pages, at least one.
+    pub pages: Vec<Page>,
+    /// The structure tree.
+    pub structure: Structure,
+}
+
 /// Lays out `doc` on A4 pages, footers and DRAFT marks included. Always at
 /// least one page, so an empty document still gives a valid PDF.
-pub fn layout(doc: &Document, fonts: &Fonts) -> Vec<Page> {
-    let chunks = flow::flow(doc, fonts);
+pub fn layout(doc: &Document, fonts: &Fonts) -> Layout {
+    let (chunks, structure) = flow::flow(doc, fonts);
     let mut pages = paginate::paginate(&chunks);
     if pages.is_empty() {
         pages.push(Page::default());
@@ -144,7 +172,7 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Vec<Page> {
         let footer = format!("Page {} of {total}", index + 1);
         page.items.push(centred(&footer, Face::Regular, FOOTER_SIZE, FOOTER_BASELINE, Ink::Footer, fonts));
     }
-    pages
+    Layout { pages, structure }
 }
 
 /// A single-run line centred on the page.
@@ -155,6 +183,15 @@ fn centred(text: &str, face: Face, size: f32, baseline: f32, ink: Ink, fonts: &F
         x,
         baseline,
         size,
-        runs: vec![Run { face, text: text.to_owned(), dx: 0.0, width, ink, link: None }],
+        runs: vec![Run {
+            face,
+            text: text.to_owned(),
+            dx: 0.0,
+            width,
+            ink,
+            link: None,
+            shaped: None,
+            tag: Tag::Artifact,
+        }],
     })
 }

@@ -1,12 +1,16 @@
-//! PDF backend: A4 letters in Liberation Sans, fonts subset and embedded.
+//! PDF backend: A4 letters in Liberation Sans, with fallback faces for the
+//! scripts it lacks, fonts subset and embedded; tagged PDF/UA-1 and
+//! PDF/A-2u.
 //!
 //! Split in two so the typography can be tested without decoding PDFs:
 //! `layout` turns the [`Document`] into pages of positioned lines and
-//! rules (own line breaking and pagination, pure), and `encode` writes
-//! those pages with lopdf (fonts subset by printpdf) and makes the bytes
-//! reproducible.
+//! rules (own line breaking, shaping, bidi and pagination, pure) tagged
+//! with a structure tree, and `encode` writes those pages with lopdf
+//! (fonts subset by printpdf) and makes the bytes reproducible.
 
+mod archival;
 mod content;
+mod coverage;
 mod deflate;
 mod dehint;
 mod embed;
@@ -15,8 +19,11 @@ mod flow;
 mod fonts;
 mod layout;
 mod paginate;
+mod shape;
+mod structure;
 mod style;
 mod table;
+mod tagged;
 mod wrap;
 
 #[cfg(test)]
@@ -30,13 +37,15 @@ use crate::doc::Document;
 ///
 /// # Errors
 ///
-/// Only if the bundled fonts cannot be loaded or printpdf/lopdf fail to
-/// serialise, which no document content can cause: text the fonts cannot
-/// show is printed as `?`, and oversized words, rows and blocks are broken
-/// rather than rejected.
+/// If the letter holds a character no bundled font can print (the error
+/// names it and the text it occurs in), or if the bundled fonts cannot be
+/// loaded or printpdf/lopdf fail to serialise, which no document content
+/// can cause. Oversized words, rows and blocks are broken rather than
+/// rejected.
 pub fn pdf(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Pdf, message };
     let fonts = fonts::fonts().map_err(error)?;
-    let pages = layout::layout(doc, fonts);
-    encode::encode(&pages, doc, opts, fonts).map_err(error)
+    coverage::check(doc, fonts).map_err(error)?;
+    let layout = layout::layout(doc, fonts);
+    encode::encode(&layout, doc, opts, fonts).map_err(error)
 }

@@ -6,7 +6,7 @@
 //! not fit, which is the "where avoidable" in the widow and orphan rules.
 
 use super::flow::Chunk;
-use super::layout::Page;
+use super::layout::{Item, Page};
 use super::style::{BODY_BOTTOM, BODY_TOP};
 
 /// Slack for float noise when checking whether a chunk fits.
@@ -77,14 +77,21 @@ impl Pager {
         if self.empty
             && let Some(header) = chunk.repeat.and_then(|i| all.get(i))
         {
-            self.put(header);
+            self.put(header, true);
         }
-        self.put(chunk);
+        self.put(chunk, false);
     }
 
-    fn put(&mut self, chunk: &Chunk) {
+    /// Places `chunk` below what is on the page; a `repeated` chunk (a
+    /// table header above a continued table) is not content a second time.
+    fn put(&mut self, chunk: &Chunk, repeated: bool) {
         let top = if self.empty { self.y } else { self.y + chunk.space_before };
-        self.page.items.extend(chunk.items.iter().cloned().map(|item| item.shifted(top)));
+        let items = chunk.items.iter().cloned().map(|item| item.shifted(top));
+        if repeated {
+            self.page.items.extend(items.map(Item::artifact));
+        } else {
+            self.page.items.extend(items);
+        }
         self.y = top + chunk.height;
         self.empty = false;
     }

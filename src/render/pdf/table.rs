@@ -30,12 +30,12 @@ impl Columns {
         Some(Columns { edges: std::iter::once(frame.x).chain(right_edges).collect() })
     }
 
-    /// Lays out one row in `face`. Normally one chunk; a row taller than a
+    /// Lays out one row in `face`, tagged as the `header` row or a body row. Normally one chunk; a row taller than a
     /// page is cut into bands of lines, each a ruled chunk of its own, so it
     /// still never runs off the page.
-    pub fn row(&self, cells: &[Line], face: Face, flow: &Flow<'_>) -> Vec<Chunk> {
+    pub fn row(&self, cells: &[Line], face: Face, header: bool, flow: &mut Flow<'_>) -> Vec<Chunk> {
         let style = TextStyle { size: BODY_SIZE, base: face };
-        let texts: Vec<Vec<Wrapped>> = self
+        let mut texts: Vec<Vec<Wrapped>> = self
             .edges
             .windows(2)
             .enumerate()
@@ -44,6 +44,9 @@ impl Columns {
                 None => Vec::new(),
             })
             .collect();
+        for (lines, tag) in texts.iter_mut().zip(flow.table_row(self.edges.len() - 1, header)) {
+            flow.tag_lines(lines, tag);
+        }
         let lh = Flow::line_height(BODY_SIZE);
         let lines = texts.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let per_band = (((BODY_BOTTOM - BODY_TOP - 2.0 * CELL_PAD_Y) / lh) as usize).max(1);

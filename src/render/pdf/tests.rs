@@ -203,7 +203,7 @@ fn sample(draft: bool) -> Document {
 }
 
 fn pages_of(doc: &Document) -> Vec<Page> {
-    layout(doc, fonts().expect("fonts load"))
+    layout(doc, fonts().expect("fonts load")).pages
 }
 
 fn text_lines(page: &Page) -> impl Iterator<Item = &TextLine> {
@@ -408,11 +408,24 @@ fn metadata_is_written() {
     assert!(field("ModDate").starts_with("D:20250314000000"));
 }
 
+/// The `BaseFont` of every font in a PDF.
+fn font_names(bytes: &[u8]) -> Vec<String> {
+    let pdf = lopdf::Document::load_mem(bytes).expect("parses");
+    pdf.objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.get(b"Type").and_then(|t| t.as_name()).is_ok_and(|t| t == b"Font"))
+        .filter_map(|dict| dict.get(b"BaseFont").and_then(|n| n.as_name()).ok())
+        .map(|name| String::from_utf8_lossy(name).into_owned())
+        .collect()
+}
+
 #[test]
 fn only_used_faces_are_embedded() {
     let bytes = pdf(&document(vec![plain("Plain text only.")]), &options()).expect("renders");
-    let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
-    assert!(has("AAAAAA+LiberationSans"));
+    let names = font_names(&bytes);
+    let has = |prefix: &str| names.iter().any(|name| name.starts_with(prefix));
+    assert!(has("AAAAAA+LiberationSans"), "{names:?}");
     assert!(!has("AAAAAB+"), "bold embedded although unused");
     assert!(!has("AAAAAC+"), "italic embedded although unused");
 }
@@ -424,7 +437,7 @@ fn awkward() -> Document {
     let body = vec![
         para(vec![]),
         para(vec![Inline::LineBreak]),
-        para(vec![text("\n\n\t\u{0007}control\u{200B}chars and emoji 🦀 and CJK 漢字 and spaces   ")]),
+        para(vec![text("\n\n\t\u{0007}control\u{200B}chars, CJK 漢字, Arabic مرحبا, Hebrew שלום and spaces   ")]),
         para(vec![strong(&"x".repeat(5000))]),
         Block::Lines { lines: vec![vec![], vec![text("")], vec![Inline::LineBreak]], align: Align::Right },
         lines(Align::Left, &vec!["address line"; 200]),
@@ -459,5 +472,77 @@ fn awkward_input_renders_without_panicking() {
     ] {
         let bytes = pdf(&doc, &options()).expect("renders");
         assert!(lopdf::Document::load_mem(&bytes).is_ok());
+    }
+}
+
+/// A name in every script the fallback fonts cover.
+const NAMES: [&str; 8] =
+    ["محمد عبد الله", "משה כהן", "王小明", "山田太郎 ＡＢＣ", "Αλέξανδρος", "Дмитрий", "Zoë Ñúñez-Øster", "Nguyễn Thị"];
+
+#[test]
+fn every_script_is_printed_in_a_face_that_has_it() {
+    let fonts = fonts().expect("fonts load");
+    let doc = document(NAMES.iter().map(|name| plain(name)).collect());
+    let pages = pages_of(&doc);
+    let lines: Vec<&TextLine> = body_lines(&pages[0]).collect();
+    assert_eq!(lines.len(), NAMES.len());
+    for line in lines {
+        for run in &line.runs {
+            let data = fonts.face(run.face);
+            match &run.shaped {
+                Some(glyphs) => assert!(glyphs.iter().all(|g| g.id != 0), "{:?} has .notdef", run.text),
+                None => assert!(run.text.chars().all(|c| data.glyph(c).is_some()), "{:?} in {:?}", run.text, run.face),
+            }
+        }
+    }
+    let faces = |i: usize| -> Vec<Face> { body_lines(&pages[0]).nth(i).unwrap().runs.iter().map(|r| r.face).collect() };
+    assert_eq!(faces(0), [Face::Arabic]);
+    assert_eq!(faces(1), [Face::Regular]);
+    assert_eq!(faces(2), [Face::Cjk]);
+}
+
+#[test]
+fn right_to_left_text_is_drawn_right_to_left() {
+    let pages = pages_of(&document(vec![plain("Dear משה כהן, thank you")]));
+    let line = body_lines(&pages[0]).next().unwrap();
+    let texts: Vec<&str> = line.runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["Dear ", "משה כהן", ", thank you"]);
+    let hebrew = &line.runs[1];
+    let glyphs = hebrew.shaped.as_ref().expect("right-to-left text is shaped");
+    let fonts = fonts().expect("fonts load");
+    let first = fonts.face(Face::Regular).glyph('מ').unwrap().id;
+    let last = fonts.face(Face::Regular).glyph('ן').unwrap().id;
+    assert_eq!(glyphs.last().map(|g| g.id), Some(first), "the first letter is drawn rightmost");
+    assert_eq!(glyphs.first().map(|g| g.id), Some(last));
+    assert!(line.runs.windows(2).all(|w| w[0].dx + w[0].width <= w[1].dx + EPSILON));
+}
+
+#[test]
+fn arabic_letters_join() {
+    let fonts = fonts().expect("fonts load");
+    let pages = pages_of(&document(vec![plain("محمد")]));
+    let run = &body_lines(&pages[0]).next().unwrap().runs[0];
+    let isolated: Vec<u16> = "محمد".chars().map(|c| fonts.face(Face::Arabic).glyph(c).unwrap().id).collect();
+    let shaped: Vec<u16> = run.shaped.as_ref().unwrap().iter().map(|g| g.id).collect();
+    assert_eq!(shaped.len(), 4);
+    assert_ne!(shaped.iter().rev().copied().collect::<Vec<_>>(), isolated, "contextual forms replace isolated ones");
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_naming_it() {
+    let doc = document(vec![plain("Dr Ali 😀 Khan")]);
+    let error = pdf(&doc, &options()).expect_err("an emoji cannot be printed").to_string();
+    assert!(error.contains('😀') && error.contains("U+1F600") && error.contains("Dr Ali"), "{error}");
+}
+
+#[test]
+fn fallback_fonts_are_embedded_only_when_used() {
+    let latin = font_names(&pdf(&sample(false), &options()).expect("renders"));
+    let names =
+        font_names(&pdf(&document(NAMES.iter().map(|name| plain(name)).collect()), &options()).expect("renders"));
+    let has = |fonts: &[String], id: &str| fonts.iter().any(|name| name.starts_with(id));
+    for id in [Face::Arabic.resource_id(), Face::Cjk.resource_id()] {
+        assert!(!has(&latin, id), "{id} embedded in a Latin letter");
+        assert!(has(&names, id), "{id} missing from {names:?}");
     }
 }

@@ -8,8 +8,12 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
+use unicode_bidi::{BidiInfo, Level};
+
 use super::fonts::{Face, Fonts};
 use super::layout::{Ink, Run};
+use super::shape::{ShapedGlyph, shape};
+use super::structure::Tag;
 use crate::doc::Inline;
 
 /// Slack in thousandths of an em (about a millionth of a point at body size).
@@ -66,34 +70,51 @@ pub fn measure(inlines: &[Inline], style: TextStyle, fonts: &Fonts) -> (f32, f32
 }
 
 /// The width of `s` in `face` at `size` points, for single-run text such as
-/// list markers and footers (characters without a glyph measure as `?`).
+/// list markers and footers, which are never right to left.
 pub fn text_width(s: &str, face: Face, size: f32, fonts: &Fonts) -> f32 {
-    let data = fonts.face(face);
-    let units: u32 = s.chars().filter_map(|c| printable(c, |c| data.advance(c))).map(|(_, w)| u32::from(w)).sum();
+    let units: u32 = s
+        .chars()
+        .filter_map(|c| match printable(c, face, fonts) {
+            Printable::Char(c, face) => fonts.face(face).advance(c),
+            Printable::Skip | Printable::Missing => None,
+        })
+        .map(u32::from)
+        .sum();
     units as f32 * size / 1000.0
 }
 
-/// Maps an input character to what is printed and its advance: a tab
-/// becomes a space, control and invisible format characters (soft hyphen,
-/// zero-width space, BOM…) vanish, a space without a glyph becomes a plain
-/// space, anything else without a glyph prints as `?`. A newline is kept
-/// (width 0) because it marks a hard break.
-fn printable(c: char, advance: impl Fn(char) -> Option<u16>) -> Option<(char, u16)> {
-    let c = if c == '\t' { ' ' } else { c };
-    if c == '\n' {
-        return Some(('\n', 0));
-    }
-    if c.is_control() || is_invisible(c) {
-        return None;
-    }
-    if let Some(w) = advance(c) {
-        return Some((c, w));
-    }
-    let fallback = if c.is_whitespace() { ' ' } else { '?' };
-    advance(fallback).map(|w| (fallback, w))
+/// What an input character prints as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Printable {
+    /// Nothing: a control or invisible format character.
+    Skip,
+    /// This character in this face. A newline is kept (it marks a hard
+    /// break; it is never drawn).
+    Char(char, Face),
+    /// No bundled face has a glyph for it.
+    Missing,
 }
 
-/// Zero-width format characters that should not show up as `?`.
+/// Maps an input character in a run set in `face` to what is printed: a
+/// tab becomes a space, control and invisible format characters (soft
+/// hyphen, zero-width space, BOM…) vanish, a space without a glyph becomes
+/// a plain space, a character the face lacks comes from a fallback face.
+pub fn printable(c: char, face: Face, fonts: &Fonts) -> Printable {
+    let c = if c == '\t' { ' ' } else { c };
+    if c == '\n' {
+        return Printable::Char('\n', face);
+    }
+    if c.is_control() || is_invisible(c) {
+        return Printable::Skip;
+    }
+    match fonts.face_for(c, face) {
+        Some(face) => Printable::Char(c, face),
+        None if c.is_whitespace() => Printable::Char(' ', face),
+        None => Printable::Missing,
+    }
+}
+
+/// Zero-width format characters that should print as nothing.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
@@ -110,11 +131,12 @@ struct Span<'a> {
     redacted: bool,
 }
 
-/// A printed character: where it sits in the text and the span it belongs
-/// to (its advance is in [`Shaped::cum`]).
+/// A printed character: where it sits in the text, the span it belongs
+/// to and the face that prints it (its advance is in [`Shaped::cum`]).
 struct Glyph {
     byte: usize,
     span: usize,
+    face: Face,
 }
 
 /// The text between two break opportunities, as glyph indices.
@@ -127,31 +149,51 @@ struct Segment {
     mandatory: bool,
 }
 
-/// A paragraph's text flattened into one string with per-glyph advances.
+/// A paragraph's text flattened into one string with per-character
+/// advances: a character's own advance, or for text that is shaped, the
+/// advance of the glyphs of the cluster it starts (zero for the rest of the
+/// cluster).
 struct Shaped<'a> {
     text: String,
     glyphs: Vec<Glyph>,
     spans: Vec<Span<'a>>,
     /// `cum[i]` = total advance of glyphs `0..i`.
     cum: Vec<u32>,
+    fonts: &'a Fonts,
 }
 
 impl<'a> Shaped<'a> {
-    fn new(inlines: &'a [Inline], base: Face, fonts: &Fonts) -> Shaped<'a> {
-        let mut shaped = Shaped { text: String::new(), glyphs: Vec::new(), spans: Vec::new(), cum: vec![0] };
+    fn new(inlines: &'a [Inline], base: Face, fonts: &'a Fonts) -> Shaped<'a> {
+        let mut shaped = Shaped { text: String::new(), glyphs: Vec::new(), spans: Vec::new(), cum: vec![0], fonts };
         for inline in inlines {
             let span = span_of(inline, base);
-            let data = fonts.face(span.face);
             if let Inline::Redaction { chars, .. } = inline {
-                shaped.redaction(*chars, data.advance(REDACTION_CELL).unwrap_or(500));
+                let advance = fonts.face(span.face).advance(REDACTION_CELL).unwrap_or(500);
+                shaped.redaction(*chars, span.face, advance);
                 shaped.spans.push(span);
                 continue;
             }
+            let mut piece: Option<(Face, usize)> = None;
+            let mut previous = span.face;
             for c in inline.text().chars() {
-                if let Some((c, w)) = printable(c, |c| data.advance(c)) {
-                    shaped.push(c, w);
+                let Printable::Char(c, mut face) = printable(c, span.face, fonts) else { continue };
+                // Spaces and punctuation inside fallback text stay in its
+                // face, so an Arabic name is shaped as one run.
+                if previous.is_fallback() && !c.is_alphanumeric() && fonts.face(previous).glyph(c).is_some() {
+                    face = previous;
+                }
+                previous = face;
+                if piece.is_some_and(|(f, _)| f != face) {
+                    shaped.shape_piece(piece.take());
+                }
+                if face.needs_shaping() {
+                    piece.get_or_insert((face, shaped.glyphs.len()));
+                    shaped.push(c, face, 0);
+                } else {
+                    shaped.push(c, face, fonts.face(face).advance(c).unwrap_or(0));
                 }
             }
+            shaped.shape_piece(piece);
             shaped.spans.push(span);
         }
         shaped
@@ -160,19 +202,36 @@ impl<'a> Shaped<'a> {
     /// A redaction: `chars` cells, each as wide as [`REDACTION_CELL`], that
     /// never break. Every character gets the same width, so the box shows
     /// how long the withheld text was but not the shapes of its letters.
-    fn redaction(&mut self, chars: usize, advance: u16) {
+    fn redaction(&mut self, chars: usize, face: Face, advance: u16) {
         for _ in 0..chars {
-            self.push(REDACTION_CELL, advance);
+            self.push(REDACTION_CELL, face, advance);
         }
     }
 
-    fn push(&mut self, c: char, advance: u16) {
+    fn push(&mut self, c: char, face: Face, advance: u16) {
         let total = self.cum.last().copied().unwrap_or(0);
-        self.glyphs.push(Glyph { byte: self.text.len(), span: self.spans.len() });
+        self.glyphs.push(Glyph { byte: self.text.len(), span: self.spans.len(), face });
         self.cum.push(total + u32::from(advance));
         self.text.push(c);
     }
 
+    /// Measures the glyphs from `piece`'s start to the end by shaping them:
+    /// each cluster's advance goes to the character that starts it.
+    fn shape_piece(&mut self, piece: Option<(Face, usize)>) {
+        let Some((face, first)) = piece else { return };
+        let from = self.glyphs[first].byte;
+        let mut advances = vec![0u32; self.text.len() - from];
+        for glyph in shape(self.fonts.face(face), &self.text[from..], None) {
+            if let Some(slot) = advances.get_mut(glyph.cluster.start) {
+                *slot += u32::from(glyph.advance);
+            }
+        }
+        let mut total = self.cum[first];
+        for i in first..self.glyphs.len() {
+            total += advances[self.glyphs[i].byte - from];
+            self.cum[i + 1] = total;
+        }
+    }
     /// The text cut at every UAX #14 break opportunity.
     fn segments(&self) -> Vec<Segment> {
         let mut segments = Vec::new();
@@ -242,33 +301,80 @@ impl<'a> Shaped<'a> {
         start
     }
 
-    /// The runs of glyphs `start..end`, one per span.
+    /// The runs of glyphs `start..end`, left to right: one per span and
+    /// face, and where the line holds right-to-left text, one per bidi
+    /// level too, reordered for display.
     fn line(&self, start: usize, end: usize, size: f32) -> Wrapped {
         let to_pt = |units: u32| units as f32 * size / 1000.0;
-        let mut runs: Vec<Run> = Vec::new();
-        let mut i = start;
-        while i < end {
-            let span = self.glyphs[i].span;
-            let mut j = i + 1;
-            while j < end && self.glyphs[j].span == span {
-                j += 1;
-            }
-            let stop = self.glyphs.get(j).map_or(self.text.len(), |g| g.byte);
-            runs.push(self.run(
-                span,
-                &self.text[self.glyphs[i].byte..stop],
-                to_pt(self.cum[i] - self.cum[start]),
-                to_pt(self.cum[j] - self.cum[i]),
-            ));
-            i = j;
+        let pieces = self.pieces(start, end);
+        let bytes = self.byte(start)..self.byte(end);
+        let bidi = self.text[bytes.clone()].chars().any(|c| c >= FIRST_RTL)
+            || pieces.iter().any(|&(i, _)| self.glyphs[i].face.needs_shaping());
+        if !bidi {
+            let runs = pieces
+                .iter()
+                .map(|&(i, j)| {
+                    let (dx, width) = (to_pt(self.cum[i] - self.cum[start]), to_pt(self.cum[j] - self.cum[i]));
+                    self.run(i, &self.text[self.byte(i)..self.byte(j)], dx, width, None)
+                })
+                .collect();
+            return Wrapped { runs, width: to_pt(self.cum[end] - self.cum[start]) };
         }
-        Wrapped { runs, width: to_pt(self.cum[end] - self.cum[start]) }
+        let info = BidiInfo::new(&self.text[bytes.clone()], Some(Level::ltr()));
+        let level = |glyph: usize| info.levels.get(self.byte(glyph) - bytes.start).copied().unwrap_or(Level::ltr());
+        let mut split = Vec::new();
+        for (i, j) in pieces {
+            let mut k = i;
+            for m in i + 1..=j {
+                if m == j || level(m) != level(k) {
+                    split.push((k, m, level(k)));
+                    k = m;
+                }
+            }
+        }
+        reorder(&mut split);
+        let mut runs = Vec::with_capacity(split.len());
+        let mut pen = 0;
+        for (i, j, level) in split {
+            let text = &self.text[self.byte(i)..self.byte(j)];
+            let face = self.glyphs[i].face;
+            let (units, glyphs) = if level.is_rtl() || face.needs_shaping() {
+                let glyphs = shape(self.fonts.face(face), text, Some(level.is_rtl()));
+                (glyphs.iter().map(|g| u32::from(g.advance)).sum(), Some(glyphs))
+            } else {
+                (self.cum[j] - self.cum[i], None)
+            };
+            runs.push(self.run(i, text, to_pt(pen), to_pt(units), glyphs));
+            pen += units;
+        }
+        Wrapped { runs, width: to_pt(pen) }
     }
 
-    fn run(&self, span: usize, text: &str, dx: f32, width: f32) -> Run {
-        let style = &self.spans[span];
+    /// The byte offset of glyph `i` (the text length past the last).
+    fn byte(&self, i: usize) -> usize {
+        self.glyphs.get(i).map_or(self.text.len(), |g| g.byte)
+    }
+
+    /// Glyphs `start..end` cut where the span or face changes.
+    fn pieces(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let mut pieces = Vec::new();
+        let mut i = start;
+        while i < end {
+            let (span, face) = (self.glyphs[i].span, self.glyphs[i].face);
+            let mut j = i + 1;
+            while j < end && self.glyphs[j].span == span && self.glyphs[j].face == face {
+                j += 1;
+            }
+            pieces.push((i, j));
+            i = j;
+        }
+        pieces
+    }
+
+    fn run(&self, glyph: usize, text: &str, dx: f32, width: f32, shaped: Option<Vec<ShapedGlyph>>) -> Run {
+        let style = &self.spans[self.glyphs[glyph].span];
         Run {
-            face: style.face,
+            face: self.glyphs[glyph].face,
             text: if style.redacted { String::new() } else { text.to_owned() },
             dx,
             width,
@@ -278,6 +384,35 @@ impl<'a> Shaped<'a> {
                 (false, None) => Ink::Text,
             },
             link: style.link.map(str::to_owned),
+            shaped,
+            tag: Tag::Artifact,
+        }
+    }
+}
+
+/// The first code point of the Hebrew block: every right-to-left character
+/// is at or above it, so a line without one needs no reordering.
+const FIRST_RTL: char = '\u{0590}';
+
+/// Reorders runs (in logical order, with their embedding levels) into
+/// display order: from the highest level down to the lowest odd one, every
+/// maximal sequence of runs at that level or above is reversed (UAX #9, L2).
+fn reorder(runs: &mut [(usize, usize, Level)]) {
+    let Some(highest) = runs.iter().map(|r| r.2.number()).max() else { return };
+    let lowest_odd = runs.iter().map(|r| r.2.number()).min().map_or(1, |l| l | 1);
+    for level in (lowest_odd..=highest).rev() {
+        let mut i = 0;
+        while i < runs.len() {
+            if runs[i].2.number() < level {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < runs.len() && runs[j].2.number() >= level {
+                j += 1;
+            }
+            runs[i..j].reverse();
+            i = j;
         }
     }
 }

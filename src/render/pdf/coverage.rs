@@ -1,0 +1,37 @@
+//! Refusing text no bundled font can print, before anything is laid out:
+//! a name printed as `?` or a blank box would go out wrong without anyone
+//! noticing, so the letter is not written at all and the error names the
+//! character and the text it occurs in.
+
+use super::fonts::{Face, Fonts};
+use super::wrap::{Printable, printable};
+use crate::doc::{Block, Document, Inline};
+
+/// Checks every piece of text in `doc` against the fonts.
+///
+/// # Errors
+///
+/// The first character no bundled face has a glyph for, with the text it
+/// occurs in.
+pub fn check(doc: &Document, fonts: &Fonts) -> Result<(), String> {
+    let lines = doc.walk().into_iter().flat_map(|(_, block)| -> Vec<&[Inline]> {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => vec![content],
+            Block::Lines { lines, .. } | Block::List { items: lines, .. } => lines.iter().map(Vec::as_slice).collect(),
+            Block::Table { header, rows } => header.iter().chain(rows).flatten().map(Vec::as_slice).collect(),
+            Block::Quote(_) | Block::Section { .. } => Vec::new(),
+        }
+    });
+    let texts = doc.letterhead.iter().map(Vec::as_slice).chain(lines).flatten().map(Inline::text);
+    let labels = doc.annexes.iter().filter_map(|annex| annex.label.as_deref());
+    for text in texts.chain(labels) {
+        if let Some(c) = text.chars().find(|&c| printable(c, Face::Regular, fonts) == Printable::Missing) {
+            return Err(format!(
+                "no bundled font can print {c} (U+{:04X}) in \u{201c}{}\u{201d}",
+                u32::from(c),
+                text.trim()
+            ));
+        }
+    }
+    Ok(())
+}
