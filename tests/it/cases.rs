@@ -23,7 +23,7 @@ fn variant(reference: &str, extra: &str) -> String {
     format!("{}\n{extra}\n", base.replace("COUNCIL-2026-0111", reference))
 }
 
-/// fixtures/cases (without broken/) in `cases/`, the profiles beside it,
+/// fixtures/cases in `cases/`, the profiles beside it,
 /// and in `cases/more/` cases made for these tests, one of them broken.
 fn folder(name: &str) -> PathBuf {
     let dir = scratch(name);

@@ -133,11 +133,11 @@ fn a_requester_at_flat_41_does_not_break_a_section_41_refusal() {
     assert!(!codes.contains(&"FOI201"), "{codes:?}");
 }
 
-/// Each file in `fixtures/cases/broken/` names on its first line
+/// Each file in `fixtures/broken-cases/` names on its first line
 /// (`# expect: X`) the rule code or case field that must reject it.
 #[test]
 fn each_broken_fixture_fails_with_its_rule() {
-    let dir = support::root().join("fixtures/cases/broken");
+    let dir = support::root().join("fixtures/broken-cases");
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();

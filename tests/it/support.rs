@@ -59,7 +59,7 @@ pub fn gallagher() -> foikit::requester::RequesterFile {
 }
 
 /// The fixture case files, found on disk so a new fixture is covered
-/// without being listed (`fixtures/cases/broken/` holds the broken variants).
+/// without being listed (`fixtures/broken-cases/` holds the broken variants).
 fn case_files() -> Vec<source::CaseFile> {
     source::discover(&[root().join("fixtures/cases/*.yaml")]).unwrap_or_else(|e| panic!("{e}"))
 }
