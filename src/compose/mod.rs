@@ -249,23 +249,25 @@ impl Composer {
     fn render_text(&self, name: &str, ctx: &Value) -> Result<String, ComposeError> {
         self.prepare(name)?;
         // A partial named while rendering (`{{> (lookup this "decision")}}`)
-        // is compiled when first missed; each miss compiles one more
-        // template of the set, so this ends.
+        // is compiled when first missed. In a parallel batch another letter
+        // may have compiled it between this render and the miss, so a miss
+        // of a partial of the set is always retried; each retry follows a
+        // template of the set becoming compiled, so the count bounds it.
+        let mut retries = self.set.iter().count();
         let result = loop {
             let result = read(&self.hb).render(name, ctx);
             let missed = match &result {
                 Err(e) => match e.reason() {
-                    RenderErrorReason::PartialNotFound(p)
-                        if self.set.contains(p) && !read(&self.hb).has_template(p) =>
-                    {
-                        Some(p.clone())
-                    }
+                    RenderErrorReason::PartialNotFound(p) if self.set.contains(p) && retries > 0 => Some(p.clone()),
                     _ => None,
                 },
                 Ok(_) => None,
             };
             match missed {
-                Some(partial) => self.prepare(&partial)?,
+                Some(partial) => {
+                    retries -= 1;
+                    self.prepare(&partial)?;
+                }
                 None => break result,
             }
         };

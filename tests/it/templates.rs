@@ -180,3 +180,20 @@ fn recursive_or_deeply_nested_templates_are_refused() {
     assert!(load("partials/sign-off.hbs", &deep).unwrap_err().contains("nested more than 64 deep"));
     assert!(load("partials/sign-off.hbs", "{{#if a}}{{> partials/body-item}}{{/if}}").is_ok());
 }
+
+/// Templates compile when a letter first uses them; letters composed at
+/// once on several threads (a parallel batch) must never see a partial as
+/// missing because another thread compiled it a moment earlier.
+#[test]
+fn letters_composed_at_once_on_many_threads_all_compose() {
+    let case = case::parse(&case_yaml(), SourceFormat::Yaml, "78814.yaml").unwrap();
+    for _ in 0..20 {
+        let composer = Composer::builtin();
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8).map(|_| s.spawn(|| composer.compose_reply(&case).map(|_| ()))).collect();
+            for h in handles {
+                h.join().unwrap().unwrap_or_else(|e| panic!("{e}"));
+            }
+        });
+    }
+}
