@@ -72,48 +72,24 @@ impl LetterKind {
 
     /// Replies that answer the request (the reply to which s17, reg 14 or
     /// FOISA s16/s19 and the review and Commissioner particulars attach).
-    pub const REPLIES: &'static [LetterKind] = &[
-        LetterKind::Release,
-        LetterKind::PartialRelease,
-        LetterKind::Refusal,
-        LetterKind::Ncnd,
-        LetterKind::NotHeld,
-        LetterKind::CostLimit,
-        LetterKind::Vexatious,
-        LetterKind::Repeated,
-    ];
+    pub const REPLIES: &'static [LetterKind] = LetterKind::span(3, 11);
 
     /// Letters that may owe the requester review and Commissioner
     /// particulars: the replies and the holding notice (a s17(1) notice too).
-    pub const NOTICES: &'static [LetterKind] = &[
-        LetterKind::HoldingNotice,
-        LetterKind::Release,
-        LetterKind::PartialRelease,
-        LetterKind::Refusal,
-        LetterKind::Ncnd,
-        LetterKind::NotHeld,
-        LetterKind::CostLimit,
-        LetterKind::Vexatious,
-        LetterKind::Repeated,
-    ];
+    pub const NOTICES: &'static [LetterKind] = LetterKind::span(2, 11);
 
     /// [`LetterKind::NOTICES`] and the review outcome: the authority's
     /// decisions on a request, each with a further remedy to tell of.
-    pub const DECISIONS: &'static [LetterKind] = &[
-        LetterKind::HoldingNotice,
-        LetterKind::Release,
-        LetterKind::PartialRelease,
-        LetterKind::Refusal,
-        LetterKind::Ncnd,
-        LetterKind::NotHeld,
-        LetterKind::CostLimit,
-        LetterKind::Vexatious,
-        LetterKind::Repeated,
-        LetterKind::ReviewOutcome,
-    ];
+    pub const DECISIONS: &'static [LetterKind] = LetterKind::span(2, 12);
 
     /// Every kind of FOI correspondence: all but [`LetterKind::NotFoi`].
-    pub const CORRESPONDENCE: &'static [LetterKind] = LetterKind::ALL.split_last().expect("ALL is not empty").1;
+    pub const CORRESPONDENCE: &'static [LetterKind] = LetterKind::span(0, 16);
+
+    /// `ALL[from..to]`: the groups below are runs of [`LetterKind::ALL`],
+    /// whose order is a case's life, so each kind is listed once.
+    const fn span(from: usize, to: usize) -> &'static [LetterKind] {
+        LetterKind::ALL.split_at(to).0.split_at(from).1
+    }
 
     /// The name used on the command line and in reports: "partial-release".
     pub fn slug(self) -> &'static str {
@@ -139,20 +115,7 @@ impl LetterKind {
     }
 
     /// The kinds foikit writes from a case file, in the order of a case's life.
-    pub const WRITTEN: &'static [LetterKind] = &[
-        LetterKind::Acknowledgement,
-        LetterKind::Clarification,
-        LetterKind::HoldingNotice,
-        LetterKind::Release,
-        LetterKind::PartialRelease,
-        LetterKind::Refusal,
-        LetterKind::Ncnd,
-        LetterKind::NotHeld,
-        LetterKind::CostLimit,
-        LetterKind::Vexatious,
-        LetterKind::Repeated,
-        LetterKind::ReviewOutcome,
-    ];
+    pub const WRITTEN: &'static [LetterKind] = LetterKind::span(0, 12);
 
     /// How foikit writes this kind, if it does.
     pub fn written(self) -> Option<Written> {
@@ -273,5 +236,13 @@ mod tests {
         assert!(LetterKind::REPLIES.iter().all(|k| LetterKind::NOTICES.contains(k)));
         assert_eq!(LetterKind::DECISIONS[..LetterKind::NOTICES.len()], *LetterKind::NOTICES);
         assert_eq!(LetterKind::DECISIONS.last(), Some(&LetterKind::ReviewOutcome));
+        // The spans of ALL hold exactly the kinds their names promise.
+        use LetterKind::*;
+        assert_eq!(
+            LetterKind::REPLIES,
+            [Release, PartialRelease, Refusal, Ncnd, NotHeld, CostLimit, Vexatious, Repeated]
+        );
+        assert_eq!(LetterKind::NOTICES, [&[HoldingNotice][..], LetterKind::REPLIES].concat());
+        assert_eq!(LetterKind::WRITTEN, [&[Acknowledgement, Clarification][..], LetterKind::DECISIONS].concat());
     }
 }
