@@ -94,7 +94,7 @@ fn batch_of_50(b: divan::Bencher) {
     };
     let composer = Composer::builtin();
     b.bench(|| {
-        let report = pipeline::render_batch(&composer, &paths, &settings, &|| {});
+        let report = pipeline::render_batch(&composer, paths.iter().cloned().map(Ok), &settings, &|| {});
         assert!(report.failed.is_empty(), "{:?}", report.failed);
     });
 }

@@ -32,6 +32,7 @@ pub mod golden;
 pub mod kind;
 pub mod law;
 pub mod limits;
+pub mod merge;
 pub mod output;
 pub mod pipeline;
 pub mod read;

@@ -87,6 +87,12 @@ impl Failed {
     }
 }
 
+impl From<crate::merge::RowError> for Failed {
+    fn from(e: crate::merge::RowError) -> Failed {
+        Failed::new(Path::new(&e.label), FailKind::BadInput, &e)
+    }
+}
+
 /// `error` as a message that starts with `error`, whatever its source
 /// wrote: every message foikit prints is prefixed the same way.
 pub fn error_message(error: impl std::fmt::Display) -> String {
@@ -101,28 +107,65 @@ pub fn compose(
     case: &Case,
     kind: LetterKind,
     name: &str,
-    source: (String, SourceFormat),
+    source: Option<(String, SourceFormat)>,
 ) -> Result<(Document, Letter), crate::compose::ComposeError> {
     let doc = composer.compose_letter(case, kind)?;
-    let letter = Letter::from_case(name, case, kind, &doc).with_source(source.0, source.1);
+    let letter = Letter::from_case(name, case, kind, &doc);
+    let letter = match source {
+        Some((text, format)) => letter.with_source(text, format),
+        None => letter,
+    };
     Ok((doc, letter))
 }
 
-/// Reads and validates a case file, composes the chosen letter and checks
-/// it: the document, its kind and the findings.
+/// Where one letter's case comes from: a case file, or a row of a mail
+/// merge ([`crate::merge::Row`]). The batch runs either the same way.
+pub trait CaseInput: Send + Sync {
+    /// How messages name it: the file, or `rows.csv:LINE`.
+    fn label(&self) -> PathBuf;
+    /// The validated case, and the text it was read from when the
+    /// validator's findings can be placed in it; or what is wrong.
+    fn load(&self) -> Result<(Case, Option<(String, SourceFormat)>), String>;
+}
+
+impl CaseInput for PathBuf {
+    fn label(&self) -> PathBuf {
+        self.clone()
+    }
+
+    fn load(&self) -> Result<(Case, Option<(String, SourceFormat)>), String> {
+        let (case, source) = case::load_with_source(self).map_err(|e| e.to_string())?;
+        let format = SourceFormat::from_path(self).unwrap_or(SourceFormat::Yaml);
+        Ok((case, Some((source, format))))
+    }
+}
+
+impl CaseInput for crate::merge::Row {
+    fn label(&self) -> PathBuf {
+        PathBuf::from(&self.label)
+    }
+
+    fn load(&self) -> Result<(Case, Option<(String, SourceFormat)>), String> {
+        // Findings are named by the row; the generated text is not shown.
+        self.case().map(|(case, _)| (case, None))
+    }
+}
+
+/// Reads and validates a case, composes the chosen letter and checks it:
+/// the document, the letter as the validator saw it, and the findings.
 pub fn load_and_check(
     composer: &Composer,
-    path: &Path,
+    input: &dyn CaseInput,
     which: CaseLetter,
-) -> Result<(Document, LetterKind, Vec<Diagnostic>), Failed> {
-    let bad = |e: &dyn std::fmt::Display| Failed::new(path, FailKind::BadInput, e);
-    let (case, source) = case::load_with_source(path).map_err(|e| bad(&e))?;
-    let format = SourceFormat::from_path(path).unwrap_or(SourceFormat::Yaml);
-    let name = path.display().to_string();
+) -> Result<(Document, Letter, Vec<Diagnostic>), Failed> {
+    let label = input.label();
+    let bad = |e: &dyn std::fmt::Display| Failed::new(&label, FailKind::BadInput, e);
+    let (case, source) = input.load().map_err(|e| bad(&e))?;
     let kind = which.kind(&case).map_err(|e| bad(&e))?;
-    let (doc, letter) = compose(composer, &case, kind, &name, (source, format)).map_err(|e| bad(&e))?;
+    let name = label.display().to_string();
+    let (doc, letter) = compose(composer, &case, kind, &name, source).map_err(|e| bad(&e))?;
     let findings = check::check(&letter);
-    Ok((doc, kind, findings))
+    Ok((doc, letter, findings))
 }
 
 /// Checks one file: a case file is validated, composed and its letter
@@ -133,16 +176,17 @@ pub fn check_file(
     path: &Path,
     kind: Option<LetterKind>,
 ) -> Result<(Reading, Vec<Diagnostic>), Failed> {
-    let bad = |e: &dyn std::fmt::Display| Failed::new(path, FailKind::BadInput, e);
-    let letter = if SourceFormat::from_path(path).is_some() {
-        let (case, source) = case::load_with_source(path).map_err(|e| bad(&e))?;
-        let format = SourceFormat::from_path(path).unwrap_or(SourceFormat::Yaml);
-        let kind = case.stage_kind();
-        compose(composer, &case, kind, &path.display().to_string(), (source, format)).map_err(|e| bad(&e))?.1
-    } else {
-        read_letter(path, kind)?
-    };
+    if is_case_file(path) {
+        return check_case(composer, &path.to_path_buf());
+    }
+    let letter = read_letter(path, kind)?;
     Ok((Reading::of(&letter), check::check(&letter)))
+}
+
+/// Checks the letter a case's stage calls for, without rendering it.
+pub fn check_case(composer: &Composer, input: &dyn CaseInput) -> Result<(Reading, Vec<Diagnostic>), Failed> {
+    let (_, letter, findings) = load_and_check(composer, input, CaseLetter::Stage)?;
+    Ok((Reading::of(&letter), findings))
 }
 
 /// A letter written elsewhere (DOCX, PDF, HTML, text), read within the
@@ -280,50 +324,73 @@ struct Done {
     staged: Vec<Staged>,
 }
 
-/// Renders every case in `paths` with `settings`, in parallel; `tick` is
-/// called once per input as it finishes (for a progress bar).
-pub fn render_batch(
+/// Inputs handed to the rayon pool at once, per thread: enough to keep
+/// every core busy, few enough that a long stream (a mail merge of 100 000
+/// rows) is never held in memory.
+const CHUNK_PER_THREAD: usize = 32;
+
+/// Runs `work` on every item in parallel, a bounded chunk at a time, and
+/// hands the results to `take` in input order. Stops reading items once
+/// `stop` is set.
+fn stream<T: Send, R: Send>(
+    items: impl Iterator<Item = T>,
+    stop: &AtomicBool,
+    work: impl Fn(T) -> R + Sync + Send,
+    mut take: impl FnMut(R),
+) {
+    let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
+    let mut items = items.fuse();
+    while !stop.load(Ordering::Relaxed) {
+        let batch: Vec<T> = items.by_ref().take(chunk).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<R> = batch.into_par_iter().map(&work).collect();
+        results.into_iter().for_each(&mut take);
+    }
+}
+
+/// Renders every case in `inputs` (case files, or mail-merge rows; an
+/// input that could not even be read is an `Err`) with `settings`, in
+/// parallel and streamed; `tick` is called once per input as it finishes
+/// (for a progress bar).
+pub fn render_batch<S: CaseInput>(
     composer: &Composer,
-    paths: &[PathBuf],
+    inputs: impl Iterator<Item = Result<S, Failed>>,
     settings: &RenderSettings,
     tick: &(dyn Fn() + Sync),
 ) -> BatchReport {
     let stop = AtomicBool::new(false);
-    let results: Vec<Result<Done, (Option<String>, Failed)>> = paths
-        .par_iter()
-        .map(|path| {
-            let result = if stop.load(Ordering::Relaxed) {
-                Err((None, Failed::new(path, FailKind::BadInput, "not processed: an earlier input failed")))
-            } else {
-                render_one(composer, path, settings)
-            };
-            if result.is_err() && settings.fail_fast {
-                stop.store(true, Ordering::Relaxed);
-            }
-            tick();
-            result
-        })
-        .collect();
-
     let mut report = BatchReport::default();
     let mut done = Vec::new();
-    for result in results {
-        match result {
-            Ok(d) => {
-                report.letters += 1;
-                if let Some(f) = &d.findings {
-                    report.findings.push((d.source.clone(), f.clone()));
-                }
-                done.push(d);
-            }
-            Err((findings, failed)) => {
-                if let Some(f) = findings {
-                    report.findings.push((failed.file.clone(), f));
-                }
-                report.failed.push(failed);
-            }
+    // Under --fail-fast, inputs after a failure are skipped (`None`).
+    let work = |input: Result<S, Failed>| {
+        if stop.load(Ordering::Relaxed) {
+            return None;
         }
-    }
+        let result = input.map_err(|failed| (None, failed)).and_then(|input| render_one(composer, &input, settings));
+        if result.is_err() && settings.fail_fast {
+            stop.store(true, Ordering::Relaxed);
+        }
+        tick();
+        Some(result)
+    };
+    stream(inputs, &stop, work, |result| match result {
+        None => {}
+        Some(Ok(d)) => {
+            report.letters += 1;
+            if let Some(f) = &d.findings {
+                report.findings.push((d.source.clone(), f.clone()));
+            }
+            done.push(d);
+        }
+        Some(Err((findings, failed))) => {
+            if let Some(f) = findings {
+                report.findings.push((failed.file.clone(), f));
+            }
+            report.failed.push(failed);
+        }
+    });
     refuse_collisions(&mut done, &mut report.failed);
     if settings.fail_fast && !report.failed.is_empty() {
         report.held_back = Some("--fail-fast: an input failed, so nothing was written".into());
@@ -389,8 +456,14 @@ fn refuse_collisions(done: &mut Vec<Done>, failed: &mut Vec<Failed>) {
     });
 }
 
-fn render_one(composer: &Composer, path: &Path, settings: &RenderSettings) -> Result<Done, (Option<String>, Failed)> {
-    let (mut doc, kind, findings) = load_and_check(composer, path, settings.letter).map_err(|f| (None, f))?;
+fn render_one(
+    composer: &Composer,
+    input: &dyn CaseInput,
+    settings: &RenderSettings,
+) -> Result<Done, (Option<String>, Failed)> {
+    let path = &input.label();
+    let (mut doc, letter, findings) = load_and_check(composer, input, settings.letter).map_err(|f| (None, f))?;
+    let kind = letter.kind;
     let shown = (!findings.is_empty()).then(|| report::human(&[], &findings));
     if settings.draft {
         doc.meta.draft = true;
@@ -443,31 +516,27 @@ pub struct CheckReport {
     pub failed: Vec<Failed>,
 }
 
-/// Checks every file in `paths` in parallel (letters as `kind` when given).
-pub fn check_batch(
-    composer: &Composer,
-    paths: &[PathBuf],
-    kind: Option<LetterKind>,
+/// Checks every input with `check` (e.g. [`check_file`], [`check_case`])
+/// in parallel and streamed; an input that could not even be read is an
+/// `Err`.
+pub fn check_batch<T: Send>(
+    inputs: impl Iterator<Item = Result<T, Failed>>,
+    check: impl Fn(&T) -> Result<(Reading, Vec<Diagnostic>), Failed> + Sync + Send,
     tick: &(dyn Fn() + Sync),
 ) -> CheckReport {
-    let results: Vec<_> = paths
-        .par_iter()
-        .map(|path| {
-            let result = check_file(composer, path, kind);
-            tick();
-            result
-        })
-        .collect();
     let mut report = CheckReport::default();
-    for result in results {
-        match result {
-            Ok((reading, found)) => {
-                report.readings.push(reading);
-                report.findings.extend(found);
-            }
-            Err(f) => report.failed.push(f),
+    let work = |input: Result<T, Failed>| {
+        let result = input.and_then(|input| check(&input));
+        tick();
+        result
+    };
+    stream(inputs, &AtomicBool::new(false), work, |result| match result {
+        Ok((reading, found)) => {
+            report.readings.push(reading);
+            report.findings.extend(found);
         }
-    }
+        Err(f) => report.failed.push(f),
+    });
     report
 }
 

@@ -25,7 +25,7 @@ pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
 pub use profile::Profile;
-pub use read::{SourceFormat, load, load_as, load_with_source, parse, parse_as, position};
+pub use read::{SourceFormat, load, load_as, load_value, load_with_source, parse, parse_as, parse_in, position};
 
 use crate::law::RegimeId;
 

@@ -51,7 +51,9 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
     parse_in(source, format, name, None)
 }
 
-fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
+/// [`parse`], with a `profile` and annex files looked for in `dir` (the
+/// folder of the file the text came from, e.g. a mail merge's base case).
+pub fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
     let source = &crate::redact::mask(source);
     let mut case = parse_case(source, format, name, dir)?;
     super::annex_file::read(&mut case, source, format, name, dir)?;
@@ -77,6 +79,22 @@ fn parse_case(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>
         problems: vec![Problem { message: with_hint(&e.to_string()), line: None, column: None, path: String::new() }],
     })?;
     finish(case, source, format, name, checks::cross_field)
+}
+
+/// Reads the case file at `path` without validating it as a case: the
+/// base of a mail merge, which rows complete.
+pub fn load_value(path: &Path) -> Result<serde_json::Value, CaseError> {
+    let (source, format) = read_source(path)?;
+    deserialize::<serde_json::Value>(&source, format).map_err(|(message, at)| CaseError::Invalid {
+        file: path.display().to_string(),
+        source: source.clone(),
+        problems: vec![Problem {
+            message: with_hint(&message),
+            line: at.map(|a| a.0),
+            column: at.map(|a| a.1),
+            path: String::new(),
+        }],
+    })
 }
 
 /// Reads any foikit input file (a case, a requester file) at `path`:
@@ -124,7 +142,9 @@ pub fn parse_as<T: DeserializeOwned + Validate>(
             (SourceFormat::Yaml, Some((line, _))) => locate::yaml_path_at(&outline, line).unwrap_or("").to_string(),
             _ => String::new(),
         };
-        let path = refine_path(&path, &message);
+        // `requester: {}` lacks its fields itself, not beside it.
+        let empty = at.and_then(|(line, _)| source.lines().nth(line - 1)).is_some_and(|l| l.trim_end().ends_with("{}"));
+        let path = refine_path(&path, &message, empty);
         invalid(vec![Problem { message: with_hint(&message), line: at.map(|a| a.0), column: at.map(|a| a.1), path }])
     })?;
     finish(value, source, format, name, facts)
@@ -170,11 +190,12 @@ fn finish<T: Validate>(
 /// An unknown field error is located at the offending key, whose own path
 /// the outline already holds. A missing field is located at the last key of
 /// the mapping that lacks it: its path is that key's parent plus the field
-/// serde names in the message.
-fn refine_path(path: &str, message: &str) -> String {
+/// serde names in the message; or, when that key's value is the `empty`
+/// mapping `{}`, the key itself plus the field.
+fn refine_path(path: &str, message: &str, empty: bool) -> String {
     match message.split('`').nth(1) {
         Some(field) if message.starts_with("missing field") => {
-            let parent = path.rfind(['.', '[']).map_or("", |i| &path[..i]);
+            let parent = if empty { path } else { path.rfind(['.', '[']).map_or("", |i| &path[..i]) };
             if parent.is_empty() { field.to_string() } else { format!("{parent}.{field}") }
         }
         _ => path.to_string(),

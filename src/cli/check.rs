@@ -50,15 +50,31 @@ pub struct Args {
     /// wording (release, refusal, holding-notice, review-request, …).
     #[arg(long)]
     kind: Option<LetterKind>,
+    /// Mail merge: check the case of every row of this CSV or JSON Lines
+    /// file, set over the one case file given (see `foikit render --help`).
+    #[arg(long, value_name = "ROWS")]
+    merge: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let composer = Composer::new(super::template_set(args.templates.as_ref())?)?;
     let (inputs, mut unreadable) = pipeline::inputs(&args.paths, pipeline::is_checkable);
     // Only a person reading the human report wants a bar.
-    let bar = super::progress(inputs.len(), args.quiet || args.format != ReportFormat::Human);
-    let checked =
-        pipeline::pool(args.jobs)?.install(|| pipeline::check_batch(&composer, &inputs, args.kind, &|| bar.inc(1)));
+    let quiet = args.quiet || args.format != ReportFormat::Human;
+    let bar = super::progress(args.merge.is_none().then_some(inputs.len()), quiet);
+    let tick = || bar.inc(1);
+    let pool = pipeline::pool(args.jobs)?;
+    let checked = match &args.merge {
+        Some(rows) => {
+            let rows = super::merge_rows(&inputs, rows)?;
+            let check = |row: &foikit::merge::Row| pipeline::check_case(&composer, row);
+            pool.install(|| pipeline::check_batch(rows, check, &tick))
+        }
+        None => {
+            let check = |path: &PathBuf| pipeline::check_file(&composer, path, args.kind);
+            pool.install(|| pipeline::check_batch(inputs.iter().cloned().map(Ok), check, &tick))
+        }
+    };
     bar.finish_and_clear();
     let (readings, all) = (checked.readings, checked.findings);
     unreadable.extend(checked.failed);

@@ -173,23 +173,38 @@ fn template_set(dir: Option<&PathBuf>) -> Result<foikit::compose::TemplateSet, F
 }
 
 /// A progress bar on stderr when it is a terminal and `quiet` is off;
-/// otherwise one that draws nothing.
-fn progress(len: usize, quiet: bool) -> indicatif::ProgressBar {
+/// otherwise one that draws nothing. `len` is the number of letters, or
+/// `None` for a mail merge, whose rows are counted as they are read.
+fn progress(len: Option<usize>, quiet: bool) -> indicatif::ProgressBar {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     use std::io::IsTerminal;
-    if quiet || !std::io::stderr().is_terminal() || len < 2 {
+    if quiet || !std::io::stderr().is_terminal() || len.is_some_and(|n| n < 2) {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    let template = if colour() {
-        "{bar:40.cyan/blue} {pos}/{len} letters, {per_sec}, {eta} left"
-    } else {
-        "{bar:40} {pos}/{len} letters, {per_sec}, {eta} left"
+    let bar = ProgressBar::with_draw_target(len.map(|n| n as u64), ProgressDrawTarget::stderr());
+    let template = match (len, colour()) {
+        (None, _) => "{spinner} {pos} letters, {per_sec}",
+        (Some(_), true) => "{bar:40.cyan/blue} {pos}/{len} letters, {per_sec}, {eta} left",
+        (Some(_), false) => "{bar:40} {pos}/{len} letters, {per_sec}, {eta} left",
     };
     if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar
+}
+
+/// The rows of `--merge ROWS` over the one base case in `cases`, as
+/// batch inputs.
+fn merge_rows(
+    cases: &[PathBuf],
+    rows: &std::path::Path,
+) -> Result<impl Iterator<Item = Result<foikit::merge::Row, foikit::pipeline::Failed>> + use<>, Failure> {
+    let [base] = cases else {
+        return Err(format!("error: --merge takes one base case file; {} were given", cases.len()).into());
+    };
+    let base = foikit::merge::Base::load(base)?;
+    let rows = foikit::merge::Rows::open(rows, base)?;
+    Ok(rows.map(|row| row.map_err(foikit::pipeline::Failed::from)))
 }
 
 /// The bank holiday calendar, updated from `--holidays FILE`: gov.uk's

@@ -44,6 +44,13 @@ pub struct Args {
     /// Print only errors: no progress bar, no list of files written, no summary.
     #[arg(short, long)]
     quiet: bool,
+    /// Mail merge: one letter per row of this CSV or JSON Lines file, its
+    /// fields set over the one case file given (the base). CSV headers are
+    /// field paths such as `requester.name`, `request.received` or
+    /// `requester.address.0`; a JSON Lines row is part of a case. See the
+    /// README's "Mail merge".
+    #[arg(long, value_name = "ROWS")]
+    merge: Option<PathBuf>,
 }
 
 /// The authority's letters a case file can produce.
@@ -91,9 +98,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     };
     foikit::output::clean_stale(&args.output);
     let (inputs, mut unreadable) = pipeline::inputs(&args.cases, pipeline::is_case_file);
-    let bar = super::progress(inputs.len(), args.quiet);
-    let report =
-        pipeline::pool(args.jobs)?.install(|| pipeline::render_batch(&composer, &inputs, &settings, &|| bar.inc(1)));
+    let pool = pipeline::pool(args.jobs)?;
+    let bar = super::progress(args.merge.is_none().then_some(inputs.len()), args.quiet);
+    let tick = || bar.inc(1);
+    let report = match &args.merge {
+        Some(rows) => {
+            let rows = super::merge_rows(&inputs, rows)?;
+            pool.install(|| pipeline::render_batch(&composer, rows, &settings, &tick))
+        }
+        None => pool.install(|| pipeline::render_batch(&composer, inputs.iter().cloned().map(Ok), &settings, &tick)),
+    };
     bar.finish_and_clear();
 
     for (_, findings) in &report.findings {

@@ -224,7 +224,7 @@ pub fn letters(case: &CaseFile, composer: &Composer, which: &[Which]) -> Result<
     let mut out = Vec::new();
     for w in wanted {
         let Some(kind) = w.kind(&parsed) else { continue };
-        let (doc, letter) = crate::pipeline::compose(composer, &parsed, kind, &file, (source.clone(), format))
+        let (doc, letter) = crate::pipeline::compose(composer, &parsed, kind, &file, Some((source.clone(), format)))
             .map_err(|e| Error(format!("{e} (composing {file})")))?;
         out.push(Produced {
             case: case.id.clone(),
