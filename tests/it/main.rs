@@ -17,6 +17,7 @@ mod golden_cli;
 mod interop;
 mod kinds;
 mod letters;
+mod merge;
 mod ooxml;
 mod redaction;
 mod requester;
