@@ -6,6 +6,7 @@
 //! case are printed, never interpreted. Each template is compiled once, when
 //! a letter first needs it, and reused for every letter after.
 
+mod compile;
 pub mod context;
 pub mod helpers;
 pub mod markdown;
@@ -100,15 +101,13 @@ impl Composer {
         }
         let Some(source) = self.set.source(name) else { return Ok(()) };
         let mut hb = self.hb.write().unwrap_or_else(PoisonError::into_inner);
-        hb.register_template_string(name, source).map_err(|e| {
-            let pos = e.pos();
-            ComposeError {
-                template: self.set.origin(name),
-                line: pos.map(|p| p.0),
-                column: pos.map(|p| p.1),
-                message: e.reason().to_string(),
-            }
+        let template = compile::compile(name, source).map_err(|e| ComposeError {
+            template: self.set.origin(name),
+            line: e.line,
+            column: e.column,
+            message: e.message,
         })?;
+        hb.register_template(name, template);
         // Released before the partials: each takes the lock itself.
         drop(hb);
         for call in source.split("{{").skip(1).filter_map(templates::partial_call) {
