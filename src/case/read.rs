@@ -85,16 +85,8 @@ fn parse_case(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>
 /// base of a mail merge, which rows complete.
 pub fn load_value(path: &Path) -> Result<serde_json::Value, CaseError> {
     let (source, format) = read_source(path)?;
-    deserialize::<serde_json::Value>(&source, format).map_err(|(message, at)| CaseError::Invalid {
-        file: path.display().to_string(),
-        source: source.clone(),
-        problems: vec![Problem {
-            message: with_hint(&message),
-            line: at.map(|a| a.0),
-            column: at.map(|a| a.1),
-            path: String::new(),
-        }],
-    })
+    deserialize::<serde_json::Value>(&source, format)
+        .map_err(|e| unreadable(&source, format, &path.display().to_string(), e))
 }
 
 /// Reads any foikit input file (a case, a requester file) at `path`:
@@ -134,20 +126,23 @@ pub fn parse_as<T: DeserializeOwned + Validate>(
 ) -> Result<T, CaseError> {
     // Withheld text is masked before anything can hold or echo it.
     let source = &crate::redact::mask(source);
-    let invalid =
-        |problems: Vec<Problem>| CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems };
-    let outline = if format == SourceFormat::Yaml { locate::yaml_outline(source) } else { Vec::new() };
-    let value: T = deserialize(source, format).map_err(|(message, at)| {
-        let path = match (format, at) {
-            (SourceFormat::Yaml, Some((line, _))) => locate::yaml_path_at(&outline, line).unwrap_or("").to_string(),
-            _ => String::new(),
-        };
-        // `requester: {}` lacks its fields itself, not beside it.
-        let empty = at.and_then(|(line, _)| source.lines().nth(line - 1)).is_some_and(|l| l.trim_end().ends_with("{}"));
-        let path = refine_path(&path, &message, empty);
-        invalid(vec![Problem { message: with_hint(&message), line: at.map(|a| a.0), column: at.map(|a| a.1), path }])
-    })?;
+    let value: T = deserialize(source, format).map_err(|e| unreadable(source, format, name, e))?;
     finish(value, source, format, name, facts)
+}
+
+/// A file the deserializer refused, with the field at the error's line.
+fn unreadable(source: &str, format: SourceFormat, name: &str, (message, at): Located) -> CaseError {
+    let path = match (format, at) {
+        (SourceFormat::Yaml, Some((line, _))) => {
+            locate::yaml_path_at(&locate::yaml_outline(source), line).unwrap_or("").to_string()
+        }
+        _ => String::new(),
+    };
+    // `requester: {}` lacks its fields itself, not beside it.
+    let empty = at.and_then(|(line, _)| source.lines().nth(line - 1)).is_some_and(|l| l.trim_end().ends_with("{}"));
+    let path = refine_path(&path, &message, empty);
+    let problem = Problem { message: with_hint(&message), line: at.map(|a| a.0), column: at.map(|a| a.1), path };
+    CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems: vec![problem] }
 }
 
 /// Validates a deserialised file: field rules and `facts`, each problem
@@ -229,6 +224,9 @@ fn deserialize<T: DeserializeOwned>(source: &str, format: SourceFormat) -> Resul
 /// serde-saphyr's message without its own location suffix and snippet (we
 /// render our own, in the same style for every format).
 fn bare_yaml_message(e: &serde_saphyr::Error) -> String {
+    if let Some(message) = budget_message(e) {
+        return message;
+    }
     let text = e.without_snippet().to_string();
     let first = text.lines().next().unwrap_or("").trim();
     let first = first.strip_prefix("error: ").unwrap_or(first);
@@ -237,6 +235,32 @@ fn bare_yaml_message(e: &serde_saphyr::Error) -> String {
         _ => first,
     };
     first.rsplit_once(" at line ").map_or(first, |(m, _)| m).to_string()
+}
+
+/// A breach of the YAML reader's budget (an alias bomb, a flood of nodes,
+/// deep nesting) in words, rather than serde-saphyr's debug form
+/// (`budget breached: Nodes { nodes: 250001 }`).
+fn budget_message(e: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let mut e = e;
+    while let serde_saphyr::Error::AliasError { error, .. } | serde_saphyr::Error::WithSnippet { error, .. } = e {
+        e = error;
+    }
+    let serde_saphyr::Error::Budget { breach, .. } = e else { return None };
+    let bomb =
+        "; aliases (`*name`) repeat what their anchor (`&name`) holds, so a few lines can expand to millions of values";
+    let (what, hint) = match breach {
+        B::Aliases { aliases } => (format!("{aliases} aliases (`*name`)"), ""),
+        B::Anchors { anchors } => (format!("{anchors} anchors (`&name`)"), ""),
+        B::Nodes { nodes } => (format!("{nodes} values"), bomb),
+        B::Events { events } => (format!("{events} YAML events"), bomb),
+        B::ScalarBytes { total_scalar_bytes } => (format!("{total_scalar_bytes} bytes of text"), bomb),
+        B::Depth { depth } => (format!("{depth} levels of nesting"), ""),
+        B::Documents { documents } => (format!("{documents} documents (`---`)"), ""),
+        B::MergeKeys { merge_keys } => (format!("{merge_keys} merge keys (`<<`)"), ""),
+        other => (format!("{other:?}").to_lowercase(), ""),
+    };
+    Some(format!("the file expands to {what}, over the YAML reader's limit{hint}"))
 }
 
 fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<(String, String)>) {
