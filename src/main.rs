@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}", foikit::pipeline::error_message(e));
+            cli::write_stderr(format_args!("{}\n", foikit::pipeline::error_message(e)));
             ExitCode::from(2)
         }
     }

@@ -258,7 +258,7 @@ fn budget_message(e: &serde_saphyr::Error) -> Option<String> {
         B::Depth { depth } => (format!("{depth} levels of nesting"), ""),
         B::Documents { documents } => (format!("{documents} documents (`---`)"), ""),
         B::MergeKeys { merge_keys } => (format!("{merge_keys} merge keys (`<<`)"), ""),
-        other => (format!("{other:?}").to_lowercase(), ""),
+        _ => return Some("the file expands to more than the YAML reader allows".into()),
     };
     Some(format!("the file expands to {what}, over the YAML reader's limit{hint}"))
 }

@@ -63,7 +63,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
         Format::Csv => {
             for b in &register.broken {
-                eprintln!("broken: {}: {}", b.file, b.message);
+                diagln!("broken: {}: {}", b.file, b.message);
             }
             cases::csv(&register)
         }

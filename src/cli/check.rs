@@ -93,7 +93,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         }
     }
     for failed in &unreadable {
-        eprintln!("{}", failed.message);
+        diagln!("{}", failed.message);
     }
     if !unreadable.is_empty() {
         return Ok(ExitCode::from(pipeline::exit_status(&unreadable)));

@@ -16,6 +16,22 @@ macro_rules! outln {
     };
 }
 
+/// `eprint!` that never panics: a diagnostic that cannot be written
+/// (standard error is a closed pipe or a full disk) is dropped, and the
+/// exit status still tells what happened.
+macro_rules! diag {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stderr(format_args!($($arg)*))
+    };
+}
+
+/// `eprintln!` with the same handling as [`diag!`].
+macro_rules! diagln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stderr(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod cases;
 mod check;
 mod deadline;
@@ -120,6 +136,13 @@ pub fn write_stdout(args: std::fmt::Arguments) -> Result<(), StdoutError> {
     out.write_fmt(args).and_then(|()| out.flush()).map_err(StdoutError)
 }
 
+/// Writes to stderr, ignoring failure (see [`diag!`]).
+pub fn write_stderr(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args).and_then(|()| err.flush());
+}
+
 /// Whether colour may be used on stderr: a terminal, and `NO_COLOR`
 /// (no-color.org) unset or empty.
 fn colour() -> bool {
@@ -164,7 +187,7 @@ fn template_set(dir: Option<&PathBuf>) -> Result<foikit::compose::TemplateSet, F
     let Some(dir) = dir else { return Ok(foikit::compose::TemplateSet::builtin()) };
     let set = foikit::compose::TemplateSet::with_overlay(dir)?;
     for unknown in &set.unknown {
-        eprintln!(
+        diagln!(
             "warning: {} matches no built-in template and is ignored (see `foikit templates list`)",
             unknown.display()
         );

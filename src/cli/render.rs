@@ -111,21 +111,21 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     bar.finish_and_clear();
 
     for (_, findings) in &report.findings {
-        eprint!("{findings}");
+        diag!("{findings}");
     }
     unreadable.extend(report.failed.iter().cloned());
     for failed in &unreadable {
-        eprintln!("{}", failed.message);
+        diagln!("{}", failed.message);
     }
     if let Some(why) = &report.held_back {
-        eprintln!("error: {why}");
+        diagln!("error: {why}");
     }
     if !args.quiet {
         for (file, size) in &report.written {
             outln!("wrote {} ({size} bytes)", file.display());
         }
         let refused = unreadable.iter().filter(|f| f.kind == pipeline::FailKind::Refused).count();
-        eprintln!(
+        diagln!(
             "{} letter{} rendered as {}; {} file{} written; {} input{} failed{}; {:.2} s",
             report.letters,
             plural(report.letters),

@@ -82,7 +82,7 @@ pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
     };
     let warnings: Vec<String> = requester::uncited_sections(&reply, &who).into_iter().chain(warnings).collect();
     for w in &warnings {
-        eprintln!("warning: {w}");
+        diagln!("warning: {w}");
     }
     let name = format!("{stem} for {}", reply.file);
     // The request's date too: FOISA s20(5) counts the review window from
@@ -93,12 +93,12 @@ pub fn run(args: Args, which: Which) -> Result<ExitCode, Failure> {
     };
     let findings = check::check(&letter);
     if !findings.is_empty() {
-        eprint!("{}", report::human(&[], &findings));
+        diag!("{}", report::human(&[], &findings));
     }
     if args.draft {
         doc.meta.draft = true;
     } else if findings.iter().any(|d| d.severity == Severity::Error) {
-        eprintln!("error: the validator found errors, so nothing was written; fix them, or pass --draft");
+        diagln!("error: the validator found errors, so nothing was written; fix them, or pass --draft");
         return Ok(ExitCode::from(1));
     }
     write(&doc, &args.output, stem, &args.format)?;
@@ -117,7 +117,7 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
     // Challenging a letter that decided nothing (an acknowledgement, a
     // clarification) is rarely what the requester means.
     if !letter.kind.is_reply() && letter.kind != LetterKind::ReviewOutcome {
-        eprintln!(
+        diagln!(
             "warning: {name} reads as a {} rather than a reply to the request; the letter drafted treats it as one",
             letter.kind
         );

@@ -222,6 +222,28 @@ fn closed_or_full_stdout_never_panics() {
 }
 
 #[test]
+fn closed_or_full_stderr_never_panics() {
+    let bad = support::root().join("fixtures/bad-input/empty.yaml");
+    let good = support::root().join("fixtures/cases/ho-78814-release.yaml");
+    let out = support::scratch("stderr-closed");
+    for (case, status) in [(&bad, 2), (&good, 0)] {
+        let args = ["render", "-f", "txt", "-o", out.to_str().unwrap(), case.to_str().unwrap()];
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let run = Command::new(env!("CARGO_BIN_EXE_foikit")).args(args).stderr(full).output().unwrap();
+        assert_eq!(run.status.code(), Some(status), "stderr full: {case:?}");
+        // A pipe whose reader has gone: every write fails with EPIPE.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_foikit"))
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        assert_eq!(child.wait().unwrap().code(), Some(status), "stderr closed: {case:?}");
+    }
+}
+
+#[test]
 fn invalid_source_date_epoch_is_an_error() {
     let case = support::root().join("fixtures/cases/ho-78814-release.yaml");
     let out = support::scratch("epoch");

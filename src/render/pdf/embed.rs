@@ -146,7 +146,7 @@ fn embed_face(
     let glyphs: Vec<(u16, &Unicode)> =
         shown.iter().enumerate().filter_map(|(id, u)| Some((id as u16, u.as_ref()?))).collect();
     let texts = glyphs.iter().map(|&(id, u)| (id, u.first().to_string())).collect();
-    let subset = printpdf::subset_font(parsed, &texts).map_err(|e| format!("cannot subset {face:?}: {e}"))?;
+    let subset = printpdf::subset_font(parsed, &texts).map_err(|e| format!("cannot subset {}: {e}", face.name()))?;
     let mut codes = vec![0; shown.len()];
     // (code, advance, text), in code order: subset glyph ids ascend with the
     // full font's, but sorting does not rely on it.

@@ -69,6 +69,17 @@ impl Face {
         }
     }
 
+    /// The font's name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Face::Regular => "Liberation Sans Regular",
+            Face::Bold => "Liberation Sans Bold",
+            Face::Italic => "Liberation Sans Italic",
+            Face::Arabic => "Noto Sans Arabic",
+            Face::Cjk => "Droid Sans Fallback",
+        }
+    }
+
     /// The position of the face in [`Face::ALL`].
     pub fn index(self) -> usize {
         self as usize
@@ -117,7 +128,7 @@ pub struct FaceData {
 impl FaceData {
     fn load(face: Face) -> Result<FaceData, String> {
         let shaper = rustybuzz::Face::from_slice(face.bytes(), 0)
-            .ok_or_else(|| format!("embedded font {face:?} is unreadable"))?;
+            .ok_or_else(|| format!("embedded font {} is unreadable", face.name()))?;
         let scale = 1000.0 / shaper.units_per_em() as f32;
         let mut data = FaceData { face, shaper, glyphs: Box::new([]), scale, parsed: OnceLock::new() };
         if face < Face::Arabic {
@@ -131,9 +142,9 @@ impl FaceData {
     pub fn parsed(&self) -> Result<&ParsedFont, String> {
         let face = self.face;
         let parse = || {
-            let lean = dehint(face.bytes()).map_err(|e| format!("embedded font {face:?}: {e}"))?;
+            let lean = dehint(face.bytes()).map_err(|e| format!("embedded font {}: {e}", face.name()))?;
             ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
-                .ok_or_else(|| format!("embedded font {face:?} cannot be embedded"))
+                .ok_or_else(|| format!("embedded font {} cannot be embedded", face.name()))
         };
         self.parsed.get_or_init(parse).as_ref().map_err(Clone::clone)
     }
