@@ -85,7 +85,7 @@ pub fn reference(text: &str) -> Option<String> {
 pub fn received(text: &str) -> Option<Date> {
     static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)?\s+(?:of|dated|received on|sent on|on|which we received on|(?:that|which) was received on)|we received your request on|request (?:was )?received on)\s+(?:the\s+)?",
+            r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)?\s+(?:of|dated|received(?: on)?|sent on|on|which we received on|(?:that|which) was received on)|we received your request on|request (?:was )?received on)\s+(?:the\s+)?",
         )
     });
     let m = RECEIVED.find(text)?;
@@ -271,7 +271,7 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|make representations|representations under regulation 11|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
+        r"(?i)internal review|(?:request|require|ask for|requirement for|ask us to (?:carry out|conduct|undertake|do)) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|make representations|representations under regulation 11|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
     )
 });
 
@@ -286,7 +286,7 @@ pub fn review_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>)
     // Commissioner" is about the regulator, not about asking for a review.
     static ASKS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider|make representations",
+            r"(?i)(?:request|require|ask for|apply for|seek|ask us to (?:carry out|conduct|undertake|do)) (?:an? )?(?:independent )?(?:internal )?review|reconsider|make representations",
         )
     });
     // "after we have reconsidered your request" looks back on a review, it does not offer one.
@@ -364,6 +364,9 @@ pub fn authority(text: &str) -> Option<String> {
             Some(title) => title.split_once(" of ").map(|(_, body)| body),
             None => Some(name),
         })
+        // A signature block runs the team into the body: "Information
+        // Governance Team Anyshire County Council".
+        .map(|name| ["Team ", "Unit "].iter().find_map(|t| name.split_once(t).map(|(_, body)| body)).unwrap_or(name))
         .find(|name| name.split(' ').count() >= 2)
         .map(str::to_string)
 }
@@ -471,9 +474,19 @@ mod tests {
             Some("2023-09-21".into())
         );
         assert_eq!(regime("under the Environmental Information Regulations 2004"), RegimeId::Eir);
+        let offered = [para("If you are unhappy, you can ask us to carry out a review within 40 working days.")];
+        assert_eq!(review_paragraphs(offered.iter().enumerate()), [0]);
         assert_eq!(
             authority("sent by the Chief Executive of Anytown Borough Council"),
             Some("Anytown Borough Council".into())
+        );
+        assert_eq!(
+            authority("Information Governance Team Anyshire County Council"),
+            Some("Anyshire County Council".into())
+        );
+        assert_eq!(
+            received("your request for information received 3 June 2024.").map(|d| d.iso()),
+            Some("2024-06-03".into())
         );
         let signed_below = [
             para("Dear Mr Jones,"),
