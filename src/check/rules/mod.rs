@@ -16,6 +16,7 @@ mod regime_mismatch;
 mod review_out_of_time;
 mod review_window;
 mod unfilled_placeholder;
+mod unfinished_material;
 mod unknown_exemption;
 
 use std::sync::LazyLock;
@@ -41,6 +42,7 @@ pub static RULES: &[&Rule] = &[
     &missing_pit_estimate::RULE,
     &missing_s16_advice::RULE,
     &cost_limit_figures::RULE,
+    &unfinished_material::RULE,
     &ncnd_reveals_holding::RULE,
     &late_response::RULE,
     &annex_mismatch::RULE,
