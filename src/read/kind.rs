@@ -255,8 +255,8 @@ pub fn kind(text: &str) -> (LetterKind, String) {
         (None, None, Some(n)) => (LetterKind::NotHeld, n),
         (Some(r), None, None) => (LetterKind::Release, r),
         (None, None, None) => match found(&REQUEST) {
-            // The request itself: no rule applies to asking.
-            Some(words) => (LetterKind::NotFoi, format!("a request for information, not a reply: {words}")),
+            // The request itself: no reply rule applies to asking.
+            Some(words) => (LetterKind::Request, words),
             None => (LetterKind::Release, "no exemption, refusal or not-held wording: read as a release".into()),
         },
     }
