@@ -115,7 +115,7 @@ fn cost_refusal(letter: &Letter) -> bool {
             r"(?i)appropriate limit|cost (?:limit|of compliance)|exceed(?:s|ed)? the (?:cost|appropriate|£\s?\d+)|fees regulations",
         )
     });
-    if letter.from_case {
+    if letter.from_case || letter.kind == crate::kind::LetterKind::CostLimit {
         return letter.kind == crate::kind::LetterKind::CostLimit;
     }
     letter.cited.iter().any(|c| c.provision.starts_with("12") && c.word == "section") || COST.is_match(&letter.text())
