@@ -196,6 +196,7 @@ fn sample(draft: bool) -> Document {
                 ],
             },
         ],
+        house: Default::default(),
     }
 }
 
@@ -481,6 +482,7 @@ fn awkward_input_still_gives_a_readable_file() {
             ]),
         ],
         annexes: vec![Annex { label: Some("  ".into()), blocks: vec![] }, Annex { label: None, blocks: vec![] }],
+        house: Default::default(),
     };
     let bytes = render(&doc);
     docx_rs::read_docx(&bytes).expect("another reader, docx-rs, reads it");

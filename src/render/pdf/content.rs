@@ -58,6 +58,7 @@ pub fn page_content(page: &Page, fonts: &Embedded, structure: &Structure) -> Pag
             Item::Text(line) => writer.text_line(line),
             Item::Rule { x1, y1, x2, y2 } => writer.rule(*x1, *y1, *x2, *y2),
             Item::Fill { x, y, width, height } => writer.fill(*x, *y, *width, *height, [HEADER_FILL_GREY; 3]),
+            Item::Image { x, y, width, height, node } => writer.image(*x, *y, *width, *height, *node),
         }
     }
     writer.finish()
@@ -292,6 +293,19 @@ impl<'p> PageWriter<'p, '_> {
         self.operands(&[x2, flip(y2)]);
         self.operator("l");
         self.operator("S");
+    }
+
+    /// The logo, scaled into the box with top-left corner `(x, y)`, as the
+    /// content of its figure `node`.
+    fn image(&mut self, x: f32, y: f32, width: f32, height: f32, node: usize) {
+        self.end_text();
+        self.mark(Tag::Node(node));
+        self.operator("q");
+        self.operands(&[width, 0.0, 0.0, height, x, flip(y + height)]);
+        self.operator("cm");
+        writeln!(self.out, "/{} Do", super::logo::NAME).expect("writing to a Vec cannot fail");
+        self.operator("Q");
+        self.unmark();
     }
 
     /// A filled rectangle given by its top-left corner.

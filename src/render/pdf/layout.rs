@@ -41,6 +41,20 @@ pub enum Item {
         /// End y.
         y2: f32,
     },
+    /// The logo, top-left corner and printed size, as content of the
+    /// figure node `node` (the image itself is the document's logo).
+    Image {
+        /// Left edge.
+        x: f32,
+        /// Top edge.
+        y: f32,
+        /// Width.
+        width: f32,
+        /// Height.
+        height: f32,
+        /// The figure's structure node.
+        node: usize,
+    },
     /// A light grey background (table header), top-left corner and size.
     Fill {
         /// Left edge.
@@ -64,7 +78,7 @@ impl Item {
                 *y1 += dy;
                 *y2 += dy;
             }
-            Item::Fill { y, .. } => *y += dy,
+            Item::Fill { y, .. } | Item::Image { y, .. } => *y += dy,
         }
         self
     }

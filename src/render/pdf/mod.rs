@@ -18,6 +18,7 @@ mod encode;
 mod flow;
 mod fonts;
 mod layout;
+mod logo;
 mod paginate;
 mod shape;
 mod structure;

@@ -57,7 +57,7 @@ fn options() -> RenderOptions {
 }
 
 fn document(body: Vec<Block>) -> Document {
-    Document { meta: meta(false), letterhead: Vec::new(), body, annexes: Vec::new() }
+    Document { meta: meta(false), letterhead: Vec::new(), body, annexes: Vec::new(), house: Default::default() }
 }
 
 fn letterhead() -> Vec<Line> {
@@ -199,7 +199,7 @@ fn sample(draft: bool) -> Document {
             ],
         },
     ];
-    Document { meta: meta(draft), letterhead: letterhead(), body, annexes }
+    Document { meta: meta(draft), letterhead: letterhead(), body, annexes, house: Default::default() }
 }
 
 fn pages_of(doc: &Document) -> Vec<Page> {
@@ -460,6 +460,7 @@ fn awkward() -> Document {
         letterhead: vec![vec![], vec![strong(&"LONGLETTERHEAD".repeat(20))]],
         body,
         annexes: vec![Annex { label: None, blocks: vec![] }, Annex { label: Some(String::new()), blocks: vec![] }],
+        house: Default::default(),
     }
 }
 
