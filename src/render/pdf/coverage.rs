@@ -24,7 +24,7 @@ pub fn check(doc: &Document, fonts: &Fonts) -> Result<(), String> {
     });
     let texts = doc.letterhead.iter().map(Vec::as_slice).chain(lines).flatten().map(Inline::text);
     let labels = doc.annexes.iter().filter_map(|annex| annex.label.as_deref());
-    for text in texts.chain(labels) {
+    for text in texts.chain(labels).chain(doc.house.footer.as_deref()) {
         if let Some(c) = text.chars().find(|&c| printable(c, Face::Regular, fonts) == Printable::Missing) {
             return Err(format!(
                 "no bundled font can print {c} (U+{:04X}) in \u{201c}{}\u{201d}",
