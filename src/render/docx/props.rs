@@ -342,6 +342,8 @@ mod tests {
     fn section_properties_put_header_and_footer_references_first() {
         let props = SectionProps {
             header: Some("rIdHeader1"),
+            first_header: None,
+            title_page: false,
             footer: "rIdFooter1",
             page_width: 11906,
             page_height: 16838,
