@@ -15,7 +15,7 @@ use super::style::{
     LOGO_GAP, MARKER_GAP, MIN_FRAME_WIDTH, MM, QUOTE_INDENT, SIDE_MARGIN, TEXT_WIDTH,
 };
 use super::table::Columns;
-use super::wrap::{TextStyle, Wrapped, text_width, wrap};
+use super::wrap::{TextStyle, Wrapped, end_with_space, text_width, wrap};
 use crate::doc::{Align, Block, Document, Inline, Line, ListKind, Logo};
 
 /// A piece of the flow that is never split across pages.
@@ -301,10 +301,12 @@ impl<'f> Flow<'f> {
     /// if a line is wider than the frame, and never split across pages.
     fn fixed_lines(&mut self, lines: &[Line], style: TextStyle, align: Align, frame: Frame, space: f32, tag: Tag) {
         let mut wrapped = Vec::new();
-        for line in lines {
+        for (i, line) in lines.iter().enumerate() {
             let mut parts = wrap(line, style, frame.width, self.fonts);
-            if parts.is_empty() {
-                parts.push(Wrapped { runs: Vec::new(), width: 0.0 });
+            match parts.last_mut() {
+                Some(last) if i + 1 < lines.len() => end_with_space(last, self.fonts),
+                Some(_) => {}
+                None => parts.push(Wrapped { runs: Vec::new(), width: 0.0 }),
             }
             wrapped.extend(parts);
         }

@@ -127,7 +127,8 @@ pub struct Run {
     /// The face.
     pub face: Face,
     /// The characters, in logical order, already restricted to what the
-    /// face can print.
+    /// face can print. For a redaction, its label: never drawn, but read
+    /// out in its place (see [`Ink::Redaction`]).
     pub text: String,
     /// Offset from the line's `x`.
     pub dx: f32,
@@ -157,8 +158,8 @@ pub enum Ink {
     Footer,
     /// Grey DRAFT mark.
     Draft,
-    /// A redaction: a solid black box the run's width, with no text (the
-    /// run's text is empty).
+    /// A redaction: a solid black box the run's width; the run's text is
+    /// the redaction's label, its `/ActualText`, never shown as glyphs.
     Redaction,
 }
 
