@@ -197,9 +197,15 @@ impl<'p> PageWriter<'p, '_> {
                 self.operands(&[1.0, 0.0, 0.0, 1.0, line.x + run.dx, flip(line.baseline)]);
                 self.operator("Tm");
             }
+            if let Some(lang) = run.lang {
+                writeln!(self.out, "/Span <</Lang ({lang})>> BDC").expect("writing to a Vec cannot fail");
+            }
             match &run.shaped {
                 Some(glyphs) => self.show_shaped(run.face, glyphs),
                 None => self.show(run.face, &run.text),
+            }
+            if run.lang.is_some() {
+                self.operator("EMC");
             }
             pen = Some(run.dx + run.width);
             if let Some(url) = &run.link {

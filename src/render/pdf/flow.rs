@@ -351,6 +351,7 @@ impl<'f> Flow<'f> {
                     link: None,
                     shaped: None,
                     tag: Tag::Node(marker_node),
+                    lang: None,
                 };
                 let space = if i == 0 { BLOCK_GAP } else { ITEM_GAP };
                 flow.glued_lines(lines, frame.x, style.size, space, Some((run, indent)));

@@ -145,6 +145,9 @@ pub struct Run {
     pub shaped: Option<Vec<ShapedGlyph>>,
     /// What the run is in the document's structure.
     pub tag: Tag,
+    /// The language of a run in another script than the letter's, for
+    /// `/Lang` (see [`super::lang`]).
+    pub lang: Option<&'static str>,
 }
 
 /// The colours text can have; the encoder maps them to actual colours.
@@ -245,6 +248,7 @@ fn centred(text: &str, face: Face, size: f32, baseline: f32, ink: Ink, fonts: &F
             link: None,
             shaped: None,
             tag: Tag::Artifact,
+            lang: None,
         }],
     }
 }

@@ -17,6 +17,7 @@ mod embed;
 mod encode;
 mod flow;
 mod fonts;
+mod lang;
 mod layout;
 mod logo;
 mod paginate;

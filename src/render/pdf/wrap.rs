@@ -79,6 +79,7 @@ pub fn end_with_space(line: &mut Wrapped, fonts: &Fonts) {
         link: None,
         shaped: None,
         tag,
+        lang: None,
     });
 }
 
@@ -377,7 +378,9 @@ impl<'a> Shaped<'a> {
             } else {
                 (self.cum[j] - self.cum[i], None)
             };
-            runs.push(self.run(i, text, to_pt(pen), to_pt(units), glyphs));
+            let mut run = self.run(i, text, to_pt(pen), to_pt(units), glyphs);
+            run.lang = super::lang::of(text);
+            runs.push(run);
             pen += units;
         }
         Wrapped { runs, width: to_pt(pen) }
@@ -419,6 +422,7 @@ impl<'a> Shaped<'a> {
             link: style.link.map(str::to_owned),
             shaped,
             tag: Tag::Artifact,
+            lang: None,
         }
     }
 }
