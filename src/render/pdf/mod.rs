@@ -29,6 +29,8 @@ mod tagged;
 mod wrap;
 
 #[cfg(test)]
+mod house_tests;
+#[cfg(test)]
 mod tests;
 
 use super::{Format, RenderError, RenderOptions};
