@@ -152,3 +152,71 @@ impl House {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::case::{CaseError, load};
+
+    const CASE: &str = include_str!("../../fixtures/cases/council-house-style-foia.yaml");
+    const PROFILE: &str = include_str!("../../fixtures/profiles/example-council.yaml");
+    const LOGO: &[u8] = include_bytes!("../../fixtures/profiles/council-logo.png");
+
+    /// A case folder with the fixture case, and a profile folder beside it
+    /// holding `profile` and the logo.
+    fn folders(profile: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["cases", "profiles"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+        }
+        std::fs::write(dir.path().join("profiles/example-council.yaml"), profile).unwrap();
+        std::fs::write(dir.path().join("profiles/council-logo.png"), LOGO).unwrap();
+        let case = dir.path().join("cases/case.yaml");
+        std::fs::write(&case, CASE).unwrap();
+        (dir, case)
+    }
+
+    fn problems(error: CaseError) -> Vec<(String, String)> {
+        error.problems().iter().map(|p| (p.path.clone(), p.message.clone())).collect()
+    }
+
+    #[test]
+    fn a_profile_logo_is_read_relative_to_the_profile() {
+        let (_dir, case) = folders(PROFILE);
+        let case = load(&case).unwrap();
+        let logo = case.house.unwrap().document().logo.expect("the logo");
+        assert_eq!((logo.image.width, logo.image.height), (120, 120));
+        assert_eq!(logo.alt, "Example Borough Council crest");
+    }
+
+    #[test]
+    fn a_logo_without_alt_text_is_an_error_naming_the_field() {
+        let (_dir, case) = folders(&PROFILE.replace("    alt: Example Borough Council crest\n", ""));
+        let found = problems(load(&case).unwrap_err());
+        assert!(found.iter().any(|(path, message)| path == "house.logo.alt" && message.contains("alt")), "{found:?}");
+        let (_dir, case) = folders(&PROFILE.replace("alt: Example Borough Council crest", "alt: \"  \""));
+        let found = problems(load(&case).unwrap_err());
+        assert!(found.iter().any(|(path, _)| path == "house.logo.alt"), "{found:?}");
+    }
+
+    #[test]
+    fn a_logo_must_be_an_image_inside_the_profile_folder() {
+        let (dir, case) = folders(&PROFILE.replace("file: council-logo.png", "file: ../cases/case.yaml"));
+        let found = problems(load(&case).unwrap_err());
+        assert!(found.iter().any(|(p, m)| p == "house.logo.file" && m.contains("inside the folder")), "{found:?}");
+        std::fs::write(dir.path().join("profiles/council-logo.png"), b"GIF89a").unwrap();
+        std::fs::write(dir.path().join("profiles/example-council.yaml"), PROFILE).unwrap();
+        let found = problems(load(&case).unwrap_err());
+        assert!(
+            found.iter().any(|(p, m)| p == "house.logo.file" && m.contains("neither a PNG nor a JPEG")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_font_file_is_an_error_naming_the_field() {
+        let profile = format!("{PROFILE}  font:\n    regular: fonts/missing.ttf\n");
+        let (_dir, case) = folders(&profile);
+        let found = problems(load(&case).unwrap_err());
+        assert!(found.iter().any(|(p, m)| p == "house.font.regular" && m.contains("missing.ttf")), "{found:?}");
+    }
+}

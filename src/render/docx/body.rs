@@ -17,8 +17,8 @@
 use std::fmt::Write as _;
 
 use super::props::{CellProps, Indent, ParaProps, RowProps, RunProps, SectionProps, TableProps};
-use super::{house, styles};
 use super::xml::{push_escaped, xml_chars};
+use super::{house, styles};
 use crate::doc::{Align, Block, Document, Inline, Line, ListKind, line_text};
 
 /// A4 width in twips.

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::body::{XML_DECLARATION, W_NS, field, run};
+use super::body::{W_NS, XML_DECLARATION, field, run};
 use super::props::{ParaProps, RunProps};
 use super::styles;
 use super::xml::push_escaped;

@@ -126,7 +126,8 @@ pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> ZipResult<Vec<u8>> {
     zip.add("word/footer1.xml", parts.footer.as_bytes())?;
     if let Some((name, logo)) = &parts.logo {
         // Already compressed: stored, not deflated again.
-        let options = entry_options(LETTER_LEVEL, zip.when).compression_method(CompressionMethod::Stored).compression_level(None);
+        let options =
+            entry_options(LETTER_LEVEL, zip.when).compression_method(CompressionMethod::Stored).compression_level(None);
         zip.zip.start_file(format!("word/{name}"), options)?;
         zip.zip.write_all(&logo.image.bytes)?;
     }

@@ -11,7 +11,6 @@
 
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, SaveOptions, StringFormat, dictionary};
 
-use super::{archival, logo};
 use super::content::page_content;
 use super::deflate::stream;
 use super::embed::{Embedded, embed};
@@ -20,6 +19,7 @@ use super::layout::{Layout, Page};
 use super::structure::Structure;
 use super::style::{PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
 use super::tagged::TreeBuilder;
+use super::{archival, logo};
 use crate::doc::Document;
 use crate::render::RenderOptions;
 

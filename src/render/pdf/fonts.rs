@@ -282,8 +282,8 @@ fn user_face(face: Face, path: &std::path::Path) -> Result<&'static FaceData, St
     let name = path.display();
     let bytes = crate::limits::read_file(path, crate::limits::FONT_FILE_BYTES)
         .map_err(|e| format!("cannot read the font file {name}: {e}"))?;
-    let parsed = ttf_parser::RawFace::parse(&bytes, 0)
-        .map_err(|_| format!("{name} is not a TrueType or OpenType font"))?;
+    let parsed =
+        ttf_parser::RawFace::parse(&bytes, 0).map_err(|_| format!("{name} is not a TrueType or OpenType font"))?;
     let has = |tag: &[u8; 4]| parsed.table(ttf_parser::Tag::from_bytes(tag)).is_some();
     if has(b"CFF ") || has(b"CFF2") {
         return Err(format!(

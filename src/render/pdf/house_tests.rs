@@ -10,7 +10,7 @@ use time::macros::datetime;
 use super::fonts::fonts_for;
 use super::layout::{Item, Page, layout};
 use super::pdf;
-use crate::doc::{BodyFont, Block, Document, Inline};
+use crate::doc::{Block, BodyFont, Document, Inline};
 use crate::render::RenderOptions;
 
 fn root() -> &'static Path {

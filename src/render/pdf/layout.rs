@@ -187,7 +187,8 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Layout {
     let total = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
         if doc.meta.draft {
-            page.items.insert(0, Item::Text(centred("DRAFT", Face::Bold, DRAFT_SIZE, DRAFT_BASELINE, Ink::Draft, fonts)));
+            page.items
+                .insert(0, Item::Text(centred("DRAFT", Face::Bold, DRAFT_SIZE, DRAFT_BASELINE, Ink::Draft, fonts)));
         }
         if doc.house.page_header && index > 0 {
             let header = format!("Page {} of {total} \u{2014} {}", index + 1, doc.meta.reference);
