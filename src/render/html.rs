@@ -10,7 +10,7 @@ use crate::doc::{Align, Block, Document, Inline, ListKind};
 
 const STYLE: &str = "@page{size:A4;margin:20mm 25mm}\
 body{font-family:Arial,'Liberation Sans',Helvetica,sans-serif;font-size:11pt;line-height:1.35;color:#111;max-width:160mm;margin:2em auto;padding:0 1em}\
-.letterhead{text-align:right;font-size:9.5pt;margin-bottom:2em}.logo{float:left}.letterhead::after{content:'';display:block;clear:both}footer.house{clear:both;color:#404040;font-size:9pt;text-align:center;margin-top:3em}.letterhead p,.lines p{margin:0}\
+.letterhead{text-align:right;font-size:9.5pt;margin-bottom:2em}.letterhead p,.lines p{margin:0}\
 .lines{margin:0 0 1em}.right{text-align:right}blockquote{margin:0 12mm 1em}\
 h1{font-size:14pt}h2{font-size:12pt}h3{font-size:11pt}h1,h2,h3{margin:1.2em 0 .5em}\
 table{border-collapse:collapse;margin:0 0 1em;width:100%}td,th{border:1px solid #888;padding:3px 6px;text-align:left;vertical-align:top}th[scope=row]{font-weight:normal}\
@@ -39,13 +39,16 @@ pub fn html(doc: &Document) -> String {
             let (mime, data) = (logo.image.format.mime(), base64(&logo.image.bytes));
             let _ = writeln!(
                 out,
-                "<img class=\"logo\" src=\"data:{mime};base64,{data}\" alt=\"{}\" style=\"height:{}mm\">",
+                "<img src=\"data:{mime};base64,{data}\" alt=\"{}\" style=\"float:left;height:{}mm\">",
                 esc(&logo.alt),
                 logo.height_mm
             );
         }
         for line in &doc.letterhead {
             let _ = writeln!(out, "<p>{}</p>", inlines(line));
+        }
+        if doc.house.logo.is_some() {
+            out.push_str("<div style=\"clear:both\"></div>\n");
         }
         out.push_str("</header>\n");
     }
@@ -64,7 +67,7 @@ pub fn html(doc: &Document) -> String {
     }
     out.push_str("</main>\n");
     if let Some(footer) = &doc.house.footer {
-        let _ = writeln!(out, "<footer class=\"house\"><p>{}</p></footer>", esc(footer));
+        let _ = writeln!(out, "<footer style=\"color:#404040;font-size:9pt;text-align:center;margin-top:3em\"><p>{}</p></footer>", esc(footer));
     }
     out.push_str("</body>\n</html>\n");
     out
