@@ -173,6 +173,7 @@ fn jpeg_header(bytes: &[u8]) -> Result<(Format, u32, u32), String> {
     Err("is a JPEG without a frame header (truncated?)".into())
 }
 
+/// Image files built for tests (the PDF logo tests use them too).
 #[cfg(test)]
 pub mod tests {
     use super::*;
@@ -181,13 +182,8 @@ pub mod tests {
     /// every pixel `pixel` (one byte per channel), unfiltered.
     pub fn png(width: u32, height: u32, colour: u8, pixel: &[u8]) -> Vec<u8> {
         use std::io::Write;
-        let mut raw = Vec::new();
-        for _ in 0..height {
-            raw.push(0);
-            for _ in 0..width {
-                raw.extend_from_slice(pixel);
-            }
-        }
+        let row: Vec<u8> = std::iter::once(0).chain(pixel.repeat(width as usize)).collect();
+        let raw = row.repeat(height as usize);
         let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
         z.write_all(&raw).unwrap();
         let idat = z.finish().unwrap();

@@ -67,7 +67,11 @@ pub fn html(doc: &Document) -> String {
     }
     out.push_str("</main>\n");
     if let Some(footer) = &doc.house.footer {
-        let _ = writeln!(out, "<footer style=\"color:#404040;font-size:9pt;text-align:center;margin-top:3em\"><p>{}</p></footer>", esc(footer));
+        let _ = writeln!(
+            out,
+            "<footer style=\"color:#404040;font-size:9pt;text-align:center;margin-top:3em\"><p>{}</p></footer>",
+            esc(footer)
+        );
     }
     out.push_str("</body>\n</html>\n");
     out
