@@ -26,7 +26,7 @@ pub(super) fn read(
     let mut problems = Vec::new();
     for (i, annex) in case.annexes.iter_mut().enumerate() {
         let Some(file) = &annex.file else { continue };
-        match resolve(folder, file, "annex file").and_then(|path| text(&path, file)) {
+        match resolve(folder, file, "annex file", "the case file's folder").and_then(|path| text(&path, file)) {
             Ok(text) => annex.text = text,
             Err(message) => {
                 let path = format!("annexes[{i}].file");
@@ -54,11 +54,11 @@ fn text(path: &Path, file: &str) -> Result<String, String> {
     }
 }
 
-/// `file` inside `folder`, or why not; `what` names it in messages
-/// ("annex file", "logo file").
-pub(super) fn resolve(folder: &Path, file: &str, what: &str) -> Result<std::path::PathBuf, String> {
+/// `file` inside `folder`, or why not; `what` names the file and `whose`
+/// the folder in messages ("annex file", "the case file's folder").
+pub(super) fn resolve(folder: &Path, file: &str, what: &str, whose: &str) -> Result<std::path::PathBuf, String> {
     let rel = Path::new(file);
-    let outside = || format!("{what} `{file}` must be inside the folder of the file that names it");
+    let outside = || format!("{what} `{file}` must be inside {whose}");
     if file.trim().is_empty() {
         return Err(format!("give the {what}'s name"));
     }
@@ -90,10 +90,10 @@ mod tests {
     fn refuses_paths_out_of_the_folder() {
         let dir = folder("plain");
         std::fs::write(dir.join("a.md"), "x").unwrap();
-        assert!(resolve(&dir, "a.md", "annex file").is_ok());
-        assert!(resolve(&dir, "./a.md", "annex file").is_ok());
+        assert!(resolve(&dir, "a.md", "annex file", "the case file's folder").is_ok());
+        assert!(resolve(&dir, "./a.md", "annex file", "the case file's folder").is_ok());
         for bad in ["../a.md", "/etc/passwd", "sub/../../a.md", "", "missing.md"] {
-            assert!(resolve(&dir, bad, "annex file").is_err(), "{bad}");
+            assert!(resolve(&dir, bad, "annex file", "the case file's folder").is_err(), "{bad}");
         }
     }
 
@@ -105,7 +105,7 @@ mod tests {
         std::fs::create_dir(&inner).unwrap();
         std::fs::write(outer.join("secret.md"), "x").unwrap();
         std::os::unix::fs::symlink(outer.join("secret.md"), inner.join("annex.md")).unwrap();
-        let err = resolve(&inner, "annex.md", "annex file").unwrap_err();
-        assert!(err.contains("must be inside the folder of the file that names it"), "{err}");
+        let err = resolve(&inner, "annex.md", "annex file", "the case file's folder").unwrap_err();
+        assert!(err.contains("must be inside the case file's folder"), "{err}");
     }
 }

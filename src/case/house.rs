@@ -104,11 +104,12 @@ pub(super) fn read(
         problems.push(Problem { path: path.into(), message, line: at.map(|a| a.0), column: at.map(|a| a.1) });
     };
     if let Some(logo) = house.logo.as_mut() {
-        let image = super::annex_file::resolve(folder, &logo.file, "logo file").and_then(|path| {
-            let bytes = crate::limits::read_file(&path, crate::limits::LOGO_FILE_BYTES)
-                .map_err(|e| format!("cannot read logo file `{}`: {e}", logo.file))?;
-            Image::read(bytes).map_err(|why| format!("logo file `{}` {why}", logo.file))
-        });
+        let image = super::annex_file::resolve(folder, &logo.file, "logo file", "the folder of the file that names it")
+            .and_then(|path| {
+                let bytes = crate::limits::read_file(&path, crate::limits::LOGO_FILE_BYTES)
+                    .map_err(|e| format!("cannot read logo file `{}`: {e}", logo.file))?;
+                Image::read(bytes).map_err(|why| format!("logo file `{}` {why}", logo.file))
+            });
         match image {
             Ok(image) => logo.image = Some(image),
             Err(message) => problem("house.logo.file", message),
