@@ -9,6 +9,7 @@ mod missing_ico_right;
 mod missing_internal_review;
 mod missing_pit_estimate;
 mod missing_public_interest_test;
+mod missing_qualified_person;
 mod missing_s16_advice;
 mod ncnd_reveals_holding;
 mod redaction_without_exemption;
@@ -16,6 +17,7 @@ mod regime_mismatch;
 mod review_out_of_time;
 mod review_window;
 mod unfilled_placeholder;
+mod unfinished_material;
 mod unknown_exemption;
 
 use std::sync::LazyLock;
@@ -41,6 +43,8 @@ pub static RULES: &[&Rule] = &[
     &missing_pit_estimate::RULE,
     &missing_s16_advice::RULE,
     &cost_limit_figures::RULE,
+    &unfinished_material::RULE,
+    &missing_qualified_person::RULE,
     &ncnd_reveals_holding::RULE,
     &late_response::RULE,
     &annex_mismatch::RULE,
