@@ -293,6 +293,8 @@ pub struct RenderSettings {
     pub draft: bool,
     /// Stop at the first failure and write nothing.
     pub fail_fast: bool,
+    /// The PDF body font, replacing any the cases' house style names.
+    pub font: Option<crate::doc::BodyFont>,
 }
 
 /// What a batch did.
@@ -464,6 +466,9 @@ fn render_one(
     let path = &input.label();
     let (mut doc, letter, findings) = load_and_check(composer, input, settings.letter).map_err(|f| (None, f))?;
     let kind = letter.kind;
+    if let Some(font) = &settings.font {
+        doc.house.font = Some(font.clone());
+    }
     let shown = (!findings.is_empty()).then(|| report::human(&[], &findings));
     if settings.draft {
         doc.meta.draft = true;
