@@ -53,6 +53,10 @@ pub struct Case {
     /// the case leaves them out, so clerks do not repeat them in every case.
     #[serde(default)]
     pub profile: Option<String>,
+    /// The profile's `reference_doc`, resolved against the profile's
+    /// folder. Not part of the case file: only a profile names one.
+    #[serde(skip)]
+    pub reference_doc: Option<std::path::PathBuf>,
     /// When the request was acknowledged (default: the day it was received).
     #[serde(default)]
     pub acknowledged: Option<Date>,

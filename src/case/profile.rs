@@ -3,7 +3,8 @@
 //! case files name with `profile: council.yaml` (relative to the case file).
 //! A case's own `authority`, `review`, `sign_off` or `privacy_notice`
 //! replaces the profile's. The Home Office house style is one such profile
-//! (`fixtures/profiles/home-office.yaml`).
+//! (`fixtures/profiles/home-office.yaml`). A profile may also name the
+//! authority's Word file as the DOCX house style (`reference_doc`).
 
 use serde::{Deserialize, Serialize};
 use validator::Validate;
@@ -30,6 +31,12 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(url(message = "must be a full URL, e.g. https://www.gov.uk/..."))]
     pub privacy_notice: Option<String>,
+    /// The authority's own Word file (`.docx` or `.dotx`, relative to the
+    /// profile file) whose styles, page, headers and footers its DOCX
+    /// letters take, as `render --reference-doc` does. Never copied into
+    /// the case (see [`fill`]): a path means something only here.
+    #[serde(default, skip_serializing)]
+    pub reference_doc: Option<String>,
 }
 
 /// A profile has no facts beyond its fields' own rules.

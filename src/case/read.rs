@@ -76,7 +76,9 @@ fn parse_case(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>
         source: source.to_string(),
         problems: vec![Problem { message: with_hint(&e.to_string()), line: None, column: None, path: String::new() }],
     })?;
-    finish(case, source, format, name, checks::cross_field)
+    let mut case = finish(case, source, format, name, checks::cross_field)?;
+    case.reference_doc = profile.reference_doc.map(|file| path.parent().unwrap_or(Path::new("")).join(file));
+    Ok(case)
 }
 
 /// Reads any foikit input file (a case, a requester file) at `path`:

@@ -70,10 +70,19 @@ pub(super) const HEADER_RID: &str = "rIdHeader1";
 /// The relationship id of the footer; [`super::package`] defines it.
 pub(super) const FOOTER_RID: &str = "rIdFooter1";
 
+/// The page of a letter laid out in a reference document's house style.
+pub(super) struct HousePage<'a> {
+    /// The letter's `w:sectPr`, written by [`super::reference`].
+    pub section: &'a str,
+    /// Width of the text block, twips.
+    pub text_width: i32,
+}
+
 /// Lays out `doc` (letterhead, body, annexes, footer and, for drafts, a
-/// header) and writes the three XML parts.
-pub(super) fn layout(doc: &Document) -> Layout {
-    let mut b = Builder { out: String::with_capacity(32 * 1024), ..Builder::default() };
+/// header) and writes the three XML parts, on our A4 page or on `house`'s.
+pub(super) fn layout(doc: &Document, house: Option<&HousePage<'_>>) -> Layout {
+    let text_width = house.map_or(TEXT_WIDTH, |h| h.text_width);
+    let mut b = Builder { out: String::with_capacity(32 * 1024), text_width, ..Builder::default() };
     let _ = write!(b.out, r#"{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>"#);
     b.letterhead(&doc.letterhead);
     b.blocks(&doc.body, 0);
@@ -84,15 +93,18 @@ pub(super) fn layout(doc: &Document) -> Layout {
         }
         b.blocks(&annex.blocks, 0);
     }
-    let section = SectionProps {
-        header: doc.meta.draft.then_some(HEADER_RID),
-        footer: FOOTER_RID,
-        page_width: PAGE_WIDTH,
-        page_height: PAGE_HEIGHT,
-        margin: MARGIN,
-        header_distance: HEADER_DISTANCE,
-    };
-    section.write(&mut b.out);
+    match house {
+        Some(house) => b.out.push_str(house.section),
+        None => SectionProps {
+            header: doc.meta.draft.then_some(HEADER_RID),
+            footer: FOOTER_RID,
+            page_width: PAGE_WIDTH,
+            page_height: PAGE_HEIGHT,
+            margin: MARGIN,
+            header_distance: HEADER_DISTANCE,
+        }
+        .write(&mut b.out),
+    }
     b.out.push_str("</w:body></w:document>");
     Layout {
         document: b.out,
@@ -115,6 +127,8 @@ struct Builder {
     /// The last body element is a table: the next paragraph needs space
     /// above it, which a table cannot give.
     after_table: bool,
+    /// Width of the text block, twips: what a full-width table spans.
+    text_width: i32,
 }
 
 impl Builder {
@@ -222,7 +236,7 @@ impl Builder {
             self.push_paragraph(ParaProps::styled(styles::NO_SPACING), &[]);
         }
         let side = quote_side(depth);
-        let width = TEXT_WIDTH - 2 * side;
+        let width = self.text_width - 2 * side;
         let widths = column_widths(header, rows, columns, width as usize);
         self.out.push_str("<w:tbl>");
         TableProps { style: styles::TABLE_GRID, width, indent: side, grid_borders: true, fixed: true }
@@ -346,11 +360,17 @@ fn field(out: &mut String, instruction: &str) {
 /// `word/header1.xml`: the DRAFT mark printed at the top of every page of a
 /// draft.
 fn draft_header() -> String {
-    let mut out = String::with_capacity(512);
-    let _ = write!(out, r#"{XML_DECLARATION}<w:hdr xmlns:w="{W_NS}"><w:p>"#);
+    format!(r#"{XML_DECLARATION}<w:hdr xmlns:w="{W_NS}">{}</w:hdr>"#, draft_mark())
+}
+
+/// The paragraph of the DRAFT mark, also put into a reference document's
+/// headers.
+pub(super) fn draft_mark() -> String {
+    let mut out = String::with_capacity(128);
+    out.push_str("<w:p>");
     ParaProps::styled(styles::DRAFT_MARK).write(&mut out);
     run(&mut out, RunProps::default(), "DRAFT");
-    out.push_str("</w:p></w:hdr>");
+    out.push_str("</w:p>");
     out
 }
 

@@ -10,6 +10,8 @@
 //!   Office theme;
 //! - `package` writes every other part and the zip, so that the same
 //!   letter and options always give the same bytes, small ones;
+//! - `reference` reads an organisation's own Word file (`--reference-doc`)
+//!   and gives its styles, page, headers and footers to the letter;
 //! - `xml` escapes text.
 //!
 //! All XML is written directly: docx-rs 0.4, used before, wrote property
@@ -18,9 +20,12 @@
 use super::{Format, RenderError, RenderOptions};
 use crate::doc::Document;
 
+pub use reference::{ReferenceDoc, ReferenceError};
+
 mod body;
 mod package;
 mod props;
+mod reference;
 #[cfg(test)]
 mod schema;
 mod styles;
@@ -39,15 +44,22 @@ mod xml;
 pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Docx, message };
     let stamp = package::Stamp::new(opts.timestamp).map_err(error)?;
-    let layout = body::layout(doc);
+    let mark = doc.meta.draft.then(body::draft_mark);
+    let house = opts.reference_doc.as_deref().map(|r| r.letter(mark.as_deref()));
+    let page = house.as_ref().zip(opts.reference_doc.as_deref()).map(|(h, r)| body::HousePage {
+        section: &h.section,
+        text_width: r.text_width(),
+    });
+    let layout = body::layout(doc, page.as_ref());
     let numbering = (!layout.lists.is_empty()).then(|| styles::numbering_xml(&layout.lists));
     let parts = package::Parts {
         document: &layout.document,
-        header: layout.header.as_deref(),
-        footer: &layout.footer,
+        header: layout.header.as_deref().filter(|_| house.as_ref().is_none_or(|h| h.our_header)),
+        footer: Some(layout.footer.as_str()).filter(|_| house.as_ref().is_none_or(|h| h.our_footer)),
         numbering: numbering.as_deref(),
         links: &layout.links,
         meta: &doc.meta,
+        house: house.as_ref(),
     };
     package::package(&parts, &stamp).map_err(|e| error(format!("cannot write the zip: {e}")))
 }
