@@ -344,5 +344,3 @@ impl Copied {
     }
 }
 
-#[cfg(test)]
-mod tests;
