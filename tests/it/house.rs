@@ -1,8 +1,8 @@
 //! `--reference-doc`: a letter in the organisation's own Word style.
 //!
 //! The reference document is built here, part by part, so that it differs
-//! visibly from foikit's own style: a serif font, wide margins, a dark red
-//! Heading 1, and a header with a PNG crest. `fixtures/house/house.docx` is
+//! visibly from foikit's own style: a serif font, wide margins, dark red
+//! headings 1 and 2, and a header with a PNG crest. `fixtures/house/house.docx` is
 //! the same file (checked below), for the README and the profile example.
 
 use std::io::Write as _;
@@ -81,6 +81,9 @@ fn house_parts(main: &str) -> Vec<(String, Vec<u8>)> {
             r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>"#,
             r#"<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/>"#,
             r#"<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="8B0000"/><w:sz w:val="32"/></w:rPr></w:style>"#,
+            r#"<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>"#,
+            r#"<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/>"#,
+            r#"<w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:color w:val="8B0000"/><w:sz w:val="26"/></w:rPr></w:style>"#,
             r#"<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>"#,
             r#"<w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="1F3A5F"/></w:rPr></w:style></w:styles>"#
         ),
@@ -193,7 +196,7 @@ fn styles_page_header_and_picture_come_from_the_reference() {
     let styles = part(&parts, "word/styles.xml");
     assert!(styles.contains("Liberation Serif") && styles.contains(r#"<w:color w:val="8B0000"/>"#), "{styles}");
     assert_eq!(styles.matches(r#"w:styleId="Heading1""#).count(), 1, "the reference's heading, not ours too");
-    for ours in ["Letterhead", "ListParagraph", "TableGrid", "Heading2", "Hyperlink"] {
+    for ours in ["Letterhead", "ListParagraph", "TableGrid", "Heading3", "Hyperlink"] {
         assert!(styles.contains(&format!(r#"w:styleId="{ours}""#)), "{ours} added where the reference lacks it");
     }
     let document = part(&parts, "word/document.xml");
