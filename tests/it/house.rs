@@ -43,6 +43,7 @@ fn house_parts(main: &str) -> Vec<(String, Vec<u8>)> {
             r#"<Override PartName="/word/document.xml" ContentType="{wml}.{main}+xml"/>"#,
             r#"<Override PartName="/word/styles.xml" ContentType="{wml}.styles+xml"/>"#,
             r#"<Override PartName="/word/settings.xml" ContentType="{wml}.settings+xml"/>"#,
+            r#"<Override PartName="/word/numbering.xml" ContentType="{wml}.numbering+xml"/>"#,
             r#"<Override PartName="/word/header1.xml" ContentType="{wml}.header+xml"/>"#,
             r#"<Override PartName="/word/footer1.xml" ContentType="{wml}.footer+xml"/></Types>"#
         ),
@@ -51,9 +52,8 @@ fn house_parts(main: &str) -> Vec<(String, Vec<u8>)> {
         main = main
     );
     let rels = |items: &[(&str, &str, &str)]| {
-        let mut xml = format!(
-            r#"{decl}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-        );
+        let mut xml =
+            format!(r#"{decl}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#);
         for (id, kind, target) in items {
             xml.push_str(&format!(r#"<Relationship Id="{id}" Type="{REL}/{kind}" Target="{target}"/>"#));
         }
@@ -84,12 +84,25 @@ fn house_parts(main: &str) -> Vec<(String, Vec<u8>)> {
             r#"<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>"#,
             r#"<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/>"#,
             r#"<w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:color w:val="8B0000"/><w:sz w:val="26"/></w:rPr></w:style>"#,
+            // A numbered list style: the reference's numbering comes along.
+            r#"<w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/><w:basedOn w:val="Normal"/>"#,
+            r#"<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>"#,
             r#"<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>"#,
             r#"<w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="1F3A5F"/></w:rPr></w:style></w:styles>"#
         ),
         decl = decl,
         ns = NS,
         serif = serif
+    );
+    let numbering = format!(
+        concat!(
+            r#"{decl}<w:numbering {ns}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>"#,
+            r#"<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%1)"/>"#,
+            r#"<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>"#,
+            r#"<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        ),
+        decl = decl,
+        ns = NS
     );
     let settings = format!(
         r#"{decl}<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="720"/></w:settings>"#
@@ -133,6 +146,7 @@ fn house_parts(main: &str) -> Vec<(String, Vec<u8>)> {
             rels(&[
                 ("rId1", "styles", "styles.xml"),
                 ("rId2", "settings", "settings.xml"),
+                ("rId3", "numbering", "numbering.xml"),
                 ("rId10", "header", "header1.xml"),
                 ("rId11", "footer", "footer1.xml"),
             ])
@@ -140,6 +154,7 @@ fn house_parts(main: &str) -> Vec<(String, Vec<u8>)> {
         ),
         ("word/styles.xml".into(), styles.into_bytes()),
         ("word/settings.xml".into(), settings.into_bytes()),
+        ("word/numbering.xml".into(), numbering.into_bytes()),
         ("word/header1.xml".into(), header.into_bytes()),
         ("word/_rels/header1.xml.rels".into(), rels(&[("rId1", "image", "media/image1.png")]).into_bytes()),
         ("word/footer1.xml".into(), footer.into_bytes()),
@@ -168,7 +183,12 @@ pub fn house_docx() -> Vec<u8> {
 
 /// Renders the 43342 letter with `reference` (drafts when `draft`).
 fn render_with(reference: &[u8], draft: bool) -> Vec<u8> {
-    let mut doc = support::document("ho-43342-refusal");
+    render_case_with("ho-43342-refusal", reference, draft)
+}
+
+/// Renders fixture `case` with `reference` (drafts when `draft`).
+fn render_case_with(case: &str, reference: &[u8], draft: bool) -> Vec<u8> {
+    let mut doc = support::document(case);
     doc.meta.draft = draft;
     let reference = ReferenceDoc::from_bytes("house.docx", reference).unwrap_or_else(|e| panic!("{e}"));
     let opts = RenderOptions { reference_doc: Some(Arc::new(reference)), ..support::fixed(&doc) };
@@ -227,10 +247,52 @@ fn a_template_becomes_a_document_and_a_draft_is_marked_in_the_house_header() {
 }
 
 #[test]
+fn the_references_numbering_is_kept_and_the_letters_lists_numbered_after_it() {
+    let parts = support::docx_parts(&render_case_with("ho-78814-release", &house_docx(), false));
+    let numbering = part(&parts, "word/numbering.xml");
+    assert!(numbering.contains(r#"<w:lvlText w:val="(%1)"/>"#), "the reference's list format: {numbering}");
+    assert_eq!(numbering.matches(r#"<w:num w:numId="1">"#).count(), 1, "{numbering}");
+    let document = part(&parts, "word/document.xml");
+    assert!(!document.contains(r#"<w:numId w:val="1"/>"#), "the letter's lists are not the reference's list");
+    assert!(document.contains(r#"<w:numId w:val="2"/>"#), "{document}");
+    assert!(numbering.contains(r#"<w:num w:numId="2"><w:abstractNumId w:val="1"/>"#), "{numbering}");
+}
+
+#[test]
 fn without_a_reference_the_letter_keeps_its_own_style() {
     let parts = support::docx_parts(&support::render("ho-43342-refusal", Format::Docx));
     assert!(!part(&parts, "word/styles.xml").contains("Liberation Serif"));
     assert!(parts.iter().all(|(n, _)| !n.contains("house")));
+}
+
+#[test]
+fn a_draft_marks_every_kind_of_page_the_reference_sets_up() {
+    let parts = house_parts("document.main");
+    let text = |name: &str| String::from_utf8(parts.iter().find(|(n, _)| n == name).unwrap().1.clone()).unwrap();
+    let document = text("word/document.xml").replace("</w:sectPr>", "<w:titlePg/></w:sectPr>");
+    let settings = text("word/settings.xml").replace("</w:settings>", "<w:evenAndOddHeaders/></w:settings>");
+    let reference = altered("word/document.xml", Some(document.as_bytes()));
+    for (draft, ours) in [(false, 0), (true, 1)] {
+        let output = support::docx_parts(&render_with(&reference, draft));
+        let sections = part(&output, "word/document.xml");
+        assert!(sections.contains("<w:titlePg/></w:sectPr>"), "{sections}");
+        // The reference has no first-page header: a draft's first page shows ours.
+        assert_eq!(sections.matches(r#"r:id="rIdHeader1""#).count(), ours, "{sections}");
+        assert_eq!(output.iter().any(|(n, _)| n == "word/header1.xml"), draft);
+    }
+    // With even pages set up as well, both get the mark.
+    let mut parts = house_parts("document.main");
+    for (name, data) in &mut parts {
+        match name.as_str() {
+            "word/document.xml" => *data = document.clone().into_bytes(),
+            "word/settings.xml" => *data = settings.clone().into_bytes(),
+            _ => {}
+        }
+    }
+    let output = support::docx_parts(&render_with(&zip(&parts), true));
+    let sections = part(&output, "word/document.xml");
+    assert!(sections.contains(r#"<w:headerReference w:type="first" r:id="rIdHeader1"/><w:headerReference w:type="even" r:id="rIdHeader1"/>"#), "{sections}");
+    assert!(part(&output, "word/settings.xml").contains("<w:evenAndOddHeaders/><w:characterSpacingControl"));
 }
 
 /// A reference with `name` replaced by `data` (or removed when `None`).
@@ -280,7 +342,12 @@ fn the_command_line_and_the_profile_take_a_reference_and_check_passes_on_the_res
     let parts = support::docx_parts(&std::fs::read(&written).unwrap());
     assert!(part(&parts, "word/styles.xml").contains("Liberation Serif"));
     let check = foikit(&["check"], &[&written]);
-    assert!(check.status.success(), "{}{}", String::from_utf8_lossy(&check.stdout), String::from_utf8_lossy(&check.stderr));
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
 
     // The same through an authority profile naming the file relative to itself.
     let profiled = dir.join("43342-profiled.yaml");
@@ -330,8 +397,9 @@ fn openxml_audit_and_libreoffice_accept_house_letters_from_our_and_libreoffices_
         std::fs::write(&source, house_docx()).unwrap();
         soffice(&dir, "dotx", &[&source]);
         let dotx = std::fs::read(dir.join("template.dotx")).unwrap();
-        let theirs = dir.join("43342-lo-template.docx");
-        std::fs::write(&theirs, render_with(&dotx, false)).unwrap();
+        // A letter with a list, so the numbering merged into theirs is validated too.
+        let theirs = dir.join("78814-lo-template.docx");
+        std::fs::write(&theirs, render_case_with("ho-78814-release", &dotx, false)).unwrap();
         letters.push(theirs);
         std::fs::remove_file(&source).unwrap();
         std::fs::remove_file(dir.join("template.dotx")).unwrap();
@@ -345,12 +413,12 @@ fn openxml_audit_and_libreoffice_accept_house_letters_from_our_and_libreoffices_
         return;
     }
     soffice(&dir, "pdf", &letters.iter().map(|p| p.as_path()).collect::<Vec<_>>());
-    for (letter, draft) in letters.iter().zip([true, false]) {
+    for (letter, (reference, draft)) in letters.iter().zip([("43342", true), ("78814", false)]) {
         let pdf = letter.with_extension("pdf");
         let text = support::pdftotext(&pdf);
         assert!(text.contains(HEADER_TEXT) && text.contains("Ministry of Examples · page"), "{text}");
         assert_eq!(text.contains("DRAFT"), draft, "{text}");
-        assert!(text.contains("reference: 43342") && !text.contains(TEMPLATE_BODY), "{text}");
+        assert!(text.contains(&format!("reference: {reference}")) && !text.contains(TEMPLATE_BODY), "{text}");
         let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
         assert!(String::from_utf8_lossy(&fonts.stdout).contains("LiberationSerif"), "the serif font is used");
         let images = Command::new("pdfimages").arg("-list").arg(&pdf).output().unwrap();

@@ -54,7 +54,8 @@ pub(super) struct Layout {
     pub header: Option<String>,
     /// `word/footer1.xml`.
     pub footer: String,
-    /// Every list in document order; list *n* uses numbering instance *n + 1*.
+    /// Every list in document order; list *n* uses numbering instance
+    /// *n + 1* (*n +* [`HousePage::first_num_id`] with a reference document).
     pub lists: Vec<ListKind>,
     /// Hyperlink targets; target *n* has relationship id [`link_rid`]`(n)`.
     pub links: Vec<String>,
@@ -76,13 +77,16 @@ pub(super) struct HousePage<'a> {
     pub section: &'a str,
     /// Width of the text block, twips.
     pub text_width: i32,
+    /// The `numId` of the letter's first list: past the reference's own.
+    pub first_num_id: usize,
 }
 
 /// Lays out `doc` (letterhead, body, annexes, footer and, for drafts, a
 /// header) and writes the three XML parts, on our A4 page or on `house`'s.
 pub(super) fn layout(doc: &Document, house: Option<&HousePage<'_>>) -> Layout {
     let text_width = house.map_or(TEXT_WIDTH, |h| h.text_width);
-    let mut b = Builder { out: String::with_capacity(32 * 1024), text_width, ..Builder::default() };
+    let first_num_id = house.map_or(1, |h| h.first_num_id);
+    let mut b = Builder { out: String::with_capacity(32 * 1024), text_width, first_num_id, ..Builder::default() };
     let _ = write!(b.out, r#"{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>"#);
     b.letterhead(&doc.letterhead);
     b.blocks(&doc.body, 0);
@@ -129,6 +133,8 @@ struct Builder {
     after_table: bool,
     /// Width of the text block, twips: what a full-width table spans.
     text_width: i32,
+    /// The `numId` of the first list.
+    first_num_id: usize,
 }
 
 impl Builder {
@@ -218,9 +224,9 @@ impl Builder {
             let side = quote_side(depth);
             Indent { left: side + styles::LIST_INDENT, right: side, hanging: Some(styles::LIST_HANGING) }
         });
+        let num_id = self.first_num_id + self.lists.len() - 1;
         for item in items {
-            let props =
-                ParaProps { num_id: Some(self.lists.len()), indent, ..ParaProps::styled(styles::LIST_PARAGRAPH) };
+            let props = ParaProps { num_id: Some(num_id), indent, ..ParaProps::styled(styles::LIST_PARAGRAPH) };
             self.push_paragraph(props, item);
         }
     }

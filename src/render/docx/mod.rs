@@ -49,9 +49,14 @@ pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError
     let page = house.as_ref().zip(opts.reference_doc.as_deref()).map(|(h, r)| body::HousePage {
         section: &h.section,
         text_width: r.text_width(),
+        first_num_id: r.first_num_id(),
     });
     let layout = body::layout(doc, page.as_ref());
-    let numbering = (!layout.lists.is_empty()).then(|| styles::numbering_xml(&layout.lists));
+    let numbering = opts
+        .reference_doc
+        .as_deref()
+        .and_then(|reference| reference.numbering(&layout.lists))
+        .or_else(|| (!layout.lists.is_empty()).then(|| styles::numbering_xml(&layout.lists)));
     let parts = package::Parts {
         document: &layout.document,
         header: layout.header.as_deref().filter(|_| house.as_ref().is_none_or(|h| h.our_header)),

@@ -223,7 +223,8 @@ fn content_types(parts: &Parts<'_>) -> String {
     }
     for house_part in parts.house.map_or(&[][..], |h| &h.parts[..]) {
         if let Some(kind) = &house_part.content_type {
-            let _ = write!(xml, r#"<Override PartName="/{}" ContentType="{}"/>"#, escape(&house_part.name), escape(kind));
+            let _ =
+                write!(xml, r#"<Override PartName="/{}" ContentType="{}"/>"#, escape(&house_part.name), escape(kind));
         }
     }
     xml.push_str(concat!(

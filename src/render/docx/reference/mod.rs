@@ -23,15 +23,19 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
 
+mod numbering;
 mod opc;
 mod section;
 mod styles;
 mod walk;
 
+use numbering::Numbering;
 use opc::{Package, Rel};
 use section::{Pages, Section};
 
+use super::styles::{NumberingIds, numbering_definitions};
 use super::xml::escape;
+use crate::doc::ListKind;
 
 /// A reference document, read and checked once, used for many letters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +46,8 @@ pub struct ReferenceDoc {
     theme: Option<Vec<u8>>,
     /// The reference's font table, likewise.
     font_table: Option<Vec<u8>>,
+    /// The reference's numbering, when its styles use it.
+    numbering: Option<Numbering>,
     /// `w:evenAndOddHeaders` in the reference's settings.
     even_and_odd: bool,
     section: Section,
@@ -107,6 +113,22 @@ impl ReferenceDoc {
         self.section.text_width()
     }
 
+    /// The `numId` of a letter's first list.
+    pub(super) fn first_num_id(&self) -> usize {
+        self.numbering.as_ref().map_or(NumberingIds::default(), |n| n.ids).num
+    }
+
+    /// The reference's `numbering.xml` with the numbering of a letter's
+    /// `lists` added; `None` when the reference's is not needed.
+    pub(super) fn numbering(&self, lists: &[ListKind]) -> Option<String> {
+        let theirs = self.numbering.as_ref()?;
+        if lists.is_empty() {
+            return Some(theirs.with("", ""));
+        }
+        let (abstracts, nums) = numbering_definitions(lists, theirs.ids);
+        Some(theirs.with(&abstracts, &nums))
+    }
+
     /// What one letter takes from the reference: `draft_paragraph` is the
     /// DRAFT mark, put at the top of every header a draft's pages show.
     pub(super) fn letter(&self, draft_paragraph: Option<&str>) -> House<'_> {
@@ -122,7 +144,8 @@ impl ReferenceDoc {
                 part.data = with_mark(&part.data, mark);
             }
         }
-        let has = |header: bool, pages: Pages| self.section.references.iter().any(|r| r.header == header && r.pages == pages);
+        let has =
+            |header: bool, pages: Pages| self.section.references.iter().any(|r| r.header == header && r.pages == pages);
         let our_footer = !has(false, Pages::Default);
         if our_footer {
             references.push((false, Pages::Default, super::body::FOOTER_RID.to_string()));
@@ -131,7 +154,8 @@ impl ReferenceDoc {
         if draft_paragraph.is_some() {
             // Every page a draft prints shows the mark, even where the
             // reference has no header of its own.
-            let shown = [(Pages::Default, true), (Pages::First, self.section.title_page), (Pages::Even, self.even_and_odd)];
+            let shown =
+                [(Pages::Default, true), (Pages::First, self.section.title_page), (Pages::Even, self.even_and_odd)];
             for (pages, _) in shown.into_iter().filter(|(p, shown)| *shown && !has(true, *p)) {
                 references.push((true, pages, super::body::HEADER_RID.to_string()));
                 our_header = true;
@@ -210,6 +234,12 @@ fn read(bytes: &[u8]) -> Result<ReferenceDoc, String> {
     let styles_part = target("styles").ok_or("it has no styles part (word/styles.xml)")?;
     let their_styles = package.xml(&styles_part)?.ok_or_else(|| format!("its styles part {styles_part} is missing"))?;
     let (styles, _added) = styles::merge(&styles_part, &their_styles)?;
+    let numbering = match target("numbering") {
+        Some(part) if styles::uses_numbering(&styles_part, &their_styles)? && !package.has_rels(&part) => {
+            package.xml(&part)?.map(|xml| Numbering::read(&part, xml)).transpose()?
+        }
+        _ => None,
+    };
     let theme = standalone(&mut package, target("theme"))?;
     let font_table = standalone(&mut package, target("fontTable"))?;
     let even_and_odd = match target("settings") {
@@ -226,7 +256,7 @@ fn read(bytes: &[u8]) -> Result<ReferenceDoc, String> {
         let index = copied.header_or_footer(&mut package, rel, reference.header)?;
         references.push((format!("rIdHouse{}", n + 1), index));
     }
-    Ok(ReferenceDoc { styles, theme, font_table, even_and_odd, section, parts: copied.parts, references })
+    Ok(ReferenceDoc { styles, theme, font_table, numbering, even_and_odd, section, parts: copied.parts, references })
 }
 
 /// Part `name`, when it exists and needs no parts of its own (a theme
@@ -304,12 +334,24 @@ impl Copied {
         let own = package.rels(source)?;
         for r in &own {
             let target = if r.external {
-                let _ = write!(rels_xml, r#"<Relationship Id="{}" Type="{}" Target="{}" TargetMode="External"/>"#, escape(&r.id), escape(&r.type_uri), escape(&r.target));
+                let _ = write!(
+                    rels_xml,
+                    r#"<Relationship Id="{}" Type="{}" Target="{}" TargetMode="External"/>"#,
+                    escape(&r.id),
+                    escape(&r.type_uri),
+                    escape(&r.target)
+                );
                 continue;
             } else {
                 self.media(package, &r.target)?
             };
-            let _ = write!(rels_xml, r#"<Relationship Id="{}" Type="{}" Target="{}"/>"#, escape(&r.id), escape(&r.type_uri), escape(&target));
+            let _ = write!(
+                rels_xml,
+                r#"<Relationship Id="{}" Type="{}" Target="{}"/>"#,
+                escape(&r.id),
+                escape(&r.type_uri),
+                escape(&target)
+            );
         }
         rels_xml.push_str("</Relationships>");
         let content_type = package.content_type(source).map(str::to_string);
@@ -328,10 +370,14 @@ impl Copied {
             return Ok(self.parts[index].name.trim_start_matches("word/").to_string());
         }
         if package.has_rels(source) {
-            return Err(format!("a header or footer uses {source}, which has parts of its own; foikit takes over pictures only"));
+            return Err(format!(
+                "a header or footer uses {source}, which has parts of its own; foikit takes over pictures only"
+            ));
         }
-        let content_type = package.content_type(source).ok_or_else(|| format!("{source} has no content type"))?.to_string();
-        let data = package.bytes(source)?.ok_or_else(|| format!("a header or footer uses {source}, which is missing"))?;
+        let content_type =
+            package.content_type(source).ok_or_else(|| format!("{source} has no content type"))?.to_string();
+        let data =
+            package.bytes(source)?.ok_or_else(|| format!("a header or footer uses {source}, which is missing"))?;
         let file = source.rsplit('/').next().unwrap_or(source);
         let name = format!("word/media/house/{}-{file}", self.parts.len() + 1);
         self.push(source, Part { name: name.clone(), content_type: Some(content_type), data });
@@ -343,4 +389,3 @@ impl Copied {
         self.parts.push(part);
     }
 }
-

@@ -64,7 +64,8 @@ impl<'a> Package<'a> {
     /// Part `name` as text: UTF-8, any byte order mark dropped.
     pub(super) fn xml(&mut self, name: &str) -> Result<Option<String>, String> {
         let Some(bytes) = self.bytes(name)? else { return Ok(None) };
-        let mut text = String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8; re-save the file in Word"))?;
+        let mut text =
+            String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8; re-save the file in Word"))?;
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }

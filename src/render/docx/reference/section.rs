@@ -104,7 +104,11 @@ impl Section {
                         "headerReference" | "footerReference" => {
                             let rid = e.attr("id").ok_or_else(|| format!("{part}: a {} without r:id", e.name))?;
                             let header = e.name == "headerReference";
-                            s.references.push(Reference { header, pages: Pages::parse(e.attr("type")), rid: rid.into() });
+                            s.references.push(Reference {
+                                header,
+                                pages: Pages::parse(e.attr("type")),
+                                rid: rid.into(),
+                            });
                         }
                         "pgSz" => {
                             s.page.width = unsigned(number("w", OURS.width.into())?);
@@ -250,7 +254,8 @@ mod tests {
     #[test]
     fn bad_measures_and_pages_without_room_for_text_are_refused() {
         let page = |attrs: &str| {
-            let xml = format!(r#"<w:document {W}><w:body><w:sectPr><w:pgMar {attrs}/></w:sectPr></w:body></w:document>"#);
+            let xml =
+                format!(r#"<w:document {W}><w:body><w:sectPr><w:pgMar {attrs}/></w:sectPr></w:body></w:document>"#);
             Section::read("d.xml", &xml)
         };
         assert!(page(r#"w:left="wide""#).unwrap_err().contains(r#"w:left="wide""#));

@@ -27,6 +27,22 @@ fn style_ids(part: &str, xml: &str) -> Result<Vec<String>, String> {
     Ok(ids)
 }
 
+/// Whether a style of `styles.xml` names a list numbering (`w:numId`
+/// other than 0, which means none): then its `numbering.xml` is needed.
+pub(super) fn uses_numbering(part: &str, xml: &str) -> Result<bool, String> {
+    let mut uses = false;
+    walk(part, xml, |node| {
+        if let Node::Open(e) = node
+            && e.in_w
+            && e.name == "numId"
+        {
+            uses |= e.attr("val").is_some_and(|v| v.trim() != "0");
+        }
+        Ok(())
+    })?;
+    Ok(uses)
+}
+
 /// Our style definitions as `(id, XML)`, in the order we define them.
 fn our_styles() -> Vec<(String, &'static str)> {
     let mut styles = Vec::new();
@@ -84,7 +100,8 @@ mod tests {
     #[test]
     fn every_style_of_ours_is_found() {
         let ids: Vec<String> = our_styles().into_iter().map(|(id, _)| id).collect();
-        for id in ["Normal", "Heading1", "Heading3", "Letterhead", "ListParagraph", "TableGrid", "Hyperlink", "Footer"] {
+        for id in ["Normal", "Heading1", "Heading3", "Letterhead", "ListParagraph", "TableGrid", "Hyperlink", "Footer"]
+        {
             assert!(ids.iter().any(|i| i == id), "{id} missing from {ids:?}");
         }
         assert_eq!(ids.len(), STYLES_XML.matches("<w:style ").count());
