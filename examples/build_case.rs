@@ -40,6 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             text: "How many FOI requests did the Department receive in 2025?".into(),
         },
         profile: None,
+        reference_doc: None,
         acknowledged: None,
         clarification: None,
         extension: None,
