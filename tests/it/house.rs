@@ -293,6 +293,15 @@ fn a_draft_marks_every_kind_of_page_the_reference_sets_up() {
     let sections = part(&output, "word/document.xml");
     assert!(sections.contains(r#"<w:headerReference w:type="first" r:id="rIdHeader1"/><w:headerReference w:type="even" r:id="rIdHeader1"/>"#), "{sections}");
     assert!(part(&output, "word/settings.xml").contains("<w:evenAndOddHeaders/><w:characterSpacingControl"));
+
+    // One header part for the first page and the rest: copied and marked once.
+    let shared = document.replace(
+        r#"<w:headerReference w:type="default" r:id="rId10"/>"#,
+        r#"<w:headerReference w:type="default" r:id="rId10"/><w:headerReference w:type="first" r:id="rId10"/>"#,
+    );
+    let output = support::docx_parts(&render_with(&altered("word/document.xml", Some(shared.as_bytes())), true));
+    assert_eq!(part(&output, "word/header2.xml").matches("DRAFT").count(), 1);
+    assert!(output.iter().all(|(n, _)| n != "word/header3.xml" && n != "word/header1.xml"));
 }
 
 /// A reference with `name` replaced by `data` (or removed when `None`).

@@ -135,11 +135,13 @@ impl ReferenceDoc {
         let mut parts = Cow::Borrowed(&self.parts[..]);
         let mut references: Vec<(bool, Pages, String)> = Vec::new();
         let mut rels = Vec::new();
-        for (reference, (rid, index)) in self.section.references.iter().zip(&self.references) {
+        for (n, (reference, (rid, index))) in self.section.references.iter().zip(&self.references).enumerate() {
             let kind = if reference.header { "header" } else { "footer" };
             references.push((reference.header, reference.pages, rid.clone()));
             rels.push((rid.clone(), kind, self.parts[*index].name.trim_start_matches("word/").to_string()));
-            if let (Some(mark), true) = (draft_paragraph, reference.header) {
+            // A part several references share is marked once.
+            let first_use = self.references.iter().position(|(_, i)| i == index) == Some(n);
+            if let (Some(mark), true, true) = (draft_paragraph, reference.header, first_use) {
                 let part = &mut parts.to_mut()[*index];
                 part.data = with_mark(&part.data, mark);
             }
@@ -378,7 +380,14 @@ impl Copied {
             package.content_type(source).ok_or_else(|| format!("{source} has no content type"))?.to_string();
         let data =
             package.bytes(source)?.ok_or_else(|| format!("a header or footer uses {source}, which is missing"))?;
-        let file = source.rsplit('/').next().unwrap_or(source);
+        // Only characters a part name may hold unescaped.
+        let file: String = source
+            .rsplit('/')
+            .next()
+            .unwrap_or(source)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+            .collect();
         let name = format!("word/media/house/{}-{file}", self.parts.len() + 1);
         self.push(source, Part { name: name.clone(), content_type: Some(content_type), data });
         Ok(name.trim_start_matches("word/").to_string())
