@@ -92,6 +92,7 @@ fn batch_of_50(b: divan::Bencher) {
         draft: false,
         fail_fast: false,
         reference_doc: None,
+        font: None,
     };
     let composer = Composer::builtin();
     b.bench(|| {

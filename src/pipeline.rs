@@ -110,22 +110,13 @@ pub fn compose(
     Ok((doc, letter))
 }
 
-/// A composed and checked letter of one case file.
-#[derive(Debug)]
-pub struct Checked {
-    /// The letter.
-    pub doc: Document,
-    /// Its kind.
-    pub kind: LetterKind,
-    /// What the validator found.
-    pub findings: Vec<Diagnostic>,
-    /// The reference document the case's authority profile names, if any.
-    pub reference_doc: Option<PathBuf>,
-}
-
 /// Reads and validates a case file, composes the chosen letter and checks
-/// it.
-pub fn load_and_check(composer: &Composer, path: &Path, which: CaseLetter) -> Result<Checked, Failed> {
+/// it: the document, its kind and the findings.
+pub fn load_and_check(
+    composer: &Composer,
+    path: &Path,
+    which: CaseLetter,
+) -> Result<(Document, LetterKind, Vec<Diagnostic>), Failed> {
     let bad = |e: &dyn std::fmt::Display| Failed::new(path, FailKind::BadInput, e);
     let (case, source) = case::load_with_source(path).map_err(|e| bad(&e))?;
     let format = SourceFormat::from_path(path).unwrap_or(SourceFormat::Yaml);
@@ -133,7 +124,7 @@ pub fn load_and_check(composer: &Composer, path: &Path, which: CaseLetter) -> Re
     let kind = which.kind(&case).map_err(|e| bad(&e))?;
     let (doc, letter) = compose(composer, &case, kind, &name, (source, format)).map_err(|e| bad(&e))?;
     let findings = check::check(&letter);
-    Ok(Checked { doc, kind, findings, reference_doc: case.reference_doc })
+    Ok((doc, kind, findings))
 }
 
 /// Checks one file: a case file is validated, composed and its letter
@@ -261,8 +252,10 @@ pub struct RenderSettings {
     /// Stop at the first failure and write nothing.
     pub fail_fast: bool,
     /// The DOCX house style for every letter (`--reference-doc`), before
-    /// any that a case's authority profile names.
+    /// any that a case's house style names.
     pub reference_doc: Option<Arc<ReferenceDoc>>,
+    /// The PDF body font, replacing any the cases' house style names.
+    pub font: Option<crate::doc::BodyFont>,
 }
 
 /// What a batch did.
@@ -404,7 +397,7 @@ fn refuse_collisions(done: &mut Vec<Done>, failed: &mut Vec<Failed>) {
     });
 }
 
-/// Reference documents named by authority profiles, each read once per
+/// Reference documents named by cases' house styles, each read once per
 /// batch however many cases share the profile.
 #[derive(Default)]
 struct References(Mutex<HashMap<PathBuf, Result<Arc<ReferenceDoc>, ReferenceError>>>);
@@ -423,8 +416,10 @@ fn render_one(
     settings: &RenderSettings,
     references: &References,
 ) -> Result<Done, (Option<String>, Failed)> {
-    let checked = load_and_check(composer, path, settings.letter).map_err(|f| (None, f))?;
-    let (mut doc, kind, findings) = (checked.doc, checked.kind, checked.findings);
+    let (mut doc, kind, findings) = load_and_check(composer, path, settings.letter).map_err(|f| (None, f))?;
+    if let Some(font) = &settings.font {
+        doc.house.font = Some(font.clone());
+    }
     let shown = (!findings.is_empty()).then(|| report::human(&[], &findings));
     if settings.draft {
         doc.meta.draft = true;
@@ -432,7 +427,7 @@ fn render_one(
         let message = "the validator found errors, so this letter was not written; fix them, or pass --draft";
         return Err((shown, Failed::new(path, FailKind::Refused, message)));
     }
-    let reference_doc = match (&settings.reference_doc, &checked.reference_doc) {
+    let reference_doc = match (&settings.reference_doc, &doc.house.reference_doc) {
         (Some(given), _) => Some(given.clone()),
         (None, Some(file)) if settings.formats.contains(&Format::Docx) => {
             Some(references.get(file).map_err(|e| (shown.clone(), Failed::new(path, FailKind::BadInput, e)))?)

@@ -12,6 +12,7 @@ mod date;
 mod decisions;
 mod docx_annex;
 mod error;
+mod house;
 mod locate;
 mod profile;
 mod read;
@@ -24,6 +25,7 @@ use validator::Validate;
 pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
+pub use house::{FontFiles, House, Logo};
 pub use profile::Profile;
 pub use read::{SourceFormat, load, load_as, load_with_source, parse, parse_as, position};
 
@@ -53,10 +55,6 @@ pub struct Case {
     /// the case leaves them out, so clerks do not repeat them in every case.
     #[serde(default)]
     pub profile: Option<String>,
-    /// The profile's `reference_doc`, resolved against the profile's
-    /// folder. Not part of the case file: only a profile names one.
-    #[serde(skip)]
-    pub reference_doc: Option<std::path::PathBuf>,
     /// When the request was acknowledged (default: the day it was received).
     #[serde(default)]
     pub acknowledged: Option<Date>,
@@ -90,6 +88,11 @@ pub struct Case {
     /// Who signs the letter.
     #[validate(nested)]
     pub sign_off: SignOff,
+    /// The house style: logo, body font, footer, running header, the
+    /// DOCX reference document.
+    #[serde(default)]
+    #[validate(nested)]
+    pub house: Option<House>,
     /// Annexes, in the order they follow the letter.
     #[serde(default)]
     #[validate(nested)]
@@ -507,6 +510,11 @@ pub struct SignOff {
     /// The signatory's job title, printed under the name.
     #[serde(default)]
     pub title: Option<String>,
+    /// The complimentary close, e.g. "Yours faithfully," or "Kind
+    /// regards,"; default "Yours sincerely,".
+    #[serde(default)]
+    #[validate(custom(function = "checks::non_blank"))]
+    pub closing: Option<String>,
 }
 
 /// What an annex holds.

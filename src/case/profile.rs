@@ -1,10 +1,9 @@
 //! Authority profiles: the letterhead, review contact, sign-off and privacy
 //! notice an authority uses on every letter, in one YAML file that many
 //! case files name with `profile: council.yaml` (relative to the case file).
-//! A case's own `authority`, `review`, `sign_off` or `privacy_notice`
-//! replaces the profile's. The Home Office house style is one such profile
-//! (`fixtures/profiles/home-office.yaml`). A profile may also name the
-//! authority's Word file as the DOCX house style (`reference_doc`).
+//! A case's own `authority`, `review`, `sign_off`, `privacy_notice` or
+//! `house` replaces the profile's. The Home Office house style is one such profile
+//! (`fixtures/profiles/home-office.yaml`).
 
 use serde::{Deserialize, Serialize};
 use validator::Validate;
@@ -31,12 +30,11 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(url(message = "must be a full URL, e.g. https://www.gov.uk/..."))]
     pub privacy_notice: Option<String>,
-    /// The authority's own Word file (`.docx` or `.dotx`, relative to the
-    /// profile file) whose styles, page, headers and footers its DOCX
-    /// letters take, as `render --reference-doc` does. Never copied into
-    /// the case (see [`fill`]): a path means something only here.
-    #[serde(default, skip_serializing)]
-    pub reference_doc: Option<String>,
+    /// Logo, body font, footer and running header; files named here are
+    /// relative to the profile's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub house: Option<super::House>,
 }
 
 /// A profile has no facts beyond its fields' own rules.

@@ -223,17 +223,17 @@ fn styles_page_header_and_picture_come_from_the_reference() {
     assert!(document.contains(&format!(r#"w:right="{WIDE_MARGIN}" w:bottom="1701" w:left="{WIDE_MARGIN}""#)));
     assert!(!document.contains(TEMPLATE_BODY), "the reference's body text stays behind");
     assert!(document.contains(r#"<w:headerReference w:type="default" r:id="rIdHouse1"/>"#), "{document}");
-    let header = part(&parts, "word/header2.xml");
+    let header = part(&parts, "word/header-house1.xml");
     assert!(header.contains(HEADER_TEXT) && header.contains(r#"r:embed="rId1""#));
-    assert!(part(&parts, "word/_rels/header2.xml.rels").contains(r#"Target="media/house/"#));
+    assert!(part(&parts, "word/_rels/header-house1.xml.rels").contains(r#"Target="media/house/"#));
     let zip_names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
     assert!(zip_names.iter().any(|n| n.starts_with("word/media/house/") && n.ends_with(".png")), "{zip_names:?}");
     // The reference's footer replaces our "Page X of Y"; nothing points at a part that is not there.
     assert!(!zip_names.contains(&"word/footer1.xml"));
     let rels = part(&parts, "word/_rels/document.xml.rels");
-    assert!(!rels.contains("footer1.xml") && rels.contains("footer2.xml"), "{rels}");
+    assert!(!rels.contains("footer1.xml") && rels.contains("footer-house1.xml"), "{rels}");
     let types = part(&parts, "[Content_Types].xml");
-    assert!(types.contains(r#"PartName="/word/header2.xml""#) && types.contains("image/png"), "{types}");
+    assert!(types.contains(r#"PartName="/word/header-house1.xml""#) && types.contains("image/png"), "{types}");
 }
 
 #[test]
@@ -242,7 +242,7 @@ fn a_template_becomes_a_document_and_a_draft_is_marked_in_the_house_header() {
     let parts = support::docx_parts(&render_with(&dotx, true));
     let types = part(&parts, "[Content_Types].xml");
     assert!(types.contains("document.main+xml") && !types.contains("template.main"), "{types}");
-    let header = part(&parts, "word/header2.xml");
+    let header = part(&parts, "word/header-house1.xml");
     assert!(header.find("DRAFT").unwrap() < header.find(HEADER_TEXT).unwrap(), "{header}");
 }
 
@@ -300,8 +300,8 @@ fn a_draft_marks_every_kind_of_page_the_reference_sets_up() {
         r#"<w:headerReference w:type="default" r:id="rId10"/><w:headerReference w:type="first" r:id="rId10"/>"#,
     );
     let output = support::docx_parts(&render_with(&altered("word/document.xml", Some(shared.as_bytes())), true));
-    assert_eq!(part(&output, "word/header2.xml").matches("DRAFT").count(), 1);
-    assert!(output.iter().all(|(n, _)| n != "word/header3.xml" && n != "word/header1.xml"));
+    assert_eq!(part(&output, "word/header-house1.xml").matches("DRAFT").count(), 1);
+    assert!(output.iter().all(|(n, _)| n != "word/header-house2.xml" && n != "word/header1.xml"));
 }
 
 /// A reference with `name` replaced by `data` (or removed when `None`).

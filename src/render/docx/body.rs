@@ -17,8 +17,8 @@
 use std::fmt::Write as _;
 
 use super::props::{CellProps, Indent, ParaProps, RowProps, RunProps, SectionProps, TableProps};
-use super::styles;
 use super::xml::{push_escaped, xml_chars};
+use super::{house, styles};
 use crate::doc::{Align, Block, Document, Inline, Line, ListKind, line_text};
 
 /// A4 width in twips.
@@ -40,18 +40,22 @@ const TABLE_GAP: u32 = 120;
 const HEADER_FILL: &str = "E7E7E7";
 
 /// The WordprocessingML namespace, declared on every part's root.
-const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(super) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// The relationships namespace, for `r:id` in the document.
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /// Declaration at the top of every part.
-const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+pub(super) const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
 /// A letter rendered to XML, plus what the package around it needs.
 pub(super) struct Layout {
     /// `word/document.xml`.
     pub document: String,
-    /// `word/header1.xml`: the DRAFT mark, for drafts only.
+    /// `word/header1.xml`, the header of every page (of every page but the
+    /// first, with a running header): the DRAFT mark and the running header.
     pub header: Option<String>,
+    /// `word/header2.xml`: the first page's header when it differs from
+    /// the others' and is not blank (a draft with a running header).
+    pub first_header: Option<String>,
     /// `word/footer1.xml`.
     pub footer: String,
     /// Every list in document order; list *n* uses numbering instance
@@ -70,6 +74,8 @@ pub(super) fn link_rid(index: usize) -> String {
 pub(super) const HEADER_RID: &str = "rIdHeader1";
 /// The relationship id of the footer; [`super::package`] defines it.
 pub(super) const FOOTER_RID: &str = "rIdFooter1";
+/// The relationship id of the first page's header; [`super::package`] defines it.
+pub(super) const FIRST_HEADER_RID: &str = "rIdHeader2";
 
 /// The page of a letter laid out in a reference document's house style.
 pub(super) struct HousePage<'a> {
@@ -82,12 +88,15 @@ pub(super) struct HousePage<'a> {
 }
 
 /// Lays out `doc` (letterhead, body, annexes, footer and, for drafts, a
-/// header) and writes the three XML parts, on our A4 page or on `house`'s.
-pub(super) fn layout(doc: &Document, house: Option<&HousePage<'_>>) -> Layout {
-    let text_width = house.map_or(TEXT_WIDTH, |h| h.text_width);
-    let first_num_id = house.map_or(1, |h| h.first_num_id);
+/// header) and writes the three XML parts, on our A4 page or on `page`.
+pub(super) fn layout(doc: &Document, page: Option<&HousePage<'_>>) -> Layout {
+    let text_width = page.map_or(TEXT_WIDTH, |h| h.text_width);
+    let first_num_id = page.map_or(1, |h| h.first_num_id);
     let mut b = Builder { out: String::with_capacity(32 * 1024), text_width, first_num_id, ..Builder::default() };
     let _ = write!(b.out, r#"{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>"#);
+    if let Some(logo) = &doc.house.logo {
+        house::logo_paragraph(&mut b.out, logo);
+    }
     b.letterhead(&doc.letterhead);
     b.blocks(&doc.body, 0);
     for annex in &doc.annexes {
@@ -97,10 +106,21 @@ pub(super) fn layout(doc: &Document, house: Option<&HousePage<'_>>) -> Layout {
         }
         b.blocks(&annex.blocks, 0);
     }
-    match house {
-        Some(house) => b.out.push_str(house.section),
+    // With a reference document its headers rule (see `super::reference`):
+    // ours is only the DRAFT mark, where it has none.
+    let running = doc.house.page_header && page.is_none();
+    let header = match (running, doc.meta.draft) {
+        (true, _) => Some(house::page_header(doc)),
+        (false, true) => Some(house::draft_header()),
+        (false, false) => None,
+    };
+    let first_header = (running && doc.meta.draft).then(house::draft_header);
+    match page {
+        Some(page) => b.out.push_str(page.section),
         None => SectionProps {
-            header: doc.meta.draft.then_some(HEADER_RID),
+            header: header.is_some().then_some(HEADER_RID),
+            first_header: first_header.is_some().then_some(FIRST_HEADER_RID),
+            title_page: running,
             footer: FOOTER_RID,
             page_width: PAGE_WIDTH,
             page_height: PAGE_HEIGHT,
@@ -112,8 +132,9 @@ pub(super) fn layout(doc: &Document, house: Option<&HousePage<'_>>) -> Layout {
     b.out.push_str("</w:body></w:document>");
     Layout {
         document: b.out,
-        header: doc.meta.draft.then(draft_header),
-        footer: footer(),
+        header,
+        first_header,
+        footer: footer(doc.house.footer.as_deref()),
         lists: b.lists,
         links: b.links,
     }
@@ -315,7 +336,7 @@ impl Builder {
 /// Writes `text` as one run: newlines become line breaks and tabs become
 /// tabs (a `w:t` cannot hold either), and characters XML 1.0 forbids are
 /// dropped because Word refuses a file that contains them.
-fn run(out: &mut String, props: RunProps, text: &str) {
+pub(super) fn run(out: &mut String, props: RunProps, text: &str) {
     out.push_str("<w:r>");
     props.write(out);
     for (i, line) in text.split('\n').enumerate() {
@@ -336,11 +357,16 @@ fn run(out: &mut String, props: RunProps, text: &str) {
     out.push_str("</w:r>");
 }
 
-/// `word/footer1.xml`: "Page X of Y" with live PAGE and NUMPAGES fields,
-/// so the numbers are right after a clerk edits the letter.
-fn footer() -> String {
+/// `word/footer1.xml`: the house footer line, if any, and "Page X of Y"
+/// with live PAGE and NUMPAGES fields, so the numbers are right after a
+/// clerk edits the letter.
+fn footer(line: Option<&str>) -> String {
     let mut out = String::with_capacity(1024);
-    let _ = write!(out, r#"{XML_DECLARATION}<w:ftr xmlns:w="{W_NS}"><w:p>"#);
+    let _ = write!(out, r#"{XML_DECLARATION}<w:ftr xmlns:w="{W_NS}">"#);
+    if let Some(line) = line {
+        house::footer_line(&mut out, line);
+    }
+    out.push_str("<w:p>");
     ParaProps::styled(styles::FOOTER).write(&mut out);
     run(&mut out, RunProps::default(), "Page ");
     field(&mut out, "PAGE");
@@ -352,7 +378,7 @@ fn footer() -> String {
 
 /// A field whose result Word and LibreOffice compute when they lay the
 /// page out; "1" is shown by readers that do not.
-fn field(out: &mut String, instruction: &str) {
+pub(super) fn field(out: &mut String, instruction: &str) {
     let _ = write!(
         out,
         concat!(
@@ -361,23 +387,6 @@ fn field(out: &mut String, instruction: &str) {
         ),
         instruction
     );
-}
-
-/// `word/header1.xml`: the DRAFT mark printed at the top of every page of a
-/// draft.
-fn draft_header() -> String {
-    format!(r#"{XML_DECLARATION}<w:hdr xmlns:w="{W_NS}">{}</w:hdr>"#, draft_mark())
-}
-
-/// The paragraph of the DRAFT mark, also put into a reference document's
-/// headers.
-pub(super) fn draft_mark() -> String {
-    let mut out = String::with_capacity(128);
-    out.push_str("<w:p>");
-    ParaProps::styled(styles::DRAFT_MARK).write(&mut out);
-    run(&mut out, RunProps::default(), "DRAFT");
-    out.push_str("</w:p>");
-    out
 }
 
 /// The indentation of a paragraph `depth` quotations deep; none at depth 0

@@ -23,6 +23,7 @@ use crate::doc::Document;
 pub use reference::{ReferenceDoc, ReferenceError};
 
 mod body;
+mod house;
 mod package;
 mod props;
 mod reference;
@@ -44,7 +45,7 @@ mod xml;
 pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Docx, message };
     let stamp = package::Stamp::new(opts.timestamp).map_err(error)?;
-    let mark = doc.meta.draft.then(body::draft_mark);
+    let mark = doc.meta.draft.then(house::draft_mark);
     let house = opts.reference_doc.as_deref().map(|r| r.letter(mark.as_deref()));
     let page = house.as_ref().zip(opts.reference_doc.as_deref()).map(|(h, r)| body::HousePage {
         section: &h.section,
@@ -60,6 +61,8 @@ pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError
     let parts = package::Parts {
         document: &layout.document,
         header: layout.header.as_deref().filter(|_| house.as_ref().is_none_or(|h| h.our_header)),
+        first_header: layout.first_header.as_deref(),
+        logo: doc.house.logo.as_ref().map(|logo| (house::logo_part(logo), logo)),
         footer: Some(layout.footer.as_str()).filter(|_| house.as_ref().is_none_or(|h| h.our_footer)),
         numbering: numbering.as_deref(),
         links: &layout.links,

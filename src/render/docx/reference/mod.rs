@@ -15,7 +15,7 @@
 //! own style.
 //!
 //! Parts taken over are renamed into our package: headers and footers to
-//! `word/header2.xml`…, `word/footer2.xml`… (ours are `header1`/`footer1`),
+//! `word/header-house1.xml`…, `word/footer-house1.xml`…,
 //! media to `word/media/house/`, document relationships to `rIdHouseN`, so
 //! nothing clashes with the parts and relationship ids we write.
 
@@ -328,7 +328,7 @@ impl Copied {
         }
         let count = if header { &mut self.headers } else { &mut self.footers };
         *count += 1;
-        let name = format!("word/{kind}{}.xml", *count + 1);
+        let name = format!("word/{kind}-house{}.xml", *count);
         let mut rels_xml = String::from(concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
             r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
