@@ -413,6 +413,13 @@ fn openxml_audit_and_libreoffice_accept_house_letters_from_our_and_libreoffices_
         std::fs::remove_file(&source).unwrap();
         std::fs::remove_file(dir.join("template.dotx")).unwrap();
     }
+    // With a logo in the letterhead as well: two pictures, no clash.
+    let logo = dir.join("council-logo-house.docx");
+    std::fs::write(&logo, render_case_with("council-house-style-foia", &house_docx(), true)).unwrap();
+    let names: Vec<String> = support::docx_parts(&std::fs::read(&logo).unwrap()).into_iter().map(|(n, _)| n).collect();
+    assert!(names.iter().any(|n| n.starts_with("word/media/house/")), "{names:?}");
+    assert!(names.iter().any(|n| n.starts_with("word/media/logo")), "{names:?}");
+    letters.push(logo);
     if let Some(validator) = support::python_tool("openxml-audit") {
         let report = crate::ooxml::audit(&validator, &dir);
         assert_eq!(report.len(), letters.len(), "{report:#?}");
@@ -422,6 +429,7 @@ fn openxml_audit_and_libreoffice_accept_house_letters_from_our_and_libreoffices_
         return;
     }
     soffice(&dir, "pdf", &letters.iter().map(|p| p.as_path()).collect::<Vec<_>>());
+    // The first two letters: ours and LibreOffice's template.
     for (letter, (reference, draft)) in letters.iter().zip([("43342", true), ("78814", false)]) {
         let pdf = letter.with_extension("pdf");
         let text = support::pdftotext(&pdf);
