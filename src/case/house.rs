@@ -234,6 +234,17 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_document_is_found_relative_to_the_profile_or_named_missing() {
+        let (dir, case) = folders(&format!("{PROFILE}  reference_doc: house.docx\n"));
+        let found = problems(load(&case).unwrap_err());
+        assert!(found.iter().any(|(p, m)| p == "house.reference_doc" && m.contains("house.docx")), "{found:?}");
+        std::fs::write(dir.path().join("profiles/house.docx"), b"checked when rendered").unwrap();
+        let house = load(&case).unwrap().house.unwrap().document();
+        let canonical = |p: &std::path::Path| std::fs::canonicalize(p).unwrap();
+        assert_eq!(canonical(&house.reference_doc.unwrap()), canonical(&dir.path().join("profiles/house.docx")));
+    }
+
+    #[test]
     fn a_missing_font_file_is_an_error_naming_the_field() {
         let profile = format!("{PROFILE}  font:\n    regular: fonts/missing.ttf\n");
         let (_dir, case) = folders(&profile);
