@@ -130,24 +130,6 @@ pub fn remove(value: &mut Value, segs: &[Seg]) {
     }
 }
 
-/// Removes empty mappings and lists under mapping keys, innermost first, so
-/// a section the clerk left blank is absent rather than `{}`. List elements
-/// stay: an empty item the clerk added is still an item.
-pub fn prune(value: &mut Value) {
-    match value {
-        Value::Object(m) => {
-            for v in m.values_mut() {
-                prune(v);
-            }
-            m.retain(|_, v| {
-                !matches!(v, Value::Object(o) if o.is_empty()) && !matches!(v, Value::Array(a) if a.is_empty())
-            });
-        }
-        Value::Array(a) => a.iter_mut().for_each(prune),
-        _ => {}
-    }
-}
-
 /// A scalar as the text a form shows (`None` for mappings and lists).
 pub fn scalar_text(value: &Value) -> Option<String> {
     match value {
