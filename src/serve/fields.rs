@@ -464,7 +464,10 @@ fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-/// What the form asks for besides saving: adding or removing a list element.
+/// The case value a submission stands for: `base` (the file as read) with
+/// each submitted field of the form set (an empty one removed; one whose
+/// text is unchanged keeps the file's value), and the list element added or
+/// removed that `_action` asks for.
 pub fn apply(base: &Value, form: &[(String, String)]) -> Value {
     let mut value = if base.is_object() { base.clone() } else { Value::Object(Map::new()) };
     for (name, raw) in form {

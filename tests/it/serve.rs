@@ -384,3 +384,34 @@ fn assets_are_embedded() {
     assert!(serve::assets::CSS.contains("font-family:system-ui"));
     assert!(serve::assets::JS.contains("/api/due"));
 }
+
+#[test]
+fn the_command_prints_its_url_first_and_serves_the_folder() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(support::root().join(CASE_43342), dir.path().join("43342.yaml")).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_foikit"))
+        .args(["serve", "--port", "0"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    let url = first.trim().strip_prefix("foikit serve: http://").map(str::to_string);
+    let page = url.as_ref().map(|u| {
+        let host = u.trim_end_matches('/');
+        let mut stream = std::net::TcpStream::connect(host).unwrap();
+        write!(stream, "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut page = String::new();
+        stream.read_to_string(&mut page).unwrap();
+        page
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let url = url.unwrap_or_else(|| panic!("first line: {first}"));
+    assert!(url.starts_with("127.0.0.1:") && url.ends_with('/'), "{url}");
+    let page = page.unwrap();
+    assert!(page.starts_with("HTTP/1.1 200") && page.contains("data-reference=\"43342\""), "{page}");
+}
