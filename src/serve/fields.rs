@@ -485,6 +485,10 @@ pub fn apply(base: &Value, form: &[(String, String)]) -> Value {
             (Some(n), _) => {
                 value::set(&mut value, &segs, n);
             }
+            // `body: []` or `salutation: ""` in the file says what a blank field says.
+            (None, Some(Value::Null)) => {}
+            (None, Some(Value::String(o))) if o.trim().is_empty() => {}
+            (None, Some(Value::Array(o))) if o.is_empty() => {}
             (None, _) => remove_pruning(&mut value, &segs),
         }
     }
