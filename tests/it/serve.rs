@@ -473,3 +473,22 @@ fn the_command_prints_its_url_first_and_serves_the_folder() {
     let page = page.unwrap();
     assert!(page.starts_with("HTTP/1.1 200") && page.contains("data-reference=\"43342\""), "{page}");
 }
+
+#[tokio::test]
+async fn an_upload_over_the_letter_limit_is_refused() {
+    let site = Site::new();
+    let boundary = "XfoikitX";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"reply_file\"; filename=\"big.txt\"\r\n\r\n",
+        site.app.token
+    )
+    .into_bytes();
+    body.resize(body.len() + serve::UPLOAD_BYTES, b'a');
+    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let request = Request::post("/review")
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(site.send(request).await.0, StatusCode::PAYLOAD_TOO_LARGE);
+}
