@@ -30,11 +30,31 @@ pub fn html(doc: &Document) -> String {
         esc(&doc.meta.author),
         esc(&doc.meta.subject)
     );
+    letter(&mut out, doc, "header", "main", "footer");
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The letter as a fragment to embed in another page (`foikit serve`'s
+/// preview): the same markup as [`html`], inside an `<article class="letter">`,
+/// with the letterhead and body as plain `div`s so the host page keeps its own
+/// landmarks. Styling is the host page's.
+pub fn fragment(doc: &Document) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<article class=\"letter\" lang=\"en-GB\">\n");
+    letter(&mut out, doc, "div", "div", "div");
+    out.push_str("</article>\n");
+    out
+}
+
+/// The DRAFT mark, letterhead, body, annexes and footer; `head`, `main` and
+/// `foot` name the elements holding the letterhead, the letter and the footer.
+fn letter(out: &mut String, doc: &Document, head: &str, main: &str, foot: &str) {
     if doc.meta.draft {
         out.push_str("<p class=\"draft\">DRAFT</p>\n");
     }
     if !doc.letterhead.is_empty() || doc.house.logo.is_some() {
-        out.push_str("<header class=\"letterhead\">\n");
+        let _ = writeln!(out, "<{head} class=\"letterhead\">");
         if let Some(logo) = &doc.house.logo {
             let (mime, data) = (logo.image.format.mime(), base64(&logo.image.bytes));
             let _ = writeln!(
@@ -50,10 +70,10 @@ pub fn html(doc: &Document) -> String {
         if doc.house.logo.is_some() {
             out.push_str("<div style=\"clear:both\"></div>\n");
         }
-        out.push_str("</header>\n");
+        let _ = writeln!(out, "</{head}>");
     }
-    out.push_str("<main>\n");
-    blocks(&mut out, &doc.body);
+    let _ = writeln!(out, "<{main}>");
+    blocks(out, &doc.body);
     for (i, annex) in doc.annexes.iter().enumerate() {
         match &annex.label {
             Some(label) => {
@@ -62,19 +82,17 @@ pub fn html(doc: &Document) -> String {
             }
             None => out.push_str("<section class=\"annex\">\n"),
         }
-        blocks(&mut out, &annex.blocks);
+        blocks(out, &annex.blocks);
         out.push_str("</section>\n");
     }
-    out.push_str("</main>\n");
+    let _ = writeln!(out, "</{main}>");
     if let Some(footer) = &doc.house.footer {
         let _ = writeln!(
             out,
-            "<footer style=\"color:#404040;font-size:9pt;text-align:center;margin-top:3em\"><p>{}</p></footer>",
+            "<{foot} style=\"color:#404040;font-size:9pt;text-align:center;margin-top:3em\"><p>{}</p></{foot}>",
             esc(footer)
         );
     }
-    out.push_str("</body>\n</html>\n");
-    out
 }
 
 /// Standard base64 (RFC 4648 §4, padded), for the logo's data URI: the
