@@ -190,11 +190,6 @@ impl Session {
         self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
     }
 
-    /// The page's HTML as the browser has it now.
-    pub fn source(&self) -> String {
-        self.call("GET", "/source", None).as_str().unwrap_or_default().to_string()
-    }
-
     /// A PNG of the viewport.
     pub fn screenshot(&self) -> Vec<u8> {
         let b64 = self.call("GET", "/screenshot", None);
@@ -221,6 +216,13 @@ impl Element<'_> {
         self.session.call(method, &format!("/element/{}{what}", self.id), body)
     }
 
+    /// The first element inside it matching a CSS selector, if any.
+    pub fn find_in(&self, css: &str) -> Option<Element<'_>> {
+        let path = format!("/session/{}/element/{}/element", self.session.id, self.id);
+        let found = command(self.session.port, "POST", &path, Some(json!({ "using": "css selector", "value": css })));
+        found.ok().map(|v| self.session.element(&v))
+    }
+
     /// Clicks it.
     pub fn click(&self) {
         self.call("POST", "/click", Some(json!({})));
@@ -234,6 +236,11 @@ impl Element<'_> {
     /// Types `text` into it, as keystrokes.
     pub fn send_keys(&self, text: &str) {
         self.call("POST", "/value", Some(json!({ "text": text })));
+    }
+
+    /// Its tag name, lower case.
+    pub fn tag(&self) -> String {
+        self.call("GET", "/name", None).as_str().unwrap_or_default().to_ascii_lowercase()
     }
 
     /// Its rendered text.
@@ -258,6 +265,11 @@ impl Element<'_> {
     /// Whether it is shown.
     pub fn displayed(&self) -> bool {
         self.call("GET", "/displayed", None).as_bool().unwrap_or(false)
+    }
+
+    /// The driver's reference to it: the same node gives the same key.
+    pub fn key(&self) -> String {
+        self.id.clone()
     }
 
     /// Its reference as a script argument.
