@@ -12,7 +12,7 @@ mod date;
 mod decisions;
 mod docx_annex;
 mod error;
-mod locate;
+pub(crate) mod locate;
 mod profile;
 mod read;
 mod stage;
@@ -25,7 +25,7 @@ pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
 pub use profile::Profile;
-pub use read::{SourceFormat, load, load_as, load_with_source, parse, parse_as, position};
+pub use read::{SourceFormat, load, load_as, load_with_source, parse, parse_as, parse_at, position};
 
 use crate::law::RegimeId;
 

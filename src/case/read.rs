@@ -51,6 +51,13 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
     parse_in(source, format, name, None)
 }
 
+/// Parses and validates case text as if it were a file in `dir`: its
+/// `profile` and annex files are looked for there (`foikit serve` checks a
+/// form's case before it is saved).
+pub fn parse_at(source: &str, format: SourceFormat, name: &str, dir: &Path) -> Result<Case, CaseError> {
+    parse_in(source, format, name, Some(dir))
+}
+
 fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
     let source = &crate::redact::mask(source);
     let mut case = parse_case(source, format, name, dir)?;

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::case::{self, CaseError, Date, SourceFormat};
 use crate::law::calendar::Calendar;
 
-pub use output::{csv, human};
+pub use output::{csv, days, human};
 pub use summary::{Share, Summary};
 pub use timing::{Hold, Row, Status};
 

@@ -30,18 +30,38 @@ pub fn html(doc: &Document) -> String {
         esc(&doc.meta.author),
         esc(&doc.meta.subject)
     );
+    letter(&mut out, doc, "header", "main");
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The letter as a fragment to embed in another page (`foikit serve`'s
+/// preview): the same markup as [`html`], inside an `<article class="letter">`,
+/// with the letterhead and body as plain `div`s so the host page keeps its own
+/// landmarks. Styling is the host page's.
+pub fn fragment(doc: &Document) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<article class=\"letter\" lang=\"en-GB\">\n");
+    letter(&mut out, doc, "div", "div");
+    out.push_str("</article>\n");
+    out
+}
+
+/// The DRAFT mark, letterhead, body and annexes; `head` and `main` name the
+/// elements holding the letterhead and the letter.
+fn letter(out: &mut String, doc: &Document, head: &str, main: &str) {
     if doc.meta.draft {
         out.push_str("<p class=\"draft\">DRAFT</p>\n");
     }
     if !doc.letterhead.is_empty() {
-        out.push_str("<header class=\"letterhead\">\n");
+        let _ = writeln!(out, "<{head} class=\"letterhead\">");
         for line in &doc.letterhead {
             let _ = writeln!(out, "<p>{}</p>", inlines(line));
         }
-        out.push_str("</header>\n");
+        let _ = writeln!(out, "</{head}>");
     }
-    out.push_str("<main>\n");
-    blocks(&mut out, &doc.body);
+    let _ = writeln!(out, "<{main}>");
+    blocks(out, &doc.body);
     for (i, annex) in doc.annexes.iter().enumerate() {
         match &annex.label {
             Some(label) => {
@@ -50,11 +70,10 @@ pub fn html(doc: &Document) -> String {
             }
             None => out.push_str("<section class=\"annex\">\n"),
         }
-        blocks(&mut out, &annex.blocks);
+        blocks(out, &annex.blocks);
         out.push_str("</section>\n");
     }
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
+    let _ = writeln!(out, "</{main}>");
 }
 
 fn esc(s: &str) -> String {

@@ -24,5 +24,6 @@ mod requester;
 mod rules;
 mod schema;
 mod seeds;
+mod serve;
 mod support;
 mod templates;

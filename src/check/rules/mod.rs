@@ -1,6 +1,7 @@
 //! The rule registry: the one list of rules, and what several rules share.
 
 mod annex_mismatch;
+mod cost_limit_figures;
 mod late_response;
 mod missing_exemption_reason;
 mod missing_grounds;
@@ -39,6 +40,7 @@ pub static RULES: &[&Rule] = &[
     &missing_public_interest_test::RULE,
     &missing_pit_estimate::RULE,
     &missing_s16_advice::RULE,
+    &cost_limit_figures::RULE,
     &ncnd_reveals_holding::RULE,
     &late_response::RULE,
     &annex_mismatch::RULE,

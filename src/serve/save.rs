@@ -1,0 +1,110 @@
+//! Turning a form into the case file's new text, and saving it without
+//! ever losing an edit: a file changed on disk since the form opened it is
+//! never overwritten unasked, and a change that cannot be made by editing
+//! the clerk's text in place is confirmed before the file is rewritten.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{value, yaml};
+use crate::case::SourceFormat;
+
+/// The file text a form stands for.
+#[derive(Debug)]
+pub struct Draft {
+    /// The case file's new text.
+    pub text: String,
+    /// Changes that rewrite the file rather than edit it in place
+    /// (comments and key order are then not kept): empty when the
+    /// original's text was edited in place, or nothing changed.
+    pub rewrites: Vec<String>,
+}
+
+/// The case file's text, `value`, in the file's format, from `original`
+/// (the file as read, whose value is `base`) when there is one.
+pub fn draft(format: SourceFormat, original: Option<&str>, base: &Value, value: &Value) -> Result<Draft, String> {
+    let changes = value::changes(base, value);
+    match (format, original) {
+        (SourceFormat::Yaml, Some(src)) if changes.structural.is_empty() => {
+            if changes.scalars.is_empty() {
+                return Ok(Draft { text: src.to_string(), rewrites: Vec::new() });
+            }
+            let edited = yaml::edit_in_place(src, &changes.scalars).filter(|t| reads_as(t, value));
+            match edited {
+                Some(text) => Ok(Draft { text, rewrites: Vec::new() }),
+                None => Ok(Draft {
+                    text: yaml::emit(value),
+                    rewrites: changes
+                        .scalars
+                        .iter()
+                        .map(|(p, _)| format!("changes `{p}`, which cannot be edited where it is"))
+                        .collect(),
+                }),
+            }
+        }
+        (SourceFormat::Yaml, Some(_)) => Ok(Draft { text: yaml::emit(value), rewrites: changes.structural }),
+        (SourceFormat::Yaml, None) => Ok(Draft { text: yaml::emit(value), rewrites: Vec::new() }),
+        (SourceFormat::Json, _) => {
+            let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())? + "\n";
+            Ok(Draft { text, rewrites: Vec::new() })
+        }
+        (SourceFormat::Toml, _) => {
+            Err("foikit serve edits YAML and JSON case files; edit TOML ones in a text editor".into())
+        }
+    }
+}
+
+/// Whether `text` reads back as `value`.
+fn reads_as(text: &str, value: &Value) -> bool {
+    serde_saphyr::from_str::<Value>(text).is_ok_and(|v| value::same(&v, value))
+}
+
+/// A case file's text as a value (the form's starting point).
+pub fn read_value(format: SourceFormat, text: &str) -> Result<Value, String> {
+    match format {
+        SourceFormat::Yaml => serde_saphyr::from_str::<Value>(text).map_err(|e| e.to_string()),
+        SourceFormat::Json => serde_json::from_str::<Value>(text).map_err(|e| e.to_string()),
+        SourceFormat::Toml => toml::from_str::<Value>(text).map_err(|e| e.to_string()),
+    }
+    .map(|v| if v.is_null() { Value::Object(Default::default()) } else { v })
+}
+
+/// The file's text and its hash, or `None` when there is no file.
+pub fn read_disk(path: &Path) -> Result<Option<(String, String)>, String> {
+    match crate::limits::read_file(path, crate::limits::CASE_FILE_BYTES) {
+        Ok(bytes) => {
+            let hash = super::security::hash(&bytes);
+            let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))?;
+            Ok(Some((text, hash)))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
+/// Writes the case file atomically (staged beside it, then renamed: a
+/// reader sees the old file or the new one, never half of one).
+pub fn write(path: &Path, text: &str) -> Result<(), String> {
+    crate::output::write_atomic(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn scalar_changes_edit_in_place_and_structure_asks_first() {
+        let src = "# keep me\nreference: \"1\"\nrequester:\n  name: Ann\n";
+        let base = read_value(SourceFormat::Yaml, src).unwrap();
+        let renamed = json!({"reference": "1", "requester": {"name": "Bo"}});
+        let d = draft(SourceFormat::Yaml, Some(src), &base, &renamed).unwrap();
+        assert_eq!(d.text, "# keep me\nreference: \"1\"\nrequester:\n  name: Bo\n");
+        assert!(d.rewrites.is_empty());
+        let added = json!({"reference": "1", "requester": {"name": "Ann", "email": "a@b.c"}});
+        let d = draft(SourceFormat::Yaml, Some(src), &base, &added).unwrap();
+        assert_eq!(d.rewrites, vec!["adds `requester.email`"]);
+        assert_eq!(read_value(SourceFormat::Yaml, &d.text).unwrap(), added);
+    }
+}
