@@ -97,7 +97,7 @@ fn a_clerk_writes_the_43342_refusal_from_an_empty_form() {
     wait("the error summary to go", || s.find("#error-summary").is_none().then_some(()));
 
     // The preview shows the reply, and follows an edit.
-    page::fill(s, "_letter", "reply");
+    page::set(s, "preview-letter", "reply");
     let preview = |needle: &str| {
         wait(&format!("the preview to say `{needle}`"), || {
             s.find("#preview").map(|p| p.text()).filter(|t| t.contains(needle))
@@ -116,7 +116,7 @@ fn a_clerk_writes_the_43342_refusal_from_an_empty_form() {
     assert_eq!(reply_text(&saved), reply_text(&fixture));
 
     // The PDF downloaded from the saved case has the letter.
-    page::fill(s, "_letter", "reply");
+    page::set(s, "preview-letter", "reply");
     s.get("#download-pdf").click();
     let pdf = page::downloaded(&browser.downloads, "pdf");
     let text = support::pdftotext(&pdf);
@@ -153,12 +153,14 @@ fn the_list_a_conflict_and_the_keyboard() {
     let shown: Vec<_> = s.find_all("#cases tr[data-reference]").iter().map(|r| r.attr("data-reference")).collect();
     assert_eq!(shown, [Some("COUNCIL-2026-0111".to_string())]);
 
-    // The form and its preview, as a clerk opens a case.
+    // A case as the clerk opens it, the letter beside the form; then the
+    // exemptions, each with the test its provision sets.
     s.goto(&format!("{}cases/ho-43342-refusal.yaml", server.url));
     page::accessible(s);
-    page::screenshot(s, "form");
-    page::scroll_to(s, "#preview-panel");
+    page::left_of(s, ".form-column", ".preview-column");
     page::screenshot(s, "preview");
+    page::scroll_to(s, "#section-exemptions");
+    page::screenshot(s, "form");
 
     // The keyboard alone reaches the save button, through visible stops.
     page::tab_to(s, "save");

@@ -18,7 +18,7 @@ use crate::support;
 /// The Chromium binary Debian installs (package `chromium`).
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// The window size of every session, and so of the screenshots.
+/// The size of the page in every session's window, and so of the screenshots.
 pub const WINDOW: (u32, u32) = (1280, 900);
 
 /// Whether Chromium and chromedriver are installed: missing, the test skips
@@ -28,7 +28,8 @@ pub fn tools() -> bool {
     support::tool_from(CHROMIUM, HINT) && support::tool_from("chromedriver", HINT)
 }
 
-/// `foikit serve DIR --port 0`, with "today" fixed by `SOURCE_DATE_EPOCH`.
+/// `foikit serve DIR --port 0 --today DATE`; `SOURCE_DATE_EPOCH` fixes the
+/// rest of the clock (the downloads' timestamps) to the same day.
 pub struct Server {
     child: Child,
     /// The URL it printed, ending in `/`.
@@ -44,10 +45,11 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_foikit"))
             .arg("serve")
             .arg(dir)
-            .args(["--port", "0"])
+            .args(["--port", "0", "--today", today])
             .env("SOURCE_DATE_EPOCH", epoch.to_string())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
+            .stderr(log(&dir.with_extension("serve.log")))
             .spawn()
             .expect("foikit serve starts");
         let stdout = child.stdout.take().expect("piped stdout");
@@ -139,7 +141,12 @@ impl Browser {
         let session = Session::new(port, capabilities).unwrap_or_else(|e| {
             panic!("{e}\n(chromedriver's log: {})", browser.dir.join("chromedriver.log").display())
         });
+        // The window's frame takes part of its size: grow it until the page
+        // itself (and so each screenshot) is WINDOW.
         session.resize(WINDOW.0, WINDOW.1);
+        let inner = session.script("return [window.innerWidth, window.innerHeight];", json!([]));
+        let extra = |i: usize| inner[i].as_u64().and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
+        session.resize(2 * WINDOW.0 - extra(0), 2 * WINDOW.1 - extra(1));
         browser.session = Some(session);
         browser
     }
@@ -161,6 +168,11 @@ impl Drop for Browser {
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(self.dir.join("profile"));
     }
+}
+
+/// A log file for a child's stderr, so test output stays the tests'.
+fn log(path: &Path) -> Stdio {
+    std::fs::File::create(path).map_or_else(|_| Stdio::null(), Stdio::from)
 }
 
 /// A port free on 127.0.0.1 a moment ago.

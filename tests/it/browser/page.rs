@@ -144,6 +144,25 @@ pub fn accessible(s: &Session) {
     assert!(problems.is_empty(), "{}:\n{}", s.url(), problems.join("\n"));
 }
 
+/// Whether every field, list and fieldset inside `inner` ends before the
+/// element `beside` begins: nothing in the form hides under the preview.
+pub fn left_of(s: &Session, inner: &str, beside: &str) {
+    let over = s.script(
+        r#"
+        var edge = document.querySelector(arguments[1]).getBoundingClientRect().left;
+        var out = [];
+        document.querySelectorAll(arguments[0] + " :is(input, select, textarea, fieldset, .hint)").forEach(function (el) {
+          var r = el.getBoundingClientRect();
+          if (r.width && r.right > edge) out.push((el.id || el.tagName) + " ends at " + Math.round(r.right) + "px, past " + Math.round(edge) + "px");
+        });
+        return out;
+        "#,
+        json!([inner, beside]),
+    );
+    let over: Vec<&str> = over.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(over.is_empty(), "{}: under `{beside}`:\n{}", s.url(), over.join("\n"));
+}
+
 /// Presses Tab from the top of the page until the element `id` has the
 /// focus; every stop on the way must be visible. Panics if the focus comes
 /// round again without reaching it.
