@@ -134,7 +134,7 @@ fn signed_date(paragraphs: &[Paragraph]) -> Option<Date> {
 
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\byours (?:sincerely|faithfully|truly)|\b(?:kind |best |warm )?regards\b|\bbest wishes\b|\bmany thanks\b|\bthank you\b[^.]{0,40}$|\bsigned\b",
+        r"(?i)\byours (?:sincerely|faithfully|truly)|\b(?:kind |best |warm )?regards\b|\bbest wishes\b|\bmany thanks\b|\bthank you\b[^.]{0,40}$|^\s*thanks\W*$|\bsigned\b",
     )
 });
 
@@ -349,6 +349,13 @@ pub fn has_postcode(text: &str) -> bool {
     POSTCODE.is_match(text)
 }
 
+/// An information team's name at the end of a signature block's line.
+static TEAM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r" (?:Information (?:Rights|Governance|Management|Access|Compliance|Security)|Freedom of Information|FOI|Data Protection|Access to Information|Corporate Information)(?: [A-Z][a-z]+)* (?:Team|Unit|Office|Service|Section)$",
+    )
+});
+
 /// The authority a letter comes from, by the usual shapes of their names.
 pub fn authority(text: &str) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -358,7 +365,7 @@ pub fn authority(text: &str) -> Option<String> {
     });
     // "The Department" or a bare "Council" names no one in particular.
     NAME.find_iter(text)
-        .map(|m| m.as_str().strip_prefix("The ").unwrap_or(m.as_str()))
+        .map(|m| m.as_str().strip_prefix("The ").or_else(|| m.as_str().strip_prefix("Dear ")).unwrap_or(m.as_str()))
         // A "Chief Executive" is a person; "of X Council" after it is the body.
         .filter_map(|name| match name.strip_prefix("Chief ") {
             Some(title) => title.split_once(" of ").map(|(_, body)| body),
@@ -367,6 +374,8 @@ pub fn authority(text: &str) -> Option<String> {
         // A signature block runs the team into the body: "Information
         // Governance Team Anyshire County Council".
         .map(|name| ["Team ", "Unit "].iter().find_map(|t| name.split_once(t).map(|(_, body)| body)).unwrap_or(name))
+        // ... or the body into the team: "Department for Examples Information Rights Team".
+        .map(|name| TEAM.find(name).map_or(name, |m| &name[..m.start()]))
         .find(|name| name.split(' ').count() >= 2)
         .map(str::to_string)
 }
@@ -484,6 +493,11 @@ mod tests {
             authority("Information Governance Team Anyshire County Council"),
             Some("Anyshire County Council".into())
         );
+        assert_eq!(
+            authority("Department for Examples Information Rights Team"),
+            Some("Department for Examples".into())
+        );
+        assert_eq!(authority("Home Office"), Some("Home Office".into()));
         assert_eq!(
             received("your request for information received 3 June 2024.").map(|d| d.iso()),
             Some("2024-06-03".into())

@@ -30,7 +30,7 @@ pub fn html(doc: &Document) -> String {
         esc(&doc.meta.author),
         esc(&doc.meta.subject)
     );
-    letter(&mut out, doc, "header", "main", 0);
+    letter(&mut out, doc, "header", "main", "footer", 0);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -44,22 +44,34 @@ pub fn html(doc: &Document) -> String {
 pub fn fragment(doc: &Document) -> String {
     let mut out = String::with_capacity(16 * 1024);
     out.push_str("<article class=\"letter\" lang=\"en-GB\">\n");
-    letter(&mut out, doc, "div", "div", 2);
+    letter(&mut out, doc, "div", "div", "div", 2);
     out.push_str("</article>\n");
     out
 }
 
-/// The DRAFT mark, letterhead, body and annexes; `head` and `main` name the
-/// elements holding the letterhead and the letter; headings are `shift`
-/// levels lower than in the document.
-fn letter(out: &mut String, doc: &Document, head: &str, main: &str, shift: u8) {
+/// The DRAFT mark, letterhead, body, annexes and footer; `head`, `main` and
+/// `foot` name the elements holding the letterhead, the letter and the
+/// footer; headings are `shift` levels lower than in the document.
+fn letter(out: &mut String, doc: &Document, head: &str, main: &str, foot: &str, shift: u8) {
     if doc.meta.draft {
         out.push_str("<p class=\"draft\">DRAFT</p>\n");
     }
-    if !doc.letterhead.is_empty() {
+    if !doc.letterhead.is_empty() || doc.house.logo.is_some() {
         let _ = writeln!(out, "<{head} class=\"letterhead\">");
+        if let Some(logo) = &doc.house.logo {
+            let (mime, data) = (logo.image.format.mime(), base64(&logo.image.bytes));
+            let _ = writeln!(
+                out,
+                "<img src=\"data:{mime};base64,{data}\" alt=\"{}\" style=\"float:left;height:{}mm\">",
+                esc(&logo.alt),
+                logo.height_mm
+            );
+        }
         for line in &doc.letterhead {
             let _ = writeln!(out, "<p>{}</p>", inlines(line));
+        }
+        if doc.house.logo.is_some() {
+            out.push_str("<div style=\"clear:both\"></div>\n");
         }
         let _ = writeln!(out, "</{head}>");
     }
@@ -78,6 +90,31 @@ fn letter(out: &mut String, doc: &Document, head: &str, main: &str, shift: u8) {
         out.push_str("</section>\n");
     }
     let _ = writeln!(out, "</{main}>");
+    if let Some(footer) = &doc.house.footer {
+        let _ = writeln!(
+            out,
+            "<{foot} style=\"color:#404040;font-size:9pt;text-align:center;margin-top:3em\"><p>{}</p></{foot}>",
+            esc(footer)
+        );
+    }
+}
+
+/// Standard base64 (RFC 4648 §4, padded), for the logo's data URI: the
+/// page makes no requests, so the image travels inside it.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 fn esc(s: &str) -> String {
@@ -180,6 +217,17 @@ fn block(out: &mut String, b: &Block, shift: u8) {
             let _ = writeln!(out, "<section data-name=\"{}\">", name.name());
             blocks(out, inner, shift);
             out.push_str("</section>\n");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_pads_as_rfc_4648_says() {
+        let cases = [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")];
+        for (plain, encoded) in cases {
+            assert_eq!(super::base64(plain.as_bytes()), encoded);
         }
     }
 }

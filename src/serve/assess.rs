@@ -85,7 +85,8 @@ pub fn assess(composer: &Composer, value: &Value, source: String, dir: &Path, na
         general: Vec::new(),
         case: None,
         letters: Vec::new(),
-        chosen: None,
+        // Kept while the case does not read, so the clerk's choice survives a fix.
+        chosen: LETTERS.iter().map(|(s, _)| *s).find(|s| *s == wanted),
         document: None,
         findings: Vec::new(),
     };

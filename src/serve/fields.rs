@@ -364,6 +364,41 @@ pub fn kind_of(dotted: &str) -> Option<Kind> {
     SECTIONS.iter().find_map(|s| find(s.parts, &segs))
 }
 
+/// The field at `dotted` in words, for the error summary: its section and
+/// label, with the list element it is in ("Exemptions and public interest:
+/// Exemption 2, Provision").
+pub fn describe(dotted: &str) -> String {
+    fn find(parts: &'static [Part], segs: &[Seg], trail: &mut Vec<String>) -> Option<&'static str> {
+        for part in parts {
+            match part {
+                Part::Field(field) if matches_key(field.key, segs) == Some(segs.len()) => return Some(field.label),
+                Part::List { key, noun, parts, .. } => {
+                    if let Some(n) = matches_key(key, segs)
+                        && let Some(Seg::Index(i)) = segs.get(n)
+                    {
+                        trail.push(format!("{noun} {}", i + 1));
+                        if let Some(label) = find(parts, &segs[n + 1..], trail) {
+                            return Some(label);
+                        }
+                        trail.pop();
+                    }
+                }
+                Part::Field(_) => {}
+            }
+        }
+        None
+    }
+    let segs = value::parse(dotted);
+    for s in SECTIONS {
+        let mut trail = Vec::new();
+        if let Some(label) = find(s.parts, &segs, &mut trail) {
+            trail.push(label.to_string());
+            return format!("{}: {}", s.title, trail.join(", "));
+        }
+    }
+    dotted.to_string()
+}
+
 /// How many leading segments of `segs` spell `key`.
 fn matches_key(key: &str, segs: &[Seg]) -> Option<usize> {
     let mut n = 0;
@@ -429,7 +464,10 @@ fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-/// What the form asks for besides saving: adding or removing a list element.
+/// The case value a submission stands for: `base` (the file as read) with
+/// each submitted field of the form set (an empty one removed; one whose
+/// text is unchanged keeps the file's value), and the list element added or
+/// removed that `_action` asks for.
 pub fn apply(base: &Value, form: &[(String, String)]) -> Value {
     let mut value = if base.is_object() { base.clone() } else { Value::Object(Map::new()) };
     for (name, raw) in form {
@@ -447,6 +485,10 @@ pub fn apply(base: &Value, form: &[(String, String)]) -> Value {
             (Some(n), _) => {
                 value::set(&mut value, &segs, n);
             }
+            // `body: []` or `salutation: ""` in the file says what a blank field says.
+            (None, Some(Value::Null)) => {}
+            (None, Some(Value::String(o))) if o.trim().is_empty() => {}
+            (None, Some(Value::Array(o))) if o.is_empty() => {}
             (None, _) => remove_pruning(&mut value, &segs),
         }
     }
@@ -795,6 +837,8 @@ mod tests {
         assert_eq!(kind_of("annexes.0.signatories.2.role"), Some(Kind::Text));
         assert_eq!(kind_of("response.items.x.asked"), None);
         assert_eq!(kind_of("authority.evil"), None);
+        assert_eq!(describe("requester.email"), "Requester: Email address");
+        assert_eq!(describe("exemptions.1.section"), "Exemptions and public interest: Exemption 2, Provision");
     }
 
     #[test]

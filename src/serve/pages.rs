@@ -285,7 +285,7 @@ pub fn summary(v: &FormView) -> String {
                 out,
                 "<li><a href=\"#{}\">{}: {}</a></li>",
                 esc(&fields::id(path)),
-                esc(&label_of(path)),
+                esc(&fields::describe(path)),
                 esc(e)
             );
         }
@@ -295,11 +295,6 @@ pub fn summary(v: &FormView) -> String {
     }
     out.push_str("</ul>\n</div></div>\n");
     out
-}
-
-/// A field's path in words: `requester.email` → "requester email".
-fn label_of(path: &str) -> String {
-    path.replace(['.', '_'], " ")
 }
 
 /// The letter chooser, downloads, findings and the preview.

@@ -26,14 +26,13 @@ pub struct Draft {
 pub fn draft(format: SourceFormat, original: Option<&str>, base: &Value, value: &Value) -> Result<Draft, String> {
     let changes = value::changes(base, value);
     match (format, original) {
-        (SourceFormat::Yaml, Some(src)) if changes.structural.is_empty() => {
-            if changes.scalars.is_empty() {
+        (SourceFormat::Yaml, Some(src)) => {
+            if changes.scalars.is_empty() && changes.structural.is_empty() {
                 return Ok(Draft { text: src.to_string(), rewrites: Vec::new() });
             }
-            let edited = yaml::edit_in_place(src, &changes.scalars).filter(|t| reads_as(t, value));
-            match edited {
+            match in_place(src, &changes).filter(|t| reads_as(t, value)) {
                 Some(text) => Ok(Draft { text, rewrites: Vec::new() }),
-                None => Ok(Draft {
+                None if changes.structural.is_empty() => Ok(Draft {
                     text: yaml::emit(value),
                     rewrites: changes
                         .scalars
@@ -41,9 +40,9 @@ pub fn draft(format: SourceFormat, original: Option<&str>, base: &Value, value: 
                         .map(|(p, _)| format!("changes `{p}`, which cannot be edited where it is"))
                         .collect(),
                 }),
+                None => Ok(Draft { text: yaml::emit(value), rewrites: changes.structural }),
             }
         }
-        (SourceFormat::Yaml, Some(_)) => Ok(Draft { text: yaml::emit(value), rewrites: changes.structural }),
         (SourceFormat::Yaml, None) => Ok(Draft { text: yaml::emit(value), rewrites: Vec::new() }),
         (SourceFormat::Json, _) => {
             let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())? + "\n";
@@ -53,6 +52,23 @@ pub fn draft(format: SourceFormat, original: Option<&str>, base: &Value, value: 
             Err("foikit serve edits YAML and JSON case files; edit TOML ones in a text editor".into())
         }
     }
+}
+
+/// The clerk's text with every change made where it is: keys removed, keys
+/// added to mappings already there, scalars replaced. `None` when a list
+/// grew or shrank or a value changed shape, or an edit cannot be placed.
+fn in_place(src: &str, changes: &value::Changes) -> Option<String> {
+    if changes.reshaped {
+        return None;
+    }
+    let mut text = src.to_string();
+    for path in &changes.removed {
+        text = yaml::remove_key(&text, path)?;
+    }
+    for (parent, key, v) in &changes.added {
+        text = yaml::add_key(&text, parent, key, v)?;
+    }
+    if changes.scalars.is_empty() { Some(text) } else { yaml::edit_in_place(&text, &changes.scalars) }
 }
 
 /// Whether `text` reads back as `value`.
@@ -104,7 +120,27 @@ mod tests {
         assert!(d.rewrites.is_empty());
         let added = json!({"reference": "1", "requester": {"name": "Ann", "email": "a@b.c"}});
         let d = draft(SourceFormat::Yaml, Some(src), &base, &added).unwrap();
-        assert_eq!(d.rewrites, vec!["adds `requester.email`"]);
-        assert_eq!(read_value(SourceFormat::Yaml, &d.text).unwrap(), added);
+        assert!(d.rewrites.is_empty(), "a key added to a mapping goes in place");
+        assert_eq!(d.text, "# keep me\nreference: \"1\"\nrequester:\n  name: Ann\n  email: a@b.c\n");
+        let listed = json!({"reference": "1", "requester": {"name": "Ann"}, "exemptions": [{"section": "41"}, {"section": "43"}]});
+        let base = read_value(SourceFormat::Yaml, &d.text).unwrap();
+        let d2 = draft(SourceFormat::Yaml, Some(&d.text), &base, &listed).unwrap();
+        assert!(d2.rewrites.is_empty(), "{:?}", d2.rewrites);
+        assert!(
+            d2.text.starts_with("# keep me\n")
+                && d2.text.ends_with("exemptions:\n  - section: \"41\"\n  - section: \"43\"\n"),
+            "{}",
+            d2.text
+        );
+        let base = json!({"exemptions": [{"section": "41"}]});
+        let d3 = draft(
+            SourceFormat::Yaml,
+            Some("exemptions:\n  - section: \"41\"\n"),
+            &base,
+            &json!({"exemptions": [{"section": "41"}, {}]}),
+        )
+        .unwrap();
+        assert_eq!(d3.rewrites, vec!["adds to the list `exemptions` (1 → 2)"]);
+        assert_eq!(read_value(SourceFormat::Yaml, &d3.text).unwrap(), json!({"exemptions": [{"section": "41"}, {}]}));
     }
 }

@@ -130,24 +130,6 @@ pub fn remove(value: &mut Value, segs: &[Seg]) {
     }
 }
 
-/// Removes empty mappings and lists under mapping keys, innermost first, so
-/// a section the clerk left blank is absent rather than `{}`. List elements
-/// stay: an empty item the clerk added is still an item.
-pub fn prune(value: &mut Value) {
-    match value {
-        Value::Object(m) => {
-            for v in m.values_mut() {
-                prune(v);
-            }
-            m.retain(|_, v| {
-                !matches!(v, Value::Object(o) if o.is_empty()) && !matches!(v, Value::Array(a) if a.is_empty())
-            });
-        }
-        Value::Array(a) => a.iter_mut().for_each(prune),
-        _ => {}
-    }
-}
-
 /// A scalar as the text a form shows (`None` for mappings and lists).
 pub fn scalar_text(value: &Value) -> Option<String> {
     match value {
@@ -185,6 +167,14 @@ pub struct Changes {
     /// Keys or list items added or removed, or a scalar turned into a
     /// mapping: dotted paths, described for the clerk.
     pub structural: Vec<String>,
+    /// Keys added to a mapping already in the file: the mapping's dotted
+    /// path, the key and its value.
+    pub added: Vec<(String, String, Value)>,
+    /// Keys removed: dotted paths.
+    pub removed: Vec<String>,
+    /// Whether any change is neither a scalar, an added key nor a removed
+    /// key (a list grew or shrank, a value changed shape).
+    pub reshaped: bool,
 }
 
 /// Compares `old` and `new` (see [`Changes`]).
@@ -198,13 +188,18 @@ fn walk(old: &Value, new: &Value, at: &mut Vec<Seg>, out: &mut Changes) {
     match (old, new) {
         (Value::Object(x), Value::Object(y)) => {
             for k in x.keys().filter(|k| !y.contains_key(*k)) {
-                out.structural.push(format!("removes `{}`", dotted(&[at.clone(), vec![Seg::Key(k.clone())]].concat())));
+                let path = dotted(&[at.clone(), vec![Seg::Key(k.clone())]].concat());
+                out.structural.push(format!("removes `{path}`"));
+                out.removed.push(path);
             }
             for (k, w) in y {
                 at.push(Seg::Key(k.clone()));
                 match x.get(k) {
                     Some(v) => walk(v, w, at, out),
-                    None => out.structural.push(format!("adds `{}`", dotted(at))),
+                    None => {
+                        out.structural.push(format!("adds `{}`", dotted(at)));
+                        out.added.push((dotted(&at[..at.len() - 1]), k.clone(), w.clone()));
+                    }
                 }
                 at.pop();
             }
@@ -213,6 +208,7 @@ fn walk(old: &Value, new: &Value, at: &mut Vec<Seg>, out: &mut Changes) {
             if x.len() != y.len() {
                 let verb = if y.len() > x.len() { "adds to" } else { "removes from" };
                 out.structural.push(format!("{verb} the list `{}` ({} → {})", dotted(at), x.len(), y.len()));
+                out.reshaped = true;
                 return;
             }
             for (i, (v, w)) in x.iter().zip(y).enumerate() {
@@ -223,6 +219,7 @@ fn walk(old: &Value, new: &Value, at: &mut Vec<Seg>, out: &mut Changes) {
         }
         (Value::Object(_) | Value::Array(_), _) | (_, Value::Object(_) | Value::Array(_)) => {
             out.structural.push(format!("changes the shape of `{}`", dotted(at)));
+            out.reshaped = true;
         }
         _ if same(old, new) => {}
         _ => out.scalars.push((dotted(at), new.clone())),

@@ -251,12 +251,7 @@ pub fn edit_in_place(src: &str, changes: &[(String, Value)]) -> Option<String> {
         let line = lines.get(line_no)?.clone();
         let head = line.get(..start)?;
         let rest = line.get(start..)?;
-        let floor = if is_item {
-            head.trim_end().len().checked_sub(1)?
-        } else {
-            let key_end = head.trim_end().len().checked_sub(1)?;
-            head[..key_end].rfind(' ').map_or(0, |i| i + 1)
-        };
+        let floor = floor(&line, start + 1, is_item)?;
         let (inline_end, block) = inline_extent(rest)?;
         // Lines that continue the scalar: blank, or indented past its key.
         let mut end = line_no + 1;
@@ -303,6 +298,84 @@ pub fn edit_in_place(src: &str, changes: &[(String, Value)]) -> Option<String> {
         lines.splice(line_no..=last_content, new.split('\n').map(str::to_string));
     }
     Some(lines.join("\n"))
+}
+
+/// The indentation of the key on an outline entry's line (after any list
+/// dashes), or of the dash for a list item: lines indented deeper belong to it.
+fn floor(line: &str, column: usize, is_item: bool) -> Option<usize> {
+    let head = line.get(..column.checked_sub(1)?)?;
+    if is_item {
+        return head.trim_end().len().checked_sub(1);
+    }
+    if !head.trim_end().ends_with(':') {
+        // A key whose value is on the lines below: the column is the key's.
+        return Some(head.len());
+    }
+    let key_end = head.trim_end().len().checked_sub(1)?;
+    Some(head[..key_end].rfind(' ').map_or(0, |i| i + 1))
+}
+
+/// The lines (0-based, end exclusive) an outline entry spans: its own and
+/// every following line indented past `floor`, trailing blank lines left out.
+fn span(lines: &[&str], line_no: usize, floor: usize) -> (usize, usize) {
+    let mut end = line_no + 1;
+    let mut last = line_no;
+    while end < lines.len() {
+        let l = lines[end];
+        if !l.trim().is_empty() {
+            if l.len() - l.trim_start_matches(' ').len() <= floor {
+                break;
+            }
+            last = end;
+        }
+        end += 1;
+    }
+    (line_no, last + 1)
+}
+
+/// `src` without the key at `dotted` (and everything under it). `None` when
+/// the key shares its line with a list dash (removing the line would remove
+/// the item).
+pub fn remove_key(src: &str, dotted: &str) -> Option<String> {
+    let path = super::value::case_path(dotted);
+    let entry = locate::yaml_outline(src).into_iter().find(|e| e.path == path)?;
+    let lines: Vec<&str> = src.split('\n').collect();
+    let line = lines.get(entry.line - 1)?;
+    let indent = floor(line, entry.column, false)?;
+    if line[..indent].contains('-') {
+        return None;
+    }
+    let (from, to) = span(&lines, entry.line - 1, indent);
+    Some([&lines[..from], &lines[to..]].concat().join("\n"))
+}
+
+/// `src` with `key: value` added to the mapping at `parent` (dotted; empty
+/// for the top level), after the mapping's last line, indented as its other
+/// keys are. `None` when the mapping has no key to line up with.
+pub fn add_key(src: &str, parent: &str, key: &str, value: &Value) -> Option<String> {
+    let mut lines: Vec<String> = src.strip_suffix('\n').unwrap_or(src).split('\n').map(str::to_string).collect();
+    let mut entry_text = String::new();
+    if parent.is_empty() {
+        let _ = write!(entry_text, "{}:", key_text(key));
+        after_key(&mut entry_text, value, 0);
+        lines.push(entry_text.trim_end_matches('\n').to_string());
+        return Some(lines.join("\n") + "\n");
+    }
+    let outline = locate::yaml_outline(src);
+    let parent_path = super::value::case_path(parent);
+    let own = outline.iter().find(|e| e.path == parent_path)?;
+    let child = outline.iter().find(|e| {
+        e.path.strip_prefix(&parent_path).and_then(|r| r.strip_prefix('.')).is_some_and(|k| !k.contains(['.', '[']))
+    })?;
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let indent = floor(refs.get(child.line - 1)?, child.column, false)?;
+    let parent_floor = floor(refs.get(own.line - 1)?, own.column, parent_path.ends_with(']'))?;
+    let (_, end) = span(&refs, own.line - 1, parent_floor);
+    let _ = write!(entry_text, "{}{}:", " ".repeat(indent), key_text(key));
+    after_key(&mut entry_text, value, indent);
+    let new: Vec<String> = entry_text.trim_end_matches('\n').split('\n').map(str::to_string).collect();
+    lines.splice(end..end, new);
+    Some(lines.join("\n") + "\n")
 }
 
 /// Where the scalar starting `rest` ends on its line (before any comment),
@@ -386,6 +459,21 @@ mod tests {
         let v = read(&out);
         assert_eq!(v["request"]["text"], "new text");
         assert_eq!(v["requester"]["name"], "Bo: Smith");
+    }
+
+    #[test]
+    fn keys_are_added_and_removed_where_they_belong() {
+        let src = "# top\nrequester:\n  name: Ann # who\n  address:\n    - 1 Road\n\nexemptions:\n  - section: \"41\"\n    reasons:\n      - x\nsign_off:\n  team: T\n";
+        let out = add_key(src, "requester", "email", &json!("a@b.c")).unwrap();
+        assert!(out.contains("    - 1 Road\n  email: a@b.c\n\nexemptions:"), "{out}");
+        let out = add_key(&out, "exemptions.0", "public_interest", &json!({"for": ["why"]})).unwrap();
+        assert!(out.contains("      - x\n    public_interest:\n      for:\n        - why\nsign_off:"), "{out}");
+        let out = remove_key(&out, "requester.address").unwrap();
+        assert!(out.contains("  name: Ann # who\n  email: a@b.c\n"), "{out}");
+        assert!(remove_key(&out, "exemptions.0.section").is_none(), "the key on the dash line stays");
+        let out = add_key(&out, "", "privacy_notice", &json!("https://example.org/p")).unwrap();
+        assert!(out.ends_with("  team: T\nprivacy_notice: https://example.org/p\n"), "{out}");
+        assert_eq!(read(&out)["exemptions"][0]["public_interest"]["for"][0], "why");
     }
 
     #[test]

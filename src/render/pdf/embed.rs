@@ -11,7 +11,7 @@ use printpdf::{ParsedFont, ToUnicodeCMap};
 
 use super::deflate::stream;
 use super::fonts::{Face, FaceData, Fonts};
-use super::layout::{Item, Page, Run};
+use super::layout::{Ink, Item, Page, Run};
 
 /// The faces a letter uses, embedded in its document.
 pub struct Embedded<'f> {
@@ -73,6 +73,9 @@ fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::A
         if glyphs.is_empty() {
             glyphs.resize(usize::from(data.glyph_count()), None);
         }
+        // A redaction shows one invisible space that its label is read as
+        // (see `content`), never the label's glyphs.
+        let text = if run.ink == Ink::Redaction { " " } else { run.text.as_str() };
         if let Some(shaped) = &run.shaped {
             for glyph in shaped {
                 let text = run.text.get(glyph.cluster.clone()).unwrap_or_default();
@@ -82,7 +85,7 @@ fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::A
             }
             continue;
         }
-        for c in run.text.chars() {
+        for c in text.chars() {
             if let Some(slot) = data.glyph(c).and_then(|g| glyphs.get_mut(usize::from(g.id))) {
                 *slot = Some(Unicode::Char(c));
             }

@@ -9,11 +9,12 @@
 //! shaping needs; embedding uses a [dehinted](super::dehint) copy, whose
 //! glyph ids are the same.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use printpdf::ParsedFont;
 
 use super::dehint::dehint;
+use crate::doc::BodyFont;
 
 /// A typeface used by the letter. Three Liberation faces cover everything
 /// the document model can express (plain, strong, emphasis); bold italic is
@@ -54,7 +55,8 @@ impl Face {
         }
     }
 
-    fn bytes(self) -> &'static [u8] {
+    /// The bundled font of this face.
+    fn bundled(self) -> &'static [u8] {
         macro_rules! font {
             ($file:literal) => {
                 include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file))
@@ -107,6 +109,8 @@ pub struct Glyph {
 /// parsed font for subsetting.
 pub struct FaceData {
     face: Face,
+    /// The font file.
+    bytes: &'static [u8],
     /// The original font, layout tables included, for shaping and metrics.
     pub shaper: rustybuzz::Face<'static>,
     glyphs: Box<[Option<Glyph>]>,
@@ -115,11 +119,10 @@ pub struct FaceData {
 }
 
 impl FaceData {
-    fn load(face: Face) -> Result<FaceData, String> {
-        let shaper = rustybuzz::Face::from_slice(face.bytes(), 0)
-            .ok_or_else(|| format!("embedded font {face:?} is unreadable"))?;
+    fn load(face: Face, bytes: &'static [u8]) -> Result<FaceData, String> {
+        let shaper = rustybuzz::Face::from_slice(bytes, 0).ok_or_else(|| format!("font {face:?} is unreadable"))?;
         let scale = 1000.0 / shaper.units_per_em() as f32;
-        let mut data = FaceData { face, shaper, glyphs: Box::new([]), scale, parsed: OnceLock::new() };
+        let mut data = FaceData { face, bytes, shaper, glyphs: Box::new([]), scale, parsed: OnceLock::new() };
         if face < Face::Arabic {
             data.glyphs = (0..TABLE_LEN as u32).map(|cp| char::from_u32(cp).and_then(|c| data.lookup(c))).collect();
         }
@@ -129,9 +132,9 @@ impl FaceData {
     /// The face as printpdf parsed it, for subsetting and for the metrics
     /// of the font descriptor; parsed on first use.
     pub fn parsed(&self) -> Result<&ParsedFont, String> {
-        let face = self.face;
+        let (face, bytes) = (self.face, self.bytes);
         let parse = || {
-            let lean = dehint(face.bytes()).map_err(|e| format!("embedded font {face:?}: {e}"))?;
+            let lean = dehint(bytes).map_err(|e| format!("embedded font {face:?}: {e}"))?;
             ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
                 .ok_or_else(|| format!("embedded font {face:?} cannot be embedded"))
         };
@@ -184,36 +187,116 @@ impl FaceData {
 
 /// All faces, loaded together on first use.
 pub struct Fonts {
-    faces: [FaceData; Face::ALL.len()],
+    faces: [&'static FaceData; Face::ALL.len()],
+    /// The user's body font file, when the letter's own faces come from it
+    /// rather than the bundled Liberation Sans: named in messages.
+    user: Option<String>,
 }
 
 impl Fonts {
     /// The data for `face`.
     pub fn face(&self, face: Face) -> &FaceData {
-        &self.faces[face.index()]
+        self.faces[face.index()]
     }
 
     /// The face that prints `c` in a run set in `face`: the face itself if
     /// it has a glyph, otherwise the regular face, otherwise the first
-    /// fallback that does, or `None` if no bundled face can print it.
+    /// fallback that does, or `None` if no face can print it. With a
+    /// user's body font, the fallbacks serve only the scripts they are for:
+    /// a Latin, Greek or Cyrillic letter, or punctuation, that the body
+    /// font lacks is missing, not printed in another design.
     pub fn face_for(&self, c: char, face: Face) -> Option<Face> {
-        [face, Face::Regular].into_iter().chain(Face::FALLBACKS).find(|&f| self.face(f).glyph(c).is_some())
+        let own = [face, Face::Regular].into_iter().find(|&f| self.face(f).glyph(c).is_some());
+        if own.is_some() || (self.user.is_some() && body_script(c)) {
+            return own;
+        }
+        Face::FALLBACKS.into_iter().find(|&f| self.face(f).glyph(c).is_some())
+    }
+
+    /// The user's body font file, if the letter is set in one.
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
     }
 }
 
+/// Characters a body font is expected to have: Latin, Greek, Cyrillic and
+/// their marks (everything below Hebrew), and general punctuation.
+fn body_script(c: char) -> bool {
+    c < '\u{0590}' || ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// The bundled faces, in [`Face::ALL`] order.
+static BUNDLED: LazyLock<Result<[FaceData; Face::ALL.len()], String>> = LazyLock::new(|| {
+    let load = |face: Face| FaceData::load(face, face.bundled());
+    Ok([load(Face::Regular)?, load(Face::Bold)?, load(Face::Italic)?, load(Face::Arabic)?, load(Face::Cjk)?])
+});
+
 static FONTS: LazyLock<Result<Fonts, String>> = LazyLock::new(|| {
-    let faces = [
-        FaceData::load(Face::Regular)?,
-        FaceData::load(Face::Bold)?,
-        FaceData::load(Face::Italic)?,
-        FaceData::load(Face::Arabic)?,
-        FaceData::load(Face::Cjk)?,
-    ];
-    Ok(Fonts { faces })
+    let faces = BUNDLED.as_ref().map_err(Clone::clone)?;
+    Ok(Fonts { faces: Face::ALL.map(|face| &faces[face.index()]), user: None })
 });
 
 /// The process-wide fonts, or why they could not be loaded (which would mean
 /// a broken build, but is still reported rather than panicking).
 pub fn fonts() -> Result<&'static Fonts, String> {
     FONTS.as_ref().map_err(Clone::clone)
+}
+
+/// The fonts of a letter set in `body` (the bundled ones without it).
+/// Each distinct body font is read and parsed once per process and kept
+/// for its life, like the bundled fonts: a batch renders every letter in
+/// the same few fonts.
+///
+/// # Errors
+///
+/// A file that cannot be read, is too large, is not a font, or has
+/// PostScript (CFF) outlines, which foikit cannot subset.
+pub fn fonts_for(body: Option<&BodyFont>) -> Result<&'static Fonts, String> {
+    let Some(body) = body else { return fonts() };
+    static USER: Mutex<Vec<(BodyFont, &'static Fonts)>> = Mutex::new(Vec::new());
+    let mut loaded = USER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, fonts)) = loaded.iter().find(|(b, _)| b == body) {
+        return Ok(fonts);
+    }
+    let bundled = BUNDLED.as_ref().map_err(Clone::clone)?;
+    let regular = user_face(Face::Regular, &body.regular)?;
+    let styled = |face: Face, file: Option<&std::path::PathBuf>| match file {
+        Some(file) => user_face(face, file),
+        None => Ok(regular),
+    };
+    let faces = [
+        regular,
+        styled(Face::Bold, body.bold.as_ref())?,
+        styled(Face::Italic, body.italic.as_ref())?,
+        &bundled[Face::Arabic.index()],
+        &bundled[Face::Cjk.index()],
+    ];
+    let fonts: &'static Fonts = Box::leak(Box::new(Fonts { faces, user: Some(body.regular.display().to_string()) }));
+    loaded.push((body.clone(), fonts));
+    Ok(fonts)
+}
+
+/// Reads, checks and parses one of the user's font files, kept for the
+/// life of the process.
+fn user_face(face: Face, path: &std::path::Path) -> Result<&'static FaceData, String> {
+    let name = path.display();
+    let bytes = crate::limits::read_file(path, crate::limits::FONT_FILE_BYTES)
+        .map_err(|e| format!("cannot read the font file {name}: {e}"))?;
+    let parsed =
+        ttf_parser::RawFace::parse(&bytes, 0).map_err(|_| format!("{name} is not a TrueType or OpenType font"))?;
+    let has = |tag: &[u8; 4]| parsed.table(ttf_parser::Tag::from_bytes(tag)).is_some();
+    if has(b"CFF ") || has(b"CFF2") {
+        return Err(format!(
+            "{name} is an OpenType font with PostScript (CFF) outlines, which foikit cannot embed: \
+             use the TrueType (.ttf) version of the font"
+        ));
+    }
+    if !has(b"glyf") {
+        return Err(format!("{name} has no TrueType outlines (glyf table)"));
+    }
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let data = FaceData::load(face, bytes).map_err(|e| format!("{name}: {e}"))?;
+    // Checked now, so a font that cannot be embedded fails before layout.
+    data.parsed().map_err(|e| format!("{name}: {e}"))?;
+    Ok(Box::leak(Box::new(data)))
 }
