@@ -49,8 +49,9 @@
 //!   `#check`, `#download-pdf`, `#download-docx`.
 //! - Conflict: `#conflict` with `#conflict-mine`, `#conflict-disk`, the
 //!   button `#conflict-keep-mine` and the link `#conflict-use-disk`.
-//!   A save that would rewrite the file (a list grew or shrank, so the
-//!   text cannot be edited in place): `#confirm` with the button `#confirm-save`.
+//!   A save that would rewrite the file (the text cannot be edited in
+//!   place, e.g. a list with comments among its items grew):
+//!   `#confirm` with the button `#confirm-save`.
 //! - Case list: table `#cases`, one `<tr data-reference="…">` per case,
 //!   overdue rows with class `overdue`; broken files `#broken` (one `<li
 //!   data-file="…">` each). Query: `sort` (a column), `dir=desc`, `q`,

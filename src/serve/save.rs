@@ -55,13 +55,17 @@ pub fn draft(format: SourceFormat, original: Option<&str>, base: &Value, value: 
 }
 
 /// The clerk's text with every change made where it is: keys removed, keys
-/// added to mappings already there, scalars replaced. `None` when a list
-/// grew or shrank or a value changed shape, or an edit cannot be placed.
+/// added to mappings already there, lists that grew or shrank written
+/// anew where they are, scalars replaced. `None` when a value changed shape
+/// or an edit cannot be placed.
 fn in_place(src: &str, changes: &value::Changes) -> Option<String> {
     if changes.reshaped {
         return None;
     }
     let mut text = src.to_string();
+    for (path, items) in &changes.resized {
+        text = yaml::replace_list(&text, path, items.as_array()?)?;
+    }
     for path in &changes.removed {
         text = yaml::remove_key(&text, path)?;
     }
@@ -135,12 +139,16 @@ mod tests {
         let base = json!({"exemptions": [{"section": "41"}]});
         let d3 = draft(
             SourceFormat::Yaml,
-            Some("exemptions:\n  - section: \"41\"\n"),
+            Some("exemptions:\n  # why\n  - section: \"41\"\n"),
             &base,
             &json!({"exemptions": [{"section": "41"}, {}]}),
         )
         .unwrap();
-        assert_eq!(d3.rewrites, vec!["adds to the list `exemptions` (1 → 2)"]);
+        assert_eq!(
+            d3.rewrites,
+            vec!["adds to the list `exemptions` (1 → 2)"],
+            "a comment among the items would be lost"
+        );
         assert_eq!(read_value(SourceFormat::Yaml, &d3.text).unwrap(), json!({"exemptions": [{"section": "41"}, {}]}));
     }
 }

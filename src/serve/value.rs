@@ -172,8 +172,9 @@ pub struct Changes {
     pub added: Vec<(String, String, Value)>,
     /// Keys removed: dotted paths.
     pub removed: Vec<String>,
-    /// Whether any change is neither a scalar, an added key nor a removed
-    /// key (a list grew or shrank, a value changed shape).
+    /// Lists that grew or shrank: dotted path and the new list.
+    pub resized: Vec<(String, Value)>,
+    /// Whether a value changed shape (a scalar became a list or mapping).
     pub reshaped: bool,
 }
 
@@ -208,7 +209,7 @@ fn walk(old: &Value, new: &Value, at: &mut Vec<Seg>, out: &mut Changes) {
             if x.len() != y.len() {
                 let verb = if y.len() > x.len() { "adds to" } else { "removes from" };
                 out.structural.push(format!("{verb} the list `{}` ({} → {})", dotted(at), x.len(), y.len()));
-                out.reshaped = true;
+                out.resized.push((dotted(at), new.clone()));
                 return;
             }
             for (i, (v, w)) in x.iter().zip(y).enumerate() {

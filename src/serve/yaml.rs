@@ -349,6 +349,33 @@ pub fn remove_key(src: &str, dotted: &str) -> Option<String> {
     Some([&lines[..from], &lines[to..]].concat().join("\n"))
 }
 
+/// `src` with the block list at `dotted` written anew as `items`, at its
+/// items' indentation; the key's line and everything around the list stay.
+/// `None` for a list written inline (`[a, b]`), with no items to line up
+/// with, or with comments among its items (they would be lost).
+pub fn replace_list(src: &str, dotted: &str, items: &[Value]) -> Option<String> {
+    let path = super::value::case_path(dotted);
+    let outline = locate::yaml_outline(src);
+    let entry = outline.iter().find(|e| e.path == path && !path.ends_with(']'))?;
+    let first = outline.iter().find(|e| e.path == format!("{path}[0]"))?;
+    let lines: Vec<&str> = src.split('\n').collect();
+    let line = lines.get(entry.line - 1)?;
+    let key_indent = floor(line, entry.column, false)?;
+    let inline = line.get(key_indent..)?.split_once(':')?.1.trim();
+    if !(inline.is_empty() || inline.starts_with('#')) || items.is_empty() {
+        return None;
+    }
+    let dash = floor(lines.get(first.line - 1)?, first.column, true)?;
+    let (from, to) = span(&lines, entry.line - 1, key_indent);
+    if lines[from + 1..to].iter().any(|l| l.trim_start().starts_with('#')) {
+        return None;
+    }
+    let mut list = String::new();
+    sequence(&mut list, items, dash);
+    let new: Vec<&str> = list.trim_end_matches('\n').split('\n').collect();
+    Some([&lines[..=from], &new[..], &lines[to..]].concat().join("\n"))
+}
+
 /// `src` with `key: value` added to the mapping at `parent` (dotted; empty
 /// for the top level), after the mapping's last line, indented as its other
 /// keys are. `None` when the mapping has no key to line up with.
@@ -474,6 +501,15 @@ mod tests {
         let out = add_key(&out, "", "privacy_notice", &json!("https://example.org/p")).unwrap();
         assert!(out.ends_with("  team: T\nprivacy_notice: https://example.org/p\n"), "{out}");
         assert_eq!(read(&out)["exemptions"][0]["public_interest"]["for"][0], "why");
+    }
+
+    #[test]
+    fn a_list_grows_where_it_is() {
+        let src = "a:\n  address: # where\n    - 1 Road\n    - Town\n  name: x\n";
+        let out = replace_list(src, "a.address", &[json!("1 Road"), json!("Town"), json!("AB1 2CD")]).unwrap();
+        assert_eq!(out, "a:\n  address: # where\n    - 1 Road\n    - Town\n    - AB1 2CD\n  name: x\n");
+        assert!(replace_list("a: [x]\n", "a", &[json!("y")]).is_none());
+        assert!(replace_list("a:\n  # note\n  - x\n", "a", &[json!("y")]).is_none());
     }
 
     #[test]

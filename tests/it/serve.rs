@@ -312,15 +312,37 @@ async fn a_scalar_edit_keeps_comments_and_a_structural_one_asks_first() {
         after.replace("  team: Information Rights Team\n", "  team: Information Rights Team\n  name: A Clerk\n")
     );
 
-    // A list that grows cannot be edited in place: the clerk is asked first.
+    // A list that grows is written anew where it is.
     let hash = foikit::serve::security::hash(added.as_bytes());
+    let lines = "2 Marsham Street\nLondon SW1P 4DF\nUnited Kingdom";
+    let grow = pairs(&[("authority.address", lines), ("_hash", &hash), ("_action", "save")]);
+    let (status, _, _) = site.post("/cases/43342.yaml", &grow).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let grown = std::fs::read_to_string(site.path("43342.yaml")).unwrap();
+    let expected = added.replace(
+        "    - 2 Marsham Street, London SW1P 4DF\n",
+        "    - 2 Marsham Street\n    - London SW1P 4DF\n    - United Kingdom\n",
+    );
+    assert_eq!(grown, expected);
+
+    // One with comments among its items cannot: the clerk is asked first.
+    let commented = grown.replace(
+        "  address:\n    - Information Access Team\n",
+        "  address:\n    # where reviews go\n    - Information Access Team\n",
+    );
+    std::fs::write(site.path("43342.yaml"), &commented).unwrap();
+    let hash = foikit::serve::security::hash(commented.as_bytes());
     let lines = "Information Access Team\nHome Office\n2 Marsham Street\nLondon\nSW1P 4DF";
     let grow = pairs(&[("review.address", lines), ("_hash", &hash), ("_action", "save")]);
     let (status, _, body) = site.post("/cases/43342.yaml", &grow).await;
     let page = text(&body);
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("id=\"confirm\"") && page.contains("adds to the list `review.address` (4 → 5)"), "{page}");
-    assert_eq!(std::fs::read_to_string(site.path("43342.yaml")).unwrap(), added, "nothing written before confirming");
+    assert_eq!(
+        std::fs::read_to_string(site.path("43342.yaml")).unwrap(),
+        commented,
+        "nothing written before confirming"
+    );
     let confirmed = pairs(&[("review.address", lines), ("_hash", &hash), ("_action", "save-confirmed")]);
     let (status, _, _) = site.post("/cases/43342.yaml", &confirmed).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
@@ -450,4 +472,23 @@ fn the_command_prints_its_url_first_and_serves_the_folder() {
     assert!(url.starts_with("127.0.0.1:") && url.ends_with('/'), "{url}");
     let page = page.unwrap();
     assert!(page.starts_with("HTTP/1.1 200") && page.contains("data-reference=\"43342\""), "{page}");
+}
+
+#[tokio::test]
+async fn an_upload_over_the_letter_limit_is_refused() {
+    let site = Site::new();
+    let boundary = "XfoikitX";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"reply_file\"; filename=\"big.txt\"\r\n\r\n",
+        site.app.token
+    )
+    .into_bytes();
+    body.resize(body.len() + serve::UPLOAD_BYTES, b'a');
+    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let request = Request::post("/review")
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(site.send(request).await.0, StatusCode::PAYLOAD_TOO_LARGE);
 }
