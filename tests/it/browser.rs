@@ -138,9 +138,15 @@ fn the_list_a_conflict_and_the_keyboard() {
 
     // The list: every case, the overdue one highlighted, the broken file named.
     s.goto(&server.url);
+    assert_eq!(s.find_all("#cases tr[data-reference]").len(), support::fixture_cases().len());
     let row = |reference: &str| s.get(&format!("#cases tr[data-reference='{reference}']"));
     assert!(page::classes(&row("COUNCIL-2026-0111")).contains(&"overdue".to_string()), "open and 2 days late");
     assert!(!page::classes(&row("43342")).contains(&"overdue".to_string()), "answered in time");
+    let background = |reference: &str| {
+        let script = "return getComputedStyle(arguments[0]).backgroundColor;";
+        s.script(script, serde_json::json!([row(reference).arg()])).as_str().unwrap_or_default().to_string()
+    };
+    assert_ne!(background("COUNCIL-2026-0111"), background("43342"), "the overdue row stands out");
     assert!(row("COUNCIL-2026-0111").text().contains("2 late"), "{}", row("COUNCIL-2026-0111").text());
     s.get("#broken li[data-file='half-typed.yaml']");
     page::screenshot(s, "list");
