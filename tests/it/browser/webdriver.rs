@@ -19,6 +19,9 @@ const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// The Tab key, as WebDriver codes it.
 pub const TAB: &str = "\u{E004}";
 
+/// The Backspace key, as WebDriver codes it.
+pub const BACKSPACE: &str = "\u{E003}";
+
 /// One HTTP response: status and body.
 pub struct Response {
     /// The status code.
