@@ -30,7 +30,7 @@ pub fn html(doc: &Document) -> String {
         esc(&doc.meta.author),
         esc(&doc.meta.subject)
     );
-    letter(&mut out, doc, "header", "main", "footer");
+    letter(&mut out, doc, "header", "main", "footer", 0);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -38,18 +38,21 @@ pub fn html(doc: &Document) -> String {
 /// The letter as a fragment to embed in another page (`foikit serve`'s
 /// preview): the same markup as [`html`], inside an `<article class="letter">`,
 /// with the letterhead and body as plain `div`s so the host page keeps its own
-/// landmarks. Styling is the host page's.
+/// landmarks, and headings two levels down (an annex's title is an `<h3>`)
+/// so they rank under the host page's `<h1>` and its section `<h2>`.
+/// Styling is the host page's.
 pub fn fragment(doc: &Document) -> String {
     let mut out = String::with_capacity(16 * 1024);
     out.push_str("<article class=\"letter\" lang=\"en-GB\">\n");
-    letter(&mut out, doc, "div", "div", "div");
+    letter(&mut out, doc, "div", "div", "div", 2);
     out.push_str("</article>\n");
     out
 }
 
 /// The DRAFT mark, letterhead, body, annexes and footer; `head`, `main` and
-/// `foot` name the elements holding the letterhead, the letter and the footer.
-fn letter(out: &mut String, doc: &Document, head: &str, main: &str, foot: &str) {
+/// `foot` name the elements holding the letterhead, the letter and the
+/// footer; headings are `shift` levels lower than in the document.
+fn letter(out: &mut String, doc: &Document, head: &str, main: &str, foot: &str, shift: u8) {
     if doc.meta.draft {
         out.push_str("<p class=\"draft\">DRAFT</p>\n");
     }
@@ -73,16 +76,17 @@ fn letter(out: &mut String, doc: &Document, head: &str, main: &str, foot: &str) 
         let _ = writeln!(out, "</{head}>");
     }
     let _ = writeln!(out, "<{main}>");
-    blocks(out, &doc.body);
+    blocks(out, &doc.body, shift);
     for (i, annex) in doc.annexes.iter().enumerate() {
         match &annex.label {
             Some(label) => {
                 let _ = writeln!(out, "<section class=\"annex\" aria-labelledby=\"annex-{i}\">");
-                let _ = writeln!(out, "<h1 id=\"annex-{i}\">{}</h1>", esc(label));
+                let h = level(1, shift);
+                let _ = writeln!(out, "<h{h} id=\"annex-{i}\">{}</h{h}>", esc(label));
             }
             None => out.push_str("<section class=\"annex\">\n"),
         }
-        blocks(out, &annex.blocks);
+        blocks(out, &annex.blocks, shift);
         out.push_str("</section>\n");
     }
     let _ = writeln!(out, "</{main}>");
@@ -141,16 +145,22 @@ fn inlines(line: &[Inline]) -> String {
         .collect()
 }
 
-fn blocks(out: &mut String, blocks_: &[Block]) {
+/// A heading's HTML level: `n` moved `shift` down, at most 6.
+fn level(n: u8, shift: u8) -> u8 {
+    n.saturating_add(shift).min(6)
+}
+
+fn blocks(out: &mut String, blocks_: &[Block], shift: u8) {
     for b in blocks_ {
-        block(out, b);
+        block(out, b, shift);
     }
 }
 
-fn block(out: &mut String, b: &Block) {
+fn block(out: &mut String, b: &Block, shift: u8) {
     match b {
-        Block::Heading { level, content } => {
-            let _ = writeln!(out, "<h{level}>{}</h{level}>", inlines(content));
+        Block::Heading { level: n, content } => {
+            let h = level(*n, shift);
+            let _ = writeln!(out, "<h{h}>{}</h{h}>", inlines(content));
         }
         Block::Paragraph(content) => {
             let _ = writeln!(out, "<p>{}</p>", inlines(content));
@@ -165,7 +175,7 @@ fn block(out: &mut String, b: &Block) {
         }
         Block::Quote(inner) => {
             out.push_str("<blockquote>\n");
-            blocks(out, inner);
+            blocks(out, inner, shift);
             out.push_str("</blockquote>\n");
         }
         Block::List { kind, items } => {
@@ -205,7 +215,7 @@ fn block(out: &mut String, b: &Block) {
         }
         Block::Section { name, blocks: inner } => {
             let _ = writeln!(out, "<section data-name=\"{}\">", name.name());
-            blocks(out, inner);
+            blocks(out, inner, shift);
             out.push_str("</section>\n");
         }
     }

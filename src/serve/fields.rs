@@ -792,9 +792,9 @@ fn catalogue(regime: RegimeId) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for def in law.exemptions.iter().filter(|d| d.kind == crate::law::Kind::Exemption) {
         let label = |cite: &str| format!("{word} {cite} – {} ({})", def.title, def.test());
-        if def.subsections.is_empty() {
-            out.push((def.section.to_string(), label(def.section)));
-        }
+        // The section itself too: letters cite "section 41" as often as
+        // "section 41(1)" (the real 43342 reply does).
+        out.push((def.section.to_string(), label(def.section)));
         for sub in def.subsections {
             let cite = format!("{}{sub}", def.section);
             out.push((cite.clone(), label(&cite)));

@@ -9,6 +9,7 @@
 mod accessible;
 mod bad_input;
 mod batch;
+mod browser;
 mod cases;
 mod cli;
 mod deadlines;

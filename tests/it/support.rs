@@ -130,15 +130,18 @@ fn requester_letters(cases: &[source::CaseFile]) -> Vec<Produced> {
 /// Whether an external tool is available. Missing tools fail the test when
 /// FOIKIT_REQUIRE_TOOLS=1 (CI), and skip it with a message otherwise.
 pub fn tool(name: &str) -> bool {
+    tool_from(name, "install poppler-utils, qpdf, libreoffice-writer")
+}
+
+/// [`tool`], with `install` saying how to get it in the skip message.
+pub fn tool_from(name: &str, install: &str) -> bool {
     let found = Command::new(name).arg("--version").output().is_ok();
     if !found {
         assert!(
             std::env::var("FOIKIT_REQUIRE_TOOLS").as_deref() != Ok("1"),
             "{name} is required (FOIKIT_REQUIRE_TOOLS=1) but not installed"
         );
-        eprintln!(
-            "skipping: {name} is not installed (install poppler-utils, qpdf, libreoffice-writer to run this check)"
-        );
+        eprintln!("skipping: {name} is not installed ({install} to run this check)");
     }
     found
 }
