@@ -40,4 +40,5 @@ pub mod read;
 pub mod redact;
 pub mod render;
 pub mod requester;
+pub mod serve;
 pub mod starter;

@@ -63,7 +63,7 @@ impl RowFormat {
 pub struct Base {
     value: Value,
     /// Its folder, where its profile and annex files are found.
-    dir: Option<PathBuf>,
+    dir: PathBuf,
 }
 
 impl Base {
@@ -78,7 +78,8 @@ impl Base {
                 message: "is not a case (a mapping of fields such as `reference`)".into(),
             });
         }
-        Ok(Base { value, dir: path.parent().map(Path::to_path_buf) })
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Ok(Base { value, dir: dir.to_path_buf() })
     }
 }
 
@@ -151,8 +152,8 @@ impl Row {
         }
         prune(&mut value);
         let text = to_yaml(&value);
-        let case = case::parse_in(&text, SourceFormat::Yaml, &self.label, self.base.dir.as_deref())
-            .map_err(|e| self.explain(e))?;
+        let case =
+            case::parse_at(&text, SourceFormat::Yaml, &self.label, &self.base.dir).map_err(|e| self.explain(e))?;
         Ok((case, text))
     }
 

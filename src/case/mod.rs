@@ -13,7 +13,7 @@ mod decisions;
 mod docx_annex;
 mod error;
 mod house;
-mod locate;
+pub(crate) mod locate;
 mod profile;
 mod read;
 mod stage;
@@ -27,7 +27,7 @@ pub use date::Date;
 pub use error::{CaseError, Problem};
 pub use house::{FontFiles, House, Logo};
 pub use profile::Profile;
-pub use read::{SourceFormat, load, load_as, load_value, load_with_source, parse, parse_as, parse_in, position};
+pub use read::{SourceFormat, load, load_as, load_value, load_with_source, parse, parse_as, parse_at, position};
 
 use crate::law::RegimeId;
 
@@ -88,7 +88,8 @@ pub struct Case {
     /// Who signs the letter.
     #[validate(nested)]
     pub sign_off: SignOff,
-    /// The house style: logo, body font, footer, running header.
+    /// The house style: logo, body font, footer, running header, the
+    /// DOCX reference document.
     #[serde(default)]
     #[validate(nested)]
     pub house: Option<House>,

@@ -51,9 +51,14 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
     parse_in(source, format, name, None)
 }
 
-/// [`parse`], with a `profile` and annex files looked for in `dir` (the
-/// folder of the file the text came from, e.g. a mail merge's base case).
-pub fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
+/// Parses and validates case text as if it were a file in `dir`: its
+/// `profile` and annex files are looked for there (`foikit serve` checks a
+/// form's case before it is saved).
+pub fn parse_at(source: &str, format: SourceFormat, name: &str, dir: &Path) -> Result<Case, CaseError> {
+    parse_in(source, format, name, Some(dir))
+}
+
+fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
     let source = &crate::redact::mask(source);
     let (mut case, house_dir) = parse_case(source, format, name, dir)?;
     super::annex_file::read(&mut case, source, format, name, dir)?;
