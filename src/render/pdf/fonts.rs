@@ -1,19 +1,15 @@
 //! The embedded faces: Liberation Sans for the letter, and fallback faces
 //! for the scripts it lacks, parsed once per process.
 //!
-//! Parsing a face for printpdf costs far more than laying out a letter, so
-//! it happens at most once per face per process, behind a [`OnceLock`], and
-//! only for a face a letter actually shows (the CJK fallback is large).
-//! Measuring and shaping use rustybuzz's view of the original bytes, which
-//! is cheap to create and keeps the OpenType layout tables that Arabic
-//! shaping needs; embedding uses a [dehinted](super::dehint) copy, whose
-//! glyph ids are the same.
+//! Nothing here parses a whole font: measuring and shaping use rustybuzz's
+//! view of the original bytes, which is cheap to create and keeps the
+//! OpenType layout tables that Arabic shaping needs; embedding subsets a
+//! copy dehinted at build time (`build/dehint.rs`), whose glyph ids are the
+//! same, so no process pays for stripping hints or for a full parse.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
-use printpdf::ParsedFont;
-
-use super::dehint::dehint;
+use ttf_parser::{Tag, name_id};
 
 /// A typeface used by the letter. Three Liberation faces cover everything
 /// the document model can express (plain, strong, emphasis); bold italic is
@@ -54,10 +50,16 @@ impl Face {
         }
     }
 
-    fn bytes(self) -> &'static [u8] {
+    /// The font as bundled (`original`), or dehinted by the build script
+    /// for embedding (`dehinted`).
+    fn bytes(self, dehinted: bool) -> &'static [u8] {
         macro_rules! font {
             ($file:literal) => {
-                include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file))
+                if dehinted {
+                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file)).as_slice()
+                } else {
+                    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file)).as_slice()
+                }
             };
         }
         match self {
@@ -104,38 +106,50 @@ pub struct Glyph {
 }
 
 /// One face: glyphs and metrics for layout, shaping and encoding, and the
-/// parsed font for subsetting.
+/// dehinted font program for subsetting.
 pub struct FaceData {
-    face: Face,
     /// The original font, layout tables included, for shaping and metrics.
     pub shaper: rustybuzz::Face<'static>,
+    /// The dehinted font, with the same glyph ids: what is subset and
+    /// embedded.
+    pub program: &'static [u8],
     glyphs: Box<[Option<Glyph>]>,
     scale: f32,
-    parsed: OnceLock<Result<ParsedFont, String>>,
 }
 
 impl FaceData {
     fn load(face: Face) -> Result<FaceData, String> {
-        let shaper = rustybuzz::Face::from_slice(face.bytes(), 0)
+        let shaper = rustybuzz::Face::from_slice(face.bytes(false), 0)
             .ok_or_else(|| format!("embedded font {face:?} is unreadable"))?;
         let scale = 1000.0 / shaper.units_per_em() as f32;
-        let mut data = FaceData { face, shaper, glyphs: Box::new([]), scale, parsed: OnceLock::new() };
+        let mut data = FaceData { shaper, program: face.bytes(true), glyphs: Box::new([]), scale };
         if face < Face::Arabic {
             data.glyphs = (0..TABLE_LEN as u32).map(|cp| char::from_u32(cp).and_then(|c| data.lookup(c))).collect();
         }
         Ok(data)
     }
 
-    /// The face as printpdf parsed it, for subsetting and for the metrics
-    /// of the font descriptor; parsed on first use.
-    pub fn parsed(&self) -> Result<&ParsedFont, String> {
-        let face = self.face;
-        let parse = || {
-            let lean = dehint(face.bytes()).map_err(|e| format!("embedded font {face:?}: {e}"))?;
-            ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
-                .ok_or_else(|| format!("embedded font {face:?} cannot be embedded"))
-        };
-        self.parsed.get_or_init(parse).as_ref().map_err(Clone::clone)
+    /// The face's PostScript name, for `/BaseFont` and `/FontName`.
+    pub fn postscript_name(&self) -> Option<String> {
+        self.shaper.names().into_iter().filter(|n| n.name_id == name_id::POST_SCRIPT_NAME).find_map(|n| n.to_string())
+    }
+
+    /// The raw metrics of the font descriptor, read from the `head`, `hhea`
+    /// and `OS/2` tables as they are stored (no typographic-metrics
+    /// preference, unlike [`FaceData::vertical_extent`]'s source).
+    pub fn descriptor_metrics(&self) -> Option<DescriptorMetrics> {
+        let table = |tag: &[u8; 4]| self.shaper.raw_face().table(Tag::from_bytes(tag));
+        let field = |data: &[u8], at: usize| Some(i16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?));
+        let (head, hhea) = (table(b"head")?, table(b"hhea")?);
+        let weight = table(b"OS/2").and_then(|os2| field(os2, 4)).map_or(0, |w| w as u16);
+        Some(DescriptorMetrics {
+            units_per_em: field(head, 18)? as u16,
+            bbox: [field(head, 36)?, field(head, 38)?, field(head, 40)?, field(head, 42)?],
+            ascender: field(hhea, 4)?,
+            descender: field(hhea, 6)?,
+            caret_slope: (field(hhea, 18)?, field(hhea, 20)?),
+            weight_class: weight,
+        })
     }
 
     /// The glyph for `c`, or `None` if the face has none.
@@ -180,6 +194,23 @@ impl FaceData {
         let upem = self.shaper.units_per_em() as f32;
         (f32::from(self.shaper.ascender()) / upem, -f32::from(self.shaper.descender()) / upem)
     }
+}
+
+/// What a PDF font descriptor is derived from, in font units as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DescriptorMetrics {
+    /// `head.unitsPerEm`.
+    pub units_per_em: u16,
+    /// `head` xMin, yMin, xMax, yMax.
+    pub bbox: [i16; 4],
+    /// `hhea.ascender`.
+    pub ascender: i16,
+    /// `hhea.descender`.
+    pub descender: i16,
+    /// `hhea` caretSlopeRise and caretSlopeRun.
+    pub caret_slope: (i16, i16),
+    /// `OS/2.usWeightClass` (0 without an OS/2 table).
+    pub weight_class: u16,
 }
 
 /// All faces, loaded together on first use.
