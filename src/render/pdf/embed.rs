@@ -12,7 +12,10 @@
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
 use super::deflate::stream;
 use super::fonts::{DescriptorMetrics, Face, FaceData, Fonts};
@@ -146,7 +149,7 @@ fn embed_face(
     // The subset's glyph ids are positions in this list, .notdef first, as
     // the subsetter requires; composite glyphs' components come after.
     let ids: Vec<u16> = std::iter::once(0).chain(glyphs.iter().map(|&(id, _)| id).filter(|&id| id != 0)).collect();
-    let program = subset_program(data.program, &ids).map_err(|e| format!("cannot subset {face:?}: {e}"))?;
+    let program = font_file(face, data, ids.clone())?;
     let mut codes = vec![0; shown.len()];
     // (code, advance, text), in code order.
     let coded: Vec<(u16, u16, &Unicode)> = ids
@@ -162,8 +165,7 @@ fn embed_face(
 
     let name = format!("{}+{}", face.resource_id(), data.postscript_name().as_deref().unwrap_or(face.resource_id()));
     let metrics = data.descriptor_metrics().ok_or_else(|| format!("embedded font {face:?} lacks head or hhea"))?;
-    let program_len = program.len() as i64;
-    let program = pdf.add_object(stream(dictionary! { "Length1" => program_len }, program)?);
+    let program = pdf.add_object(program);
     let descriptor = pdf.add_object(descriptor(&metrics, &name, program));
     let cmap = to_unicode_cmap(face.resource_id(), coded.iter().map(|&(code, _, u)| (code, u.chars())));
     let to_unicode = pdf.add_object(stream(Dictionary::new(), cmap.into_bytes())?);
@@ -224,6 +226,35 @@ fn descriptor(metrics: &DescriptorMetrics, name: &str, program: ObjectId) -> Dic
         "FontBBox" => metrics.bbox.iter().map(|&v| Object::from(to_em(v))).collect::<Vec<_>>(),
         "FontFile2" => program,
     }
+}
+
+/// Font programs made so far in this process, by face and glyph ids.
+type Programs = HashMap<(Face, Vec<u16>), Stream>;
+
+/// At most this many programs are kept (then the cache starts afresh), so a
+/// batch's memory stays flat however many letters it has.
+const PROGRAMS_KEPT: usize = 64;
+
+/// The `/FontFile2` stream of `face` subset to `ids`, deflated. Letters in a
+/// batch mostly show the same glyphs of each face, and subsetting and
+/// deflating are the costliest steps of encoding, so each distinct program
+/// is made once per process; the bytes are the same either way.
+fn font_file(face: Face, data: &FaceData, ids: Vec<u16>) -> Result<Stream, String> {
+    static PROGRAMS: Mutex<Option<Programs>> = Mutex::new(None);
+    let key = (face, ids);
+    if let Some(found) = PROGRAMS.lock().unwrap_or_else(PoisonError::into_inner).as_ref().and_then(|p| p.get(&key)) {
+        return Ok(found.clone());
+    }
+    let program = subset_program(data.program, &key.1).map_err(|e| format!("cannot subset {face:?}: {e}"))?;
+    let program_len = program.len() as i64;
+    let made = stream(dictionary! { "Length1" => program_len }, program)?;
+    let mut programs = PROGRAMS.lock().unwrap_or_else(PoisonError::into_inner);
+    let programs = programs.get_or_insert_with(HashMap::new);
+    if programs.len() >= PROGRAMS_KEPT {
+        programs.clear();
+    }
+    programs.insert(key, made.clone());
+    Ok(made)
 }
 
 /// The TrueType program holding glyphs `ids` of `program`, renumbered to

@@ -50,16 +50,16 @@ impl Face {
         }
     }
 
-    /// The font as bundled (`original`), or dehinted by the build script
-    /// for embedding (`dehinted`).
-    fn bytes(self, dehinted: bool) -> &'static [u8] {
+    /// The font as bundled, dehinted by the build script for embedding,
+    /// and its glyph table (see `build.rs`; empty for the fallback faces).
+    fn bytes(self) -> [&'static [u8]; 3] {
         macro_rules! font {
             ($file:literal) => {
-                if dehinted {
-                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file)).as_slice()
-                } else {
-                    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file)).as_slice()
-                }
+                [
+                    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file)).as_slice(),
+                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file)).as_slice(),
+                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file, ".glyphs")).as_slice(),
+                ]
             };
         }
         match self {
@@ -89,10 +89,9 @@ impl Face {
     }
 }
 
-/// Glyphs are tabulated for code points below this (Latin, Greek, Cyrillic,
-/// Hebrew, general punctuation, currency); rarer characters fall back to a
-/// cmap lookup.
-const TABLE_LEN: usize = 0x2200;
+/// The glyph table's entry for a code point the face has no glyph for
+/// (the build script's `NO_GLYPH`).
+const NO_GLYPH: u16 = u16::MAX;
 
 /// A glyph of a face: what layout measures and the encoder writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,20 +112,19 @@ pub struct FaceData {
     /// The dehinted font, with the same glyph ids: what is subset and
     /// embedded.
     pub program: &'static [u8],
-    glyphs: Box<[Option<Glyph>]>,
+    /// Glyph id and advance of each common code point, built at build time
+    /// (see `build.rs`): four little-endian bytes per code point.
+    glyphs: &'static [u8],
     scale: f32,
 }
 
 impl FaceData {
     fn load(face: Face) -> Result<FaceData, String> {
-        let shaper = rustybuzz::Face::from_slice(face.bytes(false), 0)
-            .ok_or_else(|| format!("embedded font {face:?} is unreadable"))?;
+        let [original, program, glyphs] = face.bytes();
+        let shaper =
+            rustybuzz::Face::from_slice(original, 0).ok_or_else(|| format!("embedded font {face:?} is unreadable"))?;
         let scale = 1000.0 / shaper.units_per_em() as f32;
-        let mut data = FaceData { shaper, program: face.bytes(true), glyphs: Box::new([]), scale };
-        if face < Face::Arabic {
-            data.glyphs = (0..TABLE_LEN as u32).map(|cp| char::from_u32(cp).and_then(|c| data.lookup(c))).collect();
-        }
-        Ok(data)
+        Ok(FaceData { shaper, program, glyphs, scale })
     }
 
     /// The face's PostScript name, for `/BaseFont` and `/FontName`.
@@ -154,10 +152,10 @@ impl FaceData {
 
     /// The glyph for `c`, or `None` if the face has none.
     pub fn glyph(&self, c: char) -> Option<Glyph> {
-        match self.glyphs.get(c as usize) {
-            Some(&glyph) => glyph,
-            None => self.lookup(c),
-        }
+        let at = 4 * c as usize;
+        let Some(&[id0, id1, advance0, advance1]) = self.glyphs.get(at..at + 4) else { return self.lookup(c) };
+        let id = u16::from_le_bytes([id0, id1]);
+        (id != NO_GLYPH).then(|| Glyph { id, advance: u16::from_le_bytes([advance0, advance1]) })
     }
 
     /// The advance of `c` in thousandths of an em, or `None` without a glyph.
@@ -247,4 +245,24 @@ static FONTS: LazyLock<Result<Fonts, String>> = LazyLock::new(|| {
 /// a broken build, but is still reported rather than panicking).
 pub fn fonts() -> Result<&'static Fonts, String> {
     FONTS.as_ref().map_err(Clone::clone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The build script's glyph tables say what the fonts' own cmaps and
+    /// advances say, for every tabulated code point.
+    #[test]
+    fn glyph_tables_agree_with_the_fonts() {
+        let fonts = fonts().unwrap();
+        for face in [Face::Regular, Face::Bold, Face::Italic] {
+            let data = fonts.face(face);
+            assert!(!data.glyphs.is_empty(), "{face:?} has a table");
+            for cp in 0..(data.glyphs.len() / 4) as u32 {
+                let Some(c) = char::from_u32(cp) else { continue };
+                assert_eq!(data.glyph(c), data.lookup(c), "{face:?} U+{cp:04X}");
+            }
+        }
+    }
 }
