@@ -29,6 +29,7 @@ pub mod check;
 pub mod compose;
 pub mod doc;
 pub mod golden;
+pub mod image;
 pub mod kind;
 pub mod law;
 pub mod limits;

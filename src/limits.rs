@@ -17,6 +17,9 @@
 //! | one PDF page's content, decompressed | 8 MiB |
 //! | operators on one PDF page | 200 000 |
 //! | text extracted from a letter | 4 MiB |
+//! | a logo image file | 2 MiB |
+//! | pixels of a logo image | 16 million |
+//! | a font file | 32 MiB |
 
 use std::fmt;
 
@@ -40,6 +43,15 @@ pub const PDF_OBJECT_STREAM_BYTES: usize = 16 * MIB as usize;
 pub const PDF_PAGE_OPERATORS: usize = 200_000;
 /// Text extracted from one letter (a long letter is under 100 KB).
 pub const LETTER_TEXT_BYTES: usize = 4 * MIB as usize;
+
+/// A logo image file (a letterhead logo is tens of KB; every PDF and DOCX
+/// letter carries it).
+pub const LOGO_FILE_BYTES: u64 = 2 * MIB;
+/// Pixels of a logo image: a PNG with transparency is decoded to split off
+/// its alpha channel, so this bounds the memory that takes.
+pub const LOGO_PIXELS: u64 = 16_000_000;
+/// A font file given for the PDF body text (a large CJK font is ~20 MB).
+pub const FONT_FILE_BYTES: u64 = 32 * MIB;
 
 const MIB: u64 = 1024 * 1024;
 

@@ -249,6 +249,8 @@ pub struct RenderSettings {
     pub draft: bool,
     /// Stop at the first failure and write nothing.
     pub fail_fast: bool,
+    /// The PDF body font, replacing any the cases' house style names.
+    pub font: Option<crate::doc::BodyFont>,
 }
 
 /// What a batch did.
@@ -391,6 +393,9 @@ fn refuse_collisions(done: &mut Vec<Done>, failed: &mut Vec<Failed>) {
 
 fn render_one(composer: &Composer, path: &Path, settings: &RenderSettings) -> Result<Done, (Option<String>, Failed)> {
     let (mut doc, kind, findings) = load_and_check(composer, path, settings.letter).map_err(|f| (None, f))?;
+    if let Some(font) = &settings.font {
+        doc.house.font = Some(font.clone());
+    }
     let shown = (!findings.is_empty()).then(|| report::human(&[], &findings));
     if settings.draft {
         doc.meta.draft = true;

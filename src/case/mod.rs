@@ -12,6 +12,7 @@ mod date;
 mod decisions;
 mod docx_annex;
 mod error;
+mod house;
 mod locate;
 mod profile;
 mod read;
@@ -24,6 +25,7 @@ use validator::Validate;
 pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
+pub use house::{FontFiles, House, Logo};
 pub use profile::Profile;
 pub use read::{SourceFormat, load, load_as, load_with_source, parse, parse_as, position};
 
@@ -86,6 +88,10 @@ pub struct Case {
     /// Who signs the letter.
     #[validate(nested)]
     pub sign_off: SignOff,
+    /// The house style: logo, body font, footer, running header.
+    #[serde(default)]
+    #[validate(nested)]
+    pub house: Option<House>,
     /// Annexes, in the order they follow the letter.
     #[serde(default)]
     #[validate(nested)]
@@ -503,6 +509,11 @@ pub struct SignOff {
     /// The signatory's job title, printed under the name.
     #[serde(default)]
     pub title: Option<String>,
+    /// The complimentary close, e.g. "Yours faithfully," or "Kind
+    /// regards,"; default "Yours sincerely,".
+    #[serde(default)]
+    #[validate(custom(function = "checks::non_blank"))]
+    pub closing: Option<String>,
 }
 
 /// What an annex holds.

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use foikit::check::LetterKind;
 use foikit::compose::Composer;
+use foikit::doc::BodyFont;
 use foikit::pipeline::{self, CaseLetter, RenderSettings};
 use foikit::render::Format;
 
@@ -41,6 +42,13 @@ pub struct Args {
     /// Stop at the first bad case and write nothing (by default every good letter is written).
     #[arg(long)]
     fail_fast: bool,
+    /// The PDF body font: a TrueType font file (.ttf, or an OpenType file
+    /// with TrueType outlines), subset and embedded; overrides `house.font`.
+    #[arg(long, value_name = "FILE")]
+    font: Option<PathBuf>,
+    /// The bold face for `--font` (default: bold text in the regular face).
+    #[arg(long, value_name = "FILE", requires = "font")]
+    font_bold: Option<PathBuf>,
     /// Print only errors: no progress bar, no list of files written, no summary.
     #[arg(short, long)]
     quiet: bool,
@@ -88,6 +96,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         letter: args.letter.map_or(CaseLetter::Stage, Which::letter),
         draft: args.draft,
         fail_fast: args.fail_fast,
+        font: args.font.clone().map(|regular| BodyFont { regular, bold: args.font_bold.clone(), italic: None }),
     };
     foikit::output::clean_stale(&args.output);
     let (inputs, mut unreadable) = pipeline::inputs(&args.cases, pipeline::is_case_file);

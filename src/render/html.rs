@@ -33,10 +33,22 @@ pub fn html(doc: &Document) -> String {
     if doc.meta.draft {
         out.push_str("<p class=\"draft\">DRAFT</p>\n");
     }
-    if !doc.letterhead.is_empty() {
+    if !doc.letterhead.is_empty() || doc.house.logo.is_some() {
         out.push_str("<header class=\"letterhead\">\n");
+        if let Some(logo) = &doc.house.logo {
+            let (mime, data) = (logo.image.format.mime(), base64(&logo.image.bytes));
+            let _ = writeln!(
+                out,
+                "<img src=\"data:{mime};base64,{data}\" alt=\"{}\" style=\"float:left;height:{}mm\">",
+                esc(&logo.alt),
+                logo.height_mm
+            );
+        }
         for line in &doc.letterhead {
             let _ = writeln!(out, "<p>{}</p>", inlines(line));
+        }
+        if doc.house.logo.is_some() {
+            out.push_str("<div style=\"clear:both\"></div>\n");
         }
         out.push_str("</header>\n");
     }
@@ -53,7 +65,33 @@ pub fn html(doc: &Document) -> String {
         blocks(&mut out, &annex.blocks);
         out.push_str("</section>\n");
     }
-    out.push_str("</main>\n</body>\n</html>\n");
+    out.push_str("</main>\n");
+    if let Some(footer) = &doc.house.footer {
+        let _ = writeln!(
+            out,
+            "<footer style=\"color:#404040;font-size:9pt;text-align:center;margin-top:3em\"><p>{}</p></footer>",
+            esc(footer)
+        );
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Standard base64 (RFC 4648 §4, padded), for the logo's data URI: the
+/// page makes no requests, so the image travels inside it.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
     out
 }
 
@@ -151,6 +189,17 @@ fn block(out: &mut String, b: &Block) {
             let _ = writeln!(out, "<section data-name=\"{}\">", name.name());
             blocks(out, inner);
             out.push_str("</section>\n");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_pads_as_rfc_4648_says() {
+        let cases = [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")];
+        for (plain, encoded) in cases {
+            assert_eq!(super::base64(plain.as_bytes()), encoded);
         }
     }
 }

@@ -27,6 +27,65 @@ fn every_rule_fails_its_fail_fixture_and_only_there() {
     }
 }
 
+/// The NCND pass fixture with one sentence put before its review paragraph.
+fn ncnd_with(sentence: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(support::root().join("fixtures/rules/ncnd-reveals-holding/pass.txt")).unwrap();
+    let text = text.replacen("If you are dissatisfied", &format!("{sentence}\n\nIf you are dissatisfied"), 1);
+    graded("ncnd.txt", &text)
+}
+
+#[test]
+fn an_ncnd_reply_gives_nothing_away_by_a_search_result_or_a_denial() {
+    assert_eq!(ncnd_with("We searched our files and found a number of relevant records."), ["FOI206"]);
+    assert_eq!(ncnd_with("The Department does not hold any information about these contracts."), ["FOI206"]);
+    // The usual caveats reveal nothing.
+    assert!(ncnd_with("This should not be taken as an indication that the information is or is not held.").is_empty());
+    assert!(ncnd_with("Any records, if they were held, would be exempt under section 31(1).").is_empty());
+}
+
+#[test]
+fn a_review_paragraph_without_a_reference_to_quote_is_a_warning_not_an_error() {
+    let text = std::fs::read_to_string(support::root().join("fixtures/rules/ncnd-reveals-holding/pass.txt")).unwrap();
+    let text = text.replace(", quoting reference FOI-2024-0101", "");
+    assert_eq!(graded("no-quote.txt", &text), ["FOI101w"]);
+}
+
+#[test]
+fn a_reply_after_an_extension_is_held_to_the_extended_limit() {
+    let late = std::fs::read_to_string(support::root().join("fixtures/rules/late-response/fail.txt")).unwrap();
+    assert_eq!(graded("late.txt", &late), ["FOI301w"]);
+    // 29 working days, after a s10(3) notice: within the further 20 the ICO accepts.
+    let notice = "Further to our letter of 29 January 2024, in which we extended the time to consider the public interest under section 10(3), we have now reached a decision.";
+    let after = late.replacen("Your request has been handled", &format!("{notice} Your request has been handled"), 1);
+    assert!(graded("extended.txt", &after).is_empty());
+    // Past the extended limit it is late again, and says so.
+    let later = after.replacen("12 February 2024", "12 April 2024", 1);
+    let found = check::check(&Letter::from_text("later.txt", &later));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].message.contains("as extended"), "{}", found[0].message);
+}
+
+#[test]
+fn an_eir_refusal_on_cost_is_a_cost_limit_owing_advice_and_a_public_interest_test() {
+    let path = support::root().join("fixtures/rules/probes/eir-manifestly-unreasonable-cost.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let letter = Letter::from_text("eir-cost.txt", &text);
+    assert_eq!(letter.kind, foikit::kind::LetterKind::CostLimit);
+    assert!(graded("eir-cost.txt", &text).is_empty());
+    // Reg 9 advice and assistance, and the reg 12(1)(b) test, are each owed.
+    let advice = "Under regulation 9 we can advise that if you narrowed your request to a single year, or to one ward, we may be able to provide it.";
+    assert_eq!(graded("no-advice.txt", &text.replace(advice, "")), ["FOI205"]);
+    let weighed = text.find("We have considered the public interest").unwrap();
+    let end = weighed + text[weighed..].find("\n\n").unwrap() + 2;
+    assert_eq!(graded("no-pit.txt", &format!("{}{}", &text[..weighed], &text[end..])), ["FOI203"]);
+    // The same refusal on the requester's conduct is vexatious.
+    let conduct = text.replace(
+        "We consider the request manifestly unreasonable",
+        "We consider the request vexatious and manifestly unreasonable",
+    );
+    assert_eq!(Letter::from_text("vex.txt", &conduct).kind, foikit::kind::LetterKind::Vexatious);
+}
+
 fn seed(name: &str) -> String {
     std::fs::read_to_string(support::root().join("fixtures/seeds").join(format!("{name}.txt"))).unwrap()
 }

@@ -1,6 +1,7 @@
 //! The rule registry: the one list of rules, and what several rules share.
 
 mod annex_mismatch;
+mod cost_limit_figures;
 mod late_response;
 mod missing_exemption_reason;
 mod missing_grounds;
@@ -8,13 +9,16 @@ mod missing_ico_right;
 mod missing_internal_review;
 mod missing_pit_estimate;
 mod missing_public_interest_test;
+mod missing_qualified_person;
 mod missing_s16_advice;
 mod ncnd_reveals_holding;
 mod redaction_without_exemption;
 mod regime_mismatch;
+mod request_formalities;
 mod review_out_of_time;
 mod review_window;
 mod unfilled_placeholder;
+mod unfinished_material;
 mod unknown_exemption;
 
 use std::sync::LazyLock;
@@ -39,12 +43,16 @@ pub static RULES: &[&Rule] = &[
     &missing_public_interest_test::RULE,
     &missing_pit_estimate::RULE,
     &missing_s16_advice::RULE,
+    &cost_limit_figures::RULE,
+    &unfinished_material::RULE,
+    &missing_qualified_person::RULE,
     &ncnd_reveals_holding::RULE,
     &late_response::RULE,
     &annex_mismatch::RULE,
     &unfilled_placeholder::RULE,
     &missing_grounds::RULE,
     &review_out_of_time::RULE,
+    &request_formalities::RULE,
 ];
 
 /// Finds a rule by code ("FOI101", any case) or name ("missing-internal-review").
@@ -107,7 +115,7 @@ fn cost_refusal(letter: &Letter) -> bool {
             r"(?i)appropriate limit|cost (?:limit|of compliance)|exceed(?:s|ed)? the (?:cost|appropriate|£\s?\d+)|fees regulations",
         )
     });
-    if letter.from_case {
+    if letter.from_case || letter.kind == crate::kind::LetterKind::CostLimit {
         return letter.kind == crate::kind::LetterKind::CostLimit;
     }
     letter.cited.iter().any(|c| c.provision.starts_with("12") && c.word == "section") || COST.is_match(&letter.text())

@@ -19,6 +19,7 @@ use super::{Format, RenderError, RenderOptions};
 use crate::doc::Document;
 
 mod body;
+mod house;
 mod package;
 mod props;
 #[cfg(test)]
@@ -44,6 +45,8 @@ pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError
     let parts = package::Parts {
         document: &layout.document,
         header: layout.header.as_deref(),
+        first_header: layout.first_header.as_deref(),
+        logo: doc.house.logo.as_ref().map(|logo| (house::logo_part(logo), logo)),
         footer: &layout.footer,
         numbering: numbering.as_deref(),
         links: &layout.links,

@@ -18,16 +18,21 @@ use zip::result::{ZipError, ZipResult};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
-use super::body::{FOOTER_RID, HEADER_RID, link_rid};
+use super::body::{FIRST_HEADER_RID, FOOTER_RID, HEADER_RID, link_rid};
+use super::house::LOGO_RID;
 use super::xml::escape;
-use crate::doc::Meta;
+use crate::doc::{Logo, Meta};
 
 /// The parts of one letter that differ from letter to letter.
 pub(super) struct Parts<'a> {
     /// `word/document.xml`.
     pub document: &'a str,
-    /// `word/header1.xml` (drafts only).
+    /// `word/header1.xml` (drafts, running headers).
     pub header: Option<&'a str>,
+    /// `word/header2.xml`: the first page's header, when it has its own.
+    pub first_header: Option<&'a str>,
+    /// The logo: its part name under `word/` and the logo.
+    pub logo: Option<(String, &'a Logo)>,
     /// `word/footer1.xml`.
     pub footer: &'a str,
     /// `word/numbering.xml`, when the letter has lists.
@@ -115,7 +120,17 @@ pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> ZipResult<Vec<u8>> {
     if let Some(header) = parts.header {
         zip.add("word/header1.xml", header.as_bytes())?;
     }
+    if let Some(header) = parts.first_header {
+        zip.add("word/header2.xml", header.as_bytes())?;
+    }
     zip.add("word/footer1.xml", parts.footer.as_bytes())?;
+    if let Some((name, logo)) = &parts.logo {
+        // Already compressed: stored, not deflated again.
+        let options =
+            entry_options(LETTER_LEVEL, zip.when).compression_method(CompressionMethod::Stored).compression_level(None);
+        zip.zip.start_file(format!("word/{name}"), options)?;
+        zip.zip.write_all(&logo.image.bytes)?;
+    }
     Ok(zip.zip.finish()?.into_inner())
 }
 
@@ -182,6 +197,10 @@ fn content_types(parts: &Parts<'_>) -> String {
         r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
         r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
     ));
+    if let Some((_, logo)) = &parts.logo {
+        let format = logo.image.format;
+        let _ = write!(xml, r#"<Default Extension="{}" ContentType="{}"/>"#, format.extension(), format.mime());
+    }
     let mut part = |name: &str, kind: &str| {
         let _ = write!(xml, r#"<Override PartName="/word/{name}" ContentType="{WML}.{kind}+xml"/>"#);
     };
@@ -195,6 +214,9 @@ fn content_types(parts: &Parts<'_>) -> String {
     part("fontTable.xml", "fontTable");
     if parts.header.is_some() {
         part("header1.xml", "header");
+    }
+    if parts.first_header.is_some() {
+        part("header2.xml", "header");
     }
     part("footer1.xml", "footer");
     xml.push_str(concat!(
@@ -238,6 +260,12 @@ fn document_rels(parts: &Parts<'_>) -> String {
     }
     if parts.header.is_some() {
         rel(HEADER_RID, "header", "header1.xml", false);
+    }
+    if parts.first_header.is_some() {
+        rel(FIRST_HEADER_RID, "header", "header2.xml", false);
+    }
+    if let Some((name, _)) = &parts.logo {
+        rel(LOGO_RID, "image", name, false);
     }
     rel(FOOTER_RID, "footer", "footer1.xml", false);
     for (index, target) in parts.links.iter().enumerate() {

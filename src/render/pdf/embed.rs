@@ -9,17 +9,17 @@
 //! before it could subset one. The subsetter is the one printpdf used
 //! (allsorts), called directly on the dehinted program.
 
-use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
-use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
 use super::deflate::stream;
 use super::fonts::{DescriptorMetrics, Face, FaceData, Fonts};
-use super::layout::{Item, Page, Run};
+use super::layout::{Ink, Item, Page, Run};
 use super::to_unicode::to_unicode_cmap;
 
 /// The faces a letter uses, embedded in its document.
@@ -82,6 +82,9 @@ fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::A
         if glyphs.is_empty() {
             glyphs.resize(usize::from(data.glyph_count()), None);
         }
+        // A redaction shows one invisible space that its label is read as
+        // (see `content`), never the label's glyphs.
+        let text = if run.ink == Ink::Redaction { " " } else { run.text.as_str() };
         if let Some(shaped) = &run.shaped {
             for glyph in shaped {
                 let text = run.text.get(glyph.cluster.clone()).unwrap_or_default();
@@ -91,7 +94,7 @@ fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::A
             }
             continue;
         }
-        for c in run.text.chars() {
+        for c in text.chars() {
             if let Some(slot) = data.glyph(c).and_then(|g| glyphs.get_mut(usize::from(g.id))) {
                 *slot = Some(Unicode::Char(c));
             }
@@ -228,8 +231,9 @@ fn descriptor(metrics: &DescriptorMetrics, name: &str, program: ObjectId) -> Dic
     }
 }
 
-/// Font programs made so far in this process, by face and glyph ids.
-type Programs = HashMap<(Face, Vec<u16>), Stream>;
+/// Font programs made so far in this process, by font program (its
+/// address: programs live as long as the process) and glyph ids.
+type Programs = HashMap<(usize, Vec<u16>), Stream>;
 
 /// At most this many programs are kept (then the cache starts afresh), so a
 /// batch's memory stays flat however many letters it has.
@@ -241,7 +245,7 @@ const PROGRAMS_KEPT: usize = 64;
 /// is made once per process; the bytes are the same either way.
 fn font_file(face: Face, data: &FaceData, ids: Vec<u16>) -> Result<Stream, String> {
     static PROGRAMS: Mutex<Option<Programs>> = Mutex::new(None);
-    let key = (face, ids);
+    let key = (data.program.as_ptr() as usize, ids);
     if let Some(found) = PROGRAMS.lock().unwrap_or_else(PoisonError::into_inner).as_ref().and_then(|p| p.get(&key)) {
         return Ok(found.clone());
     }

@@ -4,12 +4,18 @@
 //! Nothing here parses a whole font: measuring and shaping use rustybuzz's
 //! view of the original bytes, which is cheap to create and keeps the
 //! OpenType layout tables that Arabic shaping needs; embedding subsets a
-//! copy dehinted at build time (`build/dehint.rs`), whose glyph ids are the
-//! same, so no process pays for stripping hints or for a full parse.
+//! [dehinted](super::dehint) copy, whose glyph ids are the same. For the
+//! bundled faces the copy and the glyph tables are made at build time, so
+//! no process pays for them; a user's body font gets both when it is
+//! loaded, once per process.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use ttf_parser::{Tag, name_id};
+
+use super::dehint::dehint;
+use super::glyph_table::{NO_GLYPH, glyph_table};
+use crate::doc::BodyFont;
 
 /// A typeface used by the letter. Three Liberation faces cover everything
 /// the document model can express (plain, strong, emphasis); bold italic is
@@ -52,7 +58,7 @@ impl Face {
 
     /// The font as bundled, dehinted by the build script for embedding,
     /// and its glyph table (see `build.rs`; empty for the fallback faces).
-    fn bytes(self) -> [&'static [u8]; 3] {
+    fn bundled(self) -> [&'static [u8]; 3] {
         macro_rules! font {
             ($file:literal) => {
                 [
@@ -89,10 +95,6 @@ impl Face {
     }
 }
 
-/// The glyph table's entry for a code point the face has no glyph for
-/// (the build script's `NO_GLYPH`).
-const NO_GLYPH: u16 = u16::MAX;
-
 /// A glyph of a face: what layout measures and the encoder writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Glyph {
@@ -112,17 +114,16 @@ pub struct FaceData {
     /// The dehinted font, with the same glyph ids: what is subset and
     /// embedded.
     pub program: &'static [u8],
-    /// Glyph id and advance of each common code point, built at build time
-    /// (see `build.rs`): four little-endian bytes per code point.
+    /// Glyph id and advance of each common code point (see
+    /// [`glyph_table`]); empty for the fallback faces.
     glyphs: &'static [u8],
     scale: f32,
 }
 
 impl FaceData {
-    fn load(face: Face) -> Result<FaceData, String> {
-        let [original, program, glyphs] = face.bytes();
-        let shaper =
-            rustybuzz::Face::from_slice(original, 0).ok_or_else(|| format!("embedded font {face:?} is unreadable"))?;
+    /// A face from its font file, its dehinted program and its glyph table.
+    fn load(face: Face, [original, program, glyphs]: [&'static [u8]; 3]) -> Result<FaceData, String> {
+        let shaper = rustybuzz::Face::from_slice(original, 0).ok_or_else(|| format!("font {face:?} is unreadable"))?;
         let scale = 1000.0 / shaper.units_per_em() as f32;
         Ok(FaceData { shaper, program, glyphs, scale })
     }
@@ -213,38 +214,123 @@ pub struct DescriptorMetrics {
 
 /// All faces, loaded together on first use.
 pub struct Fonts {
-    faces: [FaceData; Face::ALL.len()],
+    faces: [&'static FaceData; Face::ALL.len()],
+    /// The user's body font file, when the letter's own faces come from it
+    /// rather than the bundled Liberation Sans: named in messages.
+    user: Option<String>,
 }
 
 impl Fonts {
     /// The data for `face`.
     pub fn face(&self, face: Face) -> &FaceData {
-        &self.faces[face.index()]
+        self.faces[face.index()]
     }
 
     /// The face that prints `c` in a run set in `face`: the face itself if
     /// it has a glyph, otherwise the regular face, otherwise the first
-    /// fallback that does, or `None` if no bundled face can print it.
+    /// fallback that does, or `None` if no face can print it. With a
+    /// user's body font, the fallbacks serve only the scripts they are for:
+    /// a Latin, Greek or Cyrillic letter, or punctuation, that the body
+    /// font lacks is missing, not printed in another design.
     pub fn face_for(&self, c: char, face: Face) -> Option<Face> {
-        [face, Face::Regular].into_iter().chain(Face::FALLBACKS).find(|&f| self.face(f).glyph(c).is_some())
+        let own = [face, Face::Regular].into_iter().find(|&f| self.face(f).glyph(c).is_some());
+        if own.is_some() || (self.user.is_some() && body_script(c)) {
+            return own;
+        }
+        Face::FALLBACKS.into_iter().find(|&f| self.face(f).glyph(c).is_some())
+    }
+
+    /// The user's body font file, if the letter is set in one.
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
     }
 }
 
+/// Characters a body font is expected to have: Latin, Greek, Cyrillic and
+/// their marks (everything below Hebrew), and general punctuation.
+fn body_script(c: char) -> bool {
+    c < '\u{0590}' || ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// The bundled faces, in [`Face::ALL`] order.
+static BUNDLED: LazyLock<Result<[FaceData; Face::ALL.len()], String>> = LazyLock::new(|| {
+    let load = |face: Face| FaceData::load(face, face.bundled());
+    Ok([load(Face::Regular)?, load(Face::Bold)?, load(Face::Italic)?, load(Face::Arabic)?, load(Face::Cjk)?])
+});
+
 static FONTS: LazyLock<Result<Fonts, String>> = LazyLock::new(|| {
-    let faces = [
-        FaceData::load(Face::Regular)?,
-        FaceData::load(Face::Bold)?,
-        FaceData::load(Face::Italic)?,
-        FaceData::load(Face::Arabic)?,
-        FaceData::load(Face::Cjk)?,
-    ];
-    Ok(Fonts { faces })
+    let faces = BUNDLED.as_ref().map_err(Clone::clone)?;
+    Ok(Fonts { faces: Face::ALL.map(|face| &faces[face.index()]), user: None })
 });
 
 /// The process-wide fonts, or why they could not be loaded (which would mean
 /// a broken build, but is still reported rather than panicking).
 pub fn fonts() -> Result<&'static Fonts, String> {
     FONTS.as_ref().map_err(Clone::clone)
+}
+
+/// The fonts of a letter set in `body` (the bundled ones without it).
+/// Each distinct body font is read and parsed once per process and kept
+/// for its life, like the bundled fonts: a batch renders every letter in
+/// the same few fonts.
+///
+/// # Errors
+///
+/// A file that cannot be read, is too large, is not a font, or has
+/// PostScript (CFF) outlines, which foikit cannot subset.
+pub fn fonts_for(body: Option<&BodyFont>) -> Result<&'static Fonts, String> {
+    let Some(body) = body else { return fonts() };
+    static USER: Mutex<Vec<(BodyFont, &'static Fonts)>> = Mutex::new(Vec::new());
+    let mut loaded = USER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, fonts)) = loaded.iter().find(|(b, _)| b == body) {
+        return Ok(fonts);
+    }
+    let bundled = BUNDLED.as_ref().map_err(Clone::clone)?;
+    let regular = user_face(Face::Regular, &body.regular)?;
+    let styled = |face: Face, file: Option<&std::path::PathBuf>| match file {
+        Some(file) => user_face(face, file),
+        None => Ok(regular),
+    };
+    let faces = [
+        regular,
+        styled(Face::Bold, body.bold.as_ref())?,
+        styled(Face::Italic, body.italic.as_ref())?,
+        &bundled[Face::Arabic.index()],
+        &bundled[Face::Cjk.index()],
+    ];
+    let fonts: &'static Fonts = Box::leak(Box::new(Fonts { faces, user: Some(body.regular.display().to_string()) }));
+    loaded.push((body.clone(), fonts));
+    Ok(fonts)
+}
+
+/// Reads, checks and parses one of the user's font files, kept for the
+/// life of the process.
+fn user_face(face: Face, path: &std::path::Path) -> Result<&'static FaceData, String> {
+    let name = path.display();
+    let bytes = crate::limits::read_file(path, crate::limits::FONT_FILE_BYTES)
+        .map_err(|e| format!("cannot read the font file {name}: {e}"))?;
+    let parsed =
+        ttf_parser::RawFace::parse(&bytes, 0).map_err(|_| format!("{name} is not a TrueType or OpenType font"))?;
+    let has = |tag: &[u8; 4]| parsed.table(ttf_parser::Tag::from_bytes(tag)).is_some();
+    if has(b"CFF ") || has(b"CFF2") {
+        return Err(format!(
+            "{name} is an OpenType font with PostScript (CFF) outlines, which foikit cannot embed: \
+             use the TrueType (.ttf) version of the font"
+        ));
+    }
+    if !has(b"glyf") {
+        return Err(format!("{name} has no TrueType outlines (glyf table)"));
+    }
+    let program = dehint(&bytes).map_err(|e| format!("{name} cannot be embedded: {e}"))?;
+    let shaper =
+        ttf_parser::Face::parse(&bytes, 0).map_err(|_| format!("{name} is not a TrueType or OpenType font"))?;
+    let glyphs = glyph_table(&shaper);
+    let leak = |bytes: Vec<u8>| -> &'static [u8] { Box::leak(bytes.into_boxed_slice()) };
+    let data = FaceData::load(face, [leak(bytes), leak(program), leak(glyphs)]).map_err(|e| format!("{name}: {e}"))?;
+    if data.descriptor_metrics().is_none() {
+        return Err(format!("{name} lacks its head or hhea table"));
+    }
+    Ok(Box::leak(Box::new(data)))
 }
 
 #[cfg(test)]

@@ -12,11 +12,15 @@ mod archival;
 mod content;
 mod coverage;
 mod deflate;
+mod dehint;
 mod embed;
 mod encode;
 mod flow;
 mod fonts;
+mod glyph_table;
+mod lang;
 mod layout;
+mod logo;
 mod paginate;
 mod shape;
 mod structure;
@@ -26,6 +30,8 @@ mod tagged;
 mod to_unicode;
 mod wrap;
 
+#[cfg(test)]
+mod house_tests;
 #[cfg(test)]
 mod tests;
 
@@ -44,7 +50,7 @@ use crate::doc::Document;
 /// rejected.
 pub fn pdf(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Pdf, message };
-    let fonts = fonts::fonts().map_err(error)?;
+    let fonts = fonts::fonts_for(doc.house.font.as_ref()).map_err(error)?;
     coverage::check(doc, fonts).map_err(error)?;
     let layout = layout::layout(doc, fonts);
     encode::encode(&layout, doc, opts, fonts).map_err(error)
