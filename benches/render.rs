@@ -118,6 +118,7 @@ fn batch_of_50(b: divan::Bencher) {
         letter: CaseLetter::Reply,
         draft: false,
         fail_fast: false,
+        reference_doc: None,
         font: None,
     };
     let composer = Composer::builtin();

@@ -36,6 +36,10 @@ pub struct House {
     pub footer: Option<String>,
     /// Pages after the first are headed "Page N of M — reference".
     pub page_header: bool,
+    /// The organisation's Word file whose styles, page, headers and
+    /// footers the DOCX takes; read by the pipeline (see
+    /// [`crate::render::docx::ReferenceDoc`]), once per batch.
+    pub reference_doc: Option<std::path::PathBuf>,
 }
 
 /// A letterhead logo.

@@ -1,5 +1,6 @@
 //! The authority's house style beyond its wording: a logo for the
-//! letterhead, the PDF's body font, a footer line and a running header.
+//! letterhead, the PDF's body font, a footer line, a running header and
+//! the organisation's Word file as the DOCX's reference document.
 //! Usually set once in the authority profile (`house:`); a case may give
 //! its own.
 //!
@@ -40,6 +41,14 @@ pub struct House {
     /// loose page can be put back with its letter.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub page_header: bool,
+    /// The organisation's own Word file (`.docx` or `.dotx`) whose styles,
+    /// page, headers and footers the DOCX letters take, as `foikit render
+    /// --reference-doc` (which overrides it) does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_doc: Option<String>,
+    /// `reference_doc`, resolved against the folder of the file naming it.
+    #[serde(skip)]
+    pub reference_doc_path: Option<std::path::PathBuf>,
 }
 
 /// A letterhead logo.
@@ -132,6 +141,16 @@ pub(super) fn read(
             }
         }
     }
+    if let Some(rel) = house.reference_doc.as_deref() {
+        // Like a font, it may be anywhere: only its styles and page reach
+        // the letter, and organisations keep templates on shared drives.
+        let path = folder.join(rel);
+        if path.is_file() {
+            house.reference_doc_path = Some(path);
+        } else {
+            problem("house.reference_doc", format!("cannot find the reference document `{rel}`"));
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -150,6 +169,7 @@ impl House {
             font: self.font.as_ref().and_then(|font| font.resolved.clone()),
             footer: self.footer.clone(),
             page_header: self.page_header,
+            reference_doc: self.reference_doc_path.clone(),
         }
     }
 }
@@ -211,6 +231,17 @@ mod tests {
             found.iter().any(|(p, m)| p == "house.logo.file" && m.contains("neither a PNG nor a JPEG")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_reference_document_is_found_relative_to_the_profile_or_named_missing() {
+        let (dir, case) = folders(&format!("{PROFILE}  reference_doc: house.docx\n"));
+        let found = problems(load(&case).unwrap_err());
+        assert!(found.iter().any(|(p, m)| p == "house.reference_doc" && m.contains("house.docx")), "{found:?}");
+        std::fs::write(dir.path().join("profiles/house.docx"), b"checked when rendered").unwrap();
+        let house = load(&case).unwrap().house.unwrap().document();
+        let canonical = |p: &std::path::Path| std::fs::canonicalize(p).unwrap();
+        assert_eq!(canonical(&house.reference_doc.unwrap()), canonical(&dir.path().join("profiles/house.docx")));
     }
 
     #[test]

@@ -88,7 +88,8 @@ pub struct Case {
     /// Who signs the letter.
     #[validate(nested)]
     pub sign_off: SignOff,
-    /// The house style: logo, body font, footer, running header.
+    /// The house style: logo, body font, footer, running header, the
+    /// DOCX reference document.
     #[serde(default)]
     #[validate(nested)]
     pub house: Option<House>,

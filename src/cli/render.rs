@@ -29,6 +29,11 @@ pub struct Args {
     /// A YAML file of bank holidays proclaimed after this release (see `foikit deadline --help`).
     #[arg(long)]
     holidays: Option<PathBuf>,
+    /// The organisation's Word file (.docx or .dotx) whose styles, page size, margins,
+    /// headers and footers the DOCX letters take, as pandoc's option of this name does;
+    /// overrides a `reference_doc` in the authority profile.
+    #[arg(long, value_name = "FILE")]
+    reference_doc: Option<PathBuf>,
     /// Render even if the validator finds errors, marking every page DRAFT.
     #[arg(long)]
     draft: bool,
@@ -87,6 +92,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     foikit::render::source_date_epoch()?;
     let composer = Composer::new(super::template_set(args.templates.as_ref())?)?
         .with_calendar(super::calendar(args.holidays.as_ref())?);
+    let reference_doc = args.reference_doc.as_deref().map(foikit::render::docx::ReferenceDoc::load).transpose()?;
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
@@ -96,6 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         letter: args.letter.map_or(CaseLetter::Stage, Which::letter),
         draft: args.draft,
         fail_fast: args.fail_fast,
+        reference_doc: reference_doc.map(std::sync::Arc::new),
         font: args.font.clone().map(|regular| BodyFont { regular, bold: args.font_bold.clone(), italic: None }),
     };
     foikit::output::clean_stale(&args.output);

@@ -288,3 +288,17 @@ fn clock_restarts_and_stops_cannot_run_backwards() {
         assert!(err.problems().iter().any(|p| p.path == field), "{err}");
     }
 }
+
+#[test]
+fn two_cases_with_one_reference_are_both_listed_and_the_second_reported() {
+    let dir = scratch("cases-duplicate");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.yaml"), variant("T-DUP-1", "")).unwrap();
+    std::fs::write(dir.join("sub").join("b.yaml"), variant("T-DUP-1", "")).unwrap();
+    let reg = register(&dir, "2026-10-20");
+    assert_eq!(reg.cases.iter().filter(|r| r.reference == "T-DUP-1").count(), 2, "neither deadline drops out");
+    assert_eq!(reg.broken.len(), 1, "{:?}", reg.broken);
+    let b = &reg.broken[0];
+    assert_eq!((b.file.as_str(), b.field.as_str()), (Path::new("sub").join("b.yaml").to_str().unwrap(), "reference"));
+    assert!(b.message.contains("also used by a.yaml"), "{}", b.message);
+}

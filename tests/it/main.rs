@@ -14,6 +14,7 @@ mod cli;
 mod deadlines;
 mod golden;
 mod golden_cli;
+mod house;
 mod interop;
 mod kinds;
 mod letters;

@@ -72,7 +72,7 @@ pub fn fixture_cases() -> Vec<String> {
 /// The letter's own date as the file timestamp, whatever the environment
 /// says, so the hashes are the same on every machine and in CI.
 pub fn fixed(doc: &Document) -> RenderOptions {
-    RenderOptions { timestamp: doc.meta.date.midnight().assume_utc() }
+    RenderOptions { timestamp: doc.meta.date.midnight().assume_utc(), reference_doc: None }
 }
 
 /// Every golden letter: the cases' letters, then the requester fixtures'.
@@ -158,15 +158,16 @@ pub fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-/// The parts of a DOCX (zip), in archive order.
+/// The parts of a DOCX (zip), in archive order, as text.
 pub fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
     (0..zip.len())
         .map(|i| {
             let mut f = zip.by_index(i).unwrap();
-            let mut s = String::new();
-            f.read_to_string(&mut s).unwrap();
-            (f.name().to_string(), s)
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            // Pictures are not text; their names are what tests look at.
+            (f.name().to_string(), String::from_utf8_lossy(&bytes).into_owned())
         })
         .collect()
 }

@@ -58,7 +58,8 @@ pub(super) struct Layout {
     pub first_header: Option<String>,
     /// `word/footer1.xml`.
     pub footer: String,
-    /// Every list in document order; list *n* uses numbering instance *n + 1*.
+    /// Every list in document order; list *n* uses numbering instance
+    /// *n + 1* (*n +* [`HousePage::first_num_id`] with a reference document).
     pub lists: Vec<ListKind>,
     /// Hyperlink targets; target *n* has relationship id [`link_rid`]`(n)`.
     pub links: Vec<String>,
@@ -76,10 +77,22 @@ pub(super) const FOOTER_RID: &str = "rIdFooter1";
 /// The relationship id of the first page's header; [`super::package`] defines it.
 pub(super) const FIRST_HEADER_RID: &str = "rIdHeader2";
 
+/// The page of a letter laid out in a reference document's house style.
+pub(super) struct HousePage<'a> {
+    /// The letter's `w:sectPr`, written by [`super::reference`].
+    pub section: &'a str,
+    /// Width of the text block, twips.
+    pub text_width: i32,
+    /// The `numId` of the letter's first list: past the reference's own.
+    pub first_num_id: usize,
+}
+
 /// Lays out `doc` (letterhead, body, annexes, footer and, for drafts, a
-/// header) and writes the three XML parts.
-pub(super) fn layout(doc: &Document) -> Layout {
-    let mut b = Builder { out: String::with_capacity(32 * 1024), ..Builder::default() };
+/// header) and writes the three XML parts, on our A4 page or on `page`.
+pub(super) fn layout(doc: &Document, page: Option<&HousePage<'_>>) -> Layout {
+    let text_width = page.map_or(TEXT_WIDTH, |h| h.text_width);
+    let first_num_id = page.map_or(1, |h| h.first_num_id);
+    let mut b = Builder { out: String::with_capacity(32 * 1024), text_width, first_num_id, ..Builder::default() };
     let _ = write!(b.out, r#"{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>"#);
     if let Some(logo) = &doc.house.logo {
         house::logo_paragraph(&mut b.out, logo);
@@ -93,24 +106,29 @@ pub(super) fn layout(doc: &Document) -> Layout {
         }
         b.blocks(&annex.blocks, 0);
     }
-    let running = doc.house.page_header;
+    // With a reference document its headers rule (see `super::reference`):
+    // ours is only the DRAFT mark, where it has none.
+    let running = doc.house.page_header && page.is_none();
     let header = match (running, doc.meta.draft) {
         (true, _) => Some(house::page_header(doc)),
         (false, true) => Some(house::draft_header()),
         (false, false) => None,
     };
     let first_header = (running && doc.meta.draft).then(house::draft_header);
-    let section = SectionProps {
-        header: header.is_some().then_some(HEADER_RID),
-        first_header: first_header.is_some().then_some(FIRST_HEADER_RID),
-        title_page: running,
-        footer: FOOTER_RID,
-        page_width: PAGE_WIDTH,
-        page_height: PAGE_HEIGHT,
-        margin: MARGIN,
-        header_distance: HEADER_DISTANCE,
-    };
-    section.write(&mut b.out);
+    match page {
+        Some(page) => b.out.push_str(page.section),
+        None => SectionProps {
+            header: header.is_some().then_some(HEADER_RID),
+            first_header: first_header.is_some().then_some(FIRST_HEADER_RID),
+            title_page: running,
+            footer: FOOTER_RID,
+            page_width: PAGE_WIDTH,
+            page_height: PAGE_HEIGHT,
+            margin: MARGIN,
+            header_distance: HEADER_DISTANCE,
+        }
+        .write(&mut b.out),
+    }
     b.out.push_str("</w:body></w:document>");
     Layout {
         document: b.out,
@@ -134,6 +152,10 @@ struct Builder {
     /// The last body element is a table: the next paragraph needs space
     /// above it, which a table cannot give.
     after_table: bool,
+    /// Width of the text block, twips: what a full-width table spans.
+    text_width: i32,
+    /// The `numId` of the first list.
+    first_num_id: usize,
 }
 
 impl Builder {
@@ -223,9 +245,9 @@ impl Builder {
             let side = quote_side(depth);
             Indent { left: side + styles::LIST_INDENT, right: side, hanging: Some(styles::LIST_HANGING) }
         });
+        let num_id = self.first_num_id + self.lists.len() - 1;
         for item in items {
-            let props =
-                ParaProps { num_id: Some(self.lists.len()), indent, ..ParaProps::styled(styles::LIST_PARAGRAPH) };
+            let props = ParaProps { num_id: Some(num_id), indent, ..ParaProps::styled(styles::LIST_PARAGRAPH) };
             self.push_paragraph(props, item);
         }
     }
@@ -241,7 +263,7 @@ impl Builder {
             self.push_paragraph(ParaProps::styled(styles::NO_SPACING), &[]);
         }
         let side = quote_side(depth);
-        let width = TEXT_WIDTH - 2 * side;
+        let width = self.text_width - 2 * side;
         let widths = column_widths(header, rows, columns, width as usize);
         self.out.push_str("<w:tbl>");
         TableProps { style: styles::TABLE_GRID, width, indent: side, grid_borders: true, fixed: true }

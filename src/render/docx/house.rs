@@ -102,6 +102,14 @@ pub(super) fn page_header(doc: &Document) -> String {
     out
 }
 
+/// The DRAFT mark's paragraph, also put into a reference document's
+/// headers.
+pub(super) fn draft_mark() -> String {
+    let mut out = String::with_capacity(128);
+    draft_paragraph(&mut out);
+    out
+}
+
 /// `word/header*.xml` holding only the DRAFT mark.
 pub(super) fn draft_header() -> String {
     let mut out = String::with_capacity(512);

@@ -201,7 +201,7 @@ fn sample(draft: bool) -> Document {
 }
 
 fn options() -> RenderOptions {
-    RenderOptions { timestamp: datetime!(2024-05-17 09:30:15 UTC) }
+    RenderOptions { timestamp: datetime!(2024-05-17 09:30:15 UTC), reference_doc: None }
 }
 
 /// One zip entry, as read back.
@@ -288,7 +288,7 @@ fn entries_are_deflated_in_fixed_order_and_dated_from_options() {
 
 #[test]
 fn zip_dates_are_clamped_to_what_zip_can_hold() {
-    let opts = RenderOptions { timestamp: datetime!(1970-01-01 0:00 UTC) };
+    let opts = RenderOptions { timestamp: datetime!(1970-01-01 0:00 UTC), reference_doc: None };
     let bytes = docx(&sample(false), &opts).unwrap();
     assert!(entries(&bytes).iter().all(|e| e.modified == Some(DateTime::default())));
     assert!(part(&bytes, "docProps/core.xml").contains(">1970-01-01T00:00:00Z<"));
@@ -297,7 +297,7 @@ fn zip_dates_are_clamped_to_what_zip_can_hold() {
 #[test]
 fn unwritable_timestamps_are_errors_not_panics() {
     let timestamp = time::Date::from_calendar_date(-5, time::Month::June, 1).unwrap().midnight().assume_utc();
-    let err = docx(&sample(false), &RenderOptions { timestamp }).unwrap_err();
+    let err = docx(&sample(false), &RenderOptions { timestamp, reference_doc: None }).unwrap_err();
     assert_eq!(err.format, crate::render::Format::Docx);
 }
 
@@ -508,6 +508,7 @@ fn house_style(draft: bool) -> Document {
         font: None,
         footer: Some("OFFICIAL".into()),
         page_header: true,
+        reference_doc: None,
     };
     doc
 }

@@ -24,7 +24,8 @@ fn house_letter() -> Document {
 }
 
 fn render(doc: &Document) -> Pdf {
-    let bytes = pdf(doc, &RenderOptions { timestamp: datetime!(2026-10-30 00:00 UTC) }).expect("renders");
+    let bytes =
+        pdf(doc, &RenderOptions { timestamp: datetime!(2026-10-30 00:00 UTC), reference_doc: None }).expect("renders");
     Pdf::load_mem(&bytes).expect("parses")
 }
 
@@ -158,5 +159,7 @@ fn a_user_font_sets_the_body_and_a_missing_glyph_names_the_character() {
 }
 
 fn pdf_error(doc: &Document) -> Option<String> {
-    pdf(doc, &RenderOptions { timestamp: datetime!(2026-10-30 00:00 UTC) }).err().map(|e| e.to_string())
+    pdf(doc, &RenderOptions { timestamp: datetime!(2026-10-30 00:00 UTC), reference_doc: None })
+        .err()
+        .map(|e| e.to_string())
 }

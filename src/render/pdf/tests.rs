@@ -53,7 +53,7 @@ fn meta(draft: bool) -> Meta {
 }
 
 fn options() -> RenderOptions {
-    RenderOptions { timestamp: datetime!(2025-03-14 00:00 UTC) }
+    RenderOptions { timestamp: datetime!(2025-03-14 00:00 UTC), reference_doc: None }
 }
 
 fn document(body: Vec<Block>) -> Document {
