@@ -64,6 +64,23 @@ mod tests {
     }
 
     #[test]
+    fn writes_what_printpdf_writes() {
+        // Codes across several high bytes, ligatures and a character outside the BMP.
+        let text = |code: u16| -> Vec<char> {
+            match code % 7 {
+                0 => vec!['f', 'i'],
+                1 => vec!['\u{1F600}'],
+                _ => vec![char::from_u32(0x41 + u32::from(code % 900)).unwrap_or('?')],
+            }
+        };
+        let codes: Vec<u16> = (1..=260).chain(0x1F0..0x230).chain([0x4E00, 0xFFFE]).collect();
+        let ours = to_unicode_cmap("F1", codes.iter().map(|&c| (c, text(c).into_iter())));
+        let mappings = codes.iter().map(|&c| (u32::from(c), text(c).into_iter().map(u32::from).collect())).collect();
+        let theirs = printpdf::ToUnicodeCMap { mappings }.to_cmap_string("F1");
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
     fn targets_are_utf16_and_keep_every_character_of_a_ligature() {
         let cmap = to_unicode_cmap("X", [(3, "fi".chars()), (4, "\u{1F600}".chars())]);
         assert!(cmap.contains("<0003> <00660069>\n"), "{cmap}");
