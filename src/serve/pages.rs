@@ -117,7 +117,7 @@ pub fn list(register: &Register, q: &ListQuery) -> String {
             r.due.map_or_else(|| "—".to_string(), |d| d.iso()),
             esc(&cases::days(r)),
             esc(r.status.label()),
-            esc(r.outcome.unwrap_or("")),
+            esc(&r.outcome.map(outcome_label).unwrap_or_default()),
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -407,4 +407,13 @@ pub fn review(v: &ReviewView) -> String {
         );
     }
     page("Challenge a reply", &out)
+}
+
+/// A reply kind as a clerk says it: "partial release", "NCND" (the
+/// register's JSON and CSV keep the slug).
+fn outcome_label(slug: &str) -> String {
+    match slug {
+        "ncnd" => "NCND".to_string(),
+        other => other.replace('-', " "),
+    }
 }

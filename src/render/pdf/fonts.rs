@@ -1,19 +1,20 @@
 //! The embedded faces: Liberation Sans for the letter, and fallback faces
 //! for the scripts it lacks, parsed once per process.
 //!
-//! Parsing a face for printpdf costs far more than laying out a letter, so
-//! it happens at most once per face per process, behind a [`OnceLock`], and
-//! only for a face a letter actually shows (the CJK fallback is large).
-//! Measuring and shaping use rustybuzz's view of the original bytes, which
-//! is cheap to create and keeps the OpenType layout tables that Arabic
-//! shaping needs; embedding uses a [dehinted](super::dehint) copy, whose
-//! glyph ids are the same.
+//! Nothing here parses a whole font: measuring and shaping use rustybuzz's
+//! view of the original bytes, which is cheap to create and keeps the
+//! OpenType layout tables that Arabic shaping needs; embedding subsets a
+//! [dehinted](super::dehint) copy, whose glyph ids are the same. For the
+//! bundled faces the copy and the glyph tables are made at build time, so
+//! no process pays for them; a user's body font gets both when it is
+//! loaded, once per process.
 
-use std::sync::{LazyLock, Mutex, OnceLock};
+use std::sync::{LazyLock, Mutex};
 
-use printpdf::ParsedFont;
+use ttf_parser::{Tag, name_id};
 
 use super::dehint::dehint;
+use super::glyph_table::{NO_GLYPH, glyph_table};
 use crate::doc::BodyFont;
 
 /// A typeface used by the letter. Three Liberation faces cover everything
@@ -55,11 +56,16 @@ impl Face {
         }
     }
 
-    /// The bundled font of this face.
-    fn bundled(self) -> &'static [u8] {
+    /// The font as bundled, dehinted by the build script for embedding,
+    /// and its glyph table (see `build.rs`; empty for the fallback faces).
+    fn bundled(self) -> [&'static [u8]; 3] {
         macro_rules! font {
             ($file:literal) => {
-                include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file))
+                [
+                    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file)).as_slice(),
+                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file)).as_slice(),
+                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file, ".glyphs")).as_slice(),
+                ]
             };
         }
         match self {
@@ -100,11 +106,6 @@ impl Face {
     }
 }
 
-/// Glyphs are tabulated for code points below this (Latin, Greek, Cyrillic,
-/// Hebrew, general punctuation, currency); rarer characters fall back to a
-/// cmap lookup.
-const TABLE_LEN: usize = 0x2200;
-
 /// A glyph of a face: what layout measures and the encoder writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Glyph {
@@ -117,48 +118,57 @@ pub struct Glyph {
 }
 
 /// One face: glyphs and metrics for layout, shaping and encoding, and the
-/// parsed font for subsetting.
+/// dehinted font program for subsetting.
 pub struct FaceData {
-    face: Face,
-    /// The font file.
-    bytes: &'static [u8],
     /// The original font, layout tables included, for shaping and metrics.
     pub shaper: rustybuzz::Face<'static>,
-    glyphs: Box<[Option<Glyph>]>,
+    /// The dehinted font, with the same glyph ids: what is subset and
+    /// embedded.
+    pub program: &'static [u8],
+    /// Glyph id and advance of each common code point (see
+    /// [`glyph_table`]); empty for the fallback faces.
+    glyphs: &'static [u8],
     scale: f32,
-    parsed: OnceLock<Result<ParsedFont, String>>,
 }
 
 impl FaceData {
-    fn load(face: Face, bytes: &'static [u8]) -> Result<FaceData, String> {
-        let shaper = rustybuzz::Face::from_slice(bytes, 0)
+    /// A face from its font file, its dehinted program and its glyph table.
+    fn load(face: Face, [original, program, glyphs]: [&'static [u8]; 3]) -> Result<FaceData, String> {
+        let shaper = rustybuzz::Face::from_slice(original, 0)
             .ok_or_else(|| format!("the font of the {} face is unreadable", face.role()))?;
         let scale = 1000.0 / shaper.units_per_em() as f32;
-        let mut data = FaceData { face, bytes, shaper, glyphs: Box::new([]), scale, parsed: OnceLock::new() };
-        if face < Face::Arabic {
-            data.glyphs = (0..TABLE_LEN as u32).map(|cp| char::from_u32(cp).and_then(|c| data.lookup(c))).collect();
-        }
-        Ok(data)
+        Ok(FaceData { shaper, program, glyphs, scale })
     }
 
-    /// The face as printpdf parsed it, for subsetting and for the metrics
-    /// of the font descriptor; parsed on first use.
-    pub fn parsed(&self) -> Result<&ParsedFont, String> {
-        let (face, bytes) = (self.face, self.bytes);
-        let parse = || {
-            let lean = dehint(bytes).map_err(|e| format!("the font of the {} face: {e}", face.role()))?;
-            ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
-                .ok_or_else(|| format!("the font of the {} face cannot be embedded", face.role()))
-        };
-        self.parsed.get_or_init(parse).as_ref().map_err(Clone::clone)
+    /// The face's PostScript name, for `/BaseFont` and `/FontName`.
+    pub fn postscript_name(&self) -> Option<String> {
+        self.shaper.names().into_iter().filter(|n| n.name_id == name_id::POST_SCRIPT_NAME).find_map(|n| n.to_string())
+    }
+
+    /// The raw metrics of the font descriptor, read from the `head`, `hhea`
+    /// and `OS/2` tables as they are stored (no typographic-metrics
+    /// preference, unlike [`FaceData::vertical_extent`]'s source).
+    pub fn descriptor_metrics(&self) -> Option<DescriptorMetrics> {
+        let table = |tag: &[u8; 4]| self.shaper.raw_face().table(Tag::from_bytes(tag));
+        let field = |data: &[u8], at: usize| Some(i16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?));
+        let (head, hhea) = (table(b"head")?, table(b"hhea")?);
+        let weight = table(b"OS/2").and_then(|os2| field(os2, 4)).map_or(0, |w| w as u16);
+        Some(DescriptorMetrics {
+            units_per_em: field(head, 18)? as u16,
+            bbox: [field(head, 36)?, field(head, 38)?, field(head, 40)?, field(head, 42)?],
+            ascender: field(hhea, 4)?,
+            descender: field(hhea, 6)?,
+            caret_slope: (field(hhea, 18)?, field(hhea, 20)?),
+            weight_class: weight,
+        })
     }
 
     /// The glyph for `c`, or `None` if the face has none.
     pub fn glyph(&self, c: char) -> Option<Glyph> {
-        match self.glyphs.get(c as usize) {
-            Some(&glyph) => glyph,
-            None => self.lookup(c),
-        }
+        let at = 4 * c as usize;
+        let Some(&[id0, id1, advance0, advance1]) = self.glyphs.get(at..at + 4) else { return self.lookup(c) };
+        let id = u16::from_le_bytes([id0, id1]);
+        (id != NO_GLYPH).then(|| Glyph { id, advance: u16::from_le_bytes([advance0, advance1]) })
     }
 
     /// The advance of `c` in thousandths of an em, or `None` without a glyph.
@@ -195,6 +205,23 @@ impl FaceData {
         let upem = self.shaper.units_per_em() as f32;
         (f32::from(self.shaper.ascender()) / upem, -f32::from(self.shaper.descender()) / upem)
     }
+}
+
+/// What a PDF font descriptor is derived from, in font units as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DescriptorMetrics {
+    /// `head.unitsPerEm`.
+    pub units_per_em: u16,
+    /// `head` xMin, yMin, xMax, yMax.
+    pub bbox: [i16; 4],
+    /// `hhea.ascender`.
+    pub ascender: i16,
+    /// `hhea.descender`.
+    pub descender: i16,
+    /// `hhea` caretSlopeRise and caretSlopeRun.
+    pub caret_slope: (i16, i16),
+    /// `OS/2.usWeightClass` (0 without an OS/2 table).
+    pub weight_class: u16,
 }
 
 /// All faces, loaded together on first use.
@@ -306,9 +333,34 @@ fn user_face(face: Face, path: &std::path::Path) -> Result<&'static FaceData, St
     if !has(b"glyf") {
         return Err(format!("{name} has no TrueType outlines (glyf table)"));
     }
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    let data = FaceData::load(face, bytes).map_err(|e| format!("{name}: {e}"))?;
-    // Checked now, so a font that cannot be embedded fails before layout.
-    data.parsed().map_err(|e| format!("{name}: {e}"))?;
+    let program = dehint(&bytes).map_err(|e| format!("{name} cannot be embedded: {e}"))?;
+    let shaper =
+        ttf_parser::Face::parse(&bytes, 0).map_err(|_| format!("{name} is not a TrueType or OpenType font"))?;
+    let glyphs = glyph_table(&shaper);
+    let leak = |bytes: Vec<u8>| -> &'static [u8] { Box::leak(bytes.into_boxed_slice()) };
+    let data = FaceData::load(face, [leak(bytes), leak(program), leak(glyphs)]).map_err(|e| format!("{name}: {e}"))?;
+    if data.descriptor_metrics().is_none() {
+        return Err(format!("{name} lacks its head or hhea table"));
+    }
     Ok(Box::leak(Box::new(data)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The build script's glyph tables say what the fonts' own cmaps and
+    /// advances say, for every tabulated code point.
+    #[test]
+    fn glyph_tables_agree_with_the_fonts() {
+        let fonts = fonts().unwrap();
+        for face in [Face::Regular, Face::Bold, Face::Italic] {
+            let data = fonts.face(face);
+            assert!(!data.glyphs.is_empty(), "{face:?} has a table");
+            for cp in 0..(data.glyphs.len() / 4) as u32 {
+                let Some(c) = char::from_u32(cp) else { continue };
+                assert_eq!(data.glyph(c), data.lookup(c), "{face:?} U+{cp:04X}");
+            }
+        }
+    }
 }

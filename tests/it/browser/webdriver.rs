@@ -215,8 +215,16 @@ pub fn wait<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
 }
 
 impl Element<'_> {
+    /// Reading a node the page's script has just replaced reads nothing
+    /// (its text, properties and attributes are gone), so polls go on to
+    /// find the new one; acting on one is still an error.
     fn call(&self, method: &str, what: &str, body: Option<Value>) -> Value {
-        self.session.call(method, &format!("/element/{}{what}", self.id), body)
+        let path = format!("/session/{}/element/{}{what}", self.session.id, self.id);
+        match command(self.session.port, method, &path, body) {
+            Ok(v) => v,
+            Err(e) if method == "GET" && e.contains("stale element reference") => Value::Null,
+            Err(e) => panic!("{e}"),
+        }
     }
 
     /// The first element inside it matching a CSS selector, if any.
