@@ -12,6 +12,8 @@ mod batch;
 mod cases;
 mod cli;
 mod deadlines;
+mod fuzz_entries;
+mod fuzz_regressions;
 mod golden;
 mod golden_cli;
 mod interop;
