@@ -66,6 +66,9 @@ pub struct Letter {
     pub received: Option<Date>,
     /// The letter's date, if known.
     pub sent: Option<Date>,
+    /// Whether the time for the reply was extended (FOIA s10(3), EIR reg 7),
+    /// so the extended limit is the one the reply is held to.
+    pub extended: bool,
     /// Exemptions relied on.
     pub cited: Vec<Cited>,
     /// Redactions, in order.
@@ -127,6 +130,7 @@ impl Letter {
             reference: Some(case.reference.clone()),
             received: Some(case.request.received),
             sent: case.letter_date(kind),
+            extended: case.extension.is_some(),
             cited,
             redactions,
             annex_labels: doc.annexes.iter().filter_map(|a| a.label.clone()).collect(),
@@ -169,6 +173,7 @@ impl Letter {
             reference: Some(doc.meta.reference.clone()),
             received: None,
             sent: dates.1,
+            extended: false,
             annex_labels: doc.annexes.iter().filter_map(|a| a.label.clone()).collect(),
             annexes: doc.annexes.len(),
             paragraphs,

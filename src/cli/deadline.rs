@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use foikit::case::Date;
 use foikit::compose::helpers::{DateStyle, format_date, ordinal};
+use foikit::law::RegimeId;
 use foikit::law::deadline::{Clock, ClockStop};
 use foikit::law::time_for_compliance::Variation;
-use foikit::law::{Extension, RegimeId};
 
 use super::{Failure, OutputFormat};
 
@@ -64,14 +64,13 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let calendar = super::calendar(args.holidays.as_ref())?;
     // s1(3) and s10(6)(b): once clarification arrives, it is the date of receipt.
     let received = date(args.clarified.as_deref().unwrap_or(&args.received))?;
-    let days = match (args.working_days, args.extended, regime.extension) {
-        (Some(n), _, _) => n,
-        (None, false, _) => regime.time_limit,
-        (None, true, Extension::PublicInterest { guidance_extra }) => regime.time_limit + guidance_extra,
-        (None, true, Extension::Complexity { total }) => total,
-        (None, true, Extension::None) => {
-            return Err(format!("error: the {} allows no extension of time", regime.act).into());
-        }
+    let days = match (args.working_days, args.extended) {
+        (Some(n), _) => n,
+        (None, false) => regime.time_limit,
+        (None, true) => regime
+            .extension
+            .extended_limit(regime.time_limit)
+            .ok_or_else(|| format!("error: the {} allows no extension of time", regime.act))?,
     };
     let mut stops: Vec<ClockStop> = match (&args.fees_notice, &args.fee_paid) {
         (Some(g), Some(p)) => {

@@ -79,6 +79,10 @@ pub struct ExemptionDef {
     pub undecided: &'static [&'static str],
     /// What to cite instead of an undecided citation.
     pub limb_hint: Option<&'static str>,
+    /// Whose opinion engages the provision, when the statute makes the harm
+    /// a matter of someone's judgement (FOIA s36(2): "in the reasonable
+    /// opinion of a qualified person"), as a letter names them.
+    pub opinion_of: Option<&'static str>,
     /// Where the facts above come from.
     pub source: &'static str,
 }

@@ -100,6 +100,18 @@ pub enum Extension {
     },
 }
 
+impl Extension {
+    /// The whole time for a reply once extended from `time_limit`, or `None`
+    /// where the regime allows no extension.
+    pub fn extended_limit(self, time_limit: u32) -> Option<u32> {
+        match self {
+            Extension::None => None,
+            Extension::PublicInterest { guidance_extra } => Some(time_limit + guidance_extra),
+            Extension::Complexity { total } => Some(total),
+        }
+    }
+}
+
 /// From when the window for asking for a review is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

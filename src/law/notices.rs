@@ -142,3 +142,26 @@ mod tests {
         assert_eq!(grounds_required(RegimeId::Eir, LetterKind::ReviewRequest), None);
     }
 }
+
+/// The exception for material still being completed, and what a refusal
+/// relying on it must add: EIR reg 14(4) and EISR reg 13(d) require the
+/// name of any other authority preparing the information, and the estimated
+/// time in which it will be finished, each "if known".
+/// <https://www.legislation.gov.uk/uksi/2004/3391/regulation/14>,
+/// <https://www.legislation.gov.uk/ssi/2004/520/regulation/13>.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnfinishedMaterial {
+    /// The exception, as cited.
+    pub exception: &'static str,
+    /// The provision asking for the particulars.
+    pub duty: &'static str,
+}
+
+/// The unfinished-material exception of `regime`, if it has one.
+pub fn unfinished_material(regime: RegimeId) -> Option<UnfinishedMaterial> {
+    match regime {
+        RegimeId::Eir => Some(UnfinishedMaterial { exception: "12(4)(d)", duty: "EIR reg 14(4)" }),
+        RegimeId::Eisr => Some(UnfinishedMaterial { exception: "10(4)(d)", duty: "EISR reg 13(d)" }),
+        RegimeId::Foia | RegimeId::Foisa => None,
+    }
+}

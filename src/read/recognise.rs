@@ -75,7 +75,7 @@ pub fn regime(text: &str) -> RegimeId {
 pub fn reference(text: &str) -> Option<String> {
     static REF: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:FOI\s*ref(?:erence)?|our\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no\.?|number))?)\s*[:.\-]?\s*([A-Z]{0,8}[-/]?[0-9][A-Z0-9/\-.]*)",
+            r"(?i)\b(?:FOI\s*ref(?:erence)?|our\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no\.?|number))?)\s*[:.\-]?\s*((?-i:[A-Z]{2,8}) [0-9][A-Z0-9/\-.]*|[A-Z]{0,8}(?:[-/][A-Z]{1,8})*[-/]?[0-9][A-Z0-9/\-.]*)",
         )
     });
     REF.captures_iter(text).map(|c| c[1].trim_end_matches(['.', '-', '/']).to_string()).next()
@@ -85,11 +85,22 @@ pub fn reference(text: &str) -> Option<String> {
 pub fn received(text: &str) -> Option<Date> {
     static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)\s+(?:of|dated|received on|sent on|on|which we received on)|we received your request on|request (?:was )?received on)\s+(?:the\s+)?",
+            r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)?\s+(?:of|dated|received(?: on)?|sent on|on|which we received on|(?:that|which) was received on)|we received your request on|request (?:was )?received on)\s+(?:the\s+)?",
         )
     });
     let m = RECEIVED.find(text)?;
     dates(&text[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d)
+}
+
+/// Whether the letter says the time for the reply was extended: a s10(3)
+/// public interest extension or an EIR reg 7 one, told of earlier.
+pub fn extended(text: &str) -> bool {
+    static EXTENDED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bextend(?:ed|ing)? the (?:time|deadline|period)|\bextension (?:of|to) the (?:time|deadline)|(?:further|additional) (?:20|twenty) working days|under (?:section 10\(3\)|regulation 7(?:\(1\))?)\b",
+        )
+    });
+    EXTENDED.is_match(text)
 }
 
 /// The letter's own date: the last date before the salutation.
@@ -107,8 +118,25 @@ pub fn letter_date(paragraphs: &[Paragraph]) -> Option<Date> {
             }
         }
     }
-    dates(&head).last().map(|(d, _)| *d)
+    dates(&head).last().map(|(d, _)| *d).or_else(|| signed_date(paragraphs))
 }
+
+/// A date set under the signature, as some authorities date their letters:
+/// the first date within the few short lines after the sign-off.
+fn signed_date(paragraphs: &[Paragraph]) -> Option<Date> {
+    let signed = paragraphs.iter().rposition(|p| SIGN_OFF.is_match(&p.text))?;
+    paragraphs[signed..]
+        .iter()
+        .take(6)
+        .filter(|p| p.text.len() <= 80)
+        .find_map(|p| dates(&p.text).first().map(|(d, _)| *d))
+}
+
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\byours (?:sincerely|faithfully|truly)|\b(?:kind |best |warm )?regards\b|\bbest wishes\b|\bmany thanks\b|\bthank you\b[^.]{0,40}$|\bsigned\b",
+    )
+});
 
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+([A-Z0-9]{1,2})\b)?"));
 
@@ -167,8 +195,11 @@ fn normalise_annex(s: &str) -> String {
 }
 
 /// Words that show a sentence relies on an exemption.
-static EXEMPT_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)exempt|exception|excepted|withh[oe]ld|engaged|rel(?:y|ies|ying) on|applies|refus"));
+static EXEMPT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)exempt|exception|excepted|withh[oe]ld|engaged|rel(?:y|ies|ying) on|applies|refus|by virtue of|neither confirm nor deny",
+    )
+});
 
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -240,7 +271,7 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)internal review|(?:request|require|ask for|requirement for) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|make representations|representations under regulation 11|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
+        r"(?i)internal review|(?:request|require|ask for|requirement for|ask us to (?:carry out|conduct|undertake|do)) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|make representations|representations under regulation 11|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
     )
 });
 
@@ -255,12 +286,17 @@ pub fn review_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>)
     // Commissioner" is about the regulator, not about asking for a review.
     static ASKS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:request|require|ask for|apply for|seek) (?:an? )?(?:independent )?(?:internal )?review|reconsider|make representations",
+            r"(?i)(?:request|require|ask for|apply for|seek|ask us to (?:carry out|conduct|undertake|do)) (?:an? )?(?:independent )?(?:internal )?review|reconsider|make representations",
         )
     });
-    body.filter(|(_, p)| REVIEW.is_match(&p.text) && (!p.text.contains("Commissioner") || ASKS.is_match(&p.text)))
-        .map(|(i, _)| i)
-        .collect()
+    // "after we have reconsidered your request" looks back on a review, it does not offer one.
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:after|following) (?:we have |the |our |an? |your |this )[^,.]{0,60}"));
+    body.filter(|(_, p)| {
+        REVIEW.is_match(&p.text) && (!p.text.contains("Commissioner") || ASKS.is_match(&AFTER.replace_all(&p.text, "")))
+    })
+    .map(|(i, _)| i)
+    .collect()
 }
 
 /// Paragraphs that tell the requester about the regulator.
@@ -313,6 +349,13 @@ pub fn has_postcode(text: &str) -> bool {
     POSTCODE.is_match(text)
 }
 
+/// An information team's name at the end of a signature block's line.
+static TEAM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r" (?:Information (?:Rights|Governance|Management|Access|Compliance|Security)|Freedom of Information|FOI|Data Protection|Access to Information|Corporate Information)(?: [A-Z][a-z]+)* (?:Team|Unit|Office|Service|Section)$",
+    )
+});
+
 /// The authority a letter comes from, by the usual shapes of their names.
 pub fn authority(text: &str) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -323,6 +366,16 @@ pub fn authority(text: &str) -> Option<String> {
     // "The Department" or a bare "Council" names no one in particular.
     NAME.find_iter(text)
         .map(|m| m.as_str().strip_prefix("The ").unwrap_or(m.as_str()))
+        // A "Chief Executive" is a person; "of X Council" after it is the body.
+        .filter_map(|name| match name.strip_prefix("Chief ") {
+            Some(title) => title.split_once(" of ").map(|(_, body)| body),
+            None => Some(name),
+        })
+        // A signature block runs the team into the body: "Information
+        // Governance Team Anyshire County Council".
+        .map(|name| ["Team ", "Unit "].iter().find_map(|t| name.split_once(t).map(|(_, body)| body)).unwrap_or(name))
+        // ... or the body into the team: "Department for Examples Information Rights Team".
+        .map(|name| TEAM.find(name).map_or(name, |m| &name[..m.start()]))
         .find(|name| name.split(' ').count() >= 2)
         .map(str::to_string)
 }
@@ -332,11 +385,6 @@ pub fn authority(text: &str) -> Option<String> {
 /// Commissioner paragraphs) may be in the part that is missing.
 pub fn incomplete(paragraphs: &[Paragraph]) -> Option<String> {
     static GREETING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:Dear|Hello|Hi)\b"));
-    static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\byours (?:sincerely|faithfully|truly)|\b(?:kind |best |warm )?regards\b|\bbest wishes\b|\bmany thanks\b|\bthank you\b[^.]{0,40}$|\bsigned\b",
-        )
-    });
     let greeted = paragraphs.iter().take(30).position(|p| GREETING.is_match(&p.text))?;
     if paragraphs[greeted..].iter().any(|p| SIGN_OFF.is_match(&p.text)) {
         return None;
@@ -423,11 +471,45 @@ mod tests {
     fn finds_facts() {
         assert_eq!(reference("FOI Ref: 43342 26 April 2017"), Some("43342".into()));
         assert_eq!(reference("Freedom of Information Request reference: 78814"), Some("78814".into()));
+        assert_eq!(reference("Our ref: FOI/SB/2025/101\n12 May 2025"), Some("FOI/SB/2025/101".into()));
+        assert_eq!(reference("Our ref: FOI 2024/3321\n15 March 2024"), Some("FOI 2024/3321".into()));
+        assert_eq!(reference("our reference is 123"), None);
+        assert_eq!(
+            received("your request for information received on 14 February 2024 about").map(|d| d.iso()),
+            Some("2024-02-14".into())
+        );
         assert_eq!(
             received("Thank you for your email of 21st September 2023, in which").map(|d| d.iso()),
             Some("2023-09-21".into())
         );
         assert_eq!(regime("under the Environmental Information Regulations 2004"), RegimeId::Eir);
+        let offered = [para("If you are unhappy, you can ask us to carry out a review within 40 working days.")];
+        assert_eq!(review_paragraphs(offered.iter().enumerate()), [0]);
+        assert_eq!(
+            authority("sent by the Chief Executive of Anytown Borough Council"),
+            Some("Anytown Borough Council".into())
+        );
+        assert_eq!(
+            authority("Information Governance Team Anyshire County Council"),
+            Some("Anyshire County Council".into())
+        );
+        assert_eq!(
+            authority("Department for Examples Information Rights Team"),
+            Some("Department for Examples".into())
+        );
+        assert_eq!(authority("Home Office"), Some("Home Office".into()));
+        assert_eq!(
+            received("your request for information received 3 June 2024.").map(|d| d.iso()),
+            Some("2024-06-03".into())
+        );
+        let signed_below = [
+            para("Dear Mr Jones,"),
+            para("Body."),
+            para("Yours sincerely,"),
+            para("Information Officer"),
+            para("29 April 2024"),
+        ];
+        assert_eq!(letter_date(&signed_below).map(|d| d.iso()), Some("2024-04-29".into()));
         assert_eq!(regime("under the Environmental Information (Scotland) Regulations 2004 (EISRs)"), RegimeId::Eisr);
         assert_eq!(
             placeholders("[ GIVE DETAILS ABOUT YOUR COMPLAINT HERE ] [Mr Gallagher] [DATE] {{name}} [insert date]"),

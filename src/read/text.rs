@@ -82,6 +82,7 @@ impl Letter {
             reference: recognise::reference(&whole),
             received: recognise::received(&whole),
             sent: recognise::letter_date(&paragraphs),
+            extended: recognise::extended(&whole),
             annex_labels: annexes.iter().map(|(_, l)| l.clone()).collect(),
             annexes: annexes.len(),
             paragraphs,

@@ -27,6 +27,44 @@ fn every_rule_fails_its_fail_fixture_and_only_there() {
     }
 }
 
+/// The NCND pass fixture with one sentence put before its review paragraph.
+fn ncnd_with(sentence: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(support::root().join("fixtures/rules/ncnd-reveals-holding/pass.txt")).unwrap();
+    let text = text.replacen("If you are dissatisfied", &format!("{sentence}\n\nIf you are dissatisfied"), 1);
+    graded("ncnd.txt", &text)
+}
+
+#[test]
+fn an_ncnd_reply_gives_nothing_away_by_a_search_result_or_a_denial() {
+    assert_eq!(ncnd_with("We searched our files and found a number of relevant records."), ["FOI206"]);
+    assert_eq!(ncnd_with("The Department does not hold any information about these contracts."), ["FOI206"]);
+    // The usual caveats reveal nothing.
+    assert!(ncnd_with("This should not be taken as an indication that the information is or is not held.").is_empty());
+    assert!(ncnd_with("Any records, if they were held, would be exempt under section 31(1).").is_empty());
+}
+
+#[test]
+fn a_review_paragraph_without_a_reference_to_quote_is_a_warning_not_an_error() {
+    let text = std::fs::read_to_string(support::root().join("fixtures/rules/ncnd-reveals-holding/pass.txt")).unwrap();
+    let text = text.replace(", quoting reference FOI-2024-0101", "");
+    assert_eq!(graded("no-quote.txt", &text), ["FOI101w"]);
+}
+
+#[test]
+fn a_reply_after_an_extension_is_held_to_the_extended_limit() {
+    let late = std::fs::read_to_string(support::root().join("fixtures/rules/late-response/fail.txt")).unwrap();
+    assert_eq!(graded("late.txt", &late), ["FOI301w"]);
+    // 29 working days, after a s10(3) notice: within the further 20 the ICO accepts.
+    let notice = "Further to our letter of 29 January 2024, in which we extended the time to consider the public interest under section 10(3), we have now reached a decision.";
+    let after = late.replacen("Your request has been handled", &format!("{notice} Your request has been handled"), 1);
+    assert!(graded("extended.txt", &after).is_empty());
+    // Past the extended limit it is late again, and says so.
+    let later = after.replacen("12 February 2024", "12 April 2024", 1);
+    let found = check::check(&Letter::from_text("later.txt", &later));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].message.contains("as extended"), "{}", found[0].message);
+}
+
 fn seed(name: &str) -> String {
     std::fs::read_to_string(support::root().join("fixtures/seeds").join(format!("{name}.txt"))).unwrap()
 }

@@ -26,7 +26,8 @@ const DOC: &str = "\
 ## What it checks
 That the letter tells the requester how to ask for an internal review (FOIA), a reconsideration (EIR
 reg 11) or a review (FOISA s20): a paragraph about the review procedure, which says where to send the
-request (an e-mail or postal address) and asks for the reference to be quoted. A letter that states
+request (an e-mail or postal address); not asking for the reference to be quoted is a warning only,
+as the statutes do not require it. A letter that states
 the authority has no such procedure also passes. The statutory wording \"make representations under
 regulation 11\" counts as EIR review particulars.
 
@@ -92,10 +93,18 @@ fn findings(letter: &Letter) -> Vec<Finding> {
     let quotes_reference =
         letter.reference.as_deref().is_some_and(|r| around.contains(r)) || QUOTE_REF.is_match(&around);
     if !quotes_reference {
-        out.push(Finding::at(
-            first,
-            format!("the {} paragraph does not ask for the reference to be quoted", law.review.name),
-        ));
+        // The statute asks for the procedure's particulars, not for a
+        // reference: a missing one makes matching harder, not the notice invalid.
+        out.push(
+            Finding::at(
+                first,
+                format!(
+                    "the {} paragraph does not ask for the reference to be quoted (good practice, not a statutory particular)",
+                    law.review.name
+                ),
+            )
+            .warning(),
+        );
     }
     // Patterns are asked only when the cheaper tests leave a doubt: a
     // letter that says it has no procedure owes none of the particulars.

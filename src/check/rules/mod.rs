@@ -1,6 +1,7 @@
 //! The rule registry: the one list of rules, and what several rules share.
 
 mod annex_mismatch;
+mod cost_limit_figures;
 mod late_response;
 mod missing_exemption_reason;
 mod missing_grounds;
@@ -8,6 +9,7 @@ mod missing_ico_right;
 mod missing_internal_review;
 mod missing_pit_estimate;
 mod missing_public_interest_test;
+mod missing_qualified_person;
 mod missing_s16_advice;
 mod ncnd_reveals_holding;
 mod redaction_without_exemption;
@@ -15,6 +17,7 @@ mod regime_mismatch;
 mod review_out_of_time;
 mod review_window;
 mod unfilled_placeholder;
+mod unfinished_material;
 mod unknown_exemption;
 
 use std::sync::LazyLock;
@@ -39,6 +42,9 @@ pub static RULES: &[&Rule] = &[
     &missing_public_interest_test::RULE,
     &missing_pit_estimate::RULE,
     &missing_s16_advice::RULE,
+    &cost_limit_figures::RULE,
+    &unfinished_material::RULE,
+    &missing_qualified_person::RULE,
     &ncnd_reveals_holding::RULE,
     &late_response::RULE,
     &annex_mismatch::RULE,

@@ -257,6 +257,7 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
     // qualified person (36(2), (5)).
     ExemptionDef {
         ncnd: Some("36(3)"),
+        opinion_of: Some("a qualified person"),
         subsections: &["(2)(a)(i)", "(2)(a)(ii)", "(2)(a)(iii)", "(2)(b)(i)", "(2)(b)(ii)", "(2)(c)", "(3)"],
         ..qualified(
             "36",

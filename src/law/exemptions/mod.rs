@@ -25,6 +25,7 @@ pub const fn qualified(section: &'static str, title: &'static str, harm: Harm, s
         no_public_interest_test: None,
         undecided: &[],
         limb_hint: None,
+        opinion_of: None,
         source,
     }
 }
