@@ -30,6 +30,14 @@ fn parse_case(b: divan::Bencher) {
     b.bench(|| foikit::case::parse(divan::black_box(src), foikit::case::SourceFormat::Yaml, "43342.yaml").unwrap());
 }
 
+/// Composition with a fresh composer: the templates a letter needs are
+/// compiled first, as in a one-letter process.
+#[divan::bench]
+fn compose_cold(b: divan::Bencher) {
+    let (_, case) = fixture();
+    b.bench(|| Composer::builtin().compose(divan::black_box(&case)).unwrap());
+}
+
 #[divan::bench]
 fn compose(b: divan::Bencher) {
     let (composer, case) = fixture();
@@ -71,6 +79,25 @@ fn validate(b: divan::Bencher) {
     b.bench(|| foikit::check::check(divan::black_box(&letter)));
 }
 
+/// Staging and committing one letter's DOCX and PDF: temporary files,
+/// flushed one by one (a batch flushes its file system once instead),
+/// renamed into place.
+#[divan::bench(sample_count = 20)]
+fn write_docx_and_pdf(b: divan::Bencher) {
+    let (composer, case) = fixture();
+    let doc = composer.compose(&case).unwrap();
+    let opts = RenderOptions::for_document(&doc);
+    let files = [Format::Docx, Format::Pdf].map(|f| (f, render::render(&doc, f, &opts).unwrap()));
+    let dir = tempfile::tempdir().unwrap();
+    b.bench(|| {
+        let staged = files
+            .iter()
+            .map(|(f, bytes)| foikit::output::stage(&dir.path().join(format!("43342.{f}")), bytes).unwrap())
+            .collect();
+        foikit::output::commit(staged).unwrap()
+    });
+}
+
 /// A batch of 50 cases, DOCX and PDF, from files to files on disk, on
 /// every core: divide by 50 for the per-letter cost inside a batch.
 #[divan::bench(sample_count = 10)]
@@ -91,6 +118,8 @@ fn batch_of_50(b: divan::Bencher) {
         letter: CaseLetter::Reply,
         draft: false,
         fail_fast: false,
+        reference_doc: None,
+        font: None,
     };
     let composer = Composer::builtin();
     b.bench(|| {

@@ -64,7 +64,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             address: vec![],
         },
         privacy_notice: None,
-        sign_off: SignOff { team: "Information Rights Unit".into(), name: None, title: None },
+        sign_off: SignOff { team: "Information Rights Unit".into(), name: None, title: None, closing: None },
+        house: None,
         annexes: vec![],
         internal_review: None,
     };

@@ -20,6 +20,48 @@ pub struct Document {
     pub body: Vec<Block>,
     /// Annexes, each starting on a new page, in order.
     pub annexes: Vec<Annex>,
+    /// The authority's house style: logo, body font, footer, running header.
+    pub house: House,
+}
+
+/// How the letter looks beyond its words, from the authority's house
+/// style. The default is foikit's own look.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct House {
+    /// A logo at the top of the first page (not in plain text).
+    pub logo: Option<Logo>,
+    /// The PDF's body font, instead of the bundled Liberation Sans.
+    pub font: Option<BodyFont>,
+    /// A line at the foot of every page, above the page number.
+    pub footer: Option<String>,
+    /// Pages after the first are headed "Page N of M — reference".
+    pub page_header: bool,
+    /// The organisation's Word file whose styles, page, headers and
+    /// footers the DOCX takes; read by the pipeline (see
+    /// [`crate::render::docx::ReferenceDoc`]), once per batch.
+    pub reference_doc: Option<std::path::PathBuf>,
+}
+
+/// A letterhead logo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    /// The PNG or JPEG.
+    pub image: crate::image::Image,
+    /// Its alternative text, for screen readers.
+    pub alt: String,
+    /// Printed height in millimetres.
+    pub height_mm: u8,
+}
+
+/// Font files for the PDF body text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BodyFont {
+    /// The regular face.
+    pub regular: std::path::PathBuf,
+    /// The bold face; the regular one when absent.
+    pub bold: Option<std::path::PathBuf>,
+    /// The italic face; the regular one when absent.
+    pub italic: Option<std::path::PathBuf>,
 }
 
 /// Document metadata. Backends write it into core properties / document info,

@@ -36,6 +36,8 @@ pub enum LetterKind {
     Repeated,
     /// The authority's internal review (reconsideration, review) outcome.
     ReviewOutcome,
+    /// A request for information itself (FOIA s8, EIR reg 5, FOISA s8).
+    Request,
     /// A requester asks for an internal review.
     ReviewRequest,
     /// A requester complains to (applies to) the Commissioner.
@@ -49,8 +51,9 @@ pub enum LetterKind {
 }
 
 impl LetterKind {
-    /// Every kind, in the order a case's life meets them.
-    pub const ALL: [LetterKind; 17] = [
+    /// Every kind: the authority's letters in the order a case's life meets
+    /// them, then the requester's, then what others publish.
+    pub const ALL: [LetterKind; 18] = [
         LetterKind::Acknowledgement,
         LetterKind::Clarification,
         LetterKind::HoldingNotice,
@@ -63,6 +66,7 @@ impl LetterKind {
         LetterKind::Vexatious,
         LetterKind::Repeated,
         LetterKind::ReviewOutcome,
+        LetterKind::Request,
         LetterKind::ReviewRequest,
         LetterKind::Complaint,
         LetterKind::DecisionNotice,
@@ -83,7 +87,7 @@ impl LetterKind {
     pub const DECISIONS: &'static [LetterKind] = LetterKind::span(2, 12);
 
     /// Every kind of FOI correspondence: all but [`LetterKind::NotFoi`].
-    pub const CORRESPONDENCE: &'static [LetterKind] = LetterKind::span(0, 16);
+    pub const CORRESPONDENCE: &'static [LetterKind] = LetterKind::span(0, 17);
 
     /// `ALL[from..to]`: the groups below are runs of [`LetterKind::ALL`],
     /// whose order is a case's life, so each kind is listed once.
@@ -106,6 +110,7 @@ impl LetterKind {
             LetterKind::Vexatious => "vexatious",
             LetterKind::Repeated => "repeated",
             LetterKind::ReviewOutcome => "review-outcome",
+            LetterKind::Request => "request",
             LetterKind::ReviewRequest => "review-request",
             LetterKind::Complaint => "complaint",
             LetterKind::DecisionNotice => "decision-notice",

@@ -17,6 +17,9 @@
 //! | one PDF page's content, decompressed | 8 MiB |
 //! | operators on one PDF page | 200 000 |
 //! | text extracted from a letter | 4 MiB |
+//! | a logo image file | 2 MiB |
+//! | pixels of a logo image | 16 million |
+//! | a font file | 32 MiB |
 
 use std::fmt;
 
@@ -40,6 +43,15 @@ pub const PDF_OBJECT_STREAM_BYTES: usize = 16 * MIB as usize;
 pub const PDF_PAGE_OPERATORS: usize = 200_000;
 /// Text extracted from one letter (a long letter is under 100 KB).
 pub const LETTER_TEXT_BYTES: usize = 4 * MIB as usize;
+
+/// A logo image file (a letterhead logo is tens of KB; every PDF and DOCX
+/// letter carries it).
+pub const LOGO_FILE_BYTES: u64 = 2 * MIB;
+/// Pixels of a logo image: a PNG with transparency is decoded to split off
+/// its alpha channel, so this bounds the memory that takes.
+pub const LOGO_PIXELS: u64 = 16_000_000;
+/// A font file given for the PDF body text (a large CJK font is ~20 MB).
+pub const FONT_FILE_BYTES: u64 = 32 * MIB;
 
 const MIB: u64 = 1024 * 1024;
 
@@ -93,6 +105,51 @@ pub fn read_file(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u8>>
         ));
     }
     Ok(bytes)
+}
+
+/// What is left of [`DOCX_TOTAL_BYTES`] while the parts of one zip
+/// package (a letter, a reference document) are read.
+#[derive(Debug)]
+pub struct ZipBudget {
+    left: u64,
+}
+
+impl Default for ZipBudget {
+    fn default() -> ZipBudget {
+        ZipBudget { left: DOCX_TOTAL_BYTES }
+    }
+}
+
+impl ZipBudget {
+    /// The part `name` of `zip`, decompressed, or `Ok(None)` when there is
+    /// no such part. Read through a cap whatever size the zip directory
+    /// claims, so a zip bomb stops at [`DOCX_PART_BYTES`] or at what is left
+    /// of the budget instead of exhausting memory.
+    pub fn read<R: std::io::Read + std::io::Seek>(
+        &mut self,
+        zip: &mut zip::ZipArchive<R>,
+        name: &str,
+    ) -> Result<Option<Vec<u8>>, String> {
+        use std::io::Read;
+        let part = match zip.by_name(name) {
+            Ok(part) => part,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(format!("{name}: {e}")),
+        };
+        let cap = DOCX_PART_BYTES.min(self.left);
+        let mut bytes = Vec::new();
+        part.take(cap + 1).read_to_end(&mut bytes).map_err(|e| format!("{name}: {e}"))?;
+        if bytes.len() as u64 > cap {
+            let (what, limit) = if cap == DOCX_PART_BYTES {
+                (format!("{name}, decompressed,"), DOCX_PART_BYTES)
+            } else {
+                ("the document, decompressed,".to_string(), DOCX_TOTAL_BYTES)
+            };
+            return Err(TooLarge::new(what, limit, "bytes").to_string());
+        }
+        self.left -= bytes.len() as u64;
+        Ok(Some(bytes))
+    }
 }
 
 #[cfg(test)]

@@ -3,11 +3,17 @@
 //!
 //! Every file is first *staged*: written to a temporary file created
 //! exclusively (`O_EXCL`, random name, so a planted symlink cannot redirect
-//! it) in the destination folder and flushed to disk. Only when everything a
-//! command writes has been staged are the files renamed into place
+//! it) in the destination folder. Only when everything a command writes has
+//! been staged are the files flushed to disk and renamed into place
 //! ([`commit`]), so a full disk or an unwritable path part-way through leaves
-//! every previous output as it was. Staging runs in parallel; commit is a
-//! handful of renames.
+//! every previous output as it was, and a crash never leaves a renamed file
+//! whose data was not yet on disk. Staging runs in parallel.
+//!
+//! Flushing is where a batch's time went: one `fsync` costs milliseconds of
+//! waiting for the journal (6.9 ms each on the shared build machine), so
+//! 20 000 files took over a minute of it. A few files are still flushed one
+//! by one; a batch flushes its file system once (`syncfs`, on Linux), which
+//! makes every staged file durable in one wait.
 
 use std::fs;
 use std::io::{self, Write};
@@ -76,7 +82,6 @@ pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
         // Keep an existing letter's mode: a 0600 file stays 0600.
         file.as_file().set_permissions(meta.permissions())?;
     }
-    file.as_file().sync_all()?;
     Ok(Staged { temp: file.into_temp_path(), target: target.to_path_buf(), len: bytes.len() })
 }
 
@@ -104,11 +109,26 @@ impl std::fmt::Display for CommitError {
 
 impl std::error::Error for CommitError {}
 
-/// Renames every staged file into place, then flushes each folder so the
-/// renames survive a crash.
+/// Up to this many files are flushed one by one (in parallel); more, and
+/// their file system is flushed once instead. Flushing a whole file system
+/// also waits for whatever else is pending on it (0.4 s on the loaded build
+/// machine, against 7 ms per file), so it pays only for a batch.
+const FLUSH_EACH_UP_TO: usize = 32;
+
+/// Flushes every staged file to disk, then renames each into place, then
+/// flushes each folder so the renames survive a crash.
 pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, CommitError> {
-    let mut replaced = Vec::with_capacity(staged.len());
     let mut dirs: Vec<PathBuf> = Vec::new();
+    for file in &staged {
+        let dir = file.target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if !dirs.iter().any(|d| d == dir) {
+            dirs.push(dir.to_path_buf());
+        }
+    }
+    if let Err((failed, error)) = flush(&staged, &dirs) {
+        return Err(CommitError { replaced: Vec::new(), failed, error });
+    }
+    let mut replaced = Vec::with_capacity(staged.len());
     let mut pending = staged.into_iter();
     for file in pending.by_ref() {
         let Staged { temp, target, .. } = file;
@@ -116,21 +136,43 @@ pub fn commit(staged: Vec<Staged>) -> Result<Vec<PathBuf>, CommitError> {
             // The remaining temporary files are removed as `pending` drops.
             return Err(CommitError { replaced, failed: target, error: e.error });
         }
-        if let Some(dir) = target.parent()
-            && !dirs.iter().any(|d| d == dir)
-        {
-            dirs.push(dir.to_path_buf());
-        }
         replaced.push(target);
     }
     for dir in dirs {
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { &dir };
         // Best effort: not every platform can open a folder to sync it.
-        if let Ok(handle) = fs::File::open(dir) {
+        if let Ok(handle) = fs::File::open(&dir) {
             let _ = handle.sync_all();
         }
     }
     Ok(replaced)
+}
+
+/// Makes the data of every staged file durable (see [`FLUSH_EACH_UP_TO`]);
+/// on failure, the file (or folder) and why.
+fn flush(staged: &[Staged], dirs: &[PathBuf]) -> Result<(), (PathBuf, io::Error)> {
+    if staged.len() > FLUSH_EACH_UP_TO { flush_file_systems(staged, dirs) } else { flush_each(staged) }
+}
+
+fn flush_each(staged: &[Staged]) -> Result<(), (PathBuf, io::Error)> {
+    use rayon::prelude::*;
+    staged.par_iter().try_for_each(|file| {
+        fs::File::open(&file.temp).and_then(|handle| handle.sync_all()).map_err(|e| (file.target.clone(), e))
+    })
+}
+
+/// Flushes the file system of each folder in `dirs` once (`syncfs`), which
+/// flushes every file staged there.
+#[cfg(target_os = "linux")]
+fn flush_file_systems(_: &[Staged], dirs: &[PathBuf]) -> Result<(), (PathBuf, io::Error)> {
+    dirs.iter().try_for_each(|dir| {
+        fs::File::open(dir).and_then(|handle| Ok(rustix::fs::syncfs(&handle)?)).map_err(|e| (dir.clone(), e))
+    })
+}
+
+/// Without `syncfs`, each file is flushed.
+#[cfg(not(target_os = "linux"))]
+fn flush_file_systems(staged: &[Staged], _: &[PathBuf]) -> Result<(), (PathBuf, io::Error)> {
+    flush_each(staged)
 }
 
 /// Writes one file atomically: a reader sees the old file or the whole new

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -22,6 +23,7 @@ use crate::compose::Composer;
 use crate::doc::Document;
 use crate::output::{self, Staged};
 use crate::read::LetterFormat;
+use crate::render::docx::{ReferenceDoc, ReferenceError};
 use crate::render::{self, Format, RenderOptions};
 
 /// Which of the authority's letters to make from each case file.
@@ -249,6 +251,11 @@ pub struct RenderSettings {
     pub draft: bool,
     /// Stop at the first failure and write nothing.
     pub fail_fast: bool,
+    /// The DOCX house style for every letter (`--reference-doc`), before
+    /// any that a case's house style names.
+    pub reference_doc: Option<Arc<ReferenceDoc>>,
+    /// The PDF body font, replacing any the cases' house style names.
+    pub font: Option<crate::doc::BodyFont>,
 }
 
 /// What a batch did.
@@ -289,13 +296,14 @@ pub fn render_batch(
     tick: &(dyn Fn() + Sync),
 ) -> BatchReport {
     let stop = AtomicBool::new(false);
+    let references = References::default();
     let results: Vec<Result<Done, (Option<String>, Failed)>> = paths
         .par_iter()
         .map(|path| {
             let result = if stop.load(Ordering::Relaxed) {
                 Err((None, Failed::new(path, FailKind::BadInput, "not processed: an earlier input failed")))
             } else {
-                render_one(composer, path, settings)
+                render_one(composer, path, settings, &references)
             };
             if result.is_err() && settings.fail_fast {
                 stop.store(true, Ordering::Relaxed);
@@ -389,8 +397,29 @@ fn refuse_collisions(done: &mut Vec<Done>, failed: &mut Vec<Failed>) {
     });
 }
 
-fn render_one(composer: &Composer, path: &Path, settings: &RenderSettings) -> Result<Done, (Option<String>, Failed)> {
+/// Reference documents named by cases' house styles, each read once per
+/// batch however many cases share the profile.
+#[derive(Default)]
+struct References(Mutex<HashMap<PathBuf, Result<Arc<ReferenceDoc>, ReferenceError>>>);
+
+impl References {
+    fn get(&self, path: &Path) -> Result<Arc<ReferenceDoc>, ReferenceError> {
+        let read = || ReferenceDoc::load(path).map(Arc::new);
+        let Ok(mut cache) = self.0.lock() else { return read() };
+        cache.entry(path.to_path_buf()).or_insert_with(read).clone()
+    }
+}
+
+fn render_one(
+    composer: &Composer,
+    path: &Path,
+    settings: &RenderSettings,
+    references: &References,
+) -> Result<Done, (Option<String>, Failed)> {
     let (mut doc, kind, findings) = load_and_check(composer, path, settings.letter).map_err(|f| (None, f))?;
+    if let Some(font) = &settings.font {
+        doc.house.font = Some(font.clone());
+    }
     let shown = (!findings.is_empty()).then(|| report::human(&[], &findings));
     if settings.draft {
         doc.meta.draft = true;
@@ -398,22 +427,31 @@ fn render_one(composer: &Composer, path: &Path, settings: &RenderSettings) -> Re
         let message = "the validator found errors, so this letter was not written; fix them, or pass --draft";
         return Err((shown, Failed::new(path, FailKind::Refused, message)));
     }
+    let reference_doc = match (&settings.reference_doc, &doc.house.reference_doc) {
+        (Some(given), _) => Some(given.clone()),
+        (None, Some(file)) if settings.formats.contains(&Format::Docx) => {
+            Some(references.get(file).map_err(|e| (shown.clone(), Failed::new(path, FailKind::BadInput, e)))?)
+        }
+        (None, _) => None,
+    };
     let prefix = kind.written().map_or("", |w| w.prefix);
     let name = format!("{prefix}{}", file_stem(&doc.meta.reference));
-    let staged = stage_document(&doc, &settings.output, &name, &settings.formats)
+    let staged = stage_document(&doc, &settings.output, &name, &settings.formats, reference_doc)
         .map_err(|(kind, message)| (shown.clone(), Failed::new(path, kind, message)))?;
     Ok(Done { source: path.to_path_buf(), findings: shown, staged })
 }
 
 /// Renders `doc` in every format and stages each file as `dir/name.ext`
 /// (see [`output::stage`]); nothing is in place until [`output::commit`].
+/// The DOCX takes its house style from `reference_doc` when given.
 pub fn stage_document(
     doc: &Document,
     dir: &Path,
     name: &str,
     formats: &[Format],
+    reference_doc: Option<Arc<ReferenceDoc>>,
 ) -> Result<Vec<Staged>, (FailKind, String)> {
-    let opts = RenderOptions::for_document(doc);
+    let opts = RenderOptions { reference_doc, ..RenderOptions::for_document(doc) };
     std::fs::create_dir_all(dir)
         .map_err(|e| (FailKind::Write, format!("error: cannot create {}: {e}", dir.display())))?;
     let mut staged = Vec::with_capacity(formats.len());

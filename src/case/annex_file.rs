@@ -26,7 +26,7 @@ pub(super) fn read(
     let mut problems = Vec::new();
     for (i, annex) in case.annexes.iter_mut().enumerate() {
         let Some(file) = &annex.file else { continue };
-        match resolve(folder, file).and_then(|path| text(&path, file)) {
+        match resolve(folder, file, "annex file", "the case file's folder").and_then(|path| text(&path, file)) {
             Ok(text) => annex.text = text,
             Err(message) => {
                 let path = format!("annexes[{i}].file");
@@ -54,19 +54,20 @@ fn text(path: &Path, file: &str) -> Result<String, String> {
     }
 }
 
-/// `file` inside `folder`, or why not.
-fn resolve(folder: &Path, file: &str) -> Result<std::path::PathBuf, String> {
+/// `file` inside `folder`, or why not; `what` names the file and `whose`
+/// the folder in messages ("annex file", "the case file's folder").
+pub(super) fn resolve(folder: &Path, file: &str, what: &str, whose: &str) -> Result<std::path::PathBuf, String> {
     let rel = Path::new(file);
-    let outside = || format!("annex file `{file}` must be inside the case file's folder");
+    let outside = || format!("{what} `{file}` must be inside {whose}");
     if file.trim().is_empty() {
-        return Err("give the annex file's name".into());
+        return Err(format!("give the {what}'s name"));
     }
     if !rel.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir)) {
         return Err(format!("{}: use a plain path such as `annex-a.md`, without `..` or a leading `/`", outside()));
     }
     let path = folder.join(rel);
     let real_folder = folder.canonicalize().map_err(|e| format!("cannot read the case file's folder: {e}"))?;
-    let real = path.canonicalize().map_err(|e| format!("cannot read annex file `{file}`: {e}"))?;
+    let real = path.canonicalize().map_err(|e| format!("cannot read {what} `{file}`: {e}"))?;
     if !real.starts_with(&real_folder) {
         return Err(format!("{}: it is a link to {}", outside(), real.display()));
     }
@@ -89,10 +90,10 @@ mod tests {
     fn refuses_paths_out_of_the_folder() {
         let dir = folder("plain");
         std::fs::write(dir.join("a.md"), "x").unwrap();
-        assert!(resolve(&dir, "a.md").is_ok());
-        assert!(resolve(&dir, "./a.md").is_ok());
+        assert!(resolve(&dir, "a.md", "annex file", "the case file's folder").is_ok());
+        assert!(resolve(&dir, "./a.md", "annex file", "the case file's folder").is_ok());
         for bad in ["../a.md", "/etc/passwd", "sub/../../a.md", "", "missing.md"] {
-            assert!(resolve(&dir, bad).is_err(), "{bad}");
+            assert!(resolve(&dir, bad, "annex file", "the case file's folder").is_err(), "{bad}");
         }
     }
 
@@ -104,7 +105,7 @@ mod tests {
         std::fs::create_dir(&inner).unwrap();
         std::fs::write(outer.join("secret.md"), "x").unwrap();
         std::os::unix::fs::symlink(outer.join("secret.md"), inner.join("annex.md")).unwrap();
-        let err = resolve(&inner, "annex.md").unwrap_err();
+        let err = resolve(&inner, "annex.md", "annex file", "the case file's folder").unwrap_err();
         assert!(err.contains("must be inside the case file's folder"), "{err}");
     }
 }

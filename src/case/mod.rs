@@ -12,7 +12,8 @@ mod date;
 mod decisions;
 mod docx_annex;
 mod error;
-mod locate;
+mod house;
+pub(crate) mod locate;
 mod profile;
 mod read;
 mod stage;
@@ -24,8 +25,9 @@ use validator::Validate;
 pub use body::BodyItem;
 pub use date::Date;
 pub use error::{CaseError, Problem};
+pub use house::{FontFiles, House, Logo};
 pub use profile::Profile;
-pub use read::{SourceFormat, load, load_as, load_with_source, parse, parse_as, position};
+pub use read::{SourceFormat, load, load_as, load_with_source, parse, parse_as, parse_at, position};
 
 use crate::law::RegimeId;
 
@@ -86,6 +88,11 @@ pub struct Case {
     /// Who signs the letter.
     #[validate(nested)]
     pub sign_off: SignOff,
+    /// The house style: logo, body font, footer, running header, the
+    /// DOCX reference document.
+    #[serde(default)]
+    #[validate(nested)]
+    pub house: Option<House>,
     /// Annexes, in the order they follow the letter.
     #[serde(default)]
     #[validate(nested)]
@@ -503,6 +510,11 @@ pub struct SignOff {
     /// The signatory's job title, printed under the name.
     #[serde(default)]
     pub title: Option<String>,
+    /// The complimentary close, e.g. "Yours faithfully," or "Kind
+    /// regards,"; default "Yours sincerely,".
+    #[serde(default)]
+    #[validate(custom(function = "checks::non_blank"))]
+    pub closing: Option<String>,
 }
 
 /// What an annex holds.

@@ -1,8 +1,8 @@
 //! Authority profiles: the letterhead, review contact, sign-off and privacy
 //! notice an authority uses on every letter, in one YAML file that many
 //! case files name with `profile: council.yaml` (relative to the case file).
-//! A case's own `authority`, `review`, `sign_off` or `privacy_notice`
-//! replaces the profile's. The Home Office house style is one such profile
+//! A case's own `authority`, `review`, `sign_off`, `privacy_notice` or
+//! `house` replaces the profile's. The Home Office house style is one such profile
 //! (`fixtures/profiles/home-office.yaml`).
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +30,11 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(url(message = "must be a full URL, e.g. https://www.gov.uk/..."))]
     pub privacy_notice: Option<String>,
+    /// Logo, body font, footer and running header; files named here are
+    /// relative to the profile's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub house: Option<super::House>,
 }
 
 /// A profile has no facts beyond its fields' own rules.

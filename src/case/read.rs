@@ -51,32 +51,49 @@ pub fn parse(source: &str, format: SourceFormat, name: &str) -> Result<Case, Cas
     parse_in(source, format, name, None)
 }
 
+/// Parses and validates case text as if it were a file in `dir`: its
+/// `profile` and annex files are looked for there (`foikit serve` checks a
+/// form's case before it is saved).
+pub fn parse_at(source: &str, format: SourceFormat, name: &str, dir: &Path) -> Result<Case, CaseError> {
+    parse_in(source, format, name, Some(dir))
+}
+
 fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
     let source = &crate::redact::mask(source);
-    let mut case = parse_case(source, format, name, dir)?;
+    let (mut case, house_dir) = parse_case(source, format, name, dir)?;
     super::annex_file::read(&mut case, source, format, name, dir)?;
+    super::house::read(&mut case, source, format, name, house_dir.as_deref().or(dir))?;
     Ok(case)
 }
 
-/// The case itself, its profile filled in.
-fn parse_case(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
+/// The case itself, its profile filled in, and the folder of the profile
+/// when the case's `house` block came from it (its files are named
+/// relative to the profile).
+fn parse_case(
+    source: &str,
+    format: SourceFormat,
+    name: &str,
+    dir: Option<&Path>,
+) -> Result<(Case, Option<std::path::PathBuf>), CaseError> {
     // Only a case that mentions a profile pays for reading it twice.
     let value = if source.contains("profile") { deserialize::<serde_json::Value>(source, format).ok() } else { None };
     let Some((mut value, profile)) = value.and_then(|v| {
         let rel = v.get("profile")?.as_str()?.to_string();
         Some((v, rel))
     }) else {
-        return parse_as(source, format, name, checks::cross_field);
+        return Ok((parse_as(source, format, name, checks::cross_field)?, None));
     };
     let path = dir.map_or_else(|| Path::new(&profile).to_path_buf(), |d| d.join(&profile));
     let profile: super::profile::Profile = load_as(&path, super::profile::facts)?;
+    let house_dir = (value.get("house").is_none() && profile.house.is_some())
+        .then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
     super::profile::fill(&mut value, &profile);
     let case: Case = serde_json::from_value(value).map_err(|e| CaseError::Invalid {
         file: name.to_string(),
         source: source.to_string(),
         problems: vec![Problem { message: with_hint(&e.to_string()), line: None, column: None, path: String::new() }],
     })?;
-    finish(case, source, format, name, checks::cross_field)
+    Ok((finish(case, source, format, name, checks::cross_field)?, house_dir))
 }
 
 /// Reads any foikit input file (a case, a requester file) at `path`:

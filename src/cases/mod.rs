@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::case::{self, CaseError, Date, SourceFormat};
 use crate::law::calendar::Calendar;
 
-pub use output::{csv, human};
+pub use output::{csv, days, human};
 pub use summary::{Share, Summary};
 pub use timing::{Hold, Row, Status};
 
@@ -90,9 +90,32 @@ pub fn register(dir: &Path, calendar: &Calendar, today: Date) -> std::io::Result
             Err(b) => broken.push((path, b)),
         }
     }
-    let broken = broken.into_iter().filter(|(p, _)| !profiles.contains(&canonical(p))).map(|(_, b)| b).collect();
+    let mut broken: Vec<Broken> =
+        broken.into_iter().filter(|(p, _)| !profiles.contains(&canonical(p))).map(|(_, b)| b).collect();
+    broken.extend(duplicate_references(&cases));
     cases.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(Register { today, cases, broken })
+}
+
+/// A reference used by two case files: both cases stay listed (neither
+/// deadline may drop out of sight), and the later file is reported, since
+/// their letters would be written to the same file names.
+fn duplicate_references(rows: &[Row]) -> Vec<Broken> {
+    let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    rows.iter()
+        .filter_map(|row| {
+            let earlier = *first.entry(row.reference.as_str()).or_insert(row.file.as_str());
+            (earlier != row.file).then(|| Broken {
+                file: row.file.clone(),
+                line: None,
+                field: "reference".into(),
+                message: format!(
+                    "the reference {} is also used by {earlier}: their letters would be written to the same files",
+                    row.reference
+                ),
+            })
+        })
+        .collect()
 }
 
 fn canonical(path: &Path) -> PathBuf {

@@ -11,7 +11,7 @@ use crate::law::timeliness::IN_TIME;
 const REFERENCE_WIDTH: usize = 20;
 
 /// "5 left", "due today", "3 late", "on time", "on hold".
-fn days(row: &Row) -> String {
+pub fn days(row: &Row) -> String {
     match (row.on_hold, row.late_by, row.days_left, row.status.is_open()) {
         (Some(_), ..) => "on hold".into(),
         (_, Some(n), ..) => format!("{n} late"),

@@ -25,6 +25,7 @@ mod holidays;
 mod new;
 mod render;
 mod requester;
+mod serve;
 mod templates;
 
 use std::path::PathBuf;
@@ -74,6 +75,9 @@ enum Command {
     },
     /// List the bank holidays of a year, by jurisdiction, with their source.
     Holidays(holidays::Args),
+    /// A local web app for the case folder: the case list, a form for each case
+    /// with live checking and letter previews, downloads, and the requester's page.
+    Serve(serve::Args),
     /// Work with the letter templates.
     Templates {
         #[command(subcommand)]
@@ -142,6 +146,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Exemptions(args) => exemptions::run(args),
         Command::Golden { command } => golden::run(command),
         Command::Holidays(args) => holidays::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Templates { command } => templates::run(command),
         Command::Completions { shell } => {
             let mut buffer = Vec::new();

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use foikit::check::LetterKind;
 use foikit::compose::Composer;
+use foikit::doc::BodyFont;
 use foikit::pipeline::{self, CaseLetter, RenderSettings};
 use foikit::render::Format;
 
@@ -28,6 +29,11 @@ pub struct Args {
     /// A YAML file of bank holidays proclaimed after this release (see `foikit deadline --help`).
     #[arg(long)]
     holidays: Option<PathBuf>,
+    /// The organisation's Word file (.docx or .dotx) whose styles, page size, margins,
+    /// headers and footers the DOCX letters take, as pandoc's option of this name does;
+    /// overrides a `reference_doc` in the authority profile.
+    #[arg(long, value_name = "FILE")]
+    reference_doc: Option<PathBuf>,
     /// Render even if the validator finds errors, marking every page DRAFT.
     #[arg(long)]
     draft: bool,
@@ -41,6 +47,13 @@ pub struct Args {
     /// Stop at the first bad case and write nothing (by default every good letter is written).
     #[arg(long)]
     fail_fast: bool,
+    /// The PDF body font: a TrueType font file (.ttf, or an OpenType file
+    /// with TrueType outlines), subset and embedded; overrides `house.font`.
+    #[arg(long, value_name = "FILE")]
+    font: Option<PathBuf>,
+    /// The bold face for `--font` (default: bold text in the regular face).
+    #[arg(long, value_name = "FILE", requires = "font")]
+    font_bold: Option<PathBuf>,
     /// Print only errors: no progress bar, no list of files written, no summary.
     #[arg(short, long)]
     quiet: bool,
@@ -79,6 +92,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     foikit::render::source_date_epoch()?;
     let composer = Composer::new(super::template_set(args.templates.as_ref())?)?
         .with_calendar(super::calendar(args.holidays.as_ref())?);
+    let reference_doc = args.reference_doc.as_deref().map(foikit::render::docx::ReferenceDoc::load).transpose()?;
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
@@ -88,6 +102,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         letter: args.letter.map_or(CaseLetter::Stage, Which::letter),
         draft: args.draft,
         fail_fast: args.fail_fast,
+        reference_doc: reference_doc.map(std::sync::Arc::new),
+        font: args.font.clone().map(|regular| BodyFont { regular, bold: args.font_bold.clone(), italic: None }),
     };
     foikit::output::clean_stale(&args.output);
     let (inputs, mut unreadable) = pipeline::inputs(&args.cases, pipeline::is_case_file);

@@ -202,7 +202,8 @@ impl Composer {
             date: date.0,
             draft: false,
         };
-        let mut doc = Document { meta, letterhead: letter.letterhead, body: letter.blocks, annexes };
+        let house = case.house.as_ref().map(crate::case::House::document).unwrap_or_default();
+        let mut doc = Document { meta, letterhead: letter.letterhead, body: letter.blocks, annexes, house };
         self.label_redactions(&mut doc, &ctx)?;
         Ok(doc)
     }

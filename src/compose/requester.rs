@@ -26,6 +26,7 @@ impl Composer {
             letterhead: parsed.letterhead,
             body: parsed.blocks,
             annexes: Vec::new(),
+            house: Default::default(),
         })
     }
 
@@ -46,6 +47,7 @@ impl Composer {
             letterhead: parsed.letterhead,
             body: parsed.blocks,
             annexes: Vec::new(),
+            house: Default::default(),
         };
         Ok((doc, warnings))
     }

@@ -127,6 +127,7 @@ mod tests {
                 ])],
             }],
             annexes: vec![Annex { label: Some("Annex A".into()), blocks: vec![] }],
+            house: Default::default(),
         };
         let s = dump(&doc);
         assert!(s.contains("  date: 2017-04-26\n"), "{s}");

@@ -39,6 +39,22 @@ pub enum Harm {
     Conduct,
 }
 
+impl Harm {
+    /// The test in a few words, for lists and hints ("prejudice").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Harm::Class => "class-based",
+            Harm::Prejudice => "prejudice",
+            Harm::SubstantialPrejudice => "substantial prejudice",
+            Harm::RequiredFor => "\"required for\"",
+            Harm::Endangerment => "endangerment",
+            Harm::AdverselyAffect => "adverse effect",
+            Harm::Cost => "cost",
+            Harm::Conduct => "the request's character",
+        }
+    }
+}
+
 /// One provision as the statute defines it.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct ExemptionDef {
@@ -85,6 +101,23 @@ pub struct ExemptionDef {
     pub opinion_of: Option<&'static str>,
     /// Where the facts above come from.
     pub source: &'static str,
+}
+
+impl ExemptionDef {
+    /// Whether and how the public interest test applies, in a few words:
+    /// "absolute", "qualified", "qualified; absolute: 40(1)", "refusal ground".
+    pub fn test(&self) -> String {
+        match (self.kind, self.absolute, self.absolute_subsections) {
+            (Kind::RefusalGround, _, _) => "refusal ground".to_string(),
+            _ if self.no_public_interest_test.is_some() => "no public interest test".to_string(),
+            (_, true, _) => "absolute".to_string(),
+            (_, false, []) => "qualified".to_string(),
+            (_, false, subs) => format!(
+                "qualified; absolute: {}",
+                subs.iter().map(|s| format!("{}{s}", self.section)).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
 }
 
 /// A provision cited in a case, resolved against the catalogue.

@@ -165,3 +165,17 @@ pub fn unfinished_material(regime: RegimeId) -> Option<UnfinishedMaterial> {
         RegimeId::Foia | RegimeId::Foisa => None,
     }
 }
+
+/// Where a request for information must, to be valid, be in writing, give
+/// the requester's name and an address for correspondence, and describe the
+/// information: FOIA s8(1), FOISA s8(1). The EIR and EISR set no such
+/// formalities (a request may even be oral).
+/// <https://www.legislation.gov.uk/ukpga/2000/36/section/8>,
+/// <https://www.legislation.gov.uk/asp/2002/13/section/8>.
+pub fn request_formalities(regime: RegimeId) -> Option<&'static str> {
+    match regime {
+        RegimeId::Foia => Some("FOIA s8(1)"),
+        RegimeId::Foisa => Some("FOISA s8(1)"),
+        RegimeId::Eir | RegimeId::Eisr => None,
+    }
+}

@@ -3,7 +3,6 @@
 //! separated by blank lines, which is how [`crate::check::Letter::from_text`]
 //! finds them. A file with no letter text in it is an error saying why.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::limits::{self, TooLarge};
@@ -122,23 +121,10 @@ fn docx(bytes: &[u8]) -> Result<String, String> {
         return Err("no word/document.xml: not a Word document".into());
     }
     let mut out = String::new();
-    let mut budget = limits::DOCX_TOTAL_BYTES;
+    let mut budget = limits::ZipBudget::default();
     for name in names {
-        // Read through a cap, whatever size the zip directory claims: a
-        // zip bomb stops at the limit instead of exhausting memory.
-        let cap = limits::DOCX_PART_BYTES.min(budget);
-        let mut xml = String::new();
-        let part = zip.by_name(&name).map_err(|e| e.to_string())?;
-        part.take(cap + 1).read_to_string(&mut xml).map_err(|e| format!("{name}: {e}"))?;
-        if xml.len() as u64 > cap {
-            let (what, limit) = if cap == limits::DOCX_PART_BYTES {
-                (format!("{name}, decompressed,"), limits::DOCX_PART_BYTES)
-            } else {
-                ("the document, decompressed,".to_string(), limits::DOCX_TOTAL_BYTES)
-            };
-            return Err(TooLarge::new(what, limit, "bytes").to_string());
-        }
-        budget -= xml.len() as u64;
+        let bytes = budget.read(&mut zip, &name)?.unwrap_or_default();
+        let xml = String::from_utf8(bytes).map_err(|e| format!("{name}: {e}"))?;
         for para in paragraphs_of(&xml) {
             if !para.trim().is_empty() {
                 out.push_str(para.trim());

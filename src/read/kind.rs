@@ -138,6 +138,14 @@ static REPEATED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)section 14\(2\)|\brepeated request|identical (?:or|to) (?:a )?substantially similar|\brepeat(?:s|ed)? (?:a|your) previous request",
     )
 });
+static MANIFESTLY_UNREASONABLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)manifestly unreasonable|regulation 1[02]\(4\)\(b\)"));
+/// An estimate of the work a request would take.
+static BURDEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b\d[\d,]* (?:hours|working days)\b|\bestimate[ds]?\b[^.]{0,80}\b(?:hours|days|cost|£)|\bcost of (?:complying|compliance)|\b(?:burden|diversion of resources)\b",
+    )
+});
 static COST: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bexceed(?:s|ed)? the (?:appropriate |cost |upper )?(?:cost )?limit|appropriate limit|(?:under|relying on|in accordance with) section 12\b|section 12\(1\)|cost of compliance (?:would )?exceed|regulation 12\(4\)\(b\)[^.]{0,80}(?:cost|burden|time)",
@@ -234,6 +242,15 @@ pub fn kind(text: &str) -> (LetterKind, String) {
     if !answers && let Some(words) = found(&ACKNOWLEDGEMENT) {
         return (LetterKind::Acknowledgement, words);
     }
+    // "Manifestly unreasonable" (EIR reg 12(4)(b), EISR reg 10(4)(b)) is the
+    // EIR's cost limit when the letter weighs the burden, and its vexatious
+    // request when it weighs the requester's conduct.
+    if !text.to_ascii_lowercase().contains("vexatious")
+        && decided(&BURDEN)
+        && let Some(words) = found(&MANIFESTLY_UNREASONABLE)
+    {
+        return (LetterKind::CostLimit, words);
+    }
     for (kind, pattern) in [
         (LetterKind::Repeated, &REPEATED),
         (LetterKind::Vexatious, &VEXATIOUS),
@@ -255,8 +272,8 @@ pub fn kind(text: &str) -> (LetterKind, String) {
         (None, None, Some(n)) => (LetterKind::NotHeld, n),
         (Some(r), None, None) => (LetterKind::Release, r),
         (None, None, None) => match found(&REQUEST) {
-            // The request itself: no rule applies to asking.
-            Some(words) => (LetterKind::NotFoi, format!("a request for information, not a reply: {words}")),
+            // The request itself: no reply rule applies to asking.
+            Some(words) => (LetterKind::Request, words),
             None => (LetterKind::Release, "no exemption, refusal or not-held wording: read as a release".into()),
         },
     }

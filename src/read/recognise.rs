@@ -134,7 +134,7 @@ fn signed_date(paragraphs: &[Paragraph]) -> Option<Date> {
 
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\byours (?:sincerely|faithfully|truly)|\b(?:kind |best |warm )?regards\b|\bbest wishes\b|\bmany thanks\b|\bthank you\b[^.]{0,40}$|\bsigned\b",
+        r"(?i)\byours (?:sincerely|faithfully|truly)|\b(?:kind |best |warm )?regards\b|\bbest wishes\b|\bmany thanks\b|\bthank you\b[^.]{0,40}$|^\s*thanks\W*$|\bsigned\b",
     )
 });
 
@@ -365,7 +365,7 @@ pub fn authority(text: &str) -> Option<String> {
     });
     // "The Department" or a bare "Council" names no one in particular.
     NAME.find_iter(text)
-        .map(|m| m.as_str().strip_prefix("The ").unwrap_or(m.as_str()))
+        .map(|m| m.as_str().strip_prefix("The ").or_else(|| m.as_str().strip_prefix("Dear ")).unwrap_or(m.as_str()))
         // A "Chief Executive" is a person; "of X Council" after it is the body.
         .filter_map(|name| match name.strip_prefix("Chief ") {
             Some(title) => title.split_once(" of ").map(|(_, body)| body),

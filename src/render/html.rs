@@ -30,30 +30,90 @@ pub fn html(doc: &Document) -> String {
         esc(&doc.meta.author),
         esc(&doc.meta.subject)
     );
+    letter(&mut out, doc, "header", "main", "footer", 0);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The letter as a fragment to embed in another page (`foikit serve`'s
+/// preview): the same markup as [`html`], inside an `<article class="letter">`,
+/// with the letterhead and body as plain `div`s so the host page keeps its own
+/// landmarks, and headings two levels down (an annex's title is an `<h3>`)
+/// so they rank under the host page's `<h1>` and its section `<h2>`.
+/// Styling is the host page's.
+pub fn fragment(doc: &Document) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<article class=\"letter\" lang=\"en-GB\">\n");
+    letter(&mut out, doc, "div", "div", "div", 2);
+    out.push_str("</article>\n");
+    out
+}
+
+/// The DRAFT mark, letterhead, body, annexes and footer; `head`, `main` and
+/// `foot` name the elements holding the letterhead, the letter and the
+/// footer; headings are `shift` levels lower than in the document.
+fn letter(out: &mut String, doc: &Document, head: &str, main: &str, foot: &str, shift: u8) {
     if doc.meta.draft {
         out.push_str("<p class=\"draft\">DRAFT</p>\n");
     }
-    if !doc.letterhead.is_empty() {
-        out.push_str("<header class=\"letterhead\">\n");
+    if !doc.letterhead.is_empty() || doc.house.logo.is_some() {
+        let _ = writeln!(out, "<{head} class=\"letterhead\">");
+        if let Some(logo) = &doc.house.logo {
+            let (mime, data) = (logo.image.format.mime(), base64(&logo.image.bytes));
+            let _ = writeln!(
+                out,
+                "<img src=\"data:{mime};base64,{data}\" alt=\"{}\" style=\"float:left;height:{}mm\">",
+                esc(&logo.alt),
+                logo.height_mm
+            );
+        }
         for line in &doc.letterhead {
             let _ = writeln!(out, "<p>{}</p>", inlines(line));
         }
-        out.push_str("</header>\n");
+        if doc.house.logo.is_some() {
+            out.push_str("<div style=\"clear:both\"></div>\n");
+        }
+        let _ = writeln!(out, "</{head}>");
     }
-    out.push_str("<main>\n");
-    blocks(&mut out, &doc.body);
+    let _ = writeln!(out, "<{main}>");
+    blocks(out, &doc.body, shift);
     for (i, annex) in doc.annexes.iter().enumerate() {
         match &annex.label {
             Some(label) => {
                 let _ = writeln!(out, "<section class=\"annex\" aria-labelledby=\"annex-{i}\">");
-                let _ = writeln!(out, "<h1 id=\"annex-{i}\">{}</h1>", esc(label));
+                let h = level(1, shift);
+                let _ = writeln!(out, "<h{h} id=\"annex-{i}\">{}</h{h}>", esc(label));
             }
             None => out.push_str("<section class=\"annex\">\n"),
         }
-        blocks(&mut out, &annex.blocks);
+        blocks(out, &annex.blocks, shift);
         out.push_str("</section>\n");
     }
-    out.push_str("</main>\n</body>\n</html>\n");
+    let _ = writeln!(out, "</{main}>");
+    if let Some(footer) = &doc.house.footer {
+        let _ = writeln!(
+            out,
+            "<{foot} style=\"color:#404040;font-size:9pt;text-align:center;margin-top:3em\"><p>{}</p></{foot}>",
+            esc(footer)
+        );
+    }
+}
+
+/// Standard base64 (RFC 4648 §4, padded), for the logo's data URI: the
+/// page makes no requests, so the image travels inside it.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
     out
 }
 
@@ -85,16 +145,22 @@ fn inlines(line: &[Inline]) -> String {
         .collect()
 }
 
-fn blocks(out: &mut String, blocks_: &[Block]) {
+/// A heading's HTML level: `n` moved `shift` down, at most 6.
+fn level(n: u8, shift: u8) -> u8 {
+    n.saturating_add(shift).min(6)
+}
+
+fn blocks(out: &mut String, blocks_: &[Block], shift: u8) {
     for b in blocks_ {
-        block(out, b);
+        block(out, b, shift);
     }
 }
 
-fn block(out: &mut String, b: &Block) {
+fn block(out: &mut String, b: &Block, shift: u8) {
     match b {
-        Block::Heading { level, content } => {
-            let _ = writeln!(out, "<h{level}>{}</h{level}>", inlines(content));
+        Block::Heading { level: n, content } => {
+            let h = level(*n, shift);
+            let _ = writeln!(out, "<h{h}>{}</h{h}>", inlines(content));
         }
         Block::Paragraph(content) => {
             let _ = writeln!(out, "<p>{}</p>", inlines(content));
@@ -109,7 +175,7 @@ fn block(out: &mut String, b: &Block) {
         }
         Block::Quote(inner) => {
             out.push_str("<blockquote>\n");
-            blocks(out, inner);
+            blocks(out, inner, shift);
             out.push_str("</blockquote>\n");
         }
         Block::List { kind, items } => {
@@ -149,8 +215,19 @@ fn block(out: &mut String, b: &Block) {
         }
         Block::Section { name, blocks: inner } => {
             let _ = writeln!(out, "<section data-name=\"{}\">", name.name());
-            blocks(out, inner);
+            blocks(out, inner, shift);
             out.push_str("</section>\n");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_pads_as_rfc_4648_says() {
+        let cases = [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")];
+        for (plain, encoded) in cases {
+            assert_eq!(super::base64(plain.as_bytes()), encoded);
         }
     }
 }

@@ -67,6 +67,9 @@ pub struct RenderOptions {
     /// zip entries, PDF document info). Never the wall clock: see
     /// [`RenderOptions::for_document`].
     pub timestamp: OffsetDateTime,
+    /// The organisation's Word file whose styles, page, headers and footers
+    /// the DOCX takes (`--reference-doc`); `None`: foikit's own style.
+    pub reference_doc: Option<std::sync::Arc<docx::ReferenceDoc>>,
 }
 
 impl RenderOptions {
@@ -77,7 +80,10 @@ impl RenderOptions {
     /// reported rather than ignored here.
     pub fn for_document(doc: &Document) -> RenderOptions {
         let from_env = source_date_epoch().ok().flatten();
-        RenderOptions { timestamp: from_env.unwrap_or_else(|| doc.meta.date.midnight().assume_utc()) }
+        RenderOptions {
+            timestamp: from_env.unwrap_or_else(|| doc.meta.date.midnight().assume_utc()),
+            reference_doc: None,
+        }
     }
 }
 

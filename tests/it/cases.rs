@@ -210,8 +210,8 @@ fn the_summary_counts_replies_in_time_by_regime_and_outcome() {
     late_sorted.sort();
     assert_eq!(late_sorted, ["78814", "T-LATE-1"]);
     assert_eq!((s.all.answered, s.all.on_time), (answered, answered - 2));
-    // 15 fixture replies and 3 of ours, 16 in time: 88.9%.
-    assert_eq!((s.all.answered, s.all.percent()), (18, Some(89)));
+    // 16 fixture replies and 3 of ours, 17 in time: 89.5%.
+    assert_eq!((s.all.answered, s.all.percent()), (19, Some(89)));
     let release = s.by_outcome["release"];
     // 78814 (late), T-LATE-1 (late), T-ONTIME-1, COUNCIL-2026-0113.
     assert_eq!((release.answered, release.on_time, release.percent()), (4, 2, Some(50)));
@@ -258,7 +258,7 @@ fn json_and_csv_have_one_record_per_case() {
     assert_eq!(v["broken"].as_array().unwrap().len(), 1);
     let ack = cases.iter().find(|c| c["reference"] == "COUNCIL-2026-0111").unwrap();
     assert_eq!((&ack["status"], &ack["due"], &ack["late_by"]), (&"received".into(), &"2026-11-02".into(), &8.into()));
-    assert_eq!(v["summary"]["all"]["answered"], 18);
+    assert_eq!(v["summary"]["all"]["answered"], 19);
     assert_eq!(v["summary"]["by_regime"]["eir"]["on_time"], 3);
 
     let csv = foikit(&["cases", d, "--today", "2026-11-12", "--format", "csv", "--overdue"]);
@@ -287,4 +287,18 @@ fn clock_restarts_and_stops_cannot_run_backwards() {
         let err = foikit::case::parse(&variant("T-1", extra), foikit::case::SourceFormat::Yaml, "t.yaml").unwrap_err();
         assert!(err.problems().iter().any(|p| p.path == field), "{err}");
     }
+}
+
+#[test]
+fn two_cases_with_one_reference_are_both_listed_and_the_second_reported() {
+    let dir = scratch("cases-duplicate");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.yaml"), variant("T-DUP-1", "")).unwrap();
+    std::fs::write(dir.join("sub").join("b.yaml"), variant("T-DUP-1", "")).unwrap();
+    let reg = register(&dir, "2026-10-20");
+    assert_eq!(reg.cases.iter().filter(|r| r.reference == "T-DUP-1").count(), 2, "neither deadline drops out");
+    assert_eq!(reg.broken.len(), 1, "{:?}", reg.broken);
+    let b = &reg.broken[0];
+    assert_eq!((b.file.as_str(), b.field.as_str()), (Path::new("sub").join("b.yaml").to_str().unwrap(), "reference"));
+    assert!(b.message.contains("also used by a.yaml"), "{}", b.message);
 }

@@ -281,3 +281,22 @@ fn new_writes_a_starter_that_renders_its_own_kind_and_refuses_what_the_law_lacks
     let out = foikit(&["render", "case.yaml", "-o", "out", "--letter", "holding-notice"], &dir);
     assert_eq!(out.status.code(), Some(2), "no extension in the case");
 }
+
+#[test]
+fn render_font_sets_the_pdf_body_font_and_a_bad_one_is_bad_input() {
+    let dir = support::scratch("cli-font");
+    let case = support::root().join("fixtures/cases/council-house-style-foia.yaml");
+    let font = support::root().join("assets/fonts/LiberationSans-Italic.ttf");
+    let (case, font) = (case.to_str().unwrap(), font.to_str().unwrap());
+    ok(&foikit(&["render", case, "-o", "out", "--format", "pdf", "--font", font], &dir));
+    let pdf = lopdf::Document::load(dir.join("out/COUNCIL-2026-0150.pdf")).unwrap();
+    let fonts: Vec<Vec<u8>> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok()?.get(b"BaseFont").ok()?.as_name().ok().map(<[u8]>::to_vec))
+        .collect();
+    assert!(fonts.iter().any(|f| f == b"AAAAAA+LiberationSans-Italic"), "the body is set in the given font: {fonts:?}");
+    let bad = foikit(&["render", case, "-o", "bad", "--format", "pdf", "--font", "no-such-font.ttf"], &dir);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("cannot read the font file no-such-font.ttf"));
+}

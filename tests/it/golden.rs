@@ -52,7 +52,10 @@ fn every_format_is_byte_identical_across_renders_and_follows_the_timestamp() {
             assert_eq!(bytes, render(b, &fixed(&b.doc)), "{}/{} {format}", a.case, a.letter);
             // The timestamp (SOURCE_DATE_EPOCH on the command line) reaches
             // the files that carry one, and nothing else changes.
-            let later = RenderOptions { timestamp: time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap() };
+            let later = RenderOptions {
+                timestamp: time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap(),
+                reference_doc: None,
+            };
             let moved = render(a, &later);
             match format {
                 Format::Docx | Format::Pdf => assert_ne!(bytes, moved, "{}/{} {format}", a.case, a.letter),

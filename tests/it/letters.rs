@@ -364,8 +364,17 @@ fn a_request_itself_is_not_judged_as_a_reply() {
         "request",
         "Dear Northshire County Council,\n\nUnder the Freedom of Information Act 2000, please provide the minutes of the highways committee for 2023.\n\nYours faithfully,\n\nH Dale\n",
     );
-    assert_eq!(request.kind, LetterKind::NotFoi);
-    assert!(request.recognised.unwrap().evidence.starts_with("a request for information"));
+    assert_eq!(request.kind, LetterKind::Request);
+    assert!(
+        request
+            .recognised
+            .as_ref()
+            .unwrap()
+            .evidence
+            .starts_with("Under the Freedom of Information Act 2000, please provide")
+    );
+    // No reply rule applies to asking; only the request's own formalities (s8(1)).
+    assert!(check::check(&request).iter().all(|d| d.code == "FOI601"));
 }
 
 #[test]

@@ -14,7 +14,7 @@ use foikit::render::Format;
 use crate::support;
 
 /// Runs the validator once over every DOCX in `dir`; its JSON report.
-fn audit(validator: &Path, dir: &Path) -> Vec<serde_json::Value> {
+pub fn audit(validator: &Path, dir: &Path) -> Vec<serde_json::Value> {
     let out = Command::new(validator)
         .args(["--recursive", "--format", "office2016", "--policy", "strict", "--output", "json", "--max-errors", "0"])
         .arg(dir)

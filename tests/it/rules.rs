@@ -65,6 +65,27 @@ fn a_reply_after_an_extension_is_held_to_the_extended_limit() {
     assert!(found[0].message.contains("as extended"), "{}", found[0].message);
 }
 
+#[test]
+fn an_eir_refusal_on_cost_is_a_cost_limit_owing_advice_and_a_public_interest_test() {
+    let path = support::root().join("fixtures/rules/probes/eir-manifestly-unreasonable-cost.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let letter = Letter::from_text("eir-cost.txt", &text);
+    assert_eq!(letter.kind, foikit::kind::LetterKind::CostLimit);
+    assert!(graded("eir-cost.txt", &text).is_empty());
+    // Reg 9 advice and assistance, and the reg 12(1)(b) test, are each owed.
+    let advice = "Under regulation 9 we can advise that if you narrowed your request to a single year, or to one ward, we may be able to provide it.";
+    assert_eq!(graded("no-advice.txt", &text.replace(advice, "")), ["FOI205"]);
+    let weighed = text.find("We have considered the public interest").unwrap();
+    let end = weighed + text[weighed..].find("\n\n").unwrap() + 2;
+    assert_eq!(graded("no-pit.txt", &format!("{}{}", &text[..weighed], &text[end..])), ["FOI203"]);
+    // The same refusal on the requester's conduct is vexatious.
+    let conduct = text.replace(
+        "We consider the request manifestly unreasonable",
+        "We consider the request vexatious and manifestly unreasonable",
+    );
+    assert_eq!(Letter::from_text("vex.txt", &conduct).kind, foikit::kind::LetterKind::Vexatious);
+}
+
 fn seed(name: &str) -> String {
     std::fs::read_to_string(support::root().join("fixtures/seeds").join(format!("{name}.txt"))).unwrap()
 }

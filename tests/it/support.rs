@@ -72,7 +72,7 @@ pub fn fixture_cases() -> Vec<String> {
 /// The letter's own date as the file timestamp, whatever the environment
 /// says, so the hashes are the same on every machine and in CI.
 pub fn fixed(doc: &Document) -> RenderOptions {
-    RenderOptions { timestamp: doc.meta.date.midnight().assume_utc() }
+    RenderOptions { timestamp: doc.meta.date.midnight().assume_utc(), reference_doc: None }
 }
 
 /// Every golden letter: the cases' letters, then the requester fixtures'.
@@ -130,15 +130,18 @@ fn requester_letters(cases: &[source::CaseFile]) -> Vec<Produced> {
 /// Whether an external tool is available. Missing tools fail the test when
 /// FOIKIT_REQUIRE_TOOLS=1 (CI), and skip it with a message otherwise.
 pub fn tool(name: &str) -> bool {
+    tool_from(name, "install poppler-utils, qpdf, libreoffice-writer")
+}
+
+/// [`tool`], with `install` saying how to get it in the skip message.
+pub fn tool_from(name: &str, install: &str) -> bool {
     let found = Command::new(name).arg("--version").output().is_ok();
     if !found {
         assert!(
             std::env::var("FOIKIT_REQUIRE_TOOLS").as_deref() != Ok("1"),
             "{name} is required (FOIKIT_REQUIRE_TOOLS=1) but not installed"
         );
-        eprintln!(
-            "skipping: {name} is not installed (install poppler-utils, qpdf, libreoffice-writer to run this check)"
-        );
+        eprintln!("skipping: {name} is not installed ({install} to run this check)");
     }
     found
 }
@@ -158,15 +161,16 @@ pub fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-/// The parts of a DOCX (zip), in archive order.
+/// The parts of a DOCX (zip), in archive order, as text.
 pub fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
     (0..zip.len())
         .map(|i| {
             let mut f = zip.by_index(i).unwrap();
-            let mut s = String::new();
-            f.read_to_string(&mut s).unwrap();
-            (f.name().to_string(), s)
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            // Pictures are not text; their names are what tests look at.
+            (f.name().to_string(), String::from_utf8_lossy(&bytes).into_owned())
         })
         .collect()
 }

@@ -17,7 +17,15 @@ pub static RULE: Rule = Rule {
     summary: "a qualified exemption is relied on without public interest reasons",
     doc: DOC,
     help: "set out the public interest factors for and against disclosure and why the balance favours withholding",
-    kinds: &[LetterKind::Refusal, LetterKind::PartialRelease, LetterKind::Ncnd],
+    // The whole-request refusals too: under the EIR they rest on reg 12(4)(b),
+    // an exception like any other (FOIA s12 and s14 are not exemptions).
+    kinds: &[
+        LetterKind::Refusal,
+        LetterKind::PartialRelease,
+        LetterKind::Ncnd,
+        LetterKind::CostLimit,
+        LetterKind::Vexatious,
+    ],
     check,
 };
 
@@ -78,9 +86,10 @@ fn check(letter: &Letter) -> Vec<Finding> {
                 ),
                 None if weighed => return None,
                 None => format!(
-                    "{} {} is a qualified exemption but the letter gives no public interest reasons ({})",
+                    "{} {} is a qualified {} but the letter gives no public interest reasons ({})",
                     c.word,
                     c.provision,
+                    letter.regime.kinds().exemption_word,
                     r.public_interest_provision(regime.notice.public_interest)
                 ),
             };

@@ -14,6 +14,7 @@ mod missing_s16_advice;
 mod ncnd_reveals_holding;
 mod redaction_without_exemption;
 mod regime_mismatch;
+mod request_formalities;
 mod review_out_of_time;
 mod review_window;
 mod unfilled_placeholder;
@@ -51,6 +52,7 @@ pub static RULES: &[&Rule] = &[
     &unfilled_placeholder::RULE,
     &missing_grounds::RULE,
     &review_out_of_time::RULE,
+    &request_formalities::RULE,
 ];
 
 /// Finds a rule by code ("FOI101", any case) or name ("missing-internal-review").
@@ -113,7 +115,7 @@ fn cost_refusal(letter: &Letter) -> bool {
             r"(?i)appropriate limit|cost (?:limit|of compliance)|exceed(?:s|ed)? the (?:cost|appropriate|£\s?\d+)|fees regulations",
         )
     });
-    if letter.from_case {
+    if letter.from_case || letter.kind == crate::kind::LetterKind::CostLimit {
         return letter.kind == crate::kind::LetterKind::CostLimit;
     }
     letter.cited.iter().any(|c| c.provision.starts_with("12") && c.word == "section") || COST.is_match(&letter.text())

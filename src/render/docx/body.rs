@@ -17,8 +17,8 @@
 use std::fmt::Write as _;
 
 use super::props::{CellProps, Indent, ParaProps, RowProps, RunProps, SectionProps, TableProps};
-use super::styles;
 use super::xml::{push_escaped, xml_chars};
+use super::{house, styles};
 use crate::doc::{Align, Block, Document, Inline, Line, ListKind, line_text};
 
 /// A4 width in twips.
@@ -40,21 +40,26 @@ const TABLE_GAP: u32 = 120;
 const HEADER_FILL: &str = "E7E7E7";
 
 /// The WordprocessingML namespace, declared on every part's root.
-const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(super) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// The relationships namespace, for `r:id` in the document.
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /// Declaration at the top of every part.
-const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+pub(super) const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
 /// A letter rendered to XML, plus what the package around it needs.
 pub(super) struct Layout {
     /// `word/document.xml`.
     pub document: String,
-    /// `word/header1.xml`: the DRAFT mark, for drafts only.
+    /// `word/header1.xml`, the header of every page (of every page but the
+    /// first, with a running header): the DRAFT mark and the running header.
     pub header: Option<String>,
+    /// `word/header2.xml`: the first page's header when it differs from
+    /// the others' and is not blank (a draft with a running header).
+    pub first_header: Option<String>,
     /// `word/footer1.xml`.
     pub footer: String,
-    /// Every list in document order; list *n* uses numbering instance *n + 1*.
+    /// Every list in document order; list *n* uses numbering instance
+    /// *n + 1* (*n +* [`HousePage::first_num_id`] with a reference document).
     pub lists: Vec<ListKind>,
     /// Hyperlink targets; target *n* has relationship id [`link_rid`]`(n)`.
     pub links: Vec<String>,
@@ -69,12 +74,29 @@ pub(super) fn link_rid(index: usize) -> String {
 pub(super) const HEADER_RID: &str = "rIdHeader1";
 /// The relationship id of the footer; [`super::package`] defines it.
 pub(super) const FOOTER_RID: &str = "rIdFooter1";
+/// The relationship id of the first page's header; [`super::package`] defines it.
+pub(super) const FIRST_HEADER_RID: &str = "rIdHeader2";
+
+/// The page of a letter laid out in a reference document's house style.
+pub(super) struct HousePage<'a> {
+    /// The letter's `w:sectPr`, written by [`super::reference`].
+    pub section: &'a str,
+    /// Width of the text block, twips.
+    pub text_width: i32,
+    /// The `numId` of the letter's first list: past the reference's own.
+    pub first_num_id: usize,
+}
 
 /// Lays out `doc` (letterhead, body, annexes, footer and, for drafts, a
-/// header) and writes the three XML parts.
-pub(super) fn layout(doc: &Document) -> Layout {
-    let mut b = Builder { out: String::with_capacity(32 * 1024), ..Builder::default() };
+/// header) and writes the three XML parts, on our A4 page or on `page`.
+pub(super) fn layout(doc: &Document, page: Option<&HousePage<'_>>) -> Layout {
+    let text_width = page.map_or(TEXT_WIDTH, |h| h.text_width);
+    let first_num_id = page.map_or(1, |h| h.first_num_id);
+    let mut b = Builder { out: String::with_capacity(32 * 1024), text_width, first_num_id, ..Builder::default() };
     let _ = write!(b.out, r#"{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>"#);
+    if let Some(logo) = &doc.house.logo {
+        house::logo_paragraph(&mut b.out, logo);
+    }
     b.letterhead(&doc.letterhead);
     b.blocks(&doc.body, 0);
     for annex in &doc.annexes {
@@ -84,20 +106,35 @@ pub(super) fn layout(doc: &Document) -> Layout {
         }
         b.blocks(&annex.blocks, 0);
     }
-    let section = SectionProps {
-        header: doc.meta.draft.then_some(HEADER_RID),
-        footer: FOOTER_RID,
-        page_width: PAGE_WIDTH,
-        page_height: PAGE_HEIGHT,
-        margin: MARGIN,
-        header_distance: HEADER_DISTANCE,
+    // With a reference document its headers rule (see `super::reference`):
+    // ours is only the DRAFT mark, where it has none.
+    let running = doc.house.page_header && page.is_none();
+    let header = match (running, doc.meta.draft) {
+        (true, _) => Some(house::page_header(doc)),
+        (false, true) => Some(house::draft_header()),
+        (false, false) => None,
     };
-    section.write(&mut b.out);
+    let first_header = (running && doc.meta.draft).then(house::draft_header);
+    match page {
+        Some(page) => b.out.push_str(page.section),
+        None => SectionProps {
+            header: header.is_some().then_some(HEADER_RID),
+            first_header: first_header.is_some().then_some(FIRST_HEADER_RID),
+            title_page: running,
+            footer: FOOTER_RID,
+            page_width: PAGE_WIDTH,
+            page_height: PAGE_HEIGHT,
+            margin: MARGIN,
+            header_distance: HEADER_DISTANCE,
+        }
+        .write(&mut b.out),
+    }
     b.out.push_str("</w:body></w:document>");
     Layout {
         document: b.out,
-        header: doc.meta.draft.then(draft_header),
-        footer: footer(),
+        header,
+        first_header,
+        footer: footer(doc.house.footer.as_deref()),
         lists: b.lists,
         links: b.links,
     }
@@ -115,6 +152,10 @@ struct Builder {
     /// The last body element is a table: the next paragraph needs space
     /// above it, which a table cannot give.
     after_table: bool,
+    /// Width of the text block, twips: what a full-width table spans.
+    text_width: i32,
+    /// The `numId` of the first list.
+    first_num_id: usize,
 }
 
 impl Builder {
@@ -204,9 +245,9 @@ impl Builder {
             let side = quote_side(depth);
             Indent { left: side + styles::LIST_INDENT, right: side, hanging: Some(styles::LIST_HANGING) }
         });
+        let num_id = self.first_num_id + self.lists.len() - 1;
         for item in items {
-            let props =
-                ParaProps { num_id: Some(self.lists.len()), indent, ..ParaProps::styled(styles::LIST_PARAGRAPH) };
+            let props = ParaProps { num_id: Some(num_id), indent, ..ParaProps::styled(styles::LIST_PARAGRAPH) };
             self.push_paragraph(props, item);
         }
     }
@@ -222,7 +263,7 @@ impl Builder {
             self.push_paragraph(ParaProps::styled(styles::NO_SPACING), &[]);
         }
         let side = quote_side(depth);
-        let width = TEXT_WIDTH - 2 * side;
+        let width = self.text_width - 2 * side;
         let widths = column_widths(header, rows, columns, width as usize);
         self.out.push_str("<w:tbl>");
         TableProps { style: styles::TABLE_GRID, width, indent: side, grid_borders: true, fixed: true }
@@ -295,7 +336,7 @@ impl Builder {
 /// Writes `text` as one run: newlines become line breaks and tabs become
 /// tabs (a `w:t` cannot hold either), and characters XML 1.0 forbids are
 /// dropped because Word refuses a file that contains them.
-fn run(out: &mut String, props: RunProps, text: &str) {
+pub(super) fn run(out: &mut String, props: RunProps, text: &str) {
     out.push_str("<w:r>");
     props.write(out);
     for (i, line) in text.split('\n').enumerate() {
@@ -316,11 +357,16 @@ fn run(out: &mut String, props: RunProps, text: &str) {
     out.push_str("</w:r>");
 }
 
-/// `word/footer1.xml`: "Page X of Y" with live PAGE and NUMPAGES fields,
-/// so the numbers are right after a clerk edits the letter.
-fn footer() -> String {
+/// `word/footer1.xml`: the house footer line, if any, and "Page X of Y"
+/// with live PAGE and NUMPAGES fields, so the numbers are right after a
+/// clerk edits the letter.
+fn footer(line: Option<&str>) -> String {
     let mut out = String::with_capacity(1024);
-    let _ = write!(out, r#"{XML_DECLARATION}<w:ftr xmlns:w="{W_NS}"><w:p>"#);
+    let _ = write!(out, r#"{XML_DECLARATION}<w:ftr xmlns:w="{W_NS}">"#);
+    if let Some(line) = line {
+        house::footer_line(&mut out, line);
+    }
+    out.push_str("<w:p>");
     ParaProps::styled(styles::FOOTER).write(&mut out);
     run(&mut out, RunProps::default(), "Page ");
     field(&mut out, "PAGE");
@@ -332,7 +378,7 @@ fn footer() -> String {
 
 /// A field whose result Word and LibreOffice compute when they lay the
 /// page out; "1" is shown by readers that do not.
-fn field(out: &mut String, instruction: &str) {
+pub(super) fn field(out: &mut String, instruction: &str) {
     let _ = write!(
         out,
         concat!(
@@ -341,17 +387,6 @@ fn field(out: &mut String, instruction: &str) {
         ),
         instruction
     );
-}
-
-/// `word/header1.xml`: the DRAFT mark printed at the top of every page of a
-/// draft.
-fn draft_header() -> String {
-    let mut out = String::with_capacity(512);
-    let _ = write!(out, r#"{XML_DECLARATION}<w:hdr xmlns:w="{W_NS}"><w:p>"#);
-    ParaProps::styled(styles::DRAFT_MARK).write(&mut out);
-    run(&mut out, RunProps::default(), "DRAFT");
-    out.push_str("</w:p></w:hdr>");
-    out
 }
 
 /// The indentation of a paragraph `depth` quotations deep; none at depth 0

@@ -10,6 +10,8 @@
 //!   Office theme;
 //! - `package` writes every other part and the zip, so that the same
 //!   letter and options always give the same bytes, small ones;
+//! - `reference` reads an organisation's own Word file (`--reference-doc`)
+//!   and gives its styles, page, headers and footers to the letter;
 //! - `xml` escapes text.
 //!
 //! All XML is written directly: docx-rs 0.4, used before, wrote property
@@ -18,9 +20,13 @@
 use super::{Format, RenderError, RenderOptions};
 use crate::doc::Document;
 
+pub use reference::{ReferenceDoc, ReferenceError};
+
 mod body;
+mod house;
 mod package;
 mod props;
+mod reference;
 #[cfg(test)]
 mod schema;
 mod styles;
@@ -39,15 +45,29 @@ mod xml;
 pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Docx, message };
     let stamp = package::Stamp::new(opts.timestamp).map_err(error)?;
-    let layout = body::layout(doc);
-    let numbering = (!layout.lists.is_empty()).then(|| styles::numbering_xml(&layout.lists));
+    let mark = doc.meta.draft.then(house::draft_mark);
+    let house = opts.reference_doc.as_deref().map(|r| r.letter(mark.as_deref()));
+    let page = house.as_ref().zip(opts.reference_doc.as_deref()).map(|(h, r)| body::HousePage {
+        section: &h.section,
+        text_width: r.text_width(),
+        first_num_id: r.first_num_id(),
+    });
+    let layout = body::layout(doc, page.as_ref());
+    let numbering = opts
+        .reference_doc
+        .as_deref()
+        .and_then(|reference| reference.numbering(&layout.lists))
+        .or_else(|| (!layout.lists.is_empty()).then(|| styles::numbering_xml(&layout.lists)));
     let parts = package::Parts {
         document: &layout.document,
-        header: layout.header.as_deref(),
-        footer: &layout.footer,
+        header: layout.header.as_deref().filter(|_| house.as_ref().is_none_or(|h| h.our_header)),
+        first_header: layout.first_header.as_deref(),
+        logo: doc.house.logo.as_ref().map(|logo| (house::logo_part(logo), logo)),
+        footer: Some(layout.footer.as_str()).filter(|_| house.as_ref().is_none_or(|h| h.our_footer)),
         numbering: numbering.as_deref(),
         links: &layout.links,
         meta: &doc.meta,
+        house: house.as_ref(),
     };
     package::package(&parts, &stamp).map_err(|e| error(format!("cannot write the zip: {e}")))
 }

@@ -18,24 +18,33 @@ use zip::result::{ZipError, ZipResult};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
-use super::body::{FOOTER_RID, HEADER_RID, link_rid};
+use super::body::{FIRST_HEADER_RID, FOOTER_RID, HEADER_RID, link_rid};
+use super::house::LOGO_RID;
+use super::reference::House;
 use super::xml::escape;
-use crate::doc::Meta;
+use crate::doc::{Logo, Meta};
 
 /// The parts of one letter that differ from letter to letter.
 pub(super) struct Parts<'a> {
     /// `word/document.xml`.
     pub document: &'a str,
-    /// `word/header1.xml` (drafts only).
+    /// `word/header1.xml` (drafts, running headers).
     pub header: Option<&'a str>,
-    /// `word/footer1.xml`.
-    pub footer: &'a str,
+    /// `word/header2.xml`: the first page's header, when it has its own.
+    pub first_header: Option<&'a str>,
+    /// The logo: its part name under `word/` and the logo.
+    pub logo: Option<(String, &'a Logo)>,
+    /// `word/footer1.xml`, unless a reference document's footer replaces it.
+    pub footer: Option<&'a str>,
     /// `word/numbering.xml`, when the letter has lists.
     pub numbering: Option<&'a str>,
     /// Hyperlink targets, in relationship-id order.
     pub links: &'a [String],
     /// Title, author and subject for the core properties.
     pub meta: &'a Meta,
+    /// What a reference document gives: styles, theme, font table,
+    /// headers, footers and their pictures.
+    pub house: Option<&'a House<'a>>,
 }
 
 /// When the letter was made, in the two forms the package needs.
@@ -104,18 +113,37 @@ pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> ZipResult<Vec<u8>> {
     zip.copy("docProps/app.xml")?;
     zip.add("word/document.xml", parts.document.as_bytes())?;
     zip.add("word/_rels/document.xml.rels", document_rels(parts).as_bytes())?;
-    zip.copy("word/styles.xml")?;
+    let house = parts.house;
+    zip.add_or_copy("word/styles.xml", house.map(|h| h.styles.as_bytes()))?;
     if let Some(numbering) = parts.numbering {
         zip.add("word/numbering.xml", numbering.as_bytes())?;
     }
-    zip.copy("word/settings.xml")?;
+    match house {
+        Some(h) if h.even_and_odd => zip.add("word/settings.xml", even_and_odd_settings().as_bytes())?,
+        _ => zip.copy("word/settings.xml")?,
+    }
     zip.copy("word/webSettings.xml")?;
-    zip.copy("word/fontTable.xml")?;
-    zip.copy("word/theme/theme1.xml")?;
+    zip.add_or_copy("word/fontTable.xml", house.and_then(|h| h.font_table))?;
+    zip.add_or_copy("word/theme/theme1.xml", house.and_then(|h| h.theme))?;
     if let Some(header) = parts.header {
         zip.add("word/header1.xml", header.as_bytes())?;
     }
-    zip.add("word/footer1.xml", parts.footer.as_bytes())?;
+    if let Some(header) = parts.first_header {
+        zip.add("word/header2.xml", header.as_bytes())?;
+    }
+    if let Some(footer) = parts.footer {
+        zip.add("word/footer1.xml", footer.as_bytes())?;
+    }
+    if let Some((name, logo)) = &parts.logo {
+        // Already compressed: stored, not deflated again.
+        let options =
+            entry_options(LETTER_LEVEL, zip.when).compression_method(CompressionMethod::Stored).compression_level(None);
+        zip.zip.start_file(format!("word/{name}"), options)?;
+        zip.zip.write_all(&logo.image.bytes)?;
+    }
+    for part in house.map_or(&[][..], |h| &h.parts[..]) {
+        zip.add(&part.name, &part.data)?;
+    }
     Ok(zip.zip.finish()?.into_inner())
 }
 
@@ -163,6 +191,15 @@ impl Writer {
         Ok(())
     }
 
+    /// Deflates `data` as entry `name` when given, otherwise copies our
+    /// static part of that name.
+    fn add_or_copy(&mut self, name: &str, data: Option<&[u8]>) -> ZipResult<()> {
+        match data {
+            Some(data) => self.add(name, data),
+            None => self.copy(name),
+        }
+    }
+
     /// Copies the static part `name` already deflated, re-dated.
     fn copy(&mut self, name: &str) -> ZipResult<()> {
         let index = self.cache.index_for_name(name).ok_or(ZipError::FileNotFound)?;
@@ -182,6 +219,10 @@ fn content_types(parts: &Parts<'_>) -> String {
         r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
         r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
     ));
+    if let Some((_, logo)) = &parts.logo {
+        let format = logo.image.format;
+        let _ = write!(xml, r#"<Default Extension="{}" ContentType="{}"/>"#, format.extension(), format.mime());
+    }
     let mut part = |name: &str, kind: &str| {
         let _ = write!(xml, r#"<Override PartName="/word/{name}" ContentType="{WML}.{kind}+xml"/>"#);
     };
@@ -196,7 +237,18 @@ fn content_types(parts: &Parts<'_>) -> String {
     if parts.header.is_some() {
         part("header1.xml", "header");
     }
-    part("footer1.xml", "footer");
+    if parts.first_header.is_some() {
+        part("header2.xml", "header");
+    }
+    if parts.footer.is_some() {
+        part("footer1.xml", "footer");
+    }
+    for house_part in parts.house.map_or(&[][..], |h| &h.parts[..]) {
+        if let Some(kind) = &house_part.content_type {
+            let _ =
+                write!(xml, r#"<Override PartName="/{}" ContentType="{}"/>"#, escape(&house_part.name), escape(kind));
+        }
+    }
     xml.push_str(concat!(
         r#"<Override PartName="/word/theme/theme1.xml" "#,
         r#"ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>"#,
@@ -239,7 +291,18 @@ fn document_rels(parts: &Parts<'_>) -> String {
     if parts.header.is_some() {
         rel(HEADER_RID, "header", "header1.xml", false);
     }
-    rel(FOOTER_RID, "footer", "footer1.xml", false);
+    if parts.first_header.is_some() {
+        rel(FIRST_HEADER_RID, "header", "header2.xml", false);
+    }
+    if let Some((name, _)) = &parts.logo {
+        rel(LOGO_RID, "image", name, false);
+    }
+    if parts.footer.is_some() {
+        rel(FOOTER_RID, "footer", "footer1.xml", false);
+    }
+    for (id, kind, target) in parts.house.map_or(&[][..], |h| &h.rels[..]) {
+        rel(id, kind, &escape(target), false);
+    }
     for (index, target) in parts.links.iter().enumerate() {
         rel(&link_rid(index), "hyperlink", &escape(target), true);
     }
@@ -299,6 +362,13 @@ const SETTINGS_XML: &str = concat!(
     r#"w:accent2="accent2" w:accent3="accent3" w:accent4="accent4" w:accent5="accent5" w:accent6="accent6" "#,
     r#"w:hyperlink="hyperlink" w:followedHyperlink="followedHyperlink"/></w:settings>"#,
 );
+
+/// [`SETTINGS_XML`] with `w:evenAndOddHeaders`, for a reference document
+/// whose even pages have their own header or footer.
+fn even_and_odd_settings() -> String {
+    const AT: &str = "<w:characterSpacingControl";
+    SETTINGS_XML.replacen(AT, &format!("<w:evenAndOddHeaders/>{AT}"), 1)
+}
 
 /// `word/webSettings.xml`: Word's defaults for saving as a web page.
 const WEB_SETTINGS_XML: &str = concat!(

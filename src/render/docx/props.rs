@@ -205,6 +205,11 @@ impl CellProps {
 pub(super) struct SectionProps {
     /// `w:headerReference`: the relationship id of the default header.
     pub header: Option<&'static str>,
+    /// `w:headerReference` of type first: the first page's header.
+    pub first_header: Option<&'static str>,
+    /// `w:titlePg`: the first page has its own header (blank without
+    /// `first_header`).
+    pub title_page: bool,
     /// `w:footerReference`: the relationship id of the default footer.
     pub footer: &'static str,
     /// `w:pgSz`, twips.
@@ -223,6 +228,9 @@ impl SectionProps {
         if let Some(rid) = self.header {
             let _ = write!(out, r#"<w:headerReference w:type="default" r:id="{rid}"/>"#);
         }
+        if let Some(rid) = self.first_header {
+            let _ = write!(out, r#"<w:headerReference w:type="first" r:id="{rid}"/>"#);
+        }
         let _ = write!(out, r#"<w:footerReference w:type="default" r:id="{}"/>"#, self.footer);
         let _ = write!(out, r#"<w:pgSz w:w="{}" w:h="{}"/>"#, self.page_width, self.page_height);
         let (m, d) = (self.margin, self.header_distance);
@@ -230,6 +238,7 @@ impl SectionProps {
             out,
             r#"<w:pgMar w:top="{m}" w:right="{m}" w:bottom="{m}" w:left="{m}" w:header="{d}" w:footer="{d}" w:gutter="0"/>"#
         );
+        flag(out, "titlePg", self.title_page);
         out.push_str("</w:sectPr>");
     }
 }
@@ -333,6 +342,8 @@ mod tests {
     fn section_properties_put_header_and_footer_references_first() {
         let props = SectionProps {
             header: Some("rIdHeader1"),
+            first_header: None,
+            title_page: false,
             footer: "rIdFooter1",
             page_width: 11906,
             page_height: 16838,

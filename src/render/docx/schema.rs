@@ -11,7 +11,7 @@
 const ORDER: &[(&str, &[&str])] = &[
     ("body", &["p|tbl", "sectPr"]),
     ("p", &["pPr", "r|hyperlink|fldSimple|bookmarkStart|bookmarkEnd"]),
-    ("r", &["rPr", "t|br|tab|cr|fldChar|instrText"]),
+    ("r", &["rPr", "t|br|tab|cr|fldChar|instrText|drawing"]),
     ("hyperlink", &["r"]),
     (
         "pPr",

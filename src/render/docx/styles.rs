@@ -119,10 +119,27 @@ pub(super) const STYLES_XML: &str = concat!(
     r#"</w:styles>"#,
 );
 
-/// `abstractNumId` of the decimal "1." definition.
+/// `abstractNumId` of the decimal "1." definition, counted from the first
+/// id that is ours (0, or after a reference document's).
 const DECIMAL: u32 = 0;
-/// `abstractNumId` of the bullet definition.
+/// `abstractNumId` of the bullet definition, likewise.
 const BULLET: u32 = 1;
+
+/// The first numbering ids that are ours: 0 and 1 for our own package,
+/// past a reference document's ids when its numbering is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct NumberingIds {
+    /// Our first `abstractNumId`.
+    pub abstract_num: u32,
+    /// Our first `numId`: list *n* (from 0) is `num + n`.
+    pub num: usize,
+}
+
+impl Default for NumberingIds {
+    fn default() -> NumberingIds {
+        NumberingIds { abstract_num: 0, num: 1 }
+    }
+}
 
 /// `word/numbering.xml` for a letter whose lists, in order, are `lists`.
 ///
@@ -132,37 +149,50 @@ const BULLET: u32 = 1;
 /// "4.". The numbers are real Word numbering, so a clerk who inserts an item
 /// gets the rest renumbered.
 pub(super) fn numbering_xml(lists: &[ListKind]) -> String {
-    let mut xml = String::with_capacity(1200 + lists.len() * 140);
+    let (abstracts, nums) = numbering_definitions(lists, NumberingIds::default());
+    let mut xml = String::with_capacity(200 + abstracts.len() + nums.len());
     xml.push_str(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
     ));
-    abstract_num(&mut xml, DECIMAL, "decimal", "%1.", "");
+    xml.push_str(&abstracts);
+    xml.push_str(&nums);
+    xml.push_str("</w:numbering>");
+    xml
+}
+
+/// The abstract definitions and the numbering instances of `lists`, as
+/// two runs of elements (the schema puts every `w:abstractNum` before
+/// every `w:num`), numbered from `ids`.
+pub(super) fn numbering_definitions(lists: &[ListKind], ids: NumberingIds) -> (String, String) {
+    let mut abstracts = String::with_capacity(1000);
+    let (decimal, bullet) = (ids.abstract_num + DECIMAL, ids.abstract_num + BULLET);
+    abstract_num(&mut abstracts, decimal, "decimal", "%1.", "");
     abstract_num(
-        &mut xml,
-        BULLET,
+        &mut abstracts,
+        bullet,
         "bullet",
         "\u{2022}",
         r#"<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial" w:hint="default"/></w:rPr>"#,
     );
+    let mut nums = String::with_capacity(lists.len() * 140);
     for (index, kind) in lists.iter().enumerate() {
-        let num_id = index + 1;
+        let num_id = ids.num + index;
         match kind {
             ListKind::Numbered { start } => {
                 // ST_DecimalNumber is a signed 32-bit integer.
                 let start = (*start).min(i32::MAX as u32);
                 let _ = write!(
-                    xml,
-                    r#"<w:num w:numId="{num_id}"><w:abstractNumId w:val="{DECIMAL}"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>"#
+                    nums,
+                    r#"<w:num w:numId="{num_id}"><w:abstractNumId w:val="{decimal}"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>"#
                 );
             }
             ListKind::Bullet => {
-                let _ = write!(xml, r#"<w:num w:numId="{num_id}"><w:abstractNumId w:val="{BULLET}"/></w:num>"#);
+                let _ = write!(nums, r#"<w:num w:numId="{num_id}"><w:abstractNumId w:val="{bullet}"/></w:num>"#);
             }
         }
     }
-    xml.push_str("</w:numbering>");
-    xml
+    (abstracts, nums)
 }
 
 /// One single-level abstract numbering definition.

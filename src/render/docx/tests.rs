@@ -196,11 +196,12 @@ fn sample(draft: bool) -> Document {
                 ],
             },
         ],
+        house: Default::default(),
     }
 }
 
 fn options() -> RenderOptions {
-    RenderOptions { timestamp: datetime!(2024-05-17 09:30:15 UTC) }
+    RenderOptions { timestamp: datetime!(2024-05-17 09:30:15 UTC), reference_doc: None }
 }
 
 /// One zip entry, as read back.
@@ -287,7 +288,7 @@ fn entries_are_deflated_in_fixed_order_and_dated_from_options() {
 
 #[test]
 fn zip_dates_are_clamped_to_what_zip_can_hold() {
-    let opts = RenderOptions { timestamp: datetime!(1970-01-01 0:00 UTC) };
+    let opts = RenderOptions { timestamp: datetime!(1970-01-01 0:00 UTC), reference_doc: None };
     let bytes = docx(&sample(false), &opts).unwrap();
     assert!(entries(&bytes).iter().all(|e| e.modified == Some(DateTime::default())));
     assert!(part(&bytes, "docProps/core.xml").contains(">1970-01-01T00:00:00Z<"));
@@ -296,7 +297,7 @@ fn zip_dates_are_clamped_to_what_zip_can_hold() {
 #[test]
 fn unwritable_timestamps_are_errors_not_panics() {
     let timestamp = time::Date::from_calendar_date(-5, time::Month::June, 1).unwrap().midnight().assume_utc();
-    let err = docx(&sample(false), &RenderOptions { timestamp }).unwrap_err();
+    let err = docx(&sample(false), &RenderOptions { timestamp, reference_doc: None }).unwrap_err();
     assert_eq!(err.format, crate::render::Format::Docx);
 }
 
@@ -481,6 +482,7 @@ fn awkward_input_still_gives_a_readable_file() {
             ]),
         ],
         annexes: vec![Annex { label: Some("  ".into()), blocks: vec![] }, Annex { label: None, blocks: vec![] }],
+        house: Default::default(),
     };
     let bytes = render(&doc);
     docx_rs::read_docx(&bytes).expect("another reader, docx-rs, reads it");
@@ -491,4 +493,67 @@ fn awkward_input_still_gives_a_readable_file() {
     let rels = part(&bytes, "word/_rels/document.xml.rels");
     assert!(rels.contains(r#"Target="https://example.org/a%20b%22%3C%3E""#), "{rels}");
     assert!(part(&bytes, "docProps/core.xml").contains("<dc:title>ctlchars &lt;&amp;&gt;</dc:title>"));
+}
+
+/// The sample letter in a house style: logo, footer line, running header.
+fn house_style(draft: bool) -> Document {
+    let mut doc = sample(draft);
+    let png = include_bytes!("../../../fixtures/profiles/council-logo.png").to_vec();
+    doc.house = crate::doc::House {
+        logo: Some(crate::doc::Logo {
+            image: crate::image::Image::read(png).unwrap(),
+            alt: "Example & Co crest".into(),
+            height_mm: 20,
+        }),
+        font: None,
+        footer: Some("OFFICIAL".into()),
+        page_header: true,
+        reference_doc: None,
+    };
+    doc
+}
+
+#[test]
+fn house_style_logo_footer_and_running_header() {
+    let bytes = render(&house_style(true));
+    let mut archive = ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let mut logo = Vec::new();
+    let mut entry = archive.by_name("word/media/logo.png").expect("the logo part");
+    assert_eq!(entry.compression(), CompressionMethod::Stored);
+    entry.read_to_end(&mut logo).unwrap();
+    drop(entry);
+    assert_eq!(logo, include_bytes!("../../../fixtures/profiles/council-logo.png"));
+    let text = |archive: &mut ZipArchive<Cursor<&Vec<u8>>>, name: &str| {
+        let mut out = String::new();
+        archive.by_name(name).unwrap_or_else(|_| panic!("no {name}")).read_to_string(&mut out).unwrap();
+        out
+    };
+    let document = text(&mut archive, "word/document.xml");
+    super::schema::assert_schema_order(&document);
+    assert!(document.contains(r#"<wp:docPr id="1" name="Logo" descr="Example &amp; Co crest"/>"#), "alt text");
+    assert!(document.contains(r#"<a:blip r:embed="rIdLogo"/>"#));
+    // 20 mm high, square: 720 000 EMU each way.
+    assert!(document.contains(r#"<wp:extent cx="720000" cy="720000"/>"#));
+    assert!(document.contains(r#"<w:headerReference w:type="first" r:id="rIdHeader2"/>"#));
+    assert!(document.contains("<w:titlePg/></w:sectPr>"));
+    let rels = text(&mut archive, "word/_rels/document.xml.rels");
+    assert!(rels.contains(r#"Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png""#));
+    assert!(
+        text(&mut archive, "[Content_Types].xml").contains(r#"<Default Extension="png" ContentType="image/png"/>"#)
+    );
+    let running = text(&mut archive, "word/header1.xml");
+    assert!(running.contains(" PAGE ") && running.contains(" NUMPAGES ") && running.contains(" \u{2014} 43342"));
+    assert!(running.contains(">DRAFT<"), "a draft says so on every page");
+    assert!(text(&mut archive, "word/header2.xml").contains(">DRAFT<"));
+    assert!(text(&mut archive, "word/footer1.xml").contains(">OFFICIAL<"));
+    // Without a running header, the first page has no header of its own.
+    let mut plain = house_style(false);
+    plain.house.page_header = false;
+    let names: Vec<String> = entries_raw(&render(&plain));
+    assert!(!names.iter().any(|n| n.starts_with("word/header")), "{names:?}");
+}
+
+fn entries_raw(bytes: &[u8]) -> Vec<String> {
+    let archive = ZipArchive::new(Cursor::new(bytes)).unwrap();
+    archive.file_names().map(str::to_owned).collect()
 }

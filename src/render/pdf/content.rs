@@ -51,13 +51,13 @@ pub fn page_content(page: &Page, fonts: &Embedded, structure: &Structure) -> Pag
         marked: None,
         marks: Vec::new(),
         links: Vec::new(),
-        boxes: Vec::new(),
     };
     for item in &page.items {
         match item {
             Item::Text(line) => writer.text_line(line),
             Item::Rule { x1, y1, x2, y2 } => writer.rule(*x1, *y1, *x2, *y2),
             Item::Fill { x, y, width, height } => writer.fill(*x, *y, *width, *height, [HEADER_FILL_GREY; 3]),
+            Item::Image { x, y, width, height, node } => writer.image(*x, *y, *width, *height, *node),
         }
     }
     writer.finish()
@@ -96,18 +96,10 @@ struct PageWriter<'p, 'f> {
     /// Link runs, underlined and annotated once the text is written
     /// (path painting is not allowed inside a text object).
     links: Vec<(&'p TextLine, &'p Run, &'p str)>,
-    /// Redaction runs, boxed once the text is written, for the same reason.
-    boxes: Vec<(&'p TextLine, &'p Run)>,
 }
 
 impl<'p> PageWriter<'p, '_> {
     fn finish(mut self) -> PageContent {
-        for (line, run) in std::mem::take(&mut self.boxes) {
-            // From a little above the cap height to a little below the
-            // baseline, so the box covers where the text would have been.
-            let top = line.baseline - line.size * 0.8;
-            self.fill(line.x + run.dx, top, run.width, line.size, ink_color(Ink::Redaction));
-        }
         self.end_text();
         let links = std::mem::take(&mut self.links);
         let annotations = links
@@ -187,8 +179,12 @@ impl<'p> PageWriter<'p, '_> {
     /// viewer advances by.
     fn text_line(&mut self, line: &'p TextLine) {
         let mut pen = None;
-        self.boxes.extend(line.runs.iter().filter(|r| r.ink == Ink::Redaction).map(|r| (line, r)));
         for run in line.runs.iter().filter(|r| !r.text.is_empty()) {
+            if run.ink == Ink::Redaction {
+                self.redaction(line, run);
+                pen = None;
+                continue;
+            }
             self.begin_text();
             self.mark(run.tag);
             if self.font != Some((run.face, line.size)) {
@@ -201,15 +197,62 @@ impl<'p> PageWriter<'p, '_> {
                 self.operands(&[1.0, 0.0, 0.0, 1.0, line.x + run.dx, flip(line.baseline)]);
                 self.operator("Tm");
             }
+            if let Some(lang) = run.lang {
+                writeln!(self.out, "/Span <</Lang ({lang})>> BDC").expect("writing to a Vec cannot fail");
+            }
             match &run.shaped {
                 Some(glyphs) => self.show_shaped(run.face, glyphs),
                 None => self.show(run.face, &run.text),
+            }
+            if run.lang.is_some() {
+                self.operator("EMC");
             }
             pen = Some(run.dx + run.width);
             if let Some(url) = &run.link {
                 self.links.push((line, run, url));
             }
         }
+    }
+
+    /// A redaction: a black box where the text would have been, from a
+    /// little above the cap height to a little below the baseline. It is
+    /// content, not decoration: its `/ActualText` is the label the other
+    /// outputs print ("[Redacted – section 40(2)]"), so a screen reader
+    /// and text extraction say that something was withheld, and where.
+    /// (Painting is not allowed inside a text object, so the text object
+    /// ends here and the next run starts a new one.)
+    fn redaction(&mut self, line: &TextLine, run: &Run) {
+        self.end_text();
+        self.mark(run.tag);
+        let spoken = matches!(run.tag, Tag::Node(_));
+        if spoken {
+            self.out.extend_from_slice(b"/Span <</ActualText <FEFF");
+            for unit in run.text.encode_utf16() {
+                write!(self.out, "{unit:04X}").expect("writing to a Vec cannot fail");
+            }
+            self.out.extend_from_slice(b">>> BDC\n");
+        }
+        self.set_fill(ink_color(Ink::Redaction));
+        let top = line.baseline - line.size * 0.8;
+        self.operands(&[line.x + run.dx, flip(top + line.size), run.width, line.size]);
+        self.operator("re");
+        self.operator("f");
+        if spoken {
+            // Readers replace the glyphs a span shows with its ActualText
+            // and ignore a span that shows none: an invisible space (text
+            // render mode 3) gives the label a place to be read.
+            self.operator("BT");
+            writeln!(self.out, "/{} {} Tf", run.face.resource_id(), line.size).expect("writing to a Vec cannot fail");
+            self.font = Some((run.face, line.size));
+            self.operator("3 Tr");
+            self.operands(&[1.0, 0.0, 0.0, 1.0, line.x + run.dx, flip(line.baseline)]);
+            self.operator("Tm");
+            self.show(run.face, " ");
+            self.operator("0 Tr");
+            self.operator("ET");
+            self.operator("EMC");
+        }
+        self.unmark();
     }
 
     /// Shows `text` as a literal string of two-byte codes: half the bytes
@@ -292,6 +335,19 @@ impl<'p> PageWriter<'p, '_> {
         self.operands(&[x2, flip(y2)]);
         self.operator("l");
         self.operator("S");
+    }
+
+    /// The logo, scaled into the box with top-left corner `(x, y)`, as the
+    /// content of its figure `node`.
+    fn image(&mut self, x: f32, y: f32, width: f32, height: f32, node: usize) {
+        self.end_text();
+        self.mark(Tag::Node(node));
+        self.operator("q");
+        self.operands(&[width, 0.0, 0.0, height, x, flip(y + height)]);
+        self.operator("cm");
+        writeln!(self.out, "/{} Do", super::logo::NAME).expect("writing to a Vec cannot fail");
+        self.operator("Q");
+        self.unmark();
     }
 
     /// A filled rectangle given by its top-left corner.

@@ -24,13 +24,16 @@ pub fn check(doc: &Document, fonts: &Fonts) -> Result<(), String> {
     });
     let texts = doc.letterhead.iter().map(Vec::as_slice).chain(lines).flatten().map(Inline::text);
     let labels = doc.annexes.iter().filter_map(|annex| annex.label.as_deref());
-    for text in texts.chain(labels) {
+    for text in texts.chain(labels).chain(doc.house.footer.as_deref()) {
         if let Some(c) = text.chars().find(|&c| printable(c, Face::Regular, fonts) == Printable::Missing) {
-            return Err(format!(
-                "no bundled font can print {c} (U+{:04X}) in \u{201c}{}\u{201d}",
-                u32::from(c),
-                text.trim()
-            ));
+            let (code, text) = (u32::from(c), text.trim());
+            return Err(match fonts.user() {
+                Some(font) => format!(
+                    "the body font {font} has no glyph for {c} (U+{code:04X}) in \u{201c}{text}\u{201d}: \
+                     choose a font that has it (render --font, or house.font in the profile)"
+                ),
+                None => format!("no bundled font can print {c} (U+{code:04X}) in \u{201c}{text}\u{201d}"),
+            });
         }
     }
     Ok(())

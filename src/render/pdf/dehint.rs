@@ -8,7 +8,8 @@
 //! The kerning and OpenType layout tables go too: layout here uses plain
 //! advances, and PDF embedding never reads them.
 //!
-//! Done once per process, on the bundled fonts only.
+//! The build script runs it on the bundled fonts, so no process pays for
+//! them; a user's body font is dehinted once per process, when loaded.
 
 /// Tables kept: what a PDF viewer and printpdf's subsetter need.
 const KEEP: [&[u8; 4]; 10] = [b"OS/2", b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"name", b"post"];

@@ -4,14 +4,23 @@
 //! The dictionaries are the ones printpdf wrote, built here directly from
 //! the per-process font data: printpdf re-derived everything per document
 //! (cloning each parsed face three times, looking every character up in
-//! the cmap twice and re-parsing each subset to read back its widths).
+//! the cmap twice and re-parsing each subset to read back its widths), and
+//! needed every face parsed in full (some 13 million instructions each)
+//! before it could subset one. The subsetter is the one printpdf used
+//! (allsorts), called directly on the dehinted program.
 
-use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
-use printpdf::{ParsedFont, ToUnicodeCMap};
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
 use super::deflate::stream;
-use super::fonts::{Face, FaceData, Fonts};
-use super::layout::{Item, Page, Run};
+use super::fonts::{DescriptorMetrics, Face, FaceData, Fonts};
+use super::layout::{Ink, Item, Page, Run};
+use super::to_unicode::to_unicode_cmap;
 
 /// The faces a letter uses, embedded in its document.
 pub struct Embedded<'f> {
@@ -73,6 +82,9 @@ fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::A
         if glyphs.is_empty() {
             glyphs.resize(usize::from(data.glyph_count()), None);
         }
+        // A redaction shows one invisible space that its label is read as
+        // (see `content`), never the label's glyphs.
+        let text = if run.ink == Ink::Redaction { " " } else { run.text.as_str() };
         if let Some(shaped) = &run.shaped {
             for glyph in shaped {
                 let text = run.text.get(glyph.cluster.clone()).unwrap_or_default();
@@ -82,7 +94,7 @@ fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::A
             }
             continue;
         }
-        for c in run.text.chars() {
+        for c in text.chars() {
             if let Some(slot) = data.glyph(c).and_then(|g| glyphs.get_mut(usize::from(g.id))) {
                 *slot = Some(Unicode::Char(c));
             }
@@ -110,19 +122,12 @@ impl Unicode {
         }
     }
 
-    fn code_points(&self) -> Vec<u32> {
-        match self {
-            Unicode::Char(c) => vec![u32::from(*c)],
-            Unicode::Text(text) => text.chars().map(u32::from).collect(),
-        }
-    }
-
-    /// A character to subset by: printpdf's subsetter takes text per glyph.
-    fn first(&self) -> char {
-        match self {
-            Unicode::Char(c) => *c,
-            Unicode::Text(text) => text.chars().next().unwrap_or(' '),
-        }
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let (one, text) = match self {
+            Unicode::Char(c) => (Some(*c), ""),
+            Unicode::Text(text) => (None, &**text),
+        };
+        one.into_iter().chain(text.chars())
     }
 }
 
@@ -142,29 +147,31 @@ fn embed_face(
     pdf: &mut Document,
 ) -> Result<(Vec<u16>, Dictionary), String> {
     let data = fonts.face(face);
-    let parsed = data.parsed()?;
     let glyphs: Vec<(u16, &Unicode)> =
         shown.iter().enumerate().filter_map(|(id, u)| Some((id as u16, u.as_ref()?))).collect();
-    let texts = glyphs.iter().map(|&(id, u)| (id, u.first().to_string())).collect();
-    let subset = printpdf::subset_font(parsed, &texts).map_err(|e| format!("cannot subset {face:?}: {e}"))?;
+    // The subset's glyph ids are positions in this list, .notdef first, as
+    // the subsetter requires; composite glyphs' components come after.
+    let ids: Vec<u16> = std::iter::once(0).chain(glyphs.iter().map(|&(id, _)| id).filter(|&id| id != 0)).collect();
+    let program = font_file(face, data, ids.clone())?;
     let mut codes = vec![0; shown.len()];
-    // (code, advance, text), in code order: subset glyph ids ascend with the
-    // full font's, but sorting does not rely on it.
-    let mut coded = Vec::with_capacity(glyphs.len());
-    for &(id, unicode) in &glyphs {
-        let Some(&(code, _)) = subset.glyph_mapping.get(&id) else { continue };
-        codes[usize::from(id)] = code;
-        coded.push((code, data.glyph_advance(id), unicode));
-    }
-    coded.sort_unstable_by_key(|&(code, ..)| code);
+    // (code, advance, text), in code order.
+    let coded: Vec<(u16, u16, &Unicode)> = ids
+        .iter()
+        .enumerate()
+        .filter_map(|(code, &id)| {
+            let unicode = shown.get(usize::from(id))?.as_ref()?;
+            let code = u16::try_from(code).ok()?;
+            codes[usize::from(id)] = code;
+            Some((code, data.glyph_advance(id), unicode))
+        })
+        .collect();
 
-    let name = format!("{}+{}", face.resource_id(), parsed.font_name.as_deref().unwrap_or(face.resource_id()));
-    let program_len = subset.bytes.len() as i64;
-    let program = pdf.add_object(stream(dictionary! { "Length1" => program_len }, subset.bytes)?);
-    let descriptor = pdf.add_object(descriptor(parsed, &name, program));
-    let cmap =
-        ToUnicodeCMap { mappings: coded.iter().map(|&(code, _, u)| (u32::from(code), u.code_points())).collect() };
-    let to_unicode = pdf.add_object(stream(Dictionary::new(), cmap.to_cmap_string(face.resource_id()).into_bytes())?);
+    let name = format!("{}+{}", face.resource_id(), data.postscript_name().as_deref().unwrap_or(face.resource_id()));
+    let metrics = data.descriptor_metrics().ok_or_else(|| format!("embedded font {face:?} lacks head or hhea"))?;
+    let program = pdf.add_object(program);
+    let descriptor = pdf.add_object(descriptor(&metrics, &name, program));
+    let cmap = to_unicode_cmap(face.resource_id(), coded.iter().map(|&(code, _, u)| (code, u.chars())));
+    let to_unicode = pdf.add_object(stream(Dictionary::new(), cmap.into_bytes())?);
     let cid_font = dictionary! {
         "Type" => "Font",
         "BaseFont" => name.clone(),
@@ -199,29 +206,66 @@ fn widths(coded: &[(u16, u16, &Unicode)]) -> Vec<Object> {
 }
 
 /// The font descriptor, with the metrics as printpdf derived them: font
-/// units scaled to thousandths of an em, the cap height falling back to the
-/// ascent (as it does for these faces), the italic angle from the caret
+/// units scaled to thousandths of an em, the `hhea` ascent and descent, the
+/// cap height set to the ascent (printpdf never read `OS/2`'s), the italic angle from the caret
 /// slope, and StemV estimated from the weight class.
-fn descriptor(parsed: &ParsedFont, name: &str, program: ObjectId) -> Dictionary {
-    let pdf_metrics = &parsed.pdf_font_metrics;
-    let scale = 1000.0 / f32::from(pdf_metrics.units_per_em);
-    let to_em = |units: f32| (units * scale).round() as i64;
-    let ascent = to_em(parsed.font_metrics.ascent.trunc());
-    let (rise, run) = (f32::from(pdf_metrics.caret_slope_rise), f32::from(pdf_metrics.caret_slope_run));
+fn descriptor(metrics: &DescriptorMetrics, name: &str, program: ObjectId) -> Dictionary {
+    let scale = 1000.0 / f32::from(metrics.units_per_em);
+    let to_em = |units: i16| (f32::from(units) * scale).round() as i64;
+    let ascent = to_em(metrics.ascender);
+    let (rise, run) = (f32::from(metrics.caret_slope.0), f32::from(metrics.caret_slope.1));
     let italic_angle = if rise == 0.0 { 0 } else { (-run.atan2(rise).to_degrees()).round() as i64 };
     let (nonsymbolic, italic) = (1 << 5, 1 << 6);
     let flags = if italic_angle == 0 { nonsymbolic } else { nonsymbolic | italic };
-    let bbox = [pdf_metrics.x_min, pdf_metrics.y_min, pdf_metrics.x_max, pdf_metrics.y_max];
     dictionary! {
         "Type" => "FontDescriptor",
         "FontName" => name,
         "Ascent" => ascent,
-        "Descent" => to_em(parsed.font_metrics.descent.trunc()),
-        "CapHeight" => parsed.font_metrics.cap_height.map_or(ascent, to_em),
+        "Descent" => to_em(metrics.descender),
+        "CapHeight" => ascent,
         "ItalicAngle" => italic_angle,
         "Flags" => flags,
-        "StemV" => 50 + (f32::from(pdf_metrics.us_weight_class) / 65.0).powi(2).round() as i64,
-        "FontBBox" => bbox.iter().map(|&v| Object::from(to_em(f32::from(v)))).collect::<Vec<_>>(),
+        "StemV" => 50 + (f32::from(metrics.weight_class) / 65.0).powi(2).round() as i64,
+        "FontBBox" => metrics.bbox.iter().map(|&v| Object::from(to_em(v))).collect::<Vec<_>>(),
         "FontFile2" => program,
     }
+}
+
+/// Font programs made so far in this process, by font program (its
+/// address: programs live as long as the process) and glyph ids.
+type Programs = HashMap<(usize, Vec<u16>), Stream>;
+
+/// At most this many programs are kept (then the cache starts afresh), so a
+/// batch's memory stays flat however many letters it has.
+const PROGRAMS_KEPT: usize = 64;
+
+/// The `/FontFile2` stream of `face` subset to `ids`, deflated. Letters in a
+/// batch mostly show the same glyphs of each face, and subsetting and
+/// deflating are the costliest steps of encoding, so each distinct program
+/// is made once per process; the bytes are the same either way.
+fn font_file(face: Face, data: &FaceData, ids: Vec<u16>) -> Result<Stream, String> {
+    static PROGRAMS: Mutex<Option<Programs>> = Mutex::new(None);
+    let key = (data.program.as_ptr() as usize, ids);
+    if let Some(found) = PROGRAMS.lock().unwrap_or_else(PoisonError::into_inner).as_ref().and_then(|p| p.get(&key)) {
+        return Ok(found.clone());
+    }
+    let program = subset_program(data.program, &key.1).map_err(|e| format!("cannot subset {face:?}: {e}"))?;
+    let program_len = program.len() as i64;
+    let made = stream(dictionary! { "Length1" => program_len }, program)?;
+    let mut programs = PROGRAMS.lock().unwrap_or_else(PoisonError::into_inner);
+    let programs = programs.get_or_insert_with(HashMap::new);
+    if programs.len() >= PROGRAMS_KEPT {
+        programs.clear();
+    }
+    programs.insert(key, made.clone());
+    Ok(made)
+}
+
+/// The TrueType program holding glyphs `ids` of `program`, renumbered to
+/// their positions in `ids`: printpdf's subsetter (allsorts, PDF profile),
+/// without printpdf's full parse of the face first.
+fn subset_program(program: &[u8], ids: &[u16]) -> Result<Vec<u8>, String> {
+    let font = ReadScope::new(program).read::<FontData<'_>>().map_err(|e| e.to_string())?;
+    let provider = font.table_provider(0).map_err(|e| e.to_string())?;
+    subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())
 }

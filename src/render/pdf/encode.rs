@@ -11,7 +11,6 @@
 
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, SaveOptions, StringFormat, dictionary};
 
-use super::archival;
 use super::content::page_content;
 use super::deflate::stream;
 use super::embed::{Embedded, embed};
@@ -20,6 +19,7 @@ use super::layout::{Layout, Page};
 use super::structure::Structure;
 use super::style::{PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
 use super::tagged::TreeBuilder;
+use super::{archival, logo};
 use crate::doc::Document;
 use crate::render::RenderOptions;
 
@@ -40,6 +40,10 @@ const ID_PLACEHOLDER: &[u8] = b"<00000000000000000000000000000000>";
 pub fn encode(layout: &Layout, doc: &Document, opts: &RenderOptions, fonts: &Fonts) -> Result<Vec<u8>, String> {
     let mut pdf = PdfDocument::with_version("1.7");
     let embedded = embed(&layout.pages, fonts, &mut pdf)?;
+    if let Some(logo) = &doc.house.logo {
+        let image = logo::xobject(&logo.image, &mut pdf)?;
+        logo::add_to_resources(&mut pdf, embedded.resources, image)?;
+    }
     let pages_id = pdf.new_object_id();
     let tree_root = pdf.new_object_id();
     let mut tree = TreeBuilder::new(&layout.structure, tree_root);

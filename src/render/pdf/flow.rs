@@ -12,11 +12,11 @@ use super::layout::{Ink, Item, Run, TextLine};
 use super::structure::{Role, Structure, Tag};
 use super::style::{
     BLOCK_GAP, BODY_SIZE, HEADING_GAP_AFTER, HEADINGS, ITEM_GAP, LEADING, LETTERHEAD_GAP, LETTERHEAD_SIZE, LIST_INDENT,
-    MARKER_GAP, MIN_FRAME_WIDTH, QUOTE_INDENT, SIDE_MARGIN, TEXT_WIDTH,
+    LOGO_GAP, MARKER_GAP, MIN_FRAME_WIDTH, MM, QUOTE_INDENT, SIDE_MARGIN, TEXT_WIDTH,
 };
 use super::table::Columns;
-use super::wrap::{TextStyle, Wrapped, text_width, wrap};
-use crate::doc::{Align, Block, Document, Inline, Line, ListKind};
+use super::wrap::{TextStyle, Wrapped, end_with_space, text_width, wrap};
+use crate::doc::{Align, Block, Document, Inline, Line, ListKind, Logo};
 
 /// A piece of the flow that is never split across pages.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +48,7 @@ impl Chunk {
 pub fn flow(doc: &Document, fonts: &Fonts) -> (Vec<Chunk>, Structure) {
     let mut flow = Flow::new(fonts);
     let full = Frame { x: SIDE_MARGIN, width: TEXT_WIDTH };
-    flow.letterhead(&doc.letterhead, full);
+    flow.letterhead(&doc.letterhead, doc.house.logo.as_ref(), full);
     flow.blocks(&doc.body, full);
     for annex in &doc.annexes {
         flow.start_page();
@@ -187,12 +187,36 @@ impl<'f> Flow<'f> {
         Chunk::new(Self::line_height(size), space_before, vec![Item::Text(line)])
     }
 
-    fn letterhead(&mut self, lines: &[Line], frame: Frame) {
-        if lines.is_empty() {
+    /// The letterhead: the logo at the top left, if there is one, and the
+    /// sender's lines set right beside it; the body starts below whichever
+    /// is taller.
+    fn letterhead(&mut self, lines: &[Line], logo: Option<&Logo>, mut frame: Frame) {
+        if lines.is_empty() && logo.is_none() {
             return;
+        }
+        let start = self.chunks.len();
+        let mut logo_height = 0.0;
+        if let Some(logo) = logo {
+            let (width, height) = logo_size(logo, frame.width / 2.0);
+            let node = self.node(Role::Figure);
+            self.structure.alt.push((node, logo.alt.clone()));
+            let image = Item::Image { x: frame.x, y: 0.0, width, height, node };
+            let mut chunk = Chunk::new(0.0, 0.0, vec![image]);
+            chunk.keep_with_next = true;
+            self.push(chunk, 0);
+            logo_height = height;
+            let beside = width + LOGO_GAP;
+            frame = Frame { x: frame.x + beside, width: frame.width - beside };
         }
         let style = TextStyle { size: LETTERHEAD_SIZE, base: Face::Regular };
         self.fixed_lines(lines, style, Align::Right, frame, 0.0, Tag::Artifact);
+        let text_height: f32 = self.chunks[start..].iter().map(|c| c.space_before + c.height).sum();
+        if logo_height > text_height {
+            if let Some(last) = self.chunks.last_mut() {
+                last.keep_with_next = true;
+            }
+            self.push(Chunk::new(logo_height - text_height, 0.0, Vec::new()), 0);
+        }
         self.gap_override = Some(LETTERHEAD_GAP);
     }
 
@@ -277,10 +301,12 @@ impl<'f> Flow<'f> {
     /// if a line is wider than the frame, and never split across pages.
     fn fixed_lines(&mut self, lines: &[Line], style: TextStyle, align: Align, frame: Frame, space: f32, tag: Tag) {
         let mut wrapped = Vec::new();
-        for line in lines {
+        for (i, line) in lines.iter().enumerate() {
             let mut parts = wrap(line, style, frame.width, self.fonts);
-            if parts.is_empty() {
-                parts.push(Wrapped { runs: Vec::new(), width: 0.0 });
+            match parts.last_mut() {
+                Some(last) if i + 1 < lines.len() => end_with_space(last, self.fonts),
+                Some(_) => {}
+                None => parts.push(Wrapped { runs: Vec::new(), width: 0.0 }),
             }
             wrapped.extend(parts);
         }
@@ -325,6 +351,7 @@ impl<'f> Flow<'f> {
                     link: None,
                     shaped: None,
                     tag: Tag::Node(marker_node),
+                    lang: None,
                 };
                 let space = if i == 0 { BLOCK_GAP } else { ITEM_GAP };
                 flow.glued_lines(lines, frame.x, style.size, space, Some((run, indent)));
@@ -381,6 +408,15 @@ impl<'f> Flow<'f> {
             })
             .collect()
     }
+}
+
+/// The printed size of `logo`: its height, unless that would make it wider
+/// than `max_width`, keeping the image's proportions.
+fn logo_size(logo: &Logo, max_width: f32) -> (f32, f32) {
+    let aspect = logo.image.width as f32 / logo.image.height as f32;
+    let height = f32::from(logo.height_mm) * MM;
+    let width = (height * aspect).min(max_width);
+    (width, width / aspect)
 }
 
 /// The printed marker of list item `index`.

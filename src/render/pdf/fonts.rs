@@ -1,19 +1,21 @@
 //! The embedded faces: Liberation Sans for the letter, and fallback faces
 //! for the scripts it lacks, parsed once per process.
 //!
-//! Parsing a face for printpdf costs far more than laying out a letter, so
-//! it happens at most once per face per process, behind a [`OnceLock`], and
-//! only for a face a letter actually shows (the CJK fallback is large).
-//! Measuring and shaping use rustybuzz's view of the original bytes, which
-//! is cheap to create and keeps the OpenType layout tables that Arabic
-//! shaping needs; embedding uses a [dehinted](super::dehint) copy, whose
-//! glyph ids are the same.
+//! Nothing here parses a whole font: measuring and shaping use rustybuzz's
+//! view of the original bytes, which is cheap to create and keeps the
+//! OpenType layout tables that Arabic shaping needs; embedding subsets a
+//! [dehinted](super::dehint) copy, whose glyph ids are the same. For the
+//! bundled faces the copy and the glyph tables are made at build time, so
+//! no process pays for them; a user's body font gets both when it is
+//! loaded, once per process.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{LazyLock, Mutex};
 
-use printpdf::ParsedFont;
+use ttf_parser::{Tag, name_id};
 
 use super::dehint::dehint;
+use super::glyph_table::{NO_GLYPH, glyph_table};
+use crate::doc::BodyFont;
 
 /// A typeface used by the letter. Three Liberation faces cover everything
 /// the document model can express (plain, strong, emphasis); bold italic is
@@ -54,10 +56,16 @@ impl Face {
         }
     }
 
-    fn bytes(self) -> &'static [u8] {
+    /// The font as bundled, dehinted by the build script for embedding,
+    /// and its glyph table (see `build.rs`; empty for the fallback faces).
+    fn bundled(self) -> [&'static [u8]; 3] {
         macro_rules! font {
             ($file:literal) => {
-                include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file))
+                [
+                    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file)).as_slice(),
+                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file)).as_slice(),
+                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file, ".glyphs")).as_slice(),
+                ]
             };
         }
         match self {
@@ -87,11 +95,6 @@ impl Face {
     }
 }
 
-/// Glyphs are tabulated for code points below this (Latin, Greek, Cyrillic,
-/// Hebrew, general punctuation, currency); rarer characters fall back to a
-/// cmap lookup.
-const TABLE_LEN: usize = 0x2200;
-
 /// A glyph of a face: what layout measures and the encoder writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Glyph {
@@ -104,46 +107,56 @@ pub struct Glyph {
 }
 
 /// One face: glyphs and metrics for layout, shaping and encoding, and the
-/// parsed font for subsetting.
+/// dehinted font program for subsetting.
 pub struct FaceData {
-    face: Face,
     /// The original font, layout tables included, for shaping and metrics.
     pub shaper: rustybuzz::Face<'static>,
-    glyphs: Box<[Option<Glyph>]>,
+    /// The dehinted font, with the same glyph ids: what is subset and
+    /// embedded.
+    pub program: &'static [u8],
+    /// Glyph id and advance of each common code point (see
+    /// [`glyph_table`]); empty for the fallback faces.
+    glyphs: &'static [u8],
     scale: f32,
-    parsed: OnceLock<Result<ParsedFont, String>>,
 }
 
 impl FaceData {
-    fn load(face: Face) -> Result<FaceData, String> {
-        let shaper = rustybuzz::Face::from_slice(face.bytes(), 0)
-            .ok_or_else(|| format!("embedded font {face:?} is unreadable"))?;
+    /// A face from its font file, its dehinted program and its glyph table.
+    fn load(face: Face, [original, program, glyphs]: [&'static [u8]; 3]) -> Result<FaceData, String> {
+        let shaper = rustybuzz::Face::from_slice(original, 0).ok_or_else(|| format!("font {face:?} is unreadable"))?;
         let scale = 1000.0 / shaper.units_per_em() as f32;
-        let mut data = FaceData { face, shaper, glyphs: Box::new([]), scale, parsed: OnceLock::new() };
-        if face < Face::Arabic {
-            data.glyphs = (0..TABLE_LEN as u32).map(|cp| char::from_u32(cp).and_then(|c| data.lookup(c))).collect();
-        }
-        Ok(data)
+        Ok(FaceData { shaper, program, glyphs, scale })
     }
 
-    /// The face as printpdf parsed it, for subsetting and for the metrics
-    /// of the font descriptor; parsed on first use.
-    pub fn parsed(&self) -> Result<&ParsedFont, String> {
-        let face = self.face;
-        let parse = || {
-            let lean = dehint(face.bytes()).map_err(|e| format!("embedded font {face:?}: {e}"))?;
-            ParsedFont::from_bytes(&lean, 0, &mut Vec::new())
-                .ok_or_else(|| format!("embedded font {face:?} cannot be embedded"))
-        };
-        self.parsed.get_or_init(parse).as_ref().map_err(Clone::clone)
+    /// The face's PostScript name, for `/BaseFont` and `/FontName`.
+    pub fn postscript_name(&self) -> Option<String> {
+        self.shaper.names().into_iter().filter(|n| n.name_id == name_id::POST_SCRIPT_NAME).find_map(|n| n.to_string())
+    }
+
+    /// The raw metrics of the font descriptor, read from the `head`, `hhea`
+    /// and `OS/2` tables as they are stored (no typographic-metrics
+    /// preference, unlike [`FaceData::vertical_extent`]'s source).
+    pub fn descriptor_metrics(&self) -> Option<DescriptorMetrics> {
+        let table = |tag: &[u8; 4]| self.shaper.raw_face().table(Tag::from_bytes(tag));
+        let field = |data: &[u8], at: usize| Some(i16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?));
+        let (head, hhea) = (table(b"head")?, table(b"hhea")?);
+        let weight = table(b"OS/2").and_then(|os2| field(os2, 4)).map_or(0, |w| w as u16);
+        Some(DescriptorMetrics {
+            units_per_em: field(head, 18)? as u16,
+            bbox: [field(head, 36)?, field(head, 38)?, field(head, 40)?, field(head, 42)?],
+            ascender: field(hhea, 4)?,
+            descender: field(hhea, 6)?,
+            caret_slope: (field(hhea, 18)?, field(hhea, 20)?),
+            weight_class: weight,
+        })
     }
 
     /// The glyph for `c`, or `None` if the face has none.
     pub fn glyph(&self, c: char) -> Option<Glyph> {
-        match self.glyphs.get(c as usize) {
-            Some(&glyph) => glyph,
-            None => self.lookup(c),
-        }
+        let at = 4 * c as usize;
+        let Some(&[id0, id1, advance0, advance1]) = self.glyphs.get(at..at + 4) else { return self.lookup(c) };
+        let id = u16::from_le_bytes([id0, id1]);
+        (id != NO_GLYPH).then(|| Glyph { id, advance: u16::from_le_bytes([advance0, advance1]) })
     }
 
     /// The advance of `c` in thousandths of an em, or `None` without a glyph.
@@ -182,38 +195,160 @@ impl FaceData {
     }
 }
 
+/// What a PDF font descriptor is derived from, in font units as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DescriptorMetrics {
+    /// `head.unitsPerEm`.
+    pub units_per_em: u16,
+    /// `head` xMin, yMin, xMax, yMax.
+    pub bbox: [i16; 4],
+    /// `hhea.ascender`.
+    pub ascender: i16,
+    /// `hhea.descender`.
+    pub descender: i16,
+    /// `hhea` caretSlopeRise and caretSlopeRun.
+    pub caret_slope: (i16, i16),
+    /// `OS/2.usWeightClass` (0 without an OS/2 table).
+    pub weight_class: u16,
+}
+
 /// All faces, loaded together on first use.
 pub struct Fonts {
-    faces: [FaceData; Face::ALL.len()],
+    faces: [&'static FaceData; Face::ALL.len()],
+    /// The user's body font file, when the letter's own faces come from it
+    /// rather than the bundled Liberation Sans: named in messages.
+    user: Option<String>,
 }
 
 impl Fonts {
     /// The data for `face`.
     pub fn face(&self, face: Face) -> &FaceData {
-        &self.faces[face.index()]
+        self.faces[face.index()]
     }
 
     /// The face that prints `c` in a run set in `face`: the face itself if
     /// it has a glyph, otherwise the regular face, otherwise the first
-    /// fallback that does, or `None` if no bundled face can print it.
+    /// fallback that does, or `None` if no face can print it. With a
+    /// user's body font, the fallbacks serve only the scripts they are for:
+    /// a Latin, Greek or Cyrillic letter, or punctuation, that the body
+    /// font lacks is missing, not printed in another design.
     pub fn face_for(&self, c: char, face: Face) -> Option<Face> {
-        [face, Face::Regular].into_iter().chain(Face::FALLBACKS).find(|&f| self.face(f).glyph(c).is_some())
+        let own = [face, Face::Regular].into_iter().find(|&f| self.face(f).glyph(c).is_some());
+        if own.is_some() || (self.user.is_some() && body_script(c)) {
+            return own;
+        }
+        Face::FALLBACKS.into_iter().find(|&f| self.face(f).glyph(c).is_some())
+    }
+
+    /// The user's body font file, if the letter is set in one.
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
     }
 }
 
+/// Characters a body font is expected to have: Latin, Greek, Cyrillic and
+/// their marks (everything below Hebrew), and general punctuation.
+fn body_script(c: char) -> bool {
+    c < '\u{0590}' || ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// The bundled faces, in [`Face::ALL`] order.
+static BUNDLED: LazyLock<Result<[FaceData; Face::ALL.len()], String>> = LazyLock::new(|| {
+    let load = |face: Face| FaceData::load(face, face.bundled());
+    Ok([load(Face::Regular)?, load(Face::Bold)?, load(Face::Italic)?, load(Face::Arabic)?, load(Face::Cjk)?])
+});
+
 static FONTS: LazyLock<Result<Fonts, String>> = LazyLock::new(|| {
-    let faces = [
-        FaceData::load(Face::Regular)?,
-        FaceData::load(Face::Bold)?,
-        FaceData::load(Face::Italic)?,
-        FaceData::load(Face::Arabic)?,
-        FaceData::load(Face::Cjk)?,
-    ];
-    Ok(Fonts { faces })
+    let faces = BUNDLED.as_ref().map_err(Clone::clone)?;
+    Ok(Fonts { faces: Face::ALL.map(|face| &faces[face.index()]), user: None })
 });
 
 /// The process-wide fonts, or why they could not be loaded (which would mean
 /// a broken build, but is still reported rather than panicking).
 pub fn fonts() -> Result<&'static Fonts, String> {
     FONTS.as_ref().map_err(Clone::clone)
+}
+
+/// The fonts of a letter set in `body` (the bundled ones without it).
+/// Each distinct body font is read and parsed once per process and kept
+/// for its life, like the bundled fonts: a batch renders every letter in
+/// the same few fonts.
+///
+/// # Errors
+///
+/// A file that cannot be read, is too large, is not a font, or has
+/// PostScript (CFF) outlines, which foikit cannot subset.
+pub fn fonts_for(body: Option<&BodyFont>) -> Result<&'static Fonts, String> {
+    let Some(body) = body else { return fonts() };
+    static USER: Mutex<Vec<(BodyFont, &'static Fonts)>> = Mutex::new(Vec::new());
+    let mut loaded = USER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, fonts)) = loaded.iter().find(|(b, _)| b == body) {
+        return Ok(fonts);
+    }
+    let bundled = BUNDLED.as_ref().map_err(Clone::clone)?;
+    let regular = user_face(Face::Regular, &body.regular)?;
+    let styled = |face: Face, file: Option<&std::path::PathBuf>| match file {
+        Some(file) => user_face(face, file),
+        None => Ok(regular),
+    };
+    let faces = [
+        regular,
+        styled(Face::Bold, body.bold.as_ref())?,
+        styled(Face::Italic, body.italic.as_ref())?,
+        &bundled[Face::Arabic.index()],
+        &bundled[Face::Cjk.index()],
+    ];
+    let fonts: &'static Fonts = Box::leak(Box::new(Fonts { faces, user: Some(body.regular.display().to_string()) }));
+    loaded.push((body.clone(), fonts));
+    Ok(fonts)
+}
+
+/// Reads, checks and parses one of the user's font files, kept for the
+/// life of the process.
+fn user_face(face: Face, path: &std::path::Path) -> Result<&'static FaceData, String> {
+    let name = path.display();
+    let bytes = crate::limits::read_file(path, crate::limits::FONT_FILE_BYTES)
+        .map_err(|e| format!("cannot read the font file {name}: {e}"))?;
+    let parsed =
+        ttf_parser::RawFace::parse(&bytes, 0).map_err(|_| format!("{name} is not a TrueType or OpenType font"))?;
+    let has = |tag: &[u8; 4]| parsed.table(ttf_parser::Tag::from_bytes(tag)).is_some();
+    if has(b"CFF ") || has(b"CFF2") {
+        return Err(format!(
+            "{name} is an OpenType font with PostScript (CFF) outlines, which foikit cannot embed: \
+             use the TrueType (.ttf) version of the font"
+        ));
+    }
+    if !has(b"glyf") {
+        return Err(format!("{name} has no TrueType outlines (glyf table)"));
+    }
+    let program = dehint(&bytes).map_err(|e| format!("{name} cannot be embedded: {e}"))?;
+    let shaper =
+        ttf_parser::Face::parse(&bytes, 0).map_err(|_| format!("{name} is not a TrueType or OpenType font"))?;
+    let glyphs = glyph_table(&shaper);
+    let leak = |bytes: Vec<u8>| -> &'static [u8] { Box::leak(bytes.into_boxed_slice()) };
+    let data = FaceData::load(face, [leak(bytes), leak(program), leak(glyphs)]).map_err(|e| format!("{name}: {e}"))?;
+    if data.descriptor_metrics().is_none() {
+        return Err(format!("{name} lacks its head or hhea table"));
+    }
+    Ok(Box::leak(Box::new(data)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The build script's glyph tables say what the fonts' own cmaps and
+    /// advances say, for every tabulated code point.
+    #[test]
+    fn glyph_tables_agree_with_the_fonts() {
+        let fonts = fonts().unwrap();
+        for face in [Face::Regular, Face::Bold, Face::Italic] {
+            let data = fonts.face(face);
+            assert!(!data.glyphs.is_empty(), "{face:?} has a table");
+            for cp in 0..(data.glyphs.len() / 4) as u32 {
+                let Some(c) = char::from_u32(cp) else { continue };
+                assert_eq!(data.glyph(c), data.lookup(c), "{face:?} U+{cp:04X}");
+            }
+        }
+    }
 }

@@ -13,10 +13,12 @@
 use super::fonts::{Face, Fonts};
 use super::shape::ShapedGlyph;
 use super::structure::{Structure, Tag};
-use super::style::{DRAFT_BASELINE, DRAFT_SIZE, FOOTER_BASELINE, FOOTER_SIZE, PAGE_WIDTH, SIDE_MARGIN};
-use super::wrap::text_width;
+use super::style::{
+    DRAFT_BASELINE, DRAFT_SIZE, FOOTER_BASELINE, FOOTER_SIZE, LEADING, PAGE_WIDTH, SIDE_MARGIN, TEXT_WIDTH,
+};
+use super::wrap::{TextStyle, Wrapped, text_width, wrap};
 use super::{flow, paginate};
-use crate::doc::Document;
+use crate::doc::{Document, Inline};
 
 /// One laid-out page.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,6 +43,20 @@ pub enum Item {
         /// End y.
         y2: f32,
     },
+    /// The logo, top-left corner and printed size, as content of the
+    /// figure node `node` (the image itself is the document's logo).
+    Image {
+        /// Left edge.
+        x: f32,
+        /// Top edge.
+        y: f32,
+        /// Width.
+        width: f32,
+        /// Height.
+        height: f32,
+        /// The figure's structure node.
+        node: usize,
+    },
     /// A light grey background (table header), top-left corner and size.
     Fill {
         /// Left edge.
@@ -64,7 +80,7 @@ impl Item {
                 *y1 += dy;
                 *y2 += dy;
             }
-            Item::Fill { y, .. } => *y += dy,
+            Item::Fill { y, .. } | Item::Image { y, .. } => *y += dy,
         }
         self
     }
@@ -111,7 +127,8 @@ pub struct Run {
     /// The face.
     pub face: Face,
     /// The characters, in logical order, already restricted to what the
-    /// face can print.
+    /// face can print. For a redaction, its label: never drawn, but read
+    /// out in its place (see [`Ink::Redaction`]).
     pub text: String,
     /// Offset from the line's `x`.
     pub dx: f32,
@@ -128,6 +145,9 @@ pub struct Run {
     pub shaped: Option<Vec<ShapedGlyph>>,
     /// What the run is in the document's structure.
     pub tag: Tag,
+    /// The language of a run in another script than the letter's, for
+    /// `/Lang` (see [`super::lang`]).
+    pub lang: Option<&'static str>,
 }
 
 /// The colours text can have; the encoder maps them to actual colours.
@@ -141,8 +161,8 @@ pub enum Ink {
     Footer,
     /// Grey DRAFT mark.
     Draft,
-    /// A redaction: a solid black box the run's width, with no text (the
-    /// run's text is empty).
+    /// A redaction: a solid black box the run's width; the run's text is
+    /// the redaction's label, its `/ActualText`, never shown as glyphs.
     Redaction,
 }
 
@@ -167,19 +187,56 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Layout {
     let total = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
         if doc.meta.draft {
-            page.items.insert(0, centred("DRAFT", Face::Bold, DRAFT_SIZE, DRAFT_BASELINE, Ink::Draft, fonts));
+            page.items
+                .insert(0, Item::Text(centred("DRAFT", Face::Bold, DRAFT_SIZE, DRAFT_BASELINE, Ink::Draft, fonts)));
+        }
+        if doc.house.page_header && index > 0 {
+            let header = format!("Page {} of {total} \u{2014} {}", index + 1, doc.meta.reference);
+            page.items.insert(0, placed(&header, Align::Right, FOOTER_SIZE, DRAFT_BASELINE, fonts));
+        }
+        if let Some(footer) = &doc.house.footer {
+            let baseline = FOOTER_BASELINE - FOOTER_SIZE * LEADING;
+            page.items.push(placed(footer, Align::Centre, FOOTER_SIZE, baseline, fonts));
         }
         let footer = format!("Page {} of {total}", index + 1);
-        page.items.push(centred(&footer, Face::Regular, FOOTER_SIZE, FOOTER_BASELINE, Ink::Footer, fonts));
+        page.items.push(Item::Text(centred(&footer, Face::Regular, FOOTER_SIZE, FOOTER_BASELINE, Ink::Footer, fonts)));
     }
     Layout { pages, structure }
 }
 
+/// Where a running line sits across the text width.
+enum Align {
+    Centre,
+    Right,
+}
+
+/// A running header or footer line from the house style: grey, on one
+/// line (made smaller if it is too wide for the text width), in any script
+/// the fonts print.
+fn placed(text: &str, align: Align, size: f32, baseline: f32, fonts: &Fonts) -> Item {
+    let text = [Inline::Text(text.replace('\n', " "))];
+    let line = |size: f32| {
+        let style = TextStyle { size, base: Face::Regular };
+        wrap(&text, style, f32::MAX, fonts).into_iter().next().unwrap_or(Wrapped { runs: Vec::new(), width: 0.0 })
+    };
+    let mut wrapped = line(size);
+    let size = if wrapped.width > TEXT_WIDTH { size * TEXT_WIDTH / wrapped.width } else { size };
+    if wrapped.width > TEXT_WIDTH {
+        wrapped = line(size);
+    }
+    wrapped.runs.iter_mut().for_each(|run| run.ink = Ink::Footer);
+    let x = match align {
+        Align::Centre => SIDE_MARGIN + (TEXT_WIDTH - wrapped.width) / 2.0,
+        Align::Right => SIDE_MARGIN + TEXT_WIDTH - wrapped.width,
+    };
+    Item::Text(TextLine { x, baseline, size, runs: wrapped.runs })
+}
+
 /// A single-run line centred on the page.
-fn centred(text: &str, face: Face, size: f32, baseline: f32, ink: Ink, fonts: &Fonts) -> Item {
+fn centred(text: &str, face: Face, size: f32, baseline: f32, ink: Ink, fonts: &Fonts) -> TextLine {
     let width = text_width(text, face, size, fonts);
     let x = SIDE_MARGIN + ((PAGE_WIDTH - 2.0 * SIDE_MARGIN) - width) / 2.0;
-    Item::Text(TextLine {
+    TextLine {
         x,
         baseline,
         size,
@@ -192,6 +249,7 @@ fn centred(text: &str, face: Face, size: f32, baseline: f32, ink: Ink, fonts: &F
             link: None,
             shaped: None,
             tag: Tag::Artifact,
+            lang: None,
         }],
-    })
+    }
 }

@@ -6,7 +6,7 @@
 //! `layout` turns the [`Document`] into pages of positioned lines and
 //! rules (own line breaking, shaping, bidi and pagination, pure) tagged
 //! with a structure tree, and `encode` writes those pages with lopdf
-//! (fonts subset by printpdf) and makes the bytes reproducible.
+//! (fonts subset by allsorts) and makes the bytes reproducible.
 
 mod archival;
 mod content;
@@ -17,15 +17,21 @@ mod embed;
 mod encode;
 mod flow;
 mod fonts;
+mod glyph_table;
+mod lang;
 mod layout;
+mod logo;
 mod paginate;
 mod shape;
 mod structure;
 mod style;
 mod table;
 mod tagged;
+mod to_unicode;
 mod wrap;
 
+#[cfg(test)]
+mod house_tests;
 #[cfg(test)]
 mod tests;
 
@@ -39,12 +45,12 @@ use crate::doc::Document;
 ///
 /// If the letter holds a character no bundled font can print (the error
 /// names it and the text it occurs in), or if the bundled fonts cannot be
-/// loaded or printpdf/lopdf fail to serialise, which no document content
+/// loaded or subset, or lopdf fails to serialise, which no document content
 /// can cause. Oversized words, rows and blocks are broken rather than
 /// rejected.
 pub fn pdf(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Pdf, message };
-    let fonts = fonts::fonts().map_err(error)?;
+    let fonts = fonts::fonts_for(doc.house.font.as_ref()).map_err(error)?;
     coverage::check(doc, fonts).map_err(error)?;
     let layout = layout::layout(doc, fonts);
     encode::encode(&layout, doc, opts, fonts).map_err(error)

@@ -45,6 +45,8 @@ pub enum Role {
     TD,
     /// A link; the encoder adds its annotation.
     Link,
+    /// An image with alternative text: the logo.
+    Figure,
 }
 
 impl Role {
@@ -67,6 +69,7 @@ impl Role {
             Role::TH { .. } => "TH",
             Role::TD => "TD",
             Role::Link => "Link",
+            Role::Figure => "Figure",
         }
     }
 }
@@ -97,11 +100,13 @@ pub enum Tag {
 pub struct Structure {
     /// The nodes; children follow their parents.
     pub nodes: Vec<Node>,
+    /// The alternative text of each [`Role::Figure`] node, by node index.
+    pub alt: Vec<(usize, String)>,
 }
 
 impl Default for Structure {
     fn default() -> Structure {
-        Structure { nodes: vec![Node { role: Role::Document, parent: 0 }] }
+        Structure { nodes: vec![Node { role: Role::Document, parent: 0 }], alt: Vec::new() }
     }
 }
 

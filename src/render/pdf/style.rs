@@ -40,6 +40,8 @@ pub const DRAFT_BASELINE: f32 = 12.0 * MM;
 
 /// Space between paragraphs and other blocks.
 pub const BLOCK_GAP: f32 = 6.0;
+/// Space between the logo and the letterhead lines beside it.
+pub const LOGO_GAP: f32 = 6.0 * MM;
 /// Space between the letterhead and the first body block.
 pub const LETTERHEAD_GAP: f32 = 24.0;
 /// Space between a heading and what follows it: smaller than the gap

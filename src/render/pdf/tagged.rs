@@ -109,6 +109,9 @@ impl<'s> TreeBuilder<'s> {
             if let Some(attributes) = attributes(info.role) {
                 element.set("A", attributes);
             }
+            if let Some((_, alt)) = self.structure.alt.iter().find(|(n, _)| *n == node) {
+                element.set("Alt", super::encode::text_string(alt));
+            }
             pdf.objects.insert(id, element.into());
         }
         let nums: Vec<Object> = std::mem::take(&mut self.parents)

@@ -53,11 +53,11 @@ fn meta(draft: bool) -> Meta {
 }
 
 fn options() -> RenderOptions {
-    RenderOptions { timestamp: datetime!(2025-03-14 00:00 UTC) }
+    RenderOptions { timestamp: datetime!(2025-03-14 00:00 UTC), reference_doc: None }
 }
 
 fn document(body: Vec<Block>) -> Document {
-    Document { meta: meta(false), letterhead: Vec::new(), body, annexes: Vec::new() }
+    Document { meta: meta(false), letterhead: Vec::new(), body, annexes: Vec::new(), house: Default::default() }
 }
 
 fn letterhead() -> Vec<Line> {
@@ -199,7 +199,7 @@ fn sample(draft: bool) -> Document {
             ],
         },
     ];
-    Document { meta: meta(draft), letterhead: letterhead(), body, annexes }
+    Document { meta: meta(draft), letterhead: letterhead(), body, annexes, house: Default::default() }
 }
 
 fn pages_of(doc: &Document) -> Vec<Page> {
@@ -284,9 +284,28 @@ fn hard_breaks_and_runs_are_kept() {
         wrap(&[text("Dear "), strong("Ms Doe"), text(","), Inline::LineBreak, text("next")], style, 400.0, fonts);
     assert_eq!(lines.len(), 2);
     let first: Vec<(&str, Face)> = lines[0].runs.iter().map(|r| (r.text.as_str(), r.face)).collect();
-    assert_eq!(first, [("Dear ", Face::Regular), ("Ms Doe", Face::Bold), (",", Face::Regular)]);
+    // The hard break's space ends the line, for extraction (see below).
+    assert_eq!(first, [("Dear ", Face::Regular), ("Ms Doe", Face::Bold), (", ", Face::Regular)]);
     assert!(lines[0].runs[1].dx > lines[0].runs[0].dx);
     assert_eq!(lines[1].runs[0].text, "next");
+}
+
+#[test]
+fn words_are_not_joined_across_line_ends() {
+    let fonts = fonts().expect("fonts load");
+    let style = TextStyle { size: 11.0, base: Face::Regular };
+    let words = "On Sunday 26 March the home secretary appeared on the Andrew Marr show, and was questioned";
+    let lines = wrap(&[text(words), link(" about encryption", "https://example.org")], style, 120.0, fonts);
+    assert!(lines.len() > 4);
+    let read: String = lines.iter().flat_map(|l| l.runs.iter().map(|r| r.text.as_str())).collect();
+    assert_eq!(read.trim_end(), format!("{words} about encryption"));
+    for line in &lines {
+        let last = line.runs.last().unwrap();
+        assert!(last.dx + last.width <= line.width + EPSILON, "the space takes no room");
+    }
+    // A word broken because it is wider than the line gets no space.
+    let long = wrap(&[text(&"x".repeat(60))], style, 50.0, fonts);
+    assert!(long.len() > 1 && long.iter().all(|l| !l.runs.iter().any(|r| r.text.contains(' '))));
 }
 
 /// Documents where `filler` one-line paragraphs push `tail` towards the
@@ -383,7 +402,7 @@ fn draft_is_marked_on_every_page_only_when_draft() {
 fn letterhead_is_right_aligned_on_the_first_page_only() {
     let pages = pages_of(&sample(false));
     let right = PAGE_WIDTH - SIDE_MARGIN;
-    let home_office: Vec<&TextLine> = text_lines(&pages[0]).filter(|l| l.text() == "Home Office").collect();
+    let home_office: Vec<&TextLine> = text_lines(&pages[0]).filter(|l| l.text().trim_end() == "Home Office").collect();
     assert_eq!(home_office.len(), 1);
     assert!((home_office[0].x + home_office[0].width() - right).abs() < EPSILON);
     assert!(pages[1..].iter().all(|p| !all_text(p).contains(&"2 Marsham Street".to_owned())));
@@ -460,6 +479,7 @@ fn awkward() -> Document {
         letterhead: vec![vec![], vec![strong(&"LONGLETTERHEAD".repeat(20))]],
         body,
         annexes: vec![Annex { label: None, blocks: vec![] }, Annex { label: Some(String::new()), blocks: vec![] }],
+        house: Default::default(),
     }
 }
 

@@ -47,7 +47,40 @@ pub fn wrap(inlines: &[Inline], style: TextStyle, max_width: f32, fonts: &Fonts)
     // differences (a column of max-content width minus its padding), far
     // below anything visible.
     let max_units = max_width * 1000.0 / style.size + TOLERANCE;
-    text.break_lines(max_units).into_iter().map(|(start, end)| text.line(start, end, style.size)).collect()
+    let breaks = text.break_lines(max_units);
+    let mut lines: Vec<Wrapped> = breaks.iter().map(|&(start, end)| text.line(start, end, style.size)).collect();
+    for (line, (&(_, end), &(next, _))) in lines.iter_mut().zip(breaks.iter().zip(breaks.iter().skip(1))) {
+        if (end..next).any(|glyph| text.char_at(glyph).is_whitespace()) {
+            end_with_space(line, fonts);
+        }
+    }
+    lines
+}
+
+/// Ends `line` with the space its line break took, drawn (invisibly) past
+/// its printed width, so that text extracted from the PDF, and what a
+/// screen reader reads from the tags, does not join the last word of one
+/// line to the first of the next. An empty line needs none.
+pub fn end_with_space(line: &mut Wrapped, fonts: &Fonts) {
+    let Some(last) = line.runs.last_mut() else { return };
+    let plain = last.ink == Ink::Text && last.shaped.is_none() && fonts.face(last.face).glyph(' ').is_some();
+    if plain {
+        last.text.push(' ');
+        return;
+    }
+    let face = if fonts.face(last.face).glyph(' ').is_some() { last.face } else { Face::Regular };
+    let (dx, tag) = (last.dx + last.width, last.tag);
+    line.runs.push(Run {
+        face,
+        text: " ".to_owned(),
+        dx,
+        width: 0.0,
+        ink: Ink::Text,
+        link: None,
+        shaped: None,
+        tag,
+        lang: None,
+    });
 }
 
 /// The narrowest and widest sensible widths of `inlines` in points: the
@@ -128,7 +161,8 @@ const REDACTION_CELL: char = 'n';
 struct Span<'a> {
     face: Face,
     link: Option<&'a str>,
-    redacted: bool,
+    /// For a redaction, its label.
+    redacted: Option<&'a str>,
 }
 
 /// A printed character: where it sits in the text, the span it belongs
@@ -344,7 +378,9 @@ impl<'a> Shaped<'a> {
             } else {
                 (self.cum[j] - self.cum[i], None)
             };
-            runs.push(self.run(i, text, to_pt(pen), to_pt(units), glyphs));
+            let mut run = self.run(i, text, to_pt(pen), to_pt(units), glyphs);
+            run.lang = super::lang::of(text);
+            runs.push(run);
             pen += units;
         }
         Wrapped { runs, width: to_pt(pen) }
@@ -375,17 +411,18 @@ impl<'a> Shaped<'a> {
         let style = &self.spans[self.glyphs[glyph].span];
         Run {
             face: self.glyphs[glyph].face,
-            text: if style.redacted { String::new() } else { text.to_owned() },
+            text: style.redacted.unwrap_or(text).to_owned(),
             dx,
             width,
             ink: match (style.redacted, style.link) {
-                (true, _) => Ink::Redaction,
-                (false, Some(_)) => Ink::Link,
-                (false, None) => Ink::Text,
+                (Some(_), _) => Ink::Redaction,
+                (None, Some(_)) => Ink::Link,
+                (None, None) => Ink::Text,
             },
             link: style.link.map(str::to_owned),
             shaped,
             tag: Tag::Artifact,
+            lang: None,
         }
     }
 }
@@ -427,5 +464,9 @@ fn span_of(inline: &Inline, base: Face) -> Span<'_> {
         Inline::Link { url, .. } => Some(url.as_str()),
         _ => None,
     };
-    Span { face, link, redacted: matches!(inline, Inline::Redaction { .. }) }
+    let redacted = match inline {
+        Inline::Redaction { label, .. } => Some(label.as_str()),
+        _ => None,
+    };
+    Span { face, link, redacted }
 }

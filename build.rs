@@ -1,0 +1,46 @@
+//! Work on the bundled fonts done once, at build time, so no process pays
+//! for it: each face is dehinted for embedding (`src/render/pdf/dehint.rs`;
+//! the binary carries the original for shaping too), and the letter's own
+//! faces get a table of glyph ids and advances for the common code points
+//! (`src/render/pdf/glyph_table.rs`), which took some 20 million
+//! instructions to build in every process.
+
+#[path = "src/render/pdf/dehint.rs"]
+mod dehint;
+#[path = "src/render/pdf/glyph_table.rs"]
+mod glyph_table;
+
+use std::path::PathBuf;
+
+/// The faces embedded in PDFs, as named under `assets/fonts/`.
+const FONTS: [&str; 5] = [
+    "LiberationSans-Regular.ttf",
+    "LiberationSans-Bold.ttf",
+    "LiberationSans-Italic.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "DroidSansFallback-subset.ttf",
+];
+
+/// The faces whose glyphs are tabulated: the letter's own (Liberation Sans),
+/// looked up for nearly every character laid out.
+const TABULATED: usize = 3;
+
+fn main() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (i, name) in FONTS.into_iter().enumerate() {
+        let source = PathBuf::from("assets/fonts").join(name);
+        println!("cargo::rerun-if-changed={}", source.display());
+        let font = std::fs::read(&source).unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
+        let lean = dehint::dehint(&font).unwrap_or_else(|e| panic!("cannot dehint {name}: {e}"));
+        std::fs::write(out.join(name), lean).unwrap_or_else(|e| panic!("cannot write dehinted {name}: {e}"));
+        let table = if i < TABULATED {
+            let face = ttf_parser::Face::parse(&font, 0).unwrap_or_else(|e| panic!("cannot parse {name}: {e}"));
+            glyph_table::glyph_table(&face)
+        } else {
+            Vec::new()
+        };
+        std::fs::write(out.join(format!("{name}.glyphs")), table).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    }
+    println!("cargo::rerun-if-changed=src/render/pdf/dehint.rs");
+    println!("cargo::rerun-if-changed=src/render/pdf/glyph_table.rs");
+}

@@ -1,0 +1,74 @@
+//! FOI601 request-formalities
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::re;
+use crate::check::diagnostic::Severity;
+use crate::check::letter::{Letter, LetterKind};
+use crate::check::rule::{Finding, Rule};
+use crate::law::notices::request_formalities;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "FOI601",
+    name: "request-formalities",
+    severity: Severity::Warning,
+    summary: "a request gives no name or no address for correspondence, so it may not be a valid request",
+    doc: DOC,
+    help: "sign the request with your real name and give an e-mail or postal address for the reply",
+    kinds: &[LetterKind::Request],
+    check,
+};
+
+const DOC: &str = "\
+## What it checks
+That a request for information under FOIA or FOISA is signed with a name and gives an address for
+correspondence (an e-mail address or a postal address with a postcode; a request sent through a
+service such as WhatDoTheyKnow carries its reply address).
+
+## Why it matters
+FOIA s8(1) and FOISA s8(1) make a request valid only if it is in writing, states the applicant's
+name and an address for correspondence, and describes the information requested. An authority need
+not answer an invalid request under the Act (though its duty to advise and assist may apply). The
+EIR and EISR set no such formalities, so they are not checked.
+
+## Example
+A request ending \"Thanks\" with no name, sent from a contact form that keeps no reply address.
+
+## Fix
+End with your real name, and give an e-mail or postal address for the reply.";
+
+fn check(letter: &Letter) -> Vec<Finding> {
+    static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|whatdotheyknow|\[(?:FOI #\d+ )?email address\]",
+        )
+    });
+    static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*(?:yours (?:faithfully|sincerely|truly)|(?:kind |best |many )?(?:regards|thanks)|thank you)\W*$")
+    });
+    let Some(duty) = request_formalities(letter.regime) else { return Vec::new() };
+    let mut out = Vec::new();
+    if !ADDRESS.is_match(&letter.text()) {
+        out.push(Finding::letter(format!("the request gives no address for correspondence ({duty}(b))")));
+    }
+    let signed = letter.paragraphs.iter().rposition(|p| SIGN_OFF.is_match(&p.text));
+    let named = signed.is_some_and(|i| letter.paragraphs[i + 1..].iter().any(|p| is_name(p.text.trim())));
+    if !named {
+        out.push(Finding::letter(format!("the request is not signed with the requester's name ({duty}(b))")));
+    }
+    out
+}
+
+/// A line that reads as a person's name: one to five words, each starting
+/// with a capital letter of any script, no digits.
+fn is_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+}
