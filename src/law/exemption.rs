@@ -190,8 +190,10 @@ pub fn cite<'a>(defs: &'static [ExemptionDef], cited: &'a str) -> Result<Citatio
     let compact: String = b.chars().filter(|c| !c.is_whitespace()).collect();
     let best = defs
         .iter()
-        .filter(|d| compact.len() >= d.section.len() && compact[..d.section.len()].eq_ignore_ascii_case(d.section))
-        .filter(|d| compact[d.section.len()..].is_empty() || compact[d.section.len()..].starts_with('('))
+        // `get`, not slicing: the citation is the clerk's text, and its
+        // first bytes may be part of a non-ASCII character.
+        .filter(|d| compact.get(..d.section.len()).is_some_and(|p| p.eq_ignore_ascii_case(d.section)))
+        .filter(|d| compact.get(d.section.len()..).is_some_and(|rest| rest.is_empty() || rest.starts_with('(')))
         .max_by_key(|d| d.section.len());
     let Some(def) = best else { return Err(nearest(defs, &compact)) };
     // The subsection starts after the provision's own characters (which may

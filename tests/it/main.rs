@@ -13,6 +13,8 @@ mod browser;
 mod cases;
 mod cli;
 mod deadlines;
+mod fuzz_entries;
+mod fuzz_regressions;
 mod golden;
 mod golden_cli;
 mod house;
