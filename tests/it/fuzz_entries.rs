@@ -47,7 +47,7 @@ pub fn compose(data: &[u8]) -> Result<(), String> {
     let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
     let case = case::parse(&json, SourceFormat::Json, "fuzz.json").map_err(|e| e.to_string())?;
     let (doc, letter) =
-        foikit::pipeline::compose(composer(), &case, case.stage_kind(), "fuzz.json", (json, SourceFormat::Json))
+        foikit::pipeline::compose(composer(), &case, case.stage_kind(), "fuzz.json", Some((json, SourceFormat::Json)))
             .map_err(|e| e.to_string())?;
     drop(check::check(&letter));
     let options = RenderOptions::for_document(&doc);
