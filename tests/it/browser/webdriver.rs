@@ -32,7 +32,12 @@ pub struct Response {
 
 /// One HTTP/1.1 exchange on `127.0.0.1:port`, `Connection: close`.
 pub fn http(port: u16, method: &str, path: &str, body: Option<&[u8]>) -> std::io::Result<Response> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    let mut stream = loop {
+        match TcpStream::connect(("127.0.0.1", port)) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => break other?,
+        }
+    };
     stream.set_read_timeout(Some(Duration::from_secs(120)))?;
     let body = body.unwrap_or_default();
     let head = format!(
@@ -51,7 +56,7 @@ pub fn http(port: u16, method: &str, path: &str, body: Option<&[u8]>) -> std::io
         if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
             break i;
         }
-        let n = stream.read(&mut buf)?;
+        let n = read_some(&mut stream, &mut buf)?;
         if n == 0 {
             return Err(bad("closed before the end of the headers"));
         }
@@ -66,7 +71,7 @@ pub fn http(port: u16, method: &str, path: &str, body: Option<&[u8]>) -> std::io
     let mut body = raw.split_off(split + 4);
     if header("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
         while !body.ends_with(b"0\r\n\r\n") {
-            let n = stream.read(&mut buf)?;
+            let n = read_some(&mut stream, &mut buf)?;
             if n == 0 {
                 break;
             }
@@ -76,7 +81,7 @@ pub fn http(port: u16, method: &str, path: &str, body: Option<&[u8]>) -> std::io
     } else if let Some(len) = header("content-length") {
         let len: usize = len.parse().map_err(|_| bad("bad Content-Length"))?;
         while body.len() < len {
-            let n = stream.read(&mut buf)?;
+            let n = read_some(&mut stream, &mut buf)?;
             if n == 0 {
                 return Err(bad("closed before the end of the body"));
             }
@@ -84,9 +89,26 @@ pub fn http(port: u16, method: &str, path: &str, body: Option<&[u8]>) -> std::io
         }
         body.truncate(len);
     } else {
-        stream.read_to_end(&mut body)?;
+        loop {
+            let n = read_some(&mut stream, &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            body.extend_from_slice(&buf[..n]);
+        }
     }
     Ok(Response { status, body })
+}
+
+/// One read, retried when a signal interrupts it (EINTR): the test
+/// process's children come and go, and their signals must not fail a test.
+fn read_some(stream: &mut TcpStream, buf: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match stream.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
 }
 
 /// The body of a chunked transfer.
