@@ -374,7 +374,7 @@ fn a_request_itself_is_not_judged_as_a_reply() {
             .starts_with("Under the Freedom of Information Act 2000, please provide")
     );
     // No reply rule applies to asking; only the request's own formalities (s8(1)).
-    assert!(check::check(&request).iter().all(|d| d.code == "FOI601"));
+    assert!(check::check(&request).iter().all(|d| d.code == "FOI503"));
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     code: "FOI101",
     name: "missing-internal-review",
     severity: Severity::Error,
-    summary: "the reply gives no particulars of the review procedure, or omits where to send a request or the reference to quote",
+    summary: "the reply gives no particulars of the review procedure, or omits where to send a request (not asking for the reference is a warning)",
     doc: DOC,
     help: "add a paragraph saying how to ask for a review, where to send it (e-mail or postal address) and that the reference should be quoted",
     kinds: KINDS,

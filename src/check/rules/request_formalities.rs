@@ -1,4 +1,4 @@
-//! FOI601 request-formalities
+//! FOI503 request-formalities
 
 use std::sync::LazyLock;
 
@@ -12,7 +12,7 @@ use crate::law::notices::request_formalities;
 
 /// The rule.
 pub static RULE: Rule = Rule {
-    code: "FOI601",
+    code: "FOI503",
     name: "request-formalities",
     severity: Severity::Warning,
     summary: "a request gives no name or no address for correspondence, so it may not be a valid request",
