@@ -124,12 +124,17 @@ pub fn letter_date(paragraphs: &[Paragraph]) -> Option<Date> {
 /// A date set under the signature, as some authorities date their letters:
 /// the first date within the few short lines after the sign-off.
 fn signed_date(paragraphs: &[Paragraph]) -> Option<Date> {
-    let signed = paragraphs.iter().rposition(|p| SIGN_OFF.is_match(&p.text))?;
+    let signed = sign_off(paragraphs)?;
     paragraphs[signed..]
         .iter()
         .take(6)
         .filter(|p| p.text.len() <= 80)
         .find_map(|p| dates(&p.text).first().map(|(d, _)| *d))
+}
+
+/// The last paragraph that signs the letter off ("Yours sincerely", "Kind regards").
+pub fn sign_off(paragraphs: &[Paragraph]) -> Option<usize> {
+    paragraphs.iter().rposition(|p| SIGN_OFF.is_match(&p.text))
 }
 
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {

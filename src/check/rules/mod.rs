@@ -115,8 +115,13 @@ fn cost_refusal(letter: &Letter) -> bool {
             r"(?i)appropriate limit|cost (?:limit|of compliance)|exceed(?:s|ed)? the (?:cost|appropriate|£\s?\d+)|fees regulations",
         )
     });
-    if letter.from_case || letter.kind == crate::kind::LetterKind::CostLimit {
-        return letter.kind == crate::kind::LetterKind::CostLimit;
+    // foikit's own letters know their kind; a letter read (or judged with
+    // `--kind`) as a cost-limit refusal is one whatever its wording.
+    if letter.kind == crate::kind::LetterKind::CostLimit {
+        return true;
+    }
+    if letter.from_case {
+        return false;
     }
     letter.cited.iter().any(|c| c.provision.starts_with("12") && c.word == "section") || COST.is_match(&letter.text())
 }

@@ -9,6 +9,7 @@ use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
 use crate::law::notices::request_formalities;
+use crate::read::recognise::{email, has_postcode, sign_off};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -41,21 +42,16 @@ A request ending \"Thanks\" with no name, sent from a contact form that keeps no
 End with your real name, and give an e-mail or postal address for the reply.";
 
 fn check(letter: &Letter) -> Vec<Finding> {
-    static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|whatdotheyknow|\[(?:FOI #\d+ )?email address\]",
-        )
-    });
-    static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\s*(?:yours (?:faithfully|sincerely|truly)|(?:kind |best |many )?(?:regards|thanks)|thank you)\W*$")
-    });
+    // A request sent through WhatDoTheyKnow carries its reply address, masked on the page.
+    static HOSTED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)whatdotheyknow|\[(?:FOI #\d+ )?email address\]"));
     let Some(duty) = request_formalities(letter.regime) else { return Vec::new() };
+    let text = letter.text();
     let mut out = Vec::new();
-    if !ADDRESS.is_match(&letter.text()) {
+    if email(&text).is_none() && !has_postcode(&text) && !HOSTED.is_match(&text) {
         out.push(Finding::letter(format!("the request gives no address for correspondence ({duty}(b))")));
     }
-    let signed = letter.paragraphs.iter().rposition(|p| SIGN_OFF.is_match(&p.text));
-    let named = signed.is_some_and(|i| letter.paragraphs[i + 1..].iter().any(|p| is_name(p.text.trim())));
+    let named =
+        sign_off(&letter.paragraphs).is_some_and(|i| letter.paragraphs[i + 1..].iter().any(|p| is_name(p.text.trim())));
     if !named {
         out.push(Finding::letter(format!("the request is not signed with the requester's name ({duty}(b))")));
     }
