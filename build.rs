@@ -4,13 +4,25 @@
 //! faces get a table of glyph ids and advances for the common code points
 //! (`src/render/pdf/glyph_table.rs`), which took some 20 million
 //! instructions to build in every process.
+//!
+//! The built-in templates are compiled here too, into code that constructs
+//! them (`build/precompile.rs`, `src/compose/precompiled.rs`): compiling
+//! them took a quarter of a one-letter process.
 
+#[path = "src/compose/builtin.rs"]
+mod builtin;
+#[path = "src/compose/compile.rs"]
+mod compile;
+#[path = "src/compose/construct.rs"]
+mod construct;
 #[path = "src/render/pdf/dehint.rs"]
 mod dehint;
 #[path = "src/render/pdf/glyph_table.rs"]
 mod glyph_table;
+#[path = "build/precompile.rs"]
+mod precompile;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The faces embedded in PDFs, as named under `assets/fonts/`.
 const FONTS: [&str; 5] = [
@@ -27,6 +39,12 @@ const TABULATED: usize = 3;
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fonts(&out);
+    templates(&out);
+}
+
+/// Dehints every face and tabulates the letter's own.
+fn fonts(out: &Path) {
     for (i, name) in FONTS.into_iter().enumerate() {
         let source = PathBuf::from("assets/fonts").join(name);
         println!("cargo::rerun-if-changed={}", source.display());
@@ -43,4 +61,19 @@ fn main() {
     }
     println!("cargo::rerun-if-changed=src/render/pdf/dehint.rs");
     println!("cargo::rerun-if-changed=src/render/pdf/glyph_table.rs");
+}
+
+/// Writes the code that constructs the built-in templates.
+fn templates(out: &Path) {
+    let code = precompile::generate();
+    std::fs::write(out.join("precompiled_templates.rs"), code).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    for source in [
+        "templates",
+        "build/precompile.rs",
+        "src/compose/builtin.rs",
+        "src/compose/compile.rs",
+        "src/compose/construct.rs",
+    ] {
+        println!("cargo::rerun-if-changed={source}");
+    }
 }

@@ -6,11 +6,14 @@
 //! case are printed, never interpreted. Each template is compiled once, when
 //! a letter first needs it, and reused for every letter after.
 
+mod builtin;
 mod compile;
+mod construct;
 pub mod context;
 pub mod helpers;
 pub mod markdown;
 pub mod markup;
+mod precompiled;
 mod requester;
 mod schedule;
 pub mod templates;
@@ -100,16 +103,23 @@ impl Composer {
             return Ok(());
         }
         let Some(source) = self.set.source(name) else { return Ok(()) };
-        let mut hb = self.hb.write().unwrap_or_else(PoisonError::into_inner);
-        let template = compile::compile(name, source).map_err(|e| ComposeError {
-            template: self.set.origin(name),
-            line: e.line,
-            column: e.column,
-            message: e.message,
-        })?;
-        hb.register_template(name, template);
-        // Released before the partials: each takes the lock itself.
-        drop(hb);
+        let template = if self.set.is_override(name) {
+            compile::compile(name, source).map_err(|e| ComposeError {
+                template: self.set.origin(name),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            })?
+        } else {
+            precompiled::builtin(name).map_err(|message| ComposeError {
+                template: self.set.origin(name),
+                line: None,
+                column: None,
+                message,
+            })?
+        };
+        // Taken only to register: the partials below take it themselves.
+        self.hb.write().unwrap_or_else(PoisonError::into_inner).register_template(name, template);
         for call in source.split("{{").skip(1).filter_map(templates::partial_call) {
             match call.name {
                 Some(partial) => self.prepare(partial)?,

@@ -6,49 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Built-in templates: (name, source). The name is the path under
-/// `templates/` without `.hbs`; it is also the Handlebars partial name.
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("letter", include_str!("../../templates/letter.hbs")),
-    ("annex/public-interest", include_str!("../../templates/annex/public-interest.hbs")),
-    ("annex/letter", include_str!("../../templates/annex/letter.hbs")),
-    ("annex/redaction-schedule", include_str!("../../templates/annex/redaction-schedule.hbs")),
-    ("redaction", include_str!("../../templates/redaction.hbs")),
-    ("review-outcome", include_str!("../../templates/review-outcome.hbs")),
-    ("acknowledgement", include_str!("../../templates/acknowledgement.hbs")),
-    ("clarification", include_str!("../../templates/clarification.hbs")),
-    ("holding-notice", include_str!("../../templates/holding-notice.hbs")),
-    ("decisions/single", include_str!("../../templates/decisions/single.hbs")),
-    ("decisions/items", include_str!("../../templates/decisions/items.hbs")),
-    ("decisions/cost-limit", include_str!("../../templates/decisions/cost-limit.hbs")),
-    ("decisions/vexatious", include_str!("../../templates/decisions/vexatious.hbs")),
-    ("decisions/repeated", include_str!("../../templates/decisions/repeated.hbs")),
-    ("partials/reasons", include_str!("../../templates/partials/reasons.hbs")),
-    ("partials/letterhead", include_str!("../../templates/partials/letterhead.hbs")),
-    ("partials/addressee", include_str!("../../templates/partials/addressee.hbs")),
-    ("partials/request", include_str!("../../templates/partials/request.hbs")),
-    ("partials/internal-review", include_str!("../../templates/partials/internal-review.hbs")),
-    ("partials/ico-complaint", include_str!("../../templates/partials/ico-complaint.hbs")),
-    ("partials/privacy-notice", include_str!("../../templates/partials/privacy-notice.hbs")),
-    ("partials/sign-off", include_str!("../../templates/partials/sign-off.hbs")),
-    ("partials/body-item", include_str!("../../templates/partials/body-item.hbs")),
-    ("partials/public-interest-test", include_str!("../../templates/partials/public-interest-test.hbs")),
-    ("partials/exemption", include_str!("../../templates/partials/exemption.hbs")),
-    ("requester/review-request", include_str!("../../templates/requester/review-request.hbs")),
-    ("requester/complaint", include_str!("../../templates/requester/complaint.hbs")),
-    ("requester/grounds", include_str!("../../templates/requester/grounds.hbs")),
-    ("grounds/default", include_str!("../../templates/grounds/default.hbs")),
-    ("grounds/foia/12", include_str!("../../templates/grounds/foia/12.hbs")),
-    ("grounds/foia/14", include_str!("../../templates/grounds/foia/14.hbs")),
-    ("grounds/foia/24", include_str!("../../templates/grounds/foia/24.hbs")),
-    ("grounds/foia/40", include_str!("../../templates/grounds/foia/40.hbs")),
-    ("grounds/foia/41", include_str!("../../templates/grounds/foia/41.hbs")),
-    ("grounds/foia/43", include_str!("../../templates/grounds/foia/43.hbs")),
-    ("grounds/eir/default", include_str!("../../templates/grounds/eir/default.hbs")),
-    ("grounds/eir/13", include_str!("../../templates/grounds/eir/13.hbs")),
-    ("grounds/foisa/default", include_str!("../../templates/grounds/foisa/default.hbs")),
-    ("grounds/eisr/default", include_str!("../../templates/grounds/eisr/default.hbs")),
-];
+pub use super::builtin::BUILTIN;
 
 /// The reference for template authors, exported beside the templates.
 pub const README: &str = include_str!("../../templates/README.md");
