@@ -25,15 +25,24 @@ pub struct Call {
 }
 
 impl Call {
-    /// handlebars' spec of the call. Its builder fails only on a field left
-    /// unset, which never happens here; the error is passed on all the same.
+    /// handlebars' spec of the call. Its builder copies every field it is
+    /// given, so it gets empty ones and the parts are moved in after; it
+    /// fails only on a field left unset, which never happens here, but the
+    /// error is passed on all the same.
     fn spec(self) -> Result<handlebars::template::ExpressionSpec, String> {
-        let mut spec = ExpressionSpecBuilder::default();
-        spec.name(self.name).params(self.params).hash(self.hash).omit_pre_ws(false).omit_pro_ws(false);
-        if let Some(block_param) = self.block_param {
-            spec.block_param(block_param);
-        }
-        spec.build().map_err(|e| e.to_string())
+        let mut spec = ExpressionSpecBuilder::default()
+            .name(Parameter::Name(String::new()))
+            .params(Vec::new())
+            .hash(HashMap::new())
+            .omit_pre_ws(false)
+            .omit_pro_ws(false)
+            .build()
+            .map_err(|e| e.to_string())?;
+        spec.name = self.name;
+        spec.params = self.params;
+        spec.hash = self.hash;
+        spec.block_param = self.block_param;
+        Ok(spec)
     }
 }
 
