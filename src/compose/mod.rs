@@ -3,8 +3,10 @@
 //!
 //! Handlebars runs in strict mode (a missing variable is an error, never a
 //! blank) with [`markup::escape`] as its escape function, so values from the
-//! case are printed, never interpreted. Each template is compiled once, when
-//! a letter first needs it, and reused for every letter after.
+//! case are printed, never interpreted. Each template is made ready once,
+//! when a letter first needs it, and reused for every letter after: a
+//! built-in is constructed from code build.rs generated from it
+//! (`precompiled.rs`), a user's own template is compiled.
 
 mod builtin;
 mod compile;
@@ -72,9 +74,9 @@ impl std::error::Error for ComposeError {}
 impl Composer {
     /// Prepares to compose with `set`. The user's own templates (the
     /// `--templates` overlay) are compiled now, so a mistake in one is
-    /// reported before any letter is written; a built-in is compiled when a
-    /// letter first uses it, so one letter pays only for the templates it
-    /// needs (compiling all of them costs more than composing the letter).
+    /// reported before any letter is written; a built-in is constructed
+    /// (it was compiled when foikit was built) when a letter first uses it,
+    /// so one letter pays only for the templates it needs.
     pub fn new(set: TemplateSet) -> Result<Composer, ComposeError> {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
@@ -87,13 +89,13 @@ impl Composer {
         Ok(composer)
     }
 
-    /// Compiles every template in the set, reporting the first that fails
+    /// Makes every template in the set ready, reporting the first that fails
     /// (for `foikit templates list` and the tests of the built-ins).
     pub fn compile_all(&self) -> Result<(), ComposeError> {
         self.set.iter().try_for_each(|(name, _)| self.prepare(name))
     }
 
-    /// Compiles template `name`, unless it already is, and the partials it
+    /// Makes template `name` ready, unless it already is, and the partials it
     /// names. A template that calls a partial by a computed name in the
     /// block form (which renders its own content when the partial is
     /// missing) gets every template, so a partial not yet compiled is never
@@ -137,7 +139,7 @@ impl Composer {
         self
     }
 
-    /// The built-in templates, compiled as letters need them.
+    /// The built-in templates, made ready as letters need them.
     pub fn builtin() -> Composer {
         Composer::new(TemplateSet::builtin()).expect("built-in templates compile (tested)")
     }
