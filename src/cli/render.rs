@@ -114,15 +114,15 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     };
     foikit::output::clean_stale(&args.output);
     let (inputs, mut unreadable) = pipeline::inputs(&args.cases, pipeline::is_case_file);
-    let pool = pipeline::pool(args.jobs)?;
+    let workers = pipeline::Workers::new(args.jobs, args.merge.is_none().then_some(inputs.len()))?;
     let bar = super::progress(args.merge.is_none().then_some(inputs.len()), args.quiet);
     let tick = || bar.inc(1);
     let report = match &args.merge {
         Some(rows) => {
             let rows = super::merge_rows(&inputs, rows)?;
-            pool.install(|| pipeline::render_batch(&composer, rows, &settings, &tick))
+            workers.run(|| pipeline::render_batch(&composer, rows, &settings, &tick))
         }
-        None => pool.install(|| pipeline::render_batch(&composer, inputs.iter().cloned().map(Ok), &settings, &tick)),
+        None => workers.run(|| pipeline::render_batch(&composer, inputs.iter().cloned().map(Ok), &settings, &tick)),
     };
     bar.finish_and_clear();
 
