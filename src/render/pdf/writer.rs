@@ -14,7 +14,8 @@
 //!   19005-2 §6.1.2) asks for, marking the file as binary;
 //! - every stream, as its own indirect object: a stream cannot be packed
 //!   into an object stream (§7.5.7), and each is written as encode built
-//!   it, so the XMP metadata stays uncompressed as PDF/A wants;
+//!   it, so the XMP metadata stays uncompressed, readable by tools that do
+//!   not read PDF (§14.3.2);
 //! - every other object packed into one object stream, deflated;
 //! - the cross-reference stream (§7.5.8), which holds the trailer keys
 //!   (`/Root`, `/Info`, `/ID`), then `startxref` and `%%EOF`.
@@ -67,7 +68,7 @@ pub fn write(objects: &BTreeMap<ObjectId, Object>, root: ObjectId, info: ObjectI
             indirect(&mut out, id as usize, generation, object);
         }
     }
-    let object_stream = (!pairs.is_empty()).then(|| entries.len());
+    let object_stream = (!pairs.is_empty()).then_some(entries.len());
     if let Some(id) = object_stream {
         let mut content = Vec::with_capacity(pairs.len() * 4 + packed.len());
         for (i, number) in pairs.iter().enumerate() {
