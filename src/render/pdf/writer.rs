@@ -464,6 +464,18 @@ mod tests {
     }
 
     #[test]
+    fn offsets_past_64_kib_get_wider_fields() {
+        let mut objects = awkward_objects();
+        objects.insert((7, 0), Stream::new(Dictionary::new(), vec![b'x'; 100_000]).into());
+        let bytes = write(&objects, (1, 0), (3, 0)).unwrap();
+        let read = lopdf::Document::load_mem(&bytes).expect("parses");
+        assert!(bytes.windows(9).any(|w| w == b"/W[1 3 2]"), "offsets take three bytes");
+        let stream = read.get_object((7, 0)).unwrap().as_stream().unwrap();
+        assert_eq!(stream.content.len(), 100_000);
+        assert_eq!(read.get_object((6, 0)).unwrap(), &objects[&(6, 0)]);
+    }
+
+    #[test]
     fn names_escape_delimiters_hash_and_non_ascii() {
         assert_eq!(written(&Object::Name(b"Type".to_vec())), "/Type");
         assert_eq!(
