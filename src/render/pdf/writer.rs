@@ -52,15 +52,14 @@ pub fn write(objects: &BTreeMap<ObjectId, Object>, root: ObjectId, info: ObjectI
     let streamed: usize = objects.values().map(|o| o.as_stream().map_or(0, |s| s.content.len())).sum();
     let mut out = Vec::with_capacity(HEADER.len() + streamed + 64 * objects.len() + 1024);
     out.extend_from_slice(HEADER);
-    // The object stream's two parts: the pairs of object number and
-    // offset, and the objects, each followed by a newline.
-    let (mut pairs, mut packed) = (Vec::new(), Vec::new());
+    // The object stream's two parts: each object's number and offset, and
+    // the objects, each followed by a newline.
+    let (mut index, mut packed) = (Vec::new(), Vec::new());
     for (&(id, generation), object) in objects {
         let entry = &mut entries[id as usize];
         if generation == 0 && !matches!(object, Object::Stream(_)) {
-            *entry = Entry::Packed { index: pairs.len() / 2 };
-            pairs.push(id as usize);
-            pairs.push(packed.len());
+            *entry = Entry::Packed { index: index.len() };
+            index.push((id as usize, packed.len()));
             write_object(&mut packed, object);
             packed.push(b'\n');
         } else {
@@ -68,19 +67,21 @@ pub fn write(objects: &BTreeMap<ObjectId, Object>, root: ObjectId, info: ObjectI
             indirect(&mut out, id as usize, generation, object);
         }
     }
-    let object_stream = (!pairs.is_empty()).then_some(entries.len());
+    let object_stream = (!index.is_empty()).then_some(entries.len());
     if let Some(id) = object_stream {
-        let mut content = Vec::with_capacity(pairs.len() * 4 + packed.len());
-        for (i, number) in pairs.iter().enumerate() {
+        let mut content = Vec::with_capacity(index.len() * 8 + packed.len());
+        for (i, &(number, offset)) in index.iter().enumerate() {
             if i > 0 {
                 content.push(b' ');
             }
-            integer(&mut content, *number as i64);
+            integer(&mut content, number as i64);
+            content.push(b' ');
+            integer(&mut content, offset as i64);
         }
         content.push(b'\n');
         let first = content.len() as i64;
         content.extend_from_slice(&packed);
-        let dict = dictionary! { "Type" => "ObjStm", "N" => (pairs.len() / 2) as i64, "First" => first };
+        let dict = dictionary! { "Type" => "ObjStm", "N" => index.len() as i64, "First" => first };
         entries.push(Entry::Direct { offset: out.len(), generation: 0 });
         indirect(&mut out, id, 0, &Object::Stream(stream(dict, content)?));
     }
