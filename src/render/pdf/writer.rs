@@ -88,7 +88,7 @@ pub fn write(objects: &BTreeMap<ObjectId, Object>, root: ObjectId, info: ObjectI
     let id = file_id(&out);
     let xref_offset = out.len();
     entries.push(Entry::Direct { offset: xref_offset, generation: 0 });
-    let xref = cross_reference_stream(&entries, object_stream, root, info, id)?;
+    let xref = cross_reference_stream(&entries, object_stream, root, info, id);
     indirect(&mut out, entries.len() - 1, 0, &Object::Stream(xref));
     out.extend_from_slice(b"startxref\n");
     integer(&mut out, xref_offset as i64);
@@ -100,13 +100,17 @@ pub fn write(objects: &BTreeMap<ObjectId, Object>, root: ObjectId, info: ObjectI
 /// own included), carrying the trailer keys. Each field is as wide as its
 /// largest value needs, and free numbers are chained from object 0, whose
 /// generation is 65535 as in a cross-reference table.
+///
+/// Left uncompressed: for the 43342 letter deflating its 540 bytes saved
+/// 270 but cost 0.4 million instructions (1.3% of a letter in a batch),
+/// mostly in resetting the compressor.
 fn cross_reference_stream(
     entries: &[Entry],
     object_stream: Option<usize>,
     root: ObjectId,
     info: ObjectId,
     id: [u8; 16],
-) -> Result<Stream, String> {
+) -> Stream {
     let free: Vec<usize> = (1..entries.len()).filter(|&n| entries[n] == Entry::Free).collect();
     let mut next_free = free.iter().copied().chain([0]);
     let fields: Vec<[usize; 3]> = entries
@@ -137,7 +141,7 @@ fn cross_reference_stream(
         "Info" => info,
         "ID" => vec![id.clone(), id],
     };
-    stream(dict, table)
+    Stream::new(dict, table)
 }
 
 /// How many bytes `value` needs, at least one.
@@ -446,13 +450,10 @@ mod tests {
             Entry::Direct { offset: 70_000, generation: 0 },
             Entry::Packed { index: 1 },
         ];
-        let xref = cross_reference_stream(&entries, Some(3), (1, 0), (1, 0), [0; 16]).unwrap();
+        let xref = cross_reference_stream(&entries, Some(3), (1, 0), (1, 0), [0; 16]);
         let widths = xref.dict.get(b"W").unwrap().as_array().unwrap();
         assert_eq!(widths.iter().map(|w| w.as_i64().unwrap()).collect::<Vec<_>>(), [1, 3, 2]);
-        let mut table = xref.content.clone();
-        if xref.dict.get(b"Filter").is_ok() {
-            table = xref.decompressed_content().unwrap();
-        }
+        let table = xref.content;
         #[rustfmt::skip]
         let expected = [
             0, 0, 0, 2, 0xFF, 0xFF, // free, next free is 2
