@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use lopdf::{Dictionary, Document, Object, Stream, dictionary};
 
-use super::deflate::stream;
+use super::deflate::shared_stream;
 use crate::doc::Meta;
 
 /// The sRGB profile (Debian icc-profiles-free, zlib licence).
@@ -16,7 +16,7 @@ const SRGB: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/
 
 /// The output intent: colours are sRGB.
 pub fn output_intent(pdf: &mut Document) -> Result<Dictionary, String> {
-    let profile = pdf.add_object(stream(dictionary! { "N" => 3 }, SRGB.to_vec())?);
+    let profile = pdf.add_object(shared_stream(dictionary! { "N" => 3 }, SRGB.to_vec())?);
     Ok(dictionary! {
         "Type" => "OutputIntent",
         "S" => "GTS_PDFA1",
