@@ -102,10 +102,11 @@ pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> Result<Vec<u8>, Strin
     zip.add("word/fontTable.xml", font_table, Shared)?;
     let theme = house.and_then(|h| h.theme).unwrap_or(super::theme::THEME_XML.as_bytes());
     zip.add("word/theme/theme1.xml", theme, Shared)?;
-    // Headers and footers carry the house style's lines and the page
-    // numbers, the same in every letter of an authority.
+    // A running header names the letter's reference; a draft's first-page
+    // header and the footer (page numbers, the house style's line) are the
+    // same in every letter.
     if let Some(header) = parts.header {
-        zip.add("word/header1.xml", header.as_bytes(), Shared)?;
+        zip.add("word/header1.xml", header.as_bytes(), Letter)?;
     }
     if let Some(header) = parts.first_header {
         zip.add("word/header2.xml", header.as_bytes(), Shared)?;
