@@ -33,15 +33,43 @@ pub fn escape(value: &str) -> String {
     out
 }
 
+/// What a byte is to the markup, by bits: [`SYNTAX`], [`BREAK`], [`INLINE`].
+static CLASS: [u8; 256] = byte_classes();
+/// A character the syntax gives meaning to: a value escapes it with a backslash.
+const SYNTAX: u8 = 1;
+/// A line break or tab: a value prints it as a space.
+const BREAK: u8 = 2;
+/// A byte where inline parsing stops copying text ([`inlines`]).
+const INLINE: u8 = 4;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut classes = [0; 256];
+    let syntax = b"\\*_[]()<>#|-.:!`{}";
+    let mut i = 0;
+    while i < syntax.len() {
+        classes[syntax[i] as usize] |= SYNTAX;
+        i += 1;
+    }
+    classes[b'\n' as usize] |= BREAK;
+    classes[b'\r' as usize] |= BREAK;
+    classes[b'\t' as usize] |= BREAK;
+    let inline = b"\\\n*[<";
+    let mut i = 0;
+    while i < inline.len() {
+        classes[inline[i] as usize] |= INLINE;
+        i += 1;
+    }
+    classes
+}
+
 fn escape_into(value: &str, out: &mut String) {
     // Every character escaped is ASCII: the runs between them are copied whole.
     let mut last = 0;
     for (at, b) in value.bytes().enumerate() {
-        // A space replaces a control character; a backslash precedes syntax.
-        let (insert, next) = match b {
-            b'\n' | b'\r' | b'\t' => (" ", at + 1),
-            b'\\' | b'*' | b'_' | b'[' | b']' | b'(' | b')' | b'<' | b'>' | b'#' | b'|' | b'-' | b'.' | b':' | b'!'
-            | b'`' | b'{' | b'}' => ("\\", at),
+        // A space replaces a line break; a backslash precedes syntax.
+        let (insert, next) = match CLASS[usize::from(b)] {
+            c if c & BREAK != 0 => (" ", at + 1),
+            c if c & SYNTAX != 0 => ("\\", at),
             _ => continue,
         };
         out.push_str(&value[last..at]);
@@ -324,7 +352,7 @@ fn inlines(text: &str) -> Line {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let plain = bytes[i..].iter().position(|b| matches!(b, b'\\' | b'\n' | b'*' | b'[' | b'<'));
+        let plain = bytes[i..].iter().position(|&b| CLASS[usize::from(b)] & INLINE != 0);
         let run_end = plain.map_or(bytes.len(), |p| i + p);
         buf.push_str(&text[i..run_end]);
         i = run_end;
@@ -700,7 +728,8 @@ mod tests {
     /// before multi-byte characters, unclosed links and redactions, stray
     /// stars, text ending in a backslash.
     fn fragments_corpus() -> Vec<String> {
-        const PIECES: [&str; 24] = [
+        const PIECES: [&str; 25] = [
+            "_#|-!`{}\r.",
             "\\",
             "\n",
             "*",
