@@ -28,10 +28,10 @@ fn main() -> ExitCode {
 
 /// mimalloc keeps the memory a letter freed for the next one. glibc, with
 /// its mmap threshold fixed at 128 KiB (without which a 10 000-row mail merge
-/// fragmented its heap to 150 MB), mapped, zeroed and unmapped each ~380 KB
-/// compressor state afresh: 2 100 page faults for one letter (370 with
-/// mimalloc) and 15 s of system time in a 10 000-row merge (2 s), whose peak
-/// stays flat at 42 MB. Version 2: version 3 peaked at 54 MB for 1 000
-/// letters against 38 MB (README, "Performance").
+/// fragmented its heap to 150 MB), mapped, zeroed and unmapped large blocks
+/// afresh: 1 053 page faults for one letter (357 with mimalloc), and 10.0 s
+/// of CPU for a 10 000-row merge (7.8 s), whose peak stays flat (46 MB).
+/// Version 2: version 3 peaked at 54 MB for 1 000 letters against 38 MB
+/// (README, "Performance").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
