@@ -17,7 +17,7 @@ use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
-use super::deflate::stream;
+use super::deflate::shared_stream;
 use super::fonts::{DescriptorMetrics, Face, FaceData, Fonts};
 use super::layout::{Ink, Item, Page, Run};
 use super::to_unicode::to_unicode_cmap;
@@ -172,7 +172,7 @@ fn embed_face(
     let program = pdf.add_object(program);
     let descriptor = pdf.add_object(descriptor(&metrics, &name, program));
     let cmap = to_unicode_cmap(face.resource_id(), coded.iter().map(|&(code, _, u)| (code, u.chars())));
-    let to_unicode = pdf.add_object(stream(Dictionary::new(), cmap.into_bytes())?);
+    let to_unicode = pdf.add_object(shared_stream(Dictionary::new(), cmap.into_bytes())?);
     let cid_font = dictionary! {
         "Type" => "Font",
         "BaseFont" => name.clone(),
@@ -253,7 +253,7 @@ fn font_file(face: Face, data: &FaceData, ids: Vec<u16>) -> Result<Stream, Strin
     let program = subset_program(data.program, &key.1)
         .map_err(|e| format!("cannot subset the font of the {} face: {e}", face.role()))?;
     let program_len = program.len() as i64;
-    let made = stream(dictionary! { "Length1" => program_len }, program)?;
+    let made = shared_stream(dictionary! { "Length1" => program_len }, program)?;
     let mut programs = PROGRAMS.lock().unwrap_or_else(PoisonError::into_inner);
     let programs = programs.get_or_insert_with(HashMap::new);
     if programs.len() >= PROGRAMS_KEPT {
