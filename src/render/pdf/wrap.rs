@@ -107,11 +107,10 @@ pub fn measure(inlines: &[Inline], style: TextStyle, fonts: &Fonts) -> (f32, f32
 pub fn text_width(s: &str, face: Face, size: f32, fonts: &Fonts) -> f32 {
     let units: u32 = s
         .chars()
-        .filter_map(|c| match printable(c, face, fonts) {
-            Printable::Char(c, face) => fonts.face(face).advance(c),
-            Printable::Skip | Printable::Missing => None,
+        .map(|c| match printable(c, face, fonts) {
+            Printable::Char(_, _, advance) => u32::from(advance),
+            Printable::Skip | Printable::Missing => 0,
         })
-        .map(u32::from)
         .sum();
     units as f32 * size / 1000.0
 }
@@ -121,9 +120,10 @@ pub fn text_width(s: &str, face: Face, size: f32, fonts: &Fonts) -> f32 {
 pub enum Printable {
     /// Nothing: a control or invisible format character.
     Skip,
-    /// This character in this face. A newline is kept (it marks a hard
-    /// break; it is never drawn).
-    Char(char, Face),
+    /// This character in this face, and its advance there in thousandths
+    /// of an em (0 if the face has no glyph for it: a space no face has).
+    /// A newline is kept (it marks a hard break; it is never drawn).
+    Char(char, Face, u16),
     /// No bundled face has a glyph for it.
     Missing,
 }
@@ -132,17 +132,18 @@ pub enum Printable {
 /// tab becomes a space, control and invisible format characters (soft
 /// hyphen, zero-width space, BOM…) vanish, a space without a glyph becomes
 /// a plain space, a character the face lacks comes from a fallback face.
+#[inline]
 pub fn printable(c: char, face: Face, fonts: &Fonts) -> Printable {
     let c = if c == '\t' { ' ' } else { c };
     if c == '\n' {
-        return Printable::Char('\n', face);
+        return Printable::Char('\n', face, fonts.face(face).advance('\n').unwrap_or(0));
     }
     if c.is_control() || is_invisible(c) {
         return Printable::Skip;
     }
-    match fonts.face_for(c, face) {
-        Some(face) => Printable::Char(c, face),
-        None if c.is_whitespace() => Printable::Char(' ', face),
+    match fonts.glyph_for(c, face) {
+        Some((face, glyph)) => Printable::Char(c, face, glyph.advance),
+        None if c.is_whitespace() => Printable::Char(' ', face, 0),
         None => Printable::Missing,
     }
 }
@@ -198,7 +199,22 @@ struct Shaped<'a> {
 
 impl<'a> Shaped<'a> {
     fn new(inlines: &'a [Inline], base: Face, fonts: &'a Fonts) -> Shaped<'a> {
-        let mut shaped = Shaped { text: String::new(), glyphs: Vec::new(), spans: Vec::new(), cum: vec![0], fonts };
+        // Room for every character, so the per-character pushes never
+        // reallocate (a redaction's cells are left to grow: their count is
+        // the case file's word, not text that is already in memory).
+        let chars: usize = inlines
+            .iter()
+            .map(|inline| if let Inline::Redaction { .. } = inline { 0 } else { inline.text().len() })
+            .sum();
+        let mut cum = Vec::with_capacity(chars + 1);
+        cum.push(0);
+        let mut shaped = Shaped {
+            text: String::with_capacity(chars),
+            glyphs: Vec::with_capacity(chars),
+            spans: Vec::with_capacity(inlines.len()),
+            cum,
+            fonts,
+        };
         for inline in inlines {
             let span = span_of(inline, base);
             if let Inline::Redaction { chars, .. } = inline {
@@ -210,11 +226,14 @@ impl<'a> Shaped<'a> {
             let mut piece: Option<(Face, usize)> = None;
             let mut previous = span.face;
             for c in inline.text().chars() {
-                let Printable::Char(c, mut face) = printable(c, span.face, fonts) else { continue };
+                let Printable::Char(c, mut face, mut advance) = printable(c, span.face, fonts) else { continue };
                 // Spaces and punctuation inside fallback text stay in its
                 // face, so an Arabic name is shaped as one run.
-                if previous.is_fallback() && !c.is_alphanumeric() && fonts.face(previous).glyph(c).is_some() {
-                    face = previous;
+                if previous.is_fallback()
+                    && !c.is_alphanumeric()
+                    && let Some(glyph) = fonts.face(previous).glyph(c)
+                {
+                    (face, advance) = (previous, glyph.advance);
                 }
                 previous = face;
                 if piece.is_some_and(|(f, _)| f != face) {
@@ -224,7 +243,7 @@ impl<'a> Shaped<'a> {
                     piece.get_or_insert((face, shaped.glyphs.len()));
                     shaped.push(c, face, 0);
                 } else {
-                    shaped.push(c, face, fonts.face(face).advance(c).unwrap_or(0));
+                    shaped.push(c, face, advance);
                 }
             }
             shaped.shape_piece(piece);
@@ -266,27 +285,26 @@ impl<'a> Shaped<'a> {
             self.cum[i + 1] = total;
         }
     }
-    /// The text cut at every UAX #14 break opportunity.
-    fn segments(&self) -> Vec<Segment> {
-        let mut segments = Vec::new();
+    /// The text cut at every UAX #14 break opportunity, in order.
+    fn segments(&self) -> impl Iterator<Item = Segment> + '_ {
         let mut start = 0;
         let mut glyph = 0;
-        for (byte, opportunity) in linebreaks(&self.text) {
+        linebreaks(&self.text).filter_map(move |(byte, opportunity)| {
             while glyph < self.glyphs.len() && self.glyphs[glyph].byte < byte {
                 glyph += 1;
             }
             if glyph == start && opportunity == BreakOpportunity::Allowed {
-                continue;
+                return None;
             }
             let mut trimmed = glyph;
             while trimmed > start && self.char_at(trimmed - 1).is_whitespace() {
                 trimmed -= 1;
             }
             let mandatory = opportunity == BreakOpportunity::Mandatory && glyph < self.glyphs.len();
-            segments.push(Segment { start, trimmed, end: glyph, mandatory });
+            let segment = Segment { start, trimmed, end: glyph, mandatory };
             start = glyph;
-        }
-        segments
+            Some(segment)
+        })
     }
 
     fn char_at(&self, glyph: usize) -> char {
@@ -340,14 +358,12 @@ impl<'a> Shaped<'a> {
     /// level too, reordered for display.
     fn line(&self, start: usize, end: usize, size: f32) -> Wrapped {
         let to_pt = |units: u32| units as f32 * size / 1000.0;
-        let pieces = self.pieces(start, end);
         let bytes = self.byte(start)..self.byte(end);
-        let bidi = self.text[bytes.clone()].chars().any(|c| c >= FIRST_RTL)
-            || pieces.iter().any(|&(i, _)| self.glyphs[i].face.needs_shaping());
+        let bidi = has_rtl(&self.text[bytes.clone()]) || self.glyphs[start..end].iter().any(|g| g.face.needs_shaping());
         if !bidi {
-            let runs = pieces
-                .iter()
-                .map(|&(i, j)| {
+            let runs = self
+                .pieces(start, end)
+                .map(|(i, j)| {
                     let (dx, width) = (to_pt(self.cum[i] - self.cum[start]), to_pt(self.cum[j] - self.cum[i]));
                     self.run(i, &self.text[self.byte(i)..self.byte(j)], dx, width, None)
                 })
@@ -357,7 +373,7 @@ impl<'a> Shaped<'a> {
         let info = BidiInfo::new(&self.text[bytes.clone()], Some(Level::ltr()));
         let level = |glyph: usize| info.levels.get(self.byte(glyph) - bytes.start).copied().unwrap_or(Level::ltr());
         let mut split = Vec::new();
-        for (i, j) in pieces {
+        for (i, j) in self.pieces(start, end) {
             let mut k = i;
             for m in i + 1..=j {
                 if m == j || level(m) != level(k) {
@@ -391,20 +407,17 @@ impl<'a> Shaped<'a> {
         self.glyphs.get(i).map_or(self.text.len(), |g| g.byte)
     }
 
-    /// Glyphs `start..end` cut where the span or face changes.
-    fn pieces(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
-        let mut pieces = Vec::new();
+    /// Glyphs `start..end` cut where the span or face changes, in order.
+    fn pieces(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut i = start;
-        while i < end {
-            let (span, face) = (self.glyphs[i].span, self.glyphs[i].face);
-            let mut j = i + 1;
-            while j < end && self.glyphs[j].span == span && self.glyphs[j].face == face {
-                j += 1;
-            }
-            pieces.push((i, j));
+        std::iter::from_fn(move || {
+            let first = self.glyphs.get(i).filter(|_| i < end)?;
+            let same = |g: &Glyph| g.span == first.span && g.face == first.face;
+            let j = i + 1 + self.glyphs[i + 1..end].iter().take_while(|g| same(g)).count();
+            let piece = (i, j);
             i = j;
-        }
-        pieces
+            Some(piece)
+        })
     }
 
     fn run(&self, glyph: usize, text: &str, dx: f32, width: f32, shaped: Option<Vec<ShapedGlyph>>) -> Run {
@@ -430,6 +443,13 @@ impl<'a> Shaped<'a> {
 /// The first code point of the Hebrew block: every right-to-left character
 /// is at or above it, so a line without one needs no reordering.
 const FIRST_RTL: char = '\u{0590}';
+
+/// Whether `text` holds a character at or above [`FIRST_RTL`]. Such a
+/// character starts with a byte of at least 0xD6 in UTF-8 and nothing
+/// below it does, so most lines are settled by a scan of their bytes.
+fn has_rtl(text: &str) -> bool {
+    text.bytes().any(|b| b >= 0xD6) && text.chars().any(|c| c >= FIRST_RTL)
+}
 
 /// Reorders runs (in logical order, with their embedding levels) into
 /// display order: from the highest level down to the lowest odd one, every
