@@ -199,6 +199,13 @@ struct Shaped<'a> {
 
 impl<'a> Shaped<'a> {
     fn new(inlines: &'a [Inline], base: Face, fonts: &'a Fonts) -> Shaped<'a> {
+        Shaped::build(inlines, base, fonts, true)
+    }
+
+    /// [`Shaped::new`], taking plain ASCII in bulk (see
+    /// [`Shaped::push_plain`]) if `bulk`, otherwise every character on the
+    /// general path, which the tests hold the bulk path to.
+    fn build(inlines: &'a [Inline], base: Face, fonts: &'a Fonts, bulk: bool) -> Shaped<'a> {
         // Room for every character, so the per-character pushes never
         // reallocate (a redaction's cells are left to grow: their count is
         // the case file's word, not text that is already in memory).
@@ -225,7 +232,18 @@ impl<'a> Shaped<'a> {
             }
             let mut piece: Option<(Face, usize)> = None;
             let mut previous = span.face;
-            for c in inline.text().chars() {
+            let mut rest = inline.text();
+            while let Some(c) = rest.chars().next() {
+                if bulk && !previous.is_fallback() {
+                    let taken = shaped.push_plain(rest, span.face);
+                    if taken > 0 {
+                        shaped.shape_piece(piece.take());
+                        previous = span.face;
+                        rest = &rest[taken..];
+                        continue;
+                    }
+                }
+                rest = &rest[c.len_utf8()..];
                 let Printable::Char(c, mut face, mut advance) = printable(c, span.face, fonts) else { continue };
                 // Spaces and punctuation inside fallback text stay in its
                 // face, so an Arabic name is shaped as one run.
@@ -259,6 +277,28 @@ impl<'a> Shaped<'a> {
         for _ in 0..chars {
             self.push(REDACTION_CELL, face, advance);
         }
+    }
+
+    /// Takes the printable ASCII characters `text` starts with that `face`
+    /// has glyphs for (nearly all text of a letter) in one go; returns how
+    /// many bytes it took. For these, [`printable`] would answer `face` and
+    /// the glyph's advance, and text in `face` needs no shaping, so they are
+    /// pushed as the general path would push them, without its checks.
+    fn push_plain(&mut self, text: &str, face: Face) -> usize {
+        let data = self.fonts.face(face);
+        let span = self.spans.len();
+        let start = self.text.len();
+        let mut total = self.cum.last().copied().unwrap_or(0);
+        let mut taken = 0;
+        for &b in text.as_bytes() {
+            let Some(glyph) = (b' '..=b'~').contains(&b).then(|| data.glyph(char::from(b))).flatten() else { break };
+            total += u32::from(glyph.advance);
+            self.glyphs.push(Glyph { byte: start + taken, span, face });
+            self.cum.push(total);
+            taken += 1;
+        }
+        self.text.push_str(&text[..taken]);
+        taken
     }
 
     fn push(&mut self, c: char, face: Face, advance: u16) {
@@ -489,4 +529,45 @@ fn span_of(inline: &Inline, base: Face) -> Span<'_> {
         _ => None,
     };
     Span { face, link, redacted }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Face, Shaped};
+    use crate::doc::Inline;
+
+    /// Taking plain ASCII in bulk gives what the general path gives, text,
+    /// faces, spans and advances alike, including around fallback text
+    /// (whose spaces and punctuation stay in its face), controls, invisible
+    /// characters, tabs, newlines, redactions and characters the face lacks.
+    #[test]
+    fn bulk_ascii_is_the_general_path() {
+        let fonts = super::super::fonts::fonts().unwrap();
+        let texts = [
+            "Dear Ms Smith, thank you for your request of 3 May 2024 (ref. 43342).",
+            "tabs\tand\nnewlines, soft\u{00AD}hyphen, zero\u{200B}width, \u{7}bell ~{}|\\",
+            "Name: محمد علي, 12 (Arabic) then 王芳 and 山田 はるか; “quotes” – dashes…",
+            "محمد, علي. abc 1-2 ,.;",
+            "café naïve Ωmega Ж ‰ € £ ₹ ﬁ",
+            "",
+        ];
+        for text in texts {
+            let inlines = vec![
+                Inline::Text(text.to_owned()),
+                Inline::Strong(format!("{text} bold")),
+                Inline::Emphasis(text.to_owned()),
+                Inline::Redaction { provision: "40(2)".into(), label: "[Redacted]".into(), chars: 5 },
+                Inline::Link { text: text.to_owned(), url: "https://example.org".into() },
+                Inline::LineBreak,
+            ];
+            for base in [Face::Regular, Face::Bold] {
+                let bulk = Shaped::build(&inlines, base, fonts, true);
+                let general = Shaped::build(&inlines, base, fonts, false);
+                assert_eq!(bulk.text, general.text, "{text}");
+                assert_eq!(bulk.cum, general.cum, "{text}");
+                let glyphs = |s: &Shaped<'_>| s.glyphs.iter().map(|g| (g.byte, g.span, g.face)).collect::<Vec<_>>();
+                assert_eq!(glyphs(&bulk), glyphs(&general), "{text}");
+            }
+        }
+    }
 }
