@@ -50,7 +50,7 @@ pub fn wrap(inlines: &[Inline], style: TextStyle, max_width: f32, fonts: &Fonts)
     let breaks = text.break_lines(max_units);
     let mut lines: Vec<Wrapped> = breaks.iter().map(|&(start, end)| text.line(start, end, style.size)).collect();
     for (line, (&(_, end), &(next, _))) in lines.iter_mut().zip(breaks.iter().zip(breaks.iter().skip(1))) {
-        if (end..next).any(|glyph| text.char_at(glyph).is_whitespace()) {
+        if (end..next).any(|glyph| text.is_space(glyph)) {
             end_with_space(line, fonts);
         }
     }
@@ -337,7 +337,7 @@ impl<'a> Shaped<'a> {
                 return None;
             }
             let mut trimmed = glyph;
-            while trimmed > start && self.char_at(trimmed - 1).is_whitespace() {
+            while trimmed > start && self.is_space(trimmed - 1) {
                 trimmed -= 1;
             }
             let mandatory = opportunity == BreakOpportunity::Mandatory && glyph < self.glyphs.len();
@@ -345,6 +345,16 @@ impl<'a> Shaped<'a> {
             start = glyph;
             Some(segment)
         })
+    }
+
+    /// Whether glyph `glyph` is white space, read from its first byte
+    /// where that is a whole (ASCII) character.
+    #[inline]
+    fn is_space(&self, glyph: usize) -> bool {
+        match self.text.as_bytes().get(self.byte(glyph)) {
+            Some(&b) if b.is_ascii() => char::from(b).is_whitespace(),
+            _ => self.char_at(glyph).is_whitespace(),
+        }
     }
 
     fn char_at(&self, glyph: usize) -> char {
