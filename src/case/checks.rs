@@ -31,32 +31,78 @@ pub fn reference(r: &str) -> Result<(), ValidationError> {
 /// editor, and in a `.txt` letter they would drive the reader's terminal
 /// (tabs and line breaks are text). And lists longer than any letter could
 /// hold, which would only make pages of nonsense.
-fn hostile_values(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+fn hostile_values<'a>(value: &'a serde_json::Value, path: &mut Vec<Step<'a>>, out: &mut Vec<(String, String)>) {
     use serde_json::Value;
     match value {
+        Value::String(s) if !holds_control(s) => {}
         Value::String(s) => {
             if let Some(c) = s.chars().find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
                 let message = format!("contains the control character U+{:04X}: remove it", c as u32);
-                out.push((path.to_string(), message));
+                out.push((field_path(path), message));
             }
         }
         Value::Array(items) if items.len() > crate::limits::LIST_ITEMS => {
             let message = format!("has {} items: foikit accepts at most {}", items.len(), crate::limits::LIST_ITEMS);
-            out.push((path.to_string(), message));
+            out.push((field_path(path), message));
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                hostile_values(item, &format!("{path}[{i}]"), out);
+                path.push(Step::Index(i));
+                hostile_values(item, path, out);
+                path.pop();
             }
         }
         Value::Object(fields) => {
             for (key, item) in fields {
-                let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                hostile_values(item, &path, out);
+                path.push(Step::Key(key));
+                hostile_values(item, path, out);
+                path.pop();
             }
         }
         _ => {}
     }
+}
+
+/// Whether `s` holds a control character other than a tab or line break,
+/// found by bytes: U+0000–U+001F and U+007F are single bytes, and
+/// U+0080–U+009F are 0xC2 then 0x80–0x9F in UTF-8. Lets most text skip
+/// decoding (a pound sign is 0xC2 0xA3).
+fn holds_control(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    // Blocks of 32 bytes are screened without branching (the compiler
+    // vectorises it); only a block with a candidate byte is looked at closely.
+    bytes.chunks(32).enumerate().any(|(n, block)| {
+        let candidate = block.iter().fold(false, |seen, &b| seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2));
+        candidate
+            && block.iter().enumerate().any(|(i, &b)| match b {
+                b'\t' | b'\n' | b'\r' => false,
+                0..0x20 | 0x7f => true,
+                0xc2 => bytes.get(n * 32 + i + 1).is_some_and(|next| (0x80..0xa0).contains(next)),
+                _ => false,
+            })
+    })
+}
+
+/// One step down into a value; the path is spelt out only for a problem.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `response.items[0].asked`.
+fn field_path(steps: &[Step]) -> String {
+    let mut path = String::new();
+    for step in steps {
+        match step {
+            Step::Key(key) if path.is_empty() => path.push_str(key),
+            Step::Key(key) => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Step::Index(i) => path.push_str(&format!("[{i}]")),
+        }
+    }
+    path
 }
 
 /// Text that must say something.
@@ -71,7 +117,7 @@ pub fn non_blank(s: &str) -> Result<(), ValidationError> {
 pub fn cross_field(case: &Case) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if let Ok(value) = serde_json::to_value(case) {
-        hostile_values(&value, "", &mut out);
+        hostile_values(&value, &mut Vec::new(), &mut out);
     }
     let mut err = |path: String, msg: String| out.push((path, msg));
     let regime = case.regime.regime();
@@ -306,5 +352,32 @@ fn annex_facts(err: &mut (impl FnMut(String, String) + ?Sized), path: &str, anne
             err(format!("{path}.file"), "`file` belongs to `kind: document` annexes".into())
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_test_finds_exactly_the_control_characters() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let hostile = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+            assert_eq!(hostile, holds_control(&format!("text {c} text")), "U+{:04X}", c as u32);
+        }
+        assert!(!holds_control("A letter\nwith lines,\ttabs and “quotes” — £5 █"));
+        // A two-byte control character across the 32-byte blocks screened.
+        assert!(holds_control(&format!("{}\u{9b}", "a".repeat(31))));
+        assert!(!holds_control(&format!("{}£", "a".repeat(31))));
+    }
+
+    #[test]
+    fn hostile_values_name_the_field() {
+        let value = serde_json::json!({ "request": { "items": ["fine", "bell\u{7}"] }, "name": "esc\u{9b}" });
+        let mut out = Vec::new();
+        hostile_values(&value, &mut Vec::new(), &mut out);
+        let paths: Vec<&str> = out.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["name", "request.items[1]"]);
+        assert!(out[0].1.contains("U+009B"), "{}", out[0].1);
     }
 }

@@ -41,7 +41,7 @@ pub fn load(path: &Path) -> Result<Case, CaseError> {
 /// which locates findings in it).
 pub fn load_with_source(path: &Path) -> Result<(Case, String), CaseError> {
     let (source, format) = read_source(path)?;
-    let case = parse_in(&source, format, &path.display().to_string(), path.parent())?;
+    let case = parse_masked(&source, format, &path.display().to_string(), path.parent())?;
     Ok((case, source))
 }
 
@@ -59,7 +59,11 @@ pub fn parse_at(source: &str, format: SourceFormat, name: &str, dir: &Path) -> R
 }
 
 fn parse_in(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
-    let source = &crate::redact::mask(source);
+    parse_masked(&crate::redact::mask(source), format, name, dir)
+}
+
+/// [`parse_in`] of text already masked (as [`read_source`] gives it).
+fn parse_masked(source: &str, format: SourceFormat, name: &str, dir: Option<&Path>) -> Result<Case, CaseError> {
     let (mut case, house_dir) = parse_case(source, format, name, dir)?;
     super::annex_file::read(&mut case, source, format, name, dir)?;
     super::house::read(&mut case, source, format, name, house_dir.as_deref().or(dir))?;
@@ -81,7 +85,7 @@ fn parse_case(
         let rel = v.get("profile")?.as_str()?.to_string();
         Some((v, rel))
     }) else {
-        return Ok((parse_as(source, format, name, checks::cross_field)?, None));
+        return Ok((parse_masked_as(source, format, name, checks::cross_field)?, None));
     };
     let path = dir.map_or_else(|| Path::new(&profile).to_path_buf(), |d| d.join(&profile));
     let profile: super::profile::Profile = load_as(&path, super::profile::facts)?;
@@ -112,7 +116,7 @@ pub fn load_as<T: DeserializeOwned + Validate>(
     facts: fn(&T) -> Vec<(String, String)>,
 ) -> Result<T, CaseError> {
     let (source, format) = read_source(path)?;
-    parse_as(&source, format, &path.display().to_string(), facts)
+    parse_masked_as(&source, format, &path.display().to_string(), facts)
 }
 
 /// The text of the input file at `path` and its format: at most
@@ -140,7 +144,16 @@ pub fn parse_as<T: DeserializeOwned + Validate>(
     facts: fn(&T) -> Vec<(String, String)>,
 ) -> Result<T, CaseError> {
     // Withheld text is masked before anything can hold or echo it.
-    let source = &crate::redact::mask(source);
+    parse_masked_as(&crate::redact::mask(source), format, name, facts)
+}
+
+/// [`parse_as`] of text already masked.
+fn parse_masked_as<T: DeserializeOwned + Validate>(
+    source: &str,
+    format: SourceFormat,
+    name: &str,
+    facts: fn(&T) -> Vec<(String, String)>,
+) -> Result<T, CaseError> {
     let value: T = deserialize(source, format).map_err(|e| unreadable(source, format, name, e))?;
     finish(value, source, format, name, facts)
 }
@@ -171,11 +184,6 @@ fn finish<T: Validate>(
 ) -> Result<T, CaseError> {
     let invalid =
         |problems: Vec<Problem>| CaseError::Invalid { file: name.to_string(), source: source.to_string(), problems };
-    let outline = if format == SourceFormat::Yaml { locate::yaml_outline(source) } else { Vec::new() };
-    let position = |path: &str| match format {
-        SourceFormat::Yaml => locate::yaml_position(&outline, path),
-        _ => locate::keyed_position(source, path),
-    };
     let mut found = Vec::new();
     if let Err(errors) = value.validate() {
         flatten(&errors, "", &mut found);
@@ -184,6 +192,12 @@ fn finish<T: Validate>(
     if found.is_empty() {
         return Ok(value);
     }
+    // Only a file with problems pays for mapping its fields to lines.
+    let outline = if format == SourceFormat::Yaml { locate::yaml_outline(source) } else { Vec::new() };
+    let position = |path: &str| match format {
+        SourceFormat::Yaml => locate::yaml_position(&outline, path),
+        _ => locate::keyed_position(source, path),
+    };
     let mut problems: Vec<Problem> = found
         .into_iter()
         .map(|(path, message)| {

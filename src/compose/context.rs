@@ -258,9 +258,10 @@ fn deadlines(case: &Case, calendar: &Calendar) -> Result<Value, OutOfRange> {
     }))
 }
 
-/// `letter` with `annex` set to the given annex.
-pub fn annex(mut base: Value, annex: &Annex) -> Value {
-    base["annex"] = json!({
+/// The `annex` field of an annex template's context (the letter's context
+/// otherwise): the annex being composed.
+pub fn annex(annex: &Annex) -> Value {
+    json!({
         "kind": annex.kind,
         "label": annex.label,
         "decided": annex.decided.map(|d| d.iso()),
@@ -271,8 +272,7 @@ pub fn annex(mut base: Value, annex: &Annex) -> Value {
         "body": body(&annex.body),
         "closing": annex.closing,
         "signatories": annex.signatories,
-    });
-    base
+    })
 }
 
 fn exemption(e: &Exemption, c: &Citation, case: &Case) -> Value {

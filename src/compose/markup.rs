@@ -33,18 +33,50 @@ pub fn escape(value: &str) -> String {
     out
 }
 
-fn escape_into(value: &str, out: &mut String) {
-    for c in value.chars() {
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '|' | '-' | '.' | ':' | '!' | '`' | '{'
-            | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
+/// What a byte is to the markup, by bits: [`SYNTAX`], [`BREAK`], [`INLINE`].
+static CLASS: [u8; 256] = byte_classes();
+/// A character the syntax gives meaning to: a value escapes it with a backslash.
+const SYNTAX: u8 = 1;
+/// A line break or tab: a value prints it as a space.
+const BREAK: u8 = 2;
+/// A byte where inline parsing stops copying text ([`inlines`]).
+const INLINE: u8 = 4;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut classes = [0; 256];
+    let syntax = b"\\*_[]()<>#|-.:!`{}";
+    let mut i = 0;
+    while i < syntax.len() {
+        classes[syntax[i] as usize] |= SYNTAX;
+        i += 1;
     }
+    classes[b'\n' as usize] |= BREAK;
+    classes[b'\r' as usize] |= BREAK;
+    classes[b'\t' as usize] |= BREAK;
+    let inline = b"\\\n*[<";
+    let mut i = 0;
+    while i < inline.len() {
+        classes[inline[i] as usize] |= INLINE;
+        i += 1;
+    }
+    classes
+}
+
+fn escape_into(value: &str, out: &mut String) {
+    // Every character escaped is ASCII: the runs between them are copied whole.
+    let mut last = 0;
+    for (at, b) in value.bytes().enumerate() {
+        // A space replaces a line break; a backslash precedes syntax.
+        let (insert, next) = match CLASS[usize::from(b)] {
+            c if c & BREAK != 0 => (" ", at + 1),
+            c if c & SYNTAX != 0 => ("\\", at),
+            _ => continue,
+        };
+        out.push_str(&value[last..at]);
+        out.push_str(insert);
+        last = next;
+    }
+    out.push_str(&value[last..]);
 }
 
 /// Plain text (from a Markdown file) as inlines: printed as written except
@@ -293,6 +325,9 @@ fn table_cells(row: &str) -> Vec<String> {
 
 /// Parses inline markup. Newlines inside a paragraph are soft (a space)
 /// unless the line ends with a backslash (a hard break).
+///
+/// Every character with a meaning here is ASCII, so the text is scanned by
+/// bytes and the runs between them are copied whole.
 fn inlines(text: &str) -> Line {
     #[derive(Clone, Copy, PartialEq)]
     enum Style {
@@ -314,69 +349,76 @@ fn inlines(text: &str) -> Line {
             Style::Emphasis => Inline::Emphasis(t),
         });
     };
-    let chars: Vec<char> = text.chars().collect();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\\' if chars.get(i + 1) == Some(&'\n') => {
+    while i < bytes.len() {
+        let plain = bytes[i..].iter().position(|&b| CLASS[usize::from(b)] & INLINE != 0);
+        let run_end = plain.map_or(bytes.len(), |p| i + p);
+        buf.push_str(&text[i..run_end]);
+        i = run_end;
+        let Some(&b) = bytes.get(i) else { break };
+        let rest = &text[i..];
+        match b {
+            b'\\' if bytes.get(i + 1) == Some(&b'\n') => {
                 flush(&mut buf, style, &mut out);
                 out.push(Inline::LineBreak);
                 i += 2;
             }
-            '\\' if i + 1 < chars.len() => {
-                buf.push(chars[i + 1]);
-                i += 2;
+            b'\\' if i + 1 < bytes.len() => {
+                let escaped = escaped_char(&text[i + 1..]);
+                buf.push_str(escaped);
+                i += 1 + escaped.len();
             }
-            '\n' => {
+            b'\n' => {
                 buf.push(' ');
                 i += 1;
             }
-            '*' if chars.get(i + 1) == Some(&'*') && style != Style::Emphasis => {
+            b'*' if bytes.get(i + 1) == Some(&b'*') && style != Style::Emphasis => {
                 flush(&mut buf, style, &mut out);
                 style = if style == Style::Strong { Style::Plain } else { Style::Strong };
                 i += 2;
             }
-            '*' if style != Style::Strong => {
+            b'*' if style != Style::Strong => {
                 flush(&mut buf, style, &mut out);
                 style = if style == Style::Emphasis { Style::Plain } else { Style::Emphasis };
                 i += 1;
             }
-            '[' if starts_with(&chars[i..], redact::OPEN) => match redaction(&chars[i..]) {
+            b'[' if rest.starts_with(redact::OPEN) => match redaction(rest) {
                 Some((inline, used)) => {
                     flush(&mut buf, style, &mut out);
                     out.push(inline);
                     i += used;
                 }
                 None => {
-                    buf.push(c);
+                    buf.push('[');
                     i += 1;
                 }
             },
-            '[' => match link(&chars[i..]) {
+            b'[' => match link(rest) {
                 Some((text, url, used)) => {
                     flush(&mut buf, style, &mut out);
                     out.push(Inline::Link { text, url });
                     i += used;
                 }
                 None => {
-                    buf.push(c);
+                    buf.push('[');
                     i += 1;
                 }
             },
-            '<' => match autolink(&chars[i..]) {
+            b'<' => match autolink(rest) {
                 Some((url, used)) => {
                     flush(&mut buf, style, &mut out);
                     out.push(Inline::Link { text: url.clone(), url });
                     i += used;
                 }
                 None => {
-                    buf.push(c);
+                    buf.push('<');
                     i += 1;
                 }
             },
+            // A lone trailing backslash, or a `*` inside the other style.
             _ => {
-                buf.push(c);
+                buf.push(char::from(b));
                 i += 1;
             }
         }
@@ -385,20 +427,33 @@ fn inlines(text: &str) -> Line {
     out
 }
 
-/// Reads up to an unescaped `close`, unescaping; returns text and chars used.
-fn until(chars: &[char], close: char) -> Option<(String, usize)> {
+/// The first character of `text` (non-empty), as the slice it occupies.
+fn escaped_char(text: &str) -> &str {
+    let len = text.chars().next().map_or(0, char::len_utf8);
+    &text[..len]
+}
+
+/// Reads up to an unescaped `close`, unescaping; returns the text and the
+/// bytes used, the `close` included.
+fn until(text: &str, close: u8) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
     let mut s = String::new();
     let mut i = 0;
-    while i < chars.len() {
-        match chars[i] {
-            '\\' if i + 1 < chars.len() => {
-                s.push(chars[i + 1]);
-                i += 2;
+    while i < bytes.len() {
+        let special = bytes[i..].iter().position(|&b| b == b'\\' || b == close || b == b'\n')?;
+        s.push_str(&text[i..i + special]);
+        i += special;
+        match bytes[i] {
+            b'\\' if i + 1 < bytes.len() => {
+                let escaped = escaped_char(&text[i + 1..]);
+                s.push_str(escaped);
+                i += 1 + escaped.len();
             }
-            c if c == close => return Some((s, i + 1)),
-            '\n' => return None,
-            c => {
-                s.push(c);
+            b if b == close => return Some((s, i + 1)),
+            b'\n' => return None,
+            // A backslash ending the text.
+            _ => {
+                s.push('\\');
                 i += 1;
             }
         }
@@ -406,39 +461,37 @@ fn until(chars: &[char], close: char) -> Option<(String, usize)> {
     None
 }
 
-fn link(chars: &[char]) -> Option<(String, String, usize)> {
-    let (text, used) = until(&chars[1..], ']')?;
-    let rest = &chars[1 + used..];
-    if rest.first() != Some(&'(') {
-        return None;
-    }
-    let (url, used2) = until(&rest[1..], ')')?;
-    Some((text, url, 1 + used + 1 + used2))
-}
-
-fn starts_with(chars: &[char], prefix: &str) -> bool {
-    prefix.chars().enumerate().all(|(i, p)| chars.get(i) == Some(&p))
+fn link(text: &str) -> Option<(String, String, usize)> {
+    let (label, used) = until(&text[1..], b']')?;
+    let rest = &text[1 + used..];
+    let url_text = rest.strip_prefix('(')?;
+    let (url, used2) = until(url_text, b')')?;
+    Some((label, url, 1 + used + 1 + used2))
 }
 
 /// `[[redact PROVISION: withheld]]` → a redaction holding only the
-/// provision and the withheld text's length; its label is given when the
-/// letter is composed.
-fn redaction(chars: &[char]) -> Option<(Inline, usize)> {
-    let open = redact::OPEN.chars().count();
-    let (provision, used) = until(&chars[open..], ':')?;
+/// provision and the withheld text's length in characters; its label is
+/// given when the letter is composed. Returns the bytes used.
+fn redaction(text: &str) -> Option<(Inline, usize)> {
+    let open = redact::OPEN.len();
+    let (provision, used) = until(&text[open..], b':')?;
     let mut i = open + used;
     let mut count = 0;
-    while !starts_with(&chars[i..], redact::CLOSE) {
-        let c = chars.get(i)?;
-        i += if *c == '\\' && i + 1 < chars.len() { 2 } else { 1 };
+    while !text[i..].starts_with(redact::CLOSE) {
+        let c = text[i..].chars().next()?;
+        i += match c {
+            '\\' if i + 1 < text.len() => 1 + escaped_char(&text[i + 1..]).len(),
+            c => c.len_utf8(),
+        };
         count += 1;
     }
     let provision = provision.trim().to_string();
-    (!provision.is_empty()).then_some((Inline::Redaction { provision, label: String::new(), chars: count }, i + 2))
+    (!provision.is_empty())
+        .then_some((Inline::Redaction { provision, label: String::new(), chars: count }, i + redact::CLOSE.len()))
 }
 
-fn autolink(chars: &[char]) -> Option<(String, usize)> {
-    let (url, used) = until(&chars[1..], '>')?;
+fn autolink(text: &str) -> Option<(String, usize)> {
+    let (url, used) = until(&text[1..], b'>')?;
     let looks_like_url =
         ["http://", "https://", "mailto:", "www."].iter().any(|p| url.starts_with(p)) && !url.contains(' ');
     looks_like_url.then_some((url, used + 1))
@@ -523,5 +576,202 @@ mod tests {
         let typo = parse("::: section internal-reveiw\nb\n:::\n").unwrap_err();
         assert!(typo.message.contains("unknown section `internal-reveiw`"), "{}", typo.message);
         assert!(parse("::: section internal-review\nb\n:::\n").is_ok());
+    }
+
+    /// The character-by-character parser and escaper these replaced, kept as
+    /// the oracle the byte scanners must agree with.
+    mod oracle {
+        use crate::doc::{Inline, Line};
+        use crate::redact;
+
+        pub fn escape_into(value: &str, out: &mut String) {
+            for c in value.chars() {
+                match c {
+                    '\n' | '\r' | '\t' => out.push(' '),
+                    '\\' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '|' | '-' | '.' | ':' | '!' | '`'
+                    | '{' | '}' => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    _ => out.push(c),
+                }
+            }
+        }
+
+        pub fn inlines(text: &str) -> Line {
+            let mut out: Line = Vec::new();
+            let mut buf = String::new();
+            // 0 plain, 1 strong, 2 emphasis.
+            let mut style = 0;
+            let flush = |buf: &mut String, style: u8, out: &mut Line| {
+                if !buf.is_empty() {
+                    let t = std::mem::take(buf);
+                    out.push(match style {
+                        0 => Inline::Text(t),
+                        1 => Inline::Strong(t),
+                        _ => Inline::Emphasis(t),
+                    });
+                }
+            };
+            let chars: Vec<char> = text.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let c = chars[i];
+                let found = match c {
+                    '\\' if chars.get(i + 1) == Some(&'\n') => {
+                        flush(&mut buf, style, &mut out);
+                        out.push(Inline::LineBreak);
+                        i += 2;
+                        continue;
+                    }
+                    '\\' if i + 1 < chars.len() => {
+                        buf.push(chars[i + 1]);
+                        i += 2;
+                        continue;
+                    }
+                    '\n' => {
+                        buf.push(' ');
+                        i += 1;
+                        continue;
+                    }
+                    '*' if chars.get(i + 1) == Some(&'*') && style != 2 => {
+                        flush(&mut buf, style, &mut out);
+                        style = if style == 1 { 0 } else { 1 };
+                        i += 2;
+                        continue;
+                    }
+                    '*' if style != 1 => {
+                        flush(&mut buf, style, &mut out);
+                        style = if style == 2 { 0 } else { 2 };
+                        i += 1;
+                        continue;
+                    }
+                    '[' if starts_with(&chars[i..], redact::OPEN) => redaction(&chars[i..]),
+                    '[' => link(&chars[i..]).map(|(text, url, used)| (Inline::Link { text, url }, used)),
+                    '<' => autolink(&chars[i..]).map(|(url, used)| (Inline::Link { text: url.clone(), url }, used)),
+                    _ => None,
+                };
+                match found {
+                    Some((inline, used)) => {
+                        flush(&mut buf, style, &mut out);
+                        out.push(inline);
+                        i += used;
+                    }
+                    None => {
+                        buf.push(c);
+                        i += 1;
+                    }
+                }
+            }
+            flush(&mut buf, style, &mut out);
+            out
+        }
+
+        fn until(chars: &[char], close: char) -> Option<(String, usize)> {
+            let mut s = String::new();
+            let mut i = 0;
+            while i < chars.len() {
+                match chars[i] {
+                    '\\' if i + 1 < chars.len() => {
+                        s.push(chars[i + 1]);
+                        i += 2;
+                    }
+                    c if c == close => return Some((s, i + 1)),
+                    '\n' => return None,
+                    c => {
+                        s.push(c);
+                        i += 1;
+                    }
+                }
+            }
+            None
+        }
+
+        fn link(chars: &[char]) -> Option<(String, String, usize)> {
+            let (text, used) = until(&chars[1..], ']')?;
+            let rest = &chars[1 + used..];
+            if rest.first() != Some(&'(') {
+                return None;
+            }
+            let (url, used2) = until(&rest[1..], ')')?;
+            Some((text, url, 1 + used + 1 + used2))
+        }
+
+        fn starts_with(chars: &[char], prefix: &str) -> bool {
+            prefix.chars().enumerate().all(|(i, p)| chars.get(i) == Some(&p))
+        }
+
+        fn redaction(chars: &[char]) -> Option<(Inline, usize)> {
+            let open = redact::OPEN.chars().count();
+            let (provision, used) = until(&chars[open..], ':')?;
+            let mut i = open + used;
+            let mut count = 0;
+            while !starts_with(&chars[i..], redact::CLOSE) {
+                let c = chars.get(i)?;
+                i += if *c == '\\' && i + 1 < chars.len() { 2 } else { 1 };
+                count += 1;
+            }
+            let provision = provision.trim().to_string();
+            (!provision.is_empty())
+                .then_some((Inline::Redaction { provision, label: String::new(), chars: count }, i + 2))
+        }
+
+        fn autolink(chars: &[char]) -> Option<(String, usize)> {
+            let (url, used) = until(&chars[1..], '>')?;
+            let looks_like_url =
+                ["http://", "https://", "mailto:", "www."].iter().any(|p| url.starts_with(p)) && !url.contains(' ');
+            looks_like_url.then_some((url, used + 1))
+        }
+    }
+
+    /// Strings of markup fragments chosen to meet every branch: escapes
+    /// before multi-byte characters, unclosed links and redactions, stray
+    /// stars, text ending in a backslash.
+    fn fragments_corpus() -> Vec<String> {
+        const PIECES: [&str; 25] = [
+            "_#|-!`{}\r.",
+            "\\",
+            "\n",
+            "*",
+            "**",
+            "[",
+            "]",
+            "(",
+            ")",
+            "<",
+            ">",
+            ":",
+            "a b",
+            "é",
+            "█",
+            "\t",
+            "http://x",
+            "www.y",
+            "mailto:z",
+            "[[redact ",
+            "s40(2)",
+            "]]",
+            "[t](u)",
+            "\\\n",
+            "\\é",
+        ];
+        // A fixed linear congruential sequence: the same strings every run.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        (0..20_000).map(|_| (0..next() % 12).map(|_| PIECES[next() % PIECES.len()]).collect()).collect()
+    }
+
+    #[test]
+    fn byte_scanners_agree_with_the_character_oracle() {
+        for text in fragments_corpus() {
+            assert_eq!(inlines(&text), oracle::inlines(&text), "inlines of {text:?}");
+            let (mut fast, mut slow) = (String::new(), String::new());
+            escape_into(&text, &mut fast);
+            oracle::escape_into(&text, &mut slow);
+            assert_eq!(fast, slow, "escape of {text:?}");
+        }
     }
 }

@@ -20,7 +20,7 @@ use std::fmt;
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
-use handlebars::{Handlebars, RenderErrorReason};
+use handlebars::{Context, Handlebars, RenderErrorReason};
 use serde_json::Value;
 
 use crate::case::Case;
@@ -151,7 +151,11 @@ impl Composer {
             kind.written().ok_or_else(|| fail(kind.slug(), format!("foikit does not write {kind} letters")))?;
         kind.available(case.regime).map_err(|m| fail(written.template, m))?;
         let date = case.letter_date(kind).ok_or_else(|| fail(written.template, missing(case, kind)))?;
-        let ctx = context::letter(case, kind, &self.calendar).map_err(|e| fail(written.template, e.to_string()))?;
+        // One context serves every template of the letter: the annexes and
+        // the schedule set their own field on it and take it away again,
+        // rather than each copying the whole letter's context.
+        let mut ctx: Context =
+            context::letter(case, kind, &self.calendar).map_err(|e| fail(written.template, e.to_string()))?.into();
         let letter = self.parse(written.template, &ctx)?;
         let mut annexes = Vec::new();
         let mut schedules = Vec::new();
@@ -173,14 +177,16 @@ impl Composer {
                         continue;
                     }
                 };
-                let parsed = self.parse(name, &context::annex(ctx.clone(), annex))?;
+                ctx.data_mut()["annex"] = context::annex(annex);
+                let parsed = self.parse(name, &ctx)?;
+                ctx.data_mut()["annex"] = Value::Null;
                 annexes.push(Annex { label: annex.label.clone(), blocks: parsed.blocks });
             }
         }
         if !schedules.is_empty() {
-            let mut ctx = ctx.clone();
-            ctx["redactions"] = Value::Array(schedule::rows(&letter.blocks, &annexes, case.regime));
+            ctx.data_mut()["redactions"] = Value::Array(schedule::rows(&letter.blocks, &annexes, case.regime));
             let blocks = self.parse("annex/redaction-schedule", &ctx)?.blocks;
+            ctx.data_mut().as_object_mut().and_then(|fields| fields.remove("redactions"));
             for i in schedules {
                 annexes[i].blocks.clone_from(&blocks);
             }
@@ -203,19 +209,18 @@ impl Composer {
         };
         let house = case.house.as_ref().map(crate::case::House::document).unwrap_or_default();
         let mut doc = Document { meta, letterhead: letter.letterhead, body: letter.blocks, annexes, house };
-        self.label_redactions(&mut doc, &ctx)?;
+        self.label_redactions(&mut doc, ctx)?;
         Ok(doc)
     }
 
     /// Gives every redaction its label, worded by the `redaction` template
     /// in the letter's regime ("[Redacted – regulation 13]" under the EIR).
-    fn label_redactions(&self, doc: &mut Document, ctx: &Value) -> Result<(), ComposeError> {
+    fn label_redactions(&self, doc: &mut Document, mut ctx: Context) -> Result<(), ComposeError> {
         let mut labels: BTreeMap<String, String> = BTreeMap::new();
         for inline in doc.inlines_mut() {
             let Inline::Redaction { provision, label, .. } = inline else { continue };
             if !labels.contains_key(provision) {
-                let mut ctx = ctx.clone();
-                ctx["provision"] = Value::String(provision.clone());
+                ctx.data_mut()["provision"] = Value::String(provision.clone());
                 let parsed = self.parse("redaction", &ctx)?;
                 let text = parsed.blocks.iter().find_map(|b| match b {
                     Block::Paragraph(line) => Some(line_text(line)),
@@ -246,7 +251,7 @@ impl Composer {
     }
 
     /// Renders a template to text.
-    fn render_text(&self, name: &str, ctx: &Value) -> Result<String, ComposeError> {
+    fn render_text(&self, name: &str, ctx: &Context) -> Result<String, ComposeError> {
         self.prepare(name)?;
         // A partial named while rendering (`{{> (lookup this "decision")}}`)
         // is compiled when first missed. In a parallel batch another letter
@@ -255,7 +260,7 @@ impl Composer {
         // template of the set becoming compiled, so the count bounds it.
         let mut retries = self.set.iter().count();
         let result = loop {
-            let result = read(&self.hb).render(name, ctx);
+            let result = read(&self.hb).render_with_context(name, ctx);
             let missed = match &result {
                 Err(e) => match e.reason() {
                     RenderErrorReason::PartialNotFound(p) if self.set.contains(p) && retries > 0 => Some(p.clone()),
@@ -280,7 +285,7 @@ impl Composer {
     }
 
     /// Renders a template and parses its markup.
-    fn parse(&self, name: &str, ctx: &Value) -> Result<markup::Parsed, ComposeError> {
+    fn parse(&self, name: &str, ctx: &Context) -> Result<markup::Parsed, ComposeError> {
         let text = self.render_text(name, ctx)?;
         markup::parse(&text).map_err(|e| ComposeError {
             template: self.set.origin(name),

@@ -20,7 +20,7 @@ impl Composer {
         date: Date,
     ) -> Result<Document, ComposeError> {
         let ctx = self.requester_context(reply, who, date)?;
-        let parsed = self.parse("requester/review-request", &ctx)?;
+        let parsed = self.parse("requester/review-request", &ctx.into())?;
         Ok(Document {
             meta: meta(reply, who, date, "Request for review"),
             letterhead: parsed.letterhead,
@@ -41,7 +41,7 @@ impl Composer {
         let mut ctx = self.requester_context(reply, who, date)?;
         let (chronology, warnings) = chronology(self, reply, who, date);
         ctx["chronology"] = chronology;
-        let parsed = self.parse("requester/complaint", &ctx)?;
+        let parsed = self.parse("requester/complaint", &ctx.into())?;
         let doc = Document {
             meta: meta(reply, who, date, "Complaint to the Commissioner"),
             letterhead: parsed.letterhead,
@@ -67,7 +67,7 @@ impl Composer {
                 "prejudice": matches!(c.def.harm, crate::law::Harm::Prejudice | crate::law::Harm::SubstantialPrejudice | crate::law::Harm::AdverselyAffect),
             });
             let template = self.grounds_template(reply.regime, c.def.section);
-            let grounds = self.render_text(&template, &json!({ "exemption": exemption, "regime": regime }))?;
+            let grounds = self.render_text(&template, &json!({ "exemption": exemption, "regime": regime }).into())?;
             // A key may name several provisions or limbs ("31(1)(a) & (e)",
             // "sections 24(1) and 41"): its points go with each of them.
             let own: Vec<String> = who

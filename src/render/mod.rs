@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 
 use crate::doc::Document;
 
+pub(crate) mod deflate;
 pub mod docx;
 pub mod html;
 pub mod pdf;

@@ -134,19 +134,25 @@ fn block_(out: &mut Out, block: &Block, indent: usize) {
     }
 }
 
-/// Greedy word wrap; hard line breaks in the text are kept.
+/// Greedy word wrap; hard line breaks in the text are kept. Widths are
+/// counted in characters, the line's kept as it grows.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for hard in text.split('\n') {
         let mut cur = String::new();
+        let mut cur_width = 0;
         for word in hard.split_whitespace() {
-            if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+            let word_width = word.chars().count();
+            if !cur.is_empty() && cur_width + 1 + word_width > width {
                 lines.push(std::mem::take(&mut cur));
+                cur_width = 0;
             }
             if !cur.is_empty() {
                 cur.push(' ');
+                cur_width += 1;
             }
             cur.push_str(word);
+            cur_width += word_width;
         }
         lines.push(cur);
     }

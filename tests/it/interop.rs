@@ -23,6 +23,37 @@ fn qpdf_accepts_every_pdf() {
     }
 }
 
+/// Both readers find every object our writer wrote: qpdf every number
+/// the cross-reference stream covers, lopdf every object but the object
+/// and cross-reference streams it unpacks, each parsed to a value.
+#[test]
+fn qpdf_and_lopdf_find_every_object() {
+    if !support::tool("qpdf") {
+        return;
+    }
+    let dir = support::scratch("qpdf-objects");
+    for case in CASES {
+        let bytes = support::render(case, Format::Pdf);
+        let path = dir.join(format!("{case}.pdf"));
+        std::fs::write(&path, &bytes).unwrap();
+        let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+        let size = pdf.trailer.get(b"Size").and_then(lopdf::Object::as_i64).unwrap() as u32;
+        let out = Command::new("qpdf").args(["--json=2", "--json-key=qpdf"]).arg(&path).output().unwrap();
+        assert!(out.status.success(), "qpdf --json {case}: {}", String::from_utf8_lossy(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let objects = json["qpdf"][1].as_object().unwrap();
+        assert_eq!(objects.len() as u32, size, "{case}: objects 1..{size} and the trailer");
+        for number in 1..size {
+            let object = &objects[&format!("obj:{number} 0 R")];
+            let kind = object["stream"]["dict"]["/Type"].as_str();
+            assert!(object.get("value").or(object.get("stream")).is_some(), "{case}: qpdf lacks object {number}");
+            if !matches!(kind, Some("/ObjStm" | "/XRef")) {
+                assert!(pdf.get_object((number, 0)).is_ok(), "{case}: lopdf lacks object {number}");
+            }
+        }
+    }
+}
+
 #[test]
 fn pdftotext_extracts_the_letter_with_page_numbers() {
     if !support::tool("pdftotext") {

@@ -32,6 +32,7 @@ mod schema;
 mod styles;
 mod theme;
 mod xml;
+mod zip_writer;
 
 /// Renders `doc` as a Word document (`.docx`).
 ///

@@ -2,7 +2,8 @@
 //!
 //! The letter-dependent parts (document, header, footer, numbering) come
 //! from [`super::body`] and [`super::styles`]; the rest are static. Every
-//! entry is written in a fixed order, deflated and dated from
+//! entry is written in a fixed order by [`super::zip_writer`], deflated
+//! and dated from
 //! [`RenderOptions::timestamp`](crate::render::RenderOptions::timestamp),
 //! so the same letter always gives the same bytes. The package holds the
 //! parts Word itself writes for a letter (styles, settings, web settings,
@@ -10,18 +11,14 @@
 //! validation reports as damaged.
 
 use std::fmt::Write as _;
-use std::io::{Cursor, Write as _};
-use std::sync::OnceLock;
 
 use time::{OffsetDateTime, UtcOffset};
-use zip::result::{ZipError, ZipResult};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use super::body::{FIRST_HEADER_RID, FOOTER_RID, HEADER_RID, link_rid};
 use super::house::LOGO_RID;
 use super::reference::House;
 use super::xml::escape;
+use super::zip_writer::{DosTime, Packing, ZipWriter};
 use crate::doc::{Logo, Meta};
 
 /// The parts of one letter that differ from letter to letter.
@@ -52,7 +49,7 @@ pub(super) struct Stamp {
     /// W3CDTF (`YYYY-MM-DDTHH:MM:SSZ`) for `docProps/core.xml`.
     w3cdtf: String,
     /// MS-DOS date and time for every zip entry.
-    zip: DateTime,
+    zip: DosTime,
 }
 
 impl Stamp {
@@ -70,142 +67,60 @@ impl Stamp {
         let (month, day) = (u8::from(utc.month()), utc.day());
         let (hour, minute, second) = (utc.hour(), utc.minute(), utc.second());
         let w3cdtf = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z");
-        let zip = match u16::try_from(year) {
-            Ok(year @ 1980..=2107) => DateTime::from_date_and_time(year, month, day, hour, minute, second),
-            Ok(2108..) => DateTime::from_date_and_time(2107, 12, 31, 23, 59, 58),
-            _ => Ok(DateTime::default()),
-        }
-        .unwrap_or_default();
+        let zip = DosTime::new(year, month, day, hour, minute, second).unwrap_or(if year < 1980 {
+            DosTime::EARLIEST
+        } else {
+            DosTime::LATEST
+        });
         Ok(Stamp { w3cdtf, zip })
     }
 }
 
-/// Deflate level of the parts written for each letter. Measured per
-/// five-page letter, whole render: level 1 (zlib-rs's "quick" strategy)
-/// 630 µs but a fifth bigger on real letters (13 KB); level 2, 740 µs and
-/// 9.4 KB; zlib's default 6, 860 µs for 8.8 KB, too close to the 1 ms
-/// budget for 6% fewer bytes. (Measured when docx-rs still wrote the
-/// body; writing it directly took the 43342 render from 0.64 to 0.18 ms.)
-const LETTER_LEVEL: i64 = 2;
-/// Deflate level of [`STATIC_PARTS`]: they are compressed once per
-/// process, so the best level costs nothing per letter.
-const STATIC_LEVEL: i64 = 9;
-
-/// Entry options: deflated at `level`, dated `when`, readable by everyone.
-fn entry_options(level: i64, when: DateTime) -> SimpleFileOptions {
-    SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(level))
-        .last_modified_time(when)
-        .unix_permissions(0o644)
-}
-
-/// Writes the complete `.docx`, entries in a fixed order.
-pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> ZipResult<Vec<u8>> {
-    let mut zip = Writer {
-        zip: ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024))),
-        cache: ZipArchive::new(Cursor::new(deflated_static_parts()?))?,
-        when: stamp.zip,
-    };
-    zip.add("[Content_Types].xml", content_types(parts).as_bytes())?;
-    zip.copy("_rels/.rels")?;
-    zip.add("docProps/core.xml", core_xml(parts.meta, &stamp.w3cdtf).as_bytes())?;
-    zip.copy("docProps/app.xml")?;
-    zip.add("word/document.xml", parts.document.as_bytes())?;
-    zip.add("word/_rels/document.xml.rels", document_rels(parts).as_bytes())?;
+/// Writes the complete `.docx`, entries in a fixed order. The parts that
+/// recur from letter to letter (ours and a reference document's) are
+/// [`Packing::Shared`]: deflated once and then copied from the cache.
+pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> Result<Vec<u8>, String> {
+    use Packing::{Letter, Shared, Stored};
+    let mut zip = ZipWriter::new(stamp.zip, 16 * 1024);
+    zip.add("[Content_Types].xml", content_types(parts).as_bytes(), Shared)?;
+    zip.add("_rels/.rels", PACKAGE_RELS.as_bytes(), Shared)?;
+    zip.add("docProps/core.xml", core_xml(parts.meta, &stamp.w3cdtf).as_bytes(), Letter)?;
+    zip.add("docProps/app.xml", APP_XML.as_bytes(), Shared)?;
+    zip.add("word/document.xml", parts.document.as_bytes(), Letter)?;
+    zip.add("word/_rels/document.xml.rels", document_rels(parts).as_bytes(), Shared)?;
     let house = parts.house;
-    zip.add_or_copy("word/styles.xml", house.map(|h| h.styles.as_bytes()))?;
+    zip.add("word/styles.xml", house.map_or(super::styles::STYLES_XML, |h| h.styles).as_bytes(), Shared)?;
     if let Some(numbering) = parts.numbering {
-        zip.add("word/numbering.xml", numbering.as_bytes())?;
+        zip.add("word/numbering.xml", numbering.as_bytes(), Shared)?;
     }
     match house {
-        Some(h) if h.even_and_odd => zip.add("word/settings.xml", even_and_odd_settings().as_bytes())?,
-        _ => zip.copy("word/settings.xml")?,
+        Some(h) if h.even_and_odd => zip.add("word/settings.xml", even_and_odd_settings().as_bytes(), Shared)?,
+        _ => zip.add("word/settings.xml", SETTINGS_XML.as_bytes(), Shared)?,
     }
-    zip.copy("word/webSettings.xml")?;
-    zip.add_or_copy("word/fontTable.xml", house.and_then(|h| h.font_table))?;
-    zip.add_or_copy("word/theme/theme1.xml", house.and_then(|h| h.theme))?;
+    zip.add("word/webSettings.xml", WEB_SETTINGS_XML.as_bytes(), Shared)?;
+    let font_table = house.and_then(|h| h.font_table).unwrap_or(FONT_TABLE_XML.as_bytes());
+    zip.add("word/fontTable.xml", font_table, Shared)?;
+    let theme = house.and_then(|h| h.theme).unwrap_or(super::theme::THEME_XML.as_bytes());
+    zip.add("word/theme/theme1.xml", theme, Shared)?;
+    // A running header names the letter's reference; a draft's first-page
+    // header and the footer (page numbers, the house style's line) are the
+    // same in every letter.
     if let Some(header) = parts.header {
-        zip.add("word/header1.xml", header.as_bytes())?;
+        zip.add("word/header1.xml", header.as_bytes(), Letter)?;
     }
     if let Some(header) = parts.first_header {
-        zip.add("word/header2.xml", header.as_bytes())?;
+        zip.add("word/header2.xml", header.as_bytes(), Shared)?;
     }
     if let Some(footer) = parts.footer {
-        zip.add("word/footer1.xml", footer.as_bytes())?;
+        zip.add("word/footer1.xml", footer.as_bytes(), Shared)?;
     }
     if let Some((name, logo)) = &parts.logo {
-        // Already compressed: stored, not deflated again.
-        let options =
-            entry_options(LETTER_LEVEL, zip.when).compression_method(CompressionMethod::Stored).compression_level(None);
-        zip.zip.start_file(format!("word/{name}"), options)?;
-        zip.zip.write_all(&logo.image.bytes)?;
+        zip.add(&format!("word/{name}"), &logo.image.bytes, Stored)?;
     }
     for part in house.map_or(&[][..], |h| &h.parts[..]) {
-        zip.add(&part.name, &part.data)?;
+        zip.add(&part.name, &part.data, Shared)?;
     }
-    Ok(zip.zip.finish()?.into_inner())
-}
-
-/// The parts that are the same in every letter, about a third of the text.
-const STATIC_PARTS: [(&str, &str); 7] = [
-    ("_rels/.rels", PACKAGE_RELS),
-    ("docProps/app.xml", APP_XML),
-    ("word/styles.xml", super::styles::STYLES_XML),
-    ("word/settings.xml", SETTINGS_XML),
-    ("word/webSettings.xml", WEB_SETTINGS_XML),
-    ("word/fontTable.xml", FONT_TABLE_XML),
-    ("word/theme/theme1.xml", super::theme::THEME_XML),
-];
-
-/// [`STATIC_PARTS`] deflated into a zip once per process, so each letter
-/// only copies their compressed bytes: deflate is the costliest step after
-/// writing the XML. The bytes are exactly what deflating afresh would
-/// give, so caching cannot change the output.
-fn deflated_static_parts() -> ZipResult<&'static [u8]> {
-    static CACHE: OnceLock<Vec<u8>> = OnceLock::new();
-    if let Some(bytes) = CACHE.get() {
-        return Ok(bytes);
-    }
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, text) in STATIC_PARTS {
-        zip.start_file(name, entry_options(STATIC_LEVEL, DateTime::default()))?;
-        zip.write_all(text.as_bytes())?;
-    }
-    let bytes = zip.finish()?.into_inner();
-    Ok(CACHE.get_or_init(|| bytes))
-}
-
-/// The archive being written, and the cache of static parts to copy from.
-struct Writer {
-    zip: ZipWriter<Cursor<Vec<u8>>>,
-    cache: ZipArchive<Cursor<&'static [u8]>>,
-    when: DateTime,
-}
-
-impl Writer {
-    /// Deflates `data` as entry `name`.
-    fn add(&mut self, name: &str, data: &[u8]) -> ZipResult<()> {
-        self.zip.start_file(name, entry_options(LETTER_LEVEL, self.when))?;
-        self.zip.write_all(data)?;
-        Ok(())
-    }
-
-    /// Deflates `data` as entry `name` when given, otherwise copies our
-    /// static part of that name.
-    fn add_or_copy(&mut self, name: &str, data: Option<&[u8]>) -> ZipResult<()> {
-        match data {
-            Some(data) => self.add(name, data),
-            None => self.copy(name),
-        }
-    }
-
-    /// Copies the static part `name` already deflated, re-dated.
-    fn copy(&mut self, name: &str) -> ZipResult<()> {
-        let index = self.cache.index_for_name(name).ok_or(ZipError::FileNotFound)?;
-        let file = self.cache.by_index_raw(index)?;
-        self.zip.raw_copy_file_touch(file, self.when, Some(0o644))
-    }
+    zip.finish()
 }
 
 /// `[Content_Types].xml`: one override per part we write.

@@ -1,47 +1,33 @@
-//! Stream compression with one reused zlib compressor per thread.
+//! PDF streams deflated by the shared [`crate::render::deflate`] module.
 
-use std::cell::RefCell;
+use std::borrow::Cow;
 
-use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf::{Dictionary, Stream};
 
-/// zlib level for streams. Deflating the 6-page 43342 letter's streams
-/// (best of 50) took 0.19 ms at level 1 for a 34.8 KB file, 0.39 ms at
-/// level 2 (28.4 KB), 0.46 ms at level 3 (27.6 KB), 0.63 ms at level 6
-/// (27.2 KB) and 1.2 ms at level 9 (27.0 KB); the rest of the render takes
-/// about 1.3 ms.
-const DEFLATE_LEVEL: u32 = 3;
-
-thread_local! {
-    /// Reset between streams rather than created for each: a fresh
-    /// compressor allocates and zeroes some 300 KB of window and hash
-    /// tables, which for a letter's ten or so small streams cost more than
-    /// the compressing did. Reset output is identical to a fresh one's.
-    static COMPRESSOR: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(DEFLATE_LEVEL), true));
-}
+use crate::render::deflate::{Format, deflate, deflate_shared};
 
 /// A stream of `content` with `dict`, deflated unless that would not make
-/// it smaller.
+/// it smaller: for content that differs from letter to letter (pages).
 pub fn stream(dict: Dictionary, content: Vec<u8>) -> Result<Stream, String> {
-    let compressed = deflate(&content).map_err(|e| format!("cannot compress: {e}"))?;
-    if compressed.len() >= content.len() {
-        return Ok(Stream::new(dict, content));
-    }
-    let mut stream = Stream::new(dict, compressed);
-    stream.dict.set("Filter", "FlateDecode");
-    Ok(stream)
+    let deflated = deflate(&content, Format::Zlib)?;
+    Ok(smaller(dict, content, Cow::Owned(deflated)))
 }
 
-fn deflate(data: &[u8]) -> Result<Vec<u8>, flate2::CompressError> {
-    COMPRESSOR.with_borrow_mut(|compressor| {
-        compressor.reset();
-        let mut out = Vec::with_capacity(data.len() / 2 + 64);
-        loop {
-            let rest = &data[compressor.total_in() as usize..];
-            if compressor.compress_vec(rest, &mut out, FlushCompress::Finish)? == Status::StreamEnd {
-                return Ok(out);
-            }
-            out.reserve(out.capacity());
-        }
-    })
+/// As [`stream`], for content that recurs from letter to letter (font
+/// programs and their ToUnicode maps, the ICC profile, a logo), deflated
+/// once per batch and then taken from the cache.
+pub fn shared_stream(dict: Dictionary, content: Vec<u8>) -> Result<Stream, String> {
+    let deflated = deflate_shared(&content, Format::Zlib)?;
+    Ok(smaller(dict, content, Cow::Borrowed(&deflated)))
+}
+
+/// The stream with `deflated` and `/FlateDecode`, or `content` as it is
+/// when deflating did not make it smaller.
+fn smaller(dict: Dictionary, content: Vec<u8>, deflated: Cow<'_, [u8]>) -> Stream {
+    if deflated.len() >= content.len() {
+        return Stream::new(dict, content);
+    }
+    let mut stream = Stream::new(dict, deflated.into_owned());
+    stream.dict.set("Filter", "FlateDecode");
+    stream
 }

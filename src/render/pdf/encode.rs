@@ -1,6 +1,7 @@
 //! Encoding: laid-out pages → PDF bytes.
 //!
-//! The document is built directly with lopdf. Pages, fonts and metadata
+//! The document is built as lopdf objects and written by our own
+//! [`writer`](super::writer). Pages, fonts and metadata
 //! are what printpdf used to write, without its per-document work (see
 //! [`embed`](super::embed)) or its detour through operator objects for the
 //! content streams (see [`content`](super::content)), and without what it
@@ -9,7 +10,7 @@
 //! reproducible: fonts get fixed resource ids, the dates come from the
 //! options, and the trailer `/ID` is a hash of the file.
 
-use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, SaveOptions, StringFormat, dictionary};
+use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, StringFormat, dictionary};
 
 use super::content::page_content;
 use super::deflate::stream;
@@ -19,7 +20,7 @@ use super::layout::{Layout, Page};
 use super::structure::Structure;
 use super::style::{PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
 use super::tagged::TreeBuilder;
-use super::{archival, logo};
+use super::{archival, logo, writer};
 use crate::doc::Document;
 use crate::render::RenderOptions;
 
@@ -30,10 +31,6 @@ const PRODUCER: &str = "foikit";
 /// millimetre: the height differs from [`PAGE_HEIGHT`](super::style::PAGE_HEIGHT)
 /// in the fifth decimal, and keeping it keeps every page exactly as it was.
 const MEDIA_BOX: [f32; 2] = [PAGE_WIDTH_MM * 2.834_646, PAGE_HEIGHT_MM * 2.834_646];
-
-/// The `/ID` written before the file's hash is known: 16 zero bytes, which
-/// lopdf writes as this hex string.
-const ID_PLACEHOLDER: &[u8] = b"<00000000000000000000000000000000>";
 
 /// Encodes a laid-out letter as a tagged PDF (PDF/UA-1) that is also
 /// PDF/A-2u, carrying `doc`'s metadata.
@@ -71,27 +68,11 @@ pub fn encode(layout: &Layout, doc: &Document, opts: &RenderOptions, fonts: &Fon
         "OutputIntents" => vec![output_intent.into()],
     });
     let info = pdf.add_object(info(doc, &date));
-    pdf.trailer.set("Root", catalog);
-    pdf.trailer.set("Info", info);
-    let placeholder = Object::String(vec![0; 16], StringFormat::Hexadecimal);
-    pdf.trailer.set("ID", vec![placeholder.clone(), placeholder]);
-    let mut bytes = Vec::new();
-    let options = SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .compression_level(OBJECT_STREAM_LEVEL)
-        .build();
-    pdf.save_with_options(&mut bytes, options).map_err(|e| format!("cannot write PDF: {e}"))?;
-    stamp_id(&mut bytes)?;
-    Ok(bytes)
+    writer::write(&pdf.objects, catalog, info)
 }
 
 /// The letter's language: British English.
 const LANGUAGE: &str = "en-GB";
-
-/// zlib level of the object streams that hold the structure tree and the
-/// small dictionaries.
-const OBJECT_STREAM_LEVEL: u32 = 6;
 
 /// Adds `page` with its content stream and link annotations, recording its
 /// marked content and links in the structure `tree`.
@@ -171,30 +152,4 @@ pub fn text_string(text: &str) -> Object {
     }
     let bytes = [0xFEFF].into_iter().chain(text.encode_utf16()).flat_map(u16::to_be_bytes).collect();
     Object::String(bytes, StringFormat::Hexadecimal)
-}
-
-/// Replaces the placeholder `/ID` in the trailer with a 16-byte hash of the
-/// whole file (placeholder included), so the same letter always gets the
-/// same `/ID` and a different letter (or a re-dated one) a different one.
-fn stamp_id(bytes: &mut [u8]) -> Result<(), String> {
-    let hex: String = file_hash(bytes).iter().map(|byte| format!("{byte:02X}")).collect();
-    for _ in 0..2 {
-        let found = bytes.windows(ID_PLACEHOLDER.len()).rposition(|w| w == ID_PLACEHOLDER);
-        let at = 1 + found.ok_or("the trailer lacks its /ID")?;
-        bytes[at..at + hex.len()].copy_from_slice(hex.as_bytes());
-    }
-    Ok(())
-}
-
-/// Two FNV-1a hashes with different seeds: tiny, and (unlike
-/// `DefaultHasher`) stable across Rust releases.
-fn file_hash(bytes: &[u8]) -> [u8; 16] {
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let (a, b) = bytes.iter().fold((0xcbf2_9ce4_8422_2325_u64, 0x6c62_272e_07bb_0142_u64), |(a, b), &byte| {
-        ((a ^ u64::from(byte)).wrapping_mul(PRIME), (b ^ u64::from(byte)).wrapping_mul(PRIME))
-    });
-    let mut id = [0u8; 16];
-    id[..8].copy_from_slice(&a.to_be_bytes());
-    id[8..].copy_from_slice(&b.to_be_bytes());
-    id
 }

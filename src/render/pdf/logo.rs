@@ -11,7 +11,7 @@ use std::io::Read;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
-use super::deflate::stream;
+use super::deflate::shared_stream;
 use crate::image::{Format, Image};
 
 /// The resource name the logo is drawn by.
@@ -42,11 +42,11 @@ pub fn xobject(image: &Image, pdf: &mut Document) -> Result<ObjectId, String> {
                 "ColorSpace" => "DeviceGray",
                 "BitsPerComponent" => i64::from(depth),
             };
-            let mask = pdf.add_object(stream(mask, alpha)?);
+            let mask = pdf.add_object(shared_stream(mask, alpha)?);
             dict.set("ColorSpace", if colour == 4 { "DeviceGray" } else { "DeviceRGB" });
             dict.set("BitsPerComponent", i64::from(depth));
             dict.set("SMask", mask);
-            stream(dict, pixels)?
+            shared_stream(dict, pixels)?
         }
         Format::Png { colour, depth } => {
             let colours = if colour == 2 { 3 } else { 1 };

@@ -5,8 +5,9 @@
 //! Split in two so the typography can be tested without decoding PDFs:
 //! `layout` turns the [`Document`] into pages of positioned lines and
 //! rules (own line breaking, shaping, bidi and pagination, pure) tagged
-//! with a structure tree, and `encode` writes those pages with lopdf
-//! (fonts subset by allsorts) and makes the bytes reproducible.
+//! with a structure tree, and `encode` builds those pages as lopdf
+//! objects (fonts subset by allsorts), which `writer` writes as
+//! reproducible bytes.
 
 mod archival;
 mod content;
@@ -29,6 +30,7 @@ mod table;
 mod tagged;
 mod to_unicode;
 mod wrap;
+mod writer;
 
 #[cfg(test)]
 mod house_tests;
@@ -45,8 +47,8 @@ use crate::doc::Document;
 ///
 /// If the letter holds a character no bundled font can print (the error
 /// names it and the text it occurs in), or if the bundled fonts cannot be
-/// loaded or subset, or lopdf fails to serialise, which no document content
-/// can cause. Oversized words, rows and blocks are broken rather than
+/// loaded or subset, or a stream cannot be deflated, which no document
+/// content can cause. Oversized words, rows and blocks are broken rather than
 /// rejected.
 pub fn pdf(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let error = |message: String| RenderError { format: Format::Pdf, message };
