@@ -122,8 +122,10 @@ fn batch_of_50(b: divan::Bencher) {
         font: None,
     };
     let composer = Composer::builtin();
+    let workers = pipeline::Workers::new(0, Some(paths.len())).unwrap();
     b.bench(|| {
-        let report = pipeline::render_batch(&composer, paths.iter().cloned().map(Ok), &settings, &|| {});
+        let report =
+            workers.run(|| pipeline::render_batch(&composer, paths.iter().cloned().map(Ok), &settings, &|| {}));
         assert!(report.failed.is_empty(), "{:?}", report.failed);
     });
 }

@@ -153,10 +153,30 @@ fn flush(staged: &[Staged], dirs: &[PathBuf]) -> Result<(), (PathBuf, io::Error)
     if staged.len() > FLUSH_EACH_UP_TO { flush_file_systems(staged, dirs) } else { flush_each(staged) }
 }
 
+/// Flushes each file, all at once (a thread each), so the file system can
+/// commit them together rather than wait for its journal once per file.
 fn flush_each(staged: &[Staged]) -> Result<(), (PathBuf, io::Error)> {
-    use rayon::prelude::*;
-    staged.par_iter().try_for_each(|file| {
+    let sync = |file: &Staged| {
         fs::File::open(&file.temp).and_then(|handle| handle.sync_all()).map_err(|e| (file.target.clone(), e))
+    };
+    let Some((last, rest)) = staged.split_last() else { return Ok(()) };
+    std::thread::scope(|scope| {
+        // A file whose thread cannot be started is flushed here instead.
+        let others: Vec<_> = rest
+            .iter()
+            .map(|file| (file, std::thread::Builder::new().spawn_scoped(scope, move || sync(file))))
+            .collect();
+        let mine = sync(last);
+        others
+            .into_iter()
+            .map(|(file, started)| match started {
+                Ok(thread) => {
+                    thread.join().unwrap_or_else(|_| Err((file.target.clone(), io::Error::other("flush failed"))))
+                }
+                Err(_) => sync(file),
+            })
+            .chain([mine])
+            .collect()
     })
 }
 

@@ -251,8 +251,10 @@ pub fn inputs(args: &[PathBuf], wanted: fn(&Path) -> bool) -> (Vec<PathBuf>, Vec
             files.push(arg.clone());
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    if files.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    }
     (files, failed)
 }
 
@@ -336,17 +338,25 @@ struct Done {
 /// rows) is never held in memory.
 const CHUNK_PER_THREAD: usize = 32;
 
-/// Runs `work` on every item in parallel, a bounded chunk at a time, and
-/// hands the results to `take` in input order. Stops reading items once
-/// `stop` is set.
+/// Runs `work` on every item and hands the results to `take` in input
+/// order; stops reading items once `stop` is set. Inside a [`Workers`]
+/// pool the items run in parallel, a bounded chunk at a time; outside one,
+/// one after another on this thread, so a single letter starts no threads.
 fn stream<T: Send, R: Send>(
     items: impl Iterator<Item = T>,
     stop: &AtomicBool,
     work: impl Fn(T) -> R + Sync + Send,
     mut take: impl FnMut(R),
 ) {
-    let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
     let mut items = items.fuse();
+    if rayon::current_thread_index().is_none() {
+        while !stop.load(Ordering::Relaxed) {
+            let Some(item) = items.next() else { break };
+            take(work(item));
+        }
+        return;
+    }
+    let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
     while !stop.load(Ordering::Relaxed) {
         let batch: Vec<T> = items.by_ref().take(chunk).collect();
         if batch.is_empty() {
@@ -378,7 +388,7 @@ pub fn render_batch<S: CaseInput>(
         }
         let result = input
             .map_err(|failed| (None, failed))
-            .and_then(|input| render_one(composer, &input, settings, &references));
+            .and_then(|input| guard(&input, || render_one(composer, &input, settings, &references), |f| (None, f)));
         if result.is_err() && settings.fail_fast {
             stop.store(true, Ordering::Relaxed);
         }
@@ -421,6 +431,16 @@ pub fn render_batch<S: CaseInput>(
         }
     }
     report
+}
+
+/// Runs `work` on `input`, turning a panic (a bug in foikit, never the
+/// input's fault) into that input's failure (made by `failed`), so the rest
+/// of the batch is still written and reported.
+fn guard<R, E>(input: &dyn CaseInput, work: impl FnOnce() -> Result<R, E>, failed: fn(Failed) -> E) -> Result<R, E> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
+        let message = "foikit failed on this input (a bug: please report it with the input)";
+        Err(failed(Failed::new(&input.label(), FailKind::BadInput, message)))
+    })
 }
 
 /// Two inputs that would write the same file (references "FOI/1" and
@@ -555,14 +575,14 @@ pub struct CheckReport {
 /// Checks every input with `check` (e.g. [`check_file`], [`check_case`])
 /// in parallel and streamed; an input that could not even be read is an
 /// `Err`.
-pub fn check_batch<T: Send>(
+pub fn check_batch<T: CaseInput>(
     inputs: impl Iterator<Item = Result<T, Failed>>,
     check: impl Fn(&T) -> Result<(Reading, Vec<Diagnostic>), Failed> + Sync + Send,
     tick: &(dyn Fn() + Sync),
 ) -> CheckReport {
     let mut report = CheckReport::default();
     let work = |input: Result<T, Failed>| {
-        let result = input.and_then(|input| check(&input));
+        let result = input.and_then(|input| guard(&input, || check(&input), |f| f));
         tick();
         result
     };
@@ -576,7 +596,64 @@ pub fn check_batch<T: Send>(
     report
 }
 
-/// Builds the rayon pool for `--jobs N` (0: one thread per core).
-pub fn pool(jobs: usize) -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {
-    rayon::ThreadPoolBuilder::new().num_threads(jobs).build()
+/// Where a batch's letters are made: on a rayon pool, or on the calling
+/// thread when there is one letter or one job (a pool's threads cost more
+/// to start and wind down than such a run gains from them).
+pub struct Workers(Option<rayon::ThreadPool>);
+
+impl Workers {
+    /// Workers for `--jobs N` (0: one thread per core) over `inputs`
+    /// inputs (`None` when they are counted only as they are read, as a mail
+    /// merge's rows are).
+    pub fn new(jobs: usize, inputs: Option<usize>) -> Result<Workers, rayon::ThreadPoolBuildError> {
+        if jobs == 1 || inputs.is_some_and(|n| n <= 1) {
+            return Ok(Workers(None));
+        }
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map(|pool| Workers(Some(pool)))
+    }
+
+    /// Runs `batch` ([`render_batch`], [`check_batch`]) on these workers.
+    pub fn run<R: Send>(&self, batch: impl FnOnce() -> R + Send) -> R {
+        match &self.0 {
+            Some(pool) => pool.install(batch),
+            None => batch(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_fails_only_its_input() {
+        let input = PathBuf::from("bug.yaml");
+        let failed = guard(&input, || -> Result<(), Failed> { panic!("a bug") }, |f| f).unwrap_err();
+        assert_eq!((&failed.file, failed.kind), (&input, FailKind::BadInput));
+        assert!(failed.message.starts_with("error: foikit failed on this input"), "{}", failed.message);
+        assert_eq!(guard(&input, || Ok::<_, Failed>(7), |f| f).unwrap(), 7);
+    }
+
+    #[test]
+    fn outside_a_pool_items_run_here_in_order_until_stopped() {
+        let stop = AtomicBool::new(false);
+        let mut seen = Vec::new();
+        let work = |i: u32| {
+            if i == 3 {
+                stop.store(true, Ordering::Relaxed);
+            }
+            (i, std::thread::current().id())
+        };
+        stream(0..10, &stop, work, |r| seen.push(r));
+        let here = std::thread::current().id();
+        assert_eq!(seen, (0..=3).map(|i| (i, here)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn in_a_pool_results_come_back_in_input_order() {
+        let workers = Workers::new(2, Some(100)).unwrap();
+        let mut seen = Vec::new();
+        workers.run(|| stream(0..100u32, &AtomicBool::new(false), |i| i * 2, |r| seen.push(r)));
+        assert_eq!(seen, (0..100).map(|i| i * 2).collect::<Vec<_>>());
+    }
 }

@@ -63,16 +63,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let quiet = args.quiet || args.format != ReportFormat::Human;
     let bar = super::progress(args.merge.is_none().then_some(inputs.len()), quiet);
     let tick = || bar.inc(1);
-    let pool = pipeline::pool(args.jobs)?;
+    let workers = pipeline::Workers::new(args.jobs, args.merge.is_none().then_some(inputs.len()))?;
     let checked = match &args.merge {
         Some(rows) => {
             let rows = super::merge_rows(&inputs, rows)?;
             let check = |row: &foikit::merge::Row| pipeline::check_case(&composer, row);
-            pool.install(|| pipeline::check_batch(rows, check, &tick))
+            workers.run(|| pipeline::check_batch(rows, check, &tick))
         }
         None => {
             let check = |path: &PathBuf| pipeline::check_file(&composer, path, args.kind);
-            pool.install(|| pipeline::check_batch(inputs.iter().cloned().map(Ok), check, &tick))
+            workers.run(|| pipeline::check_batch(inputs.iter().cloned().map(Ok), check, &tick))
         }
     };
     bar.finish_and_clear();

@@ -274,3 +274,36 @@ fn completions_and_manual() {
     let man = foikit(&["man"], &[]);
     assert!(man.status.success() && String::from_utf8_lossy(&man.stdout).contains(".TH foikit"));
 }
+
+/// A batch run on this thread (`--jobs 1`, as a single case is) writes what
+/// the thread pool writes, reports the same, and still stops at the first
+/// failure under `--fail-fast`.
+#[test]
+fn one_job_renders_as_the_pool_does() {
+    let dir = support::scratch("one-job");
+    let cases = dir.join("cases");
+    std::fs::create_dir_all(&cases).unwrap();
+    for (name, reference) in [("a.yaml", "J-1"), ("b.yaml", "J-2"), ("c.yaml", "J-3")] {
+        case_with_reference(&cases, name, reference);
+    }
+    std::fs::write(cases.join("broken.yaml"), "reference: [\n").unwrap();
+    let run = |jobs: &str, out: &str, extra: &[&str]| {
+        let out = dir.join(out);
+        let args = [&["render", "--format", "txt,pdf", "--jobs", jobs, "-o", out.to_str().unwrap()], extra].concat();
+        let run = foikit(&args, &[&cases]);
+        // The summary's last part is the time taken.
+        let summary: Vec<String> = stderr(&run)
+            .lines()
+            .map(|l| l.rsplit_once("; ").filter(|_| l.ends_with(" s")).map_or(l, |(a, _)| a).to_owned())
+            .collect();
+        let files: Vec<(String, Vec<u8>)> =
+            files_in(&out).into_iter().map(|f| (f.clone(), std::fs::read(out.join(&f)).unwrap())).collect();
+        (run.status.code(), summary, files)
+    };
+    let serial = run("1", "serial", &[]);
+    assert_eq!(serial.0, Some(2));
+    assert_eq!(serial.2.len(), 6, "{:?}", serial.1);
+    assert_eq!(serial, run("0", "pool", &[]));
+    let stopped = run("1", "stopped", &["--fail-fast"]);
+    assert_eq!((stopped.0, stopped.2.len()), (Some(2), 0), "{:?}", stopped.1);
+}
