@@ -124,7 +124,11 @@ impl<'p> PageWriter<'p, '_> {
             Tag::Artifact => self.operator("/Artifact BMC"),
             Tag::Node(node) => {
                 let role = self.structure.nodes.get(node).map_or("Span", |n| n.role.name());
-                writeln!(self.out, "/{role} <</MCID {}>> BDC", self.marks.len()).expect("writing to a Vec cannot fail");
+                self.out.push(b'/');
+                self.out.extend_from_slice(role.as_bytes());
+                self.out.extend_from_slice(b" <</MCID ");
+                write_integer(&mut self.out, self.marks.len());
+                self.out.extend_from_slice(b">> BDC\n");
                 self.marks.push(node);
             }
         }
@@ -139,8 +143,9 @@ impl<'p> PageWriter<'p, '_> {
 
     /// Writes `numbers` as operands, each followed by a space.
     fn operands(&mut self, numbers: &[f32]) {
-        for n in numbers {
-            write!(self.out, "{n} ").expect("writing to a Vec cannot fail");
+        for &n in numbers {
+            write_number(&mut self.out, n);
+            self.out.push(b' ');
         }
     }
 
@@ -162,6 +167,16 @@ impl<'p> PageWriter<'p, '_> {
             self.operator("ET");
             self.in_text = false;
         }
+    }
+
+    /// Selects `face` at `size` (`Tf`).
+    fn set_font(&mut self, face: Face, size: f32) {
+        self.out.push(b'/');
+        self.out.extend_from_slice(face.resource_id().as_bytes());
+        self.out.push(b' ');
+        write_number(&mut self.out, size);
+        self.out.extend_from_slice(b" Tf\n");
+        self.font = Some((face, size));
     }
 
     fn set_fill(&mut self, color: Rgb) {
@@ -188,9 +203,7 @@ impl<'p> PageWriter<'p, '_> {
             self.begin_text();
             self.mark(run.tag);
             if self.font != Some((run.face, line.size)) {
-                writeln!(self.out, "/{} {} Tf", run.face.resource_id(), line.size)
-                    .expect("writing to a Vec cannot fail");
-                self.font = Some((run.face, line.size));
+                self.set_font(run.face, line.size);
             }
             self.set_fill(ink_color(run.ink));
             if pen.is_none_or(|x: f32| (x - run.dx).abs() > PEN_SLACK) {
@@ -242,8 +255,7 @@ impl<'p> PageWriter<'p, '_> {
             // and ignore a span that shows none: an invisible space (text
             // render mode 3) gives the label a place to be read.
             self.operator("BT");
-            writeln!(self.out, "/{} {} Tf", run.face.resource_id(), line.size).expect("writing to a Vec cannot fail");
-            self.font = Some((run.face, line.size));
+            self.set_font(run.face, line.size);
             self.operator("3 Tr");
             self.operands(&[1.0, 0.0, 0.0, 1.0, line.x + run.dx, flip(line.baseline)]);
             self.operator("Tm");
@@ -258,6 +270,8 @@ impl<'p> PageWriter<'p, '_> {
     /// Shows `text` as a literal string of two-byte codes: half the bytes
     /// of the hex form to write and deflate.
     fn show(&mut self, face: Face, text: &str) {
+        // Two bytes a character, more only where one is escaped.
+        self.out.reserve(2 * text.len() + 6);
         self.out.push(b'(');
         for c in text.chars() {
             self.code(self.fonts.code(face, c));
@@ -289,6 +303,7 @@ impl<'p> PageWriter<'p, '_> {
     /// Writes a two-byte code into a literal string. Only the delimiters,
     /// the backslash and CR (which a reader would take for a line end) need
     /// escaping.
+    #[inline]
     fn code(&mut self, code: u16) {
         for byte in code.to_be_bytes() {
             match byte {
@@ -358,5 +373,143 @@ impl<'p> PageWriter<'p, '_> {
         self.operands(&[x, flip(y + height), width, height]);
         self.operator("re");
         self.operator("f");
+    }
+}
+
+/// Writes `n` exactly as `Display` for `f32` does (the shortest digits that
+/// read back as `n`, in plain decimal notation), which is how every number
+/// in the streams has always been written, without `core::fmt`'s cost.
+/// Ryū finds the same shortest digits except where `n` lies exactly halfway
+/// between the two closest candidates (Ryū rounds to even, `Display` up);
+/// those ties, and the notation Ryū alone uses (an exponent for very small
+/// or very large magnitudes, which `Display` never writes), go through
+/// `Display` itself. Ryū's `.0` on whole numbers is dropped.
+fn write_number(out: &mut Vec<u8>, n: f32) {
+    // Whole numbers below 2^23 (most operands: 0, 1, sizes) are their own
+    // shortest form; -0 keeps its sign, as `Display` writes it.
+    if n.abs() < 8_388_608.0 && (n as i32) as f32 == n {
+        if n.is_sign_negative() {
+            out.push(b'-');
+        }
+        write_integer(out, (n as i32).unsigned_abs() as usize);
+        return;
+    }
+    let mut buffer = ryu::Buffer::new();
+    let digits = buffer.format(n);
+    let digits = digits.strip_suffix(".0").unwrap_or(digits);
+    if digits.bytes().any(|b| b.is_ascii_alphabetic()) || is_tie(n, digits) {
+        write!(out, "{n}").expect("writing to a Vec cannot fail");
+    } else {
+        out.extend_from_slice(digits.as_bytes());
+    }
+}
+
+/// Whether `n` is exactly halfway between two numbers of as many decimal
+/// places as `digits` (its shortest form), or too finely written to tell.
+/// `n` times a power of ten up to 10^12 is exact in an `f64` (24 + 28
+/// significant bits), so the half shows as an exact fraction.
+fn is_tie(n: f32, digits: &str) -> bool {
+    const POWERS: [f64; 13] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+    let places = digits.bytes().position(|b| b == b'.').map_or(0, |point| digits.len() - point - 1);
+    let Some(power) = POWERS.get(places) else { return true };
+    let scaled = f64::from(n).abs() * power;
+    scaled - scaled.floor() == 0.5
+}
+
+/// Writes `n` in decimal, as `Display` does.
+fn write_integer(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{write_integer, write_number};
+
+    fn written(n: f32) -> String {
+        let mut out = Vec::new();
+        write_number(&mut out, n);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The fast writer gives `Display`'s bytes: for the numbers layout
+    /// produces (positions, sizes, colours), for whole numbers and
+    /// magnitudes at both ends, and for a spread of bit patterns across
+    /// every exponent.
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        let special = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.000_244_140_63,
+            0.004_394_531_3,
+            0.016_601_563,
+            0.5,
+            0.1,
+            0.45,
+            0.92,
+            0.114,
+            0.439,
+            0.722,
+            11.0,
+            9.5,
+            13.5,
+            70.86614,
+            595.2756,
+            841.8898,
+            1e-5,
+            1e-6,
+            1.5e-7,
+            1e-30,
+            1e12,
+            1e13,
+            1e14,
+            3.4e38,
+            f32::MIN_POSITIVE,
+            f32::EPSILON,
+            f32::MAX,
+            f32::MIN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            16_777_216.0,
+            16_777_217.0,
+        ];
+        for n in special {
+            assert_eq!(written(n), format!("{n}"), "{n:?}");
+        }
+        // Every millipoint of a page and beyond, as layout's sums give them.
+        for i in -1_000_000..1_000_000 {
+            let n = i as f32 / 1000.0;
+            assert_eq!(written(n), format!("{n}"), "{n:?}");
+        }
+        // Bit patterns spread over the whole range (a fixed-step walk,
+        // so the test is deterministic).
+        let mut bits: u32 = 0;
+        for _ in 0..1_000_000 {
+            let n = f32::from_bits(bits);
+            assert_eq!(written(n), format!("{n}"), "{bits:#x}");
+            bits = bits.wrapping_add(2_147_483_629);
+        }
+    }
+
+    #[test]
+    fn integers_are_written_as_display_writes_them() {
+        for n in (0..100_000).chain([usize::MAX, usize::MAX / 7, 1 << 40]) {
+            let mut out = Vec::new();
+            write_integer(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
     }
 }

@@ -10,6 +10,7 @@
 //! (allsorts), called directly on the dehinted program.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::{Mutex, PoisonError};
 
 use allsorts::binary::read::ReadScope;
@@ -17,7 +18,7 @@ use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
-use super::deflate::shared_stream;
+use super::deflate::stream;
 use super::fonts::{DescriptorMetrics, Face, FaceData, Fonts};
 use super::layout::{Ink, Item, Page, Run};
 use super::to_unicode::to_unicode_cmap;
@@ -104,7 +105,7 @@ fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::A
 }
 
 /// What a glyph reads as.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Unicode {
     /// One character, as for almost every glyph.
     Char(char),
@@ -171,8 +172,7 @@ fn embed_face(
         data.descriptor_metrics().ok_or_else(|| format!("the font of the {} face lacks head or hhea", face.role()))?;
     let program = pdf.add_object(program);
     let descriptor = pdf.add_object(descriptor(&metrics, &name, program));
-    let cmap = to_unicode_cmap(face.resource_id(), coded.iter().map(|&(code, _, u)| (code, u.chars())));
-    let to_unicode = pdf.add_object(shared_stream(Dictionary::new(), cmap.into_bytes())?);
+    let to_unicode = pdf.add_object(to_unicode_stream(face, &coded)?);
     let cid_font = dictionary! {
         "Type" => "Font",
         "BaseFont" => name.clone(),
@@ -232,35 +232,60 @@ fn descriptor(metrics: &DescriptorMetrics, name: &str, program: ObjectId) -> Dic
     }
 }
 
-/// Font programs made so far in this process, by font program (its
-/// address: programs live as long as the process) and glyph ids.
-type Programs = HashMap<(usize, Vec<u16>), Stream>;
+/// Streams made so far in this process, by what they are made from, so a
+/// batch whose letters show the same glyphs makes each stream once; the
+/// bytes are the same either way.
+struct Made<K>(Mutex<Option<HashMap<K, Stream>>>);
 
-/// At most this many programs are kept (then the cache starts afresh), so a
-/// batch's memory stays flat however many letters it has.
-const PROGRAMS_KEPT: usize = 64;
+/// At most this many streams of a kind are kept (then the cache starts
+/// afresh), so a batch's memory stays flat however many letters it has.
+const STREAMS_KEPT: usize = 64;
 
-/// The `/FontFile2` stream of `face` subset to `ids`, deflated. Letters in a
-/// batch mostly show the same glyphs of each face, and subsetting and
-/// deflating are the costliest steps of encoding, so each distinct program
-/// is made once per process; the bytes are the same either way.
+impl<K: Hash + Eq> Made<K> {
+    const fn new() -> Made<K> {
+        Made(Mutex::new(None))
+    }
+
+    /// The stream made from `key`, made by `make` if it is not kept yet.
+    fn get(&self, key: K, make: impl FnOnce(&K) -> Result<Stream, String>) -> Result<Stream, String> {
+        if let Some(found) = self.0.lock().unwrap_or_else(PoisonError::into_inner).as_ref().and_then(|m| m.get(&key)) {
+            return Ok(found.clone());
+        }
+        let made = make(&key)?;
+        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let kept = kept.get_or_insert_with(HashMap::new);
+        if kept.len() >= STREAMS_KEPT {
+            kept.clear();
+        }
+        kept.insert(key, made.clone());
+        Ok(made)
+    }
+}
+
+/// The `/FontFile2` stream of `face` subset to `ids`, deflated. Subsetting
+/// and deflating are the costliest steps of encoding, so each distinct
+/// program (by font program, whose address lives as long as the process,
+/// and glyph ids) is made once per process.
 fn font_file(face: Face, data: &FaceData, ids: Vec<u16>) -> Result<Stream, String> {
-    static PROGRAMS: Mutex<Option<Programs>> = Mutex::new(None);
-    let key = (data.program.as_ptr() as usize, ids);
-    if let Some(found) = PROGRAMS.lock().unwrap_or_else(PoisonError::into_inner).as_ref().and_then(|p| p.get(&key)) {
-        return Ok(found.clone());
-    }
-    let program = subset_program(data.program, &key.1)
-        .map_err(|e| format!("cannot subset the font of the {} face: {e}", face.role()))?;
-    let program_len = program.len() as i64;
-    let made = shared_stream(dictionary! { "Length1" => program_len }, program)?;
-    let mut programs = PROGRAMS.lock().unwrap_or_else(PoisonError::into_inner);
-    let programs = programs.get_or_insert_with(HashMap::new);
-    if programs.len() >= PROGRAMS_KEPT {
-        programs.clear();
-    }
-    programs.insert(key, made.clone());
-    Ok(made)
+    static PROGRAMS: Made<(usize, Vec<u16>)> = Made::new();
+    PROGRAMS.get((data.program.as_ptr() as usize, ids), |(_, ids)| {
+        let program = subset_program(data.program, ids)
+            .map_err(|e| format!("cannot subset the font of the {} face: {e}", face.role()))?;
+        let program_len = program.len() as i64;
+        stream(dictionary! { "Length1" => program_len }, program)
+    })
+}
+
+/// The ToUnicode stream of `face` for its `coded` glyphs, deflated: made
+/// once per process for each distinct face and mapping, like the font
+/// programs.
+fn to_unicode_stream(face: Face, coded: &[(u16, u16, &Unicode)]) -> Result<Stream, String> {
+    static MAPS: Made<(Face, Vec<(u16, Unicode)>)> = Made::new();
+    let key = (face, coded.iter().map(|&(code, _, unicode)| (code, unicode.clone())).collect());
+    MAPS.get(key, |(face, mappings)| {
+        let cmap = to_unicode_cmap(face.resource_id(), mappings.iter().map(|(code, u)| (*code, u.chars())));
+        stream(Dictionary::new(), cmap.into_bytes())
+    })
 }
 
 /// The TrueType program holding glyphs `ids` of `program`, renumbered to

@@ -163,7 +163,10 @@ impl FaceData {
         })
     }
 
-    /// The glyph for `c`, or `None` if the face has none.
+    /// The glyph for `c`, or `None` if the face has none. Inlined: layout
+    /// asks this for nearly every character, and the tabulated answer is a
+    /// few instructions, less than a call.
+    #[inline]
     pub fn glyph(&self, c: char) -> Option<Glyph> {
         let at = 4 * c as usize;
         let Some(&[id0, id1, advance0, advance1]) = self.glyphs.get(at..at + 4) else { return self.lookup(c) };
@@ -194,6 +197,7 @@ impl FaceData {
         self.shaper.number_of_glyphs()
     }
 
+    #[cold]
     fn lookup(&self, c: char) -> Option<Glyph> {
         let id = self.shaper.glyph_index(c)?;
         let units = self.shaper.glyph_hor_advance(id)?;
@@ -238,18 +242,30 @@ impl Fonts {
         self.faces[face.index()]
     }
 
-    /// The face that prints `c` in a run set in `face`: the face itself if
-    /// it has a glyph, otherwise the regular face, otherwise the first
-    /// fallback that does, or `None` if no face can print it. With a
-    /// user's body font, the fallbacks serve only the scripts they are for:
-    /// a Latin, Greek or Cyrillic letter, or punctuation, that the body
-    /// font lacks is missing, not printed in another design.
-    pub fn face_for(&self, c: char, face: Face) -> Option<Face> {
-        let own = [face, Face::Regular].into_iter().find(|&f| self.face(f).glyph(c).is_some());
-        if own.is_some() || (self.user.is_some() && body_script(c)) {
-            return own;
+    /// The face that prints `c` in a run set in `face`, and its glyph: the
+    /// face itself if it has a glyph, otherwise the regular face, otherwise
+    /// the first fallback that does, or `None` if no face can print it.
+    /// With a user's body font, the fallbacks serve only the scripts they
+    /// are for: a Latin, Greek or Cyrillic letter, or punctuation, that the
+    /// body font lacks is missing, not printed in another design.
+    #[inline]
+    pub fn glyph_for(&self, c: char, face: Face) -> Option<(Face, Glyph)> {
+        match self.face(face).glyph(c) {
+            Some(glyph) => Some((face, glyph)),
+            None => self.glyph_elsewhere(c),
         }
-        Face::FALLBACKS.into_iter().find(|&f| self.face(f).glyph(c).is_some())
+    }
+
+    /// [`Fonts::glyph_for`] for a character the run's own face lacks.
+    #[inline(never)]
+    fn glyph_elsewhere(&self, c: char) -> Option<(Face, Glyph)> {
+        if let Some(glyph) = self.face(Face::Regular).glyph(c) {
+            return Some((Face::Regular, glyph));
+        }
+        if self.user.is_some() && body_script(c) {
+            return None;
+        }
+        Face::FALLBACKS.into_iter().find_map(|f| Some((f, self.face(f).glyph(c)?)))
     }
 
     /// The user's body font file, if the letter is set in one.

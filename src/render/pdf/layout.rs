@@ -180,7 +180,7 @@ pub struct Layout {
 /// least one page, so an empty document still gives a valid PDF.
 pub fn layout(doc: &Document, fonts: &Fonts) -> Layout {
     let (chunks, structure) = flow::flow(doc, fonts);
-    let mut pages = paginate::paginate(&chunks);
+    let mut pages = paginate::paginate(chunks);
     if pages.is_empty() {
         pages.push(Page::default());
     }

@@ -12,12 +12,19 @@ use super::style::{BODY_BOTTOM, BODY_TOP};
 /// Slack for float noise when checking whether a chunk fits.
 const EPSILON: f32 = 0.01;
 
-/// Places `chunks` on pages, in order.
-pub fn paginate(chunks: &[Chunk]) -> Vec<Page> {
+/// Places `chunks` on pages, in order. Their items move onto the pages;
+/// only table headers, which may be repeated further on, are copied.
+pub fn paginate(mut chunks: Vec<Chunk>) -> Vec<Page> {
+    let mut repeated = vec![false; chunks.len()];
+    for header in chunks.iter().filter_map(|chunk| chunk.repeat) {
+        if let Some(flag) = repeated.get_mut(header) {
+            *flag = true;
+        }
+    }
     let mut pager = Pager { pages: Vec::new(), page: Page::default(), y: BODY_TOP, empty: true };
     let mut start = 0;
     while start < chunks.len() {
-        let end = group_end(chunks, start);
+        let end = group_end(&chunks, start);
         let group = &chunks[start..end];
         if group[0].page_break_before && !pager.empty {
             pager.new_page();
@@ -26,8 +33,8 @@ pub fn paginate(chunks: &[Chunk]) -> Vec<Page> {
         if !pager.empty && !pager.fits(height) && height <= BODY_BOTTOM - BODY_TOP {
             pager.new_page();
         }
-        for chunk in group {
-            pager.place(chunk, chunks);
+        for (i, &header) in (start..end).zip(&repeated[start..end]) {
+            pager.place(i, &mut chunks, header);
         }
         start = end;
     }
@@ -68,26 +75,31 @@ impl Pager {
         self.empty = true;
     }
 
-    /// Places one chunk, starting a new page if it does not fit here, and
-    /// repeating its table header if it is a row that starts a page.
-    fn place(&mut self, chunk: &Chunk, all: &[Chunk]) {
+    /// Places chunk `i` of `all`, starting a new page if it does not fit
+    /// here, and repeating its table header if it is a row that starts a
+    /// page. Its items are moved out unless it is a header that may be
+    /// `repeated` later.
+    fn place(&mut self, i: usize, all: &mut [Chunk], repeated: bool) {
+        let chunk = &all[i];
         if !self.empty && !self.fits(chunk.space_before + chunk.height) {
             self.new_page();
         }
         if self.empty
-            && let Some(header) = chunk.repeat.and_then(|i| all.get(i))
+            && let Some(header) = chunk.repeat.and_then(|h| all.get(h))
         {
-            self.put(header, true);
+            self.put(header, header.items.clone(), true);
         }
-        self.put(chunk, false);
+        let chunk = &mut all[i];
+        let items = if repeated { chunk.items.clone() } else { std::mem::take(&mut chunk.items) };
+        self.put(chunk, items, false);
     }
 
-    /// Places `chunk` below what is on the page; a `repeated` chunk (a
+    /// Places `items` of `chunk` below what is on the page; a `repeat` (a
     /// table header above a continued table) is not content a second time.
-    fn put(&mut self, chunk: &Chunk, repeated: bool) {
+    fn put(&mut self, chunk: &Chunk, items: Vec<Item>, repeat: bool) {
         let top = if self.empty { self.y } else { self.y + chunk.space_before };
-        let items = chunk.items.iter().cloned().map(|item| item.shifted(top));
-        if repeated {
+        let items = items.into_iter().map(|item| item.shifted(top));
+        if repeat {
             self.page.items.extend(items.map(Item::artifact));
         } else {
             self.page.items.extend(items);

@@ -50,7 +50,7 @@ pub fn wrap(inlines: &[Inline], style: TextStyle, max_width: f32, fonts: &Fonts)
     let breaks = text.break_lines(max_units);
     let mut lines: Vec<Wrapped> = breaks.iter().map(|&(start, end)| text.line(start, end, style.size)).collect();
     for (line, (&(_, end), &(next, _))) in lines.iter_mut().zip(breaks.iter().zip(breaks.iter().skip(1))) {
-        if (end..next).any(|glyph| text.char_at(glyph).is_whitespace()) {
+        if (end..next).any(|glyph| text.is_space(glyph)) {
             end_with_space(line, fonts);
         }
     }
@@ -107,11 +107,10 @@ pub fn measure(inlines: &[Inline], style: TextStyle, fonts: &Fonts) -> (f32, f32
 pub fn text_width(s: &str, face: Face, size: f32, fonts: &Fonts) -> f32 {
     let units: u32 = s
         .chars()
-        .filter_map(|c| match printable(c, face, fonts) {
-            Printable::Char(c, face) => fonts.face(face).advance(c),
-            Printable::Skip | Printable::Missing => None,
+        .map(|c| match printable(c, face, fonts) {
+            Printable::Char(_, _, advance) => u32::from(advance),
+            Printable::Skip | Printable::Missing => 0,
         })
-        .map(u32::from)
         .sum();
     units as f32 * size / 1000.0
 }
@@ -121,9 +120,10 @@ pub fn text_width(s: &str, face: Face, size: f32, fonts: &Fonts) -> f32 {
 pub enum Printable {
     /// Nothing: a control or invisible format character.
     Skip,
-    /// This character in this face. A newline is kept (it marks a hard
-    /// break; it is never drawn).
-    Char(char, Face),
+    /// This character in this face, and its advance there in thousandths
+    /// of an em (0 if the face has no glyph for it: a space no face has).
+    /// A newline is kept (it marks a hard break; it is never drawn).
+    Char(char, Face, u16),
     /// No bundled face has a glyph for it.
     Missing,
 }
@@ -132,17 +132,18 @@ pub enum Printable {
 /// tab becomes a space, control and invisible format characters (soft
 /// hyphen, zero-width space, BOM…) vanish, a space without a glyph becomes
 /// a plain space, a character the face lacks comes from a fallback face.
+#[inline]
 pub fn printable(c: char, face: Face, fonts: &Fonts) -> Printable {
     let c = if c == '\t' { ' ' } else { c };
     if c == '\n' {
-        return Printable::Char('\n', face);
+        return Printable::Char('\n', face, fonts.face(face).advance('\n').unwrap_or(0));
     }
     if c.is_control() || is_invisible(c) {
         return Printable::Skip;
     }
-    match fonts.face_for(c, face) {
-        Some(face) => Printable::Char(c, face),
-        None if c.is_whitespace() => Printable::Char(' ', face),
+    match fonts.glyph_for(c, face) {
+        Some((face, glyph)) => Printable::Char(c, face, glyph.advance),
+        None if c.is_whitespace() => Printable::Char(' ', face, 0),
         None => Printable::Missing,
     }
 }
@@ -198,7 +199,29 @@ struct Shaped<'a> {
 
 impl<'a> Shaped<'a> {
     fn new(inlines: &'a [Inline], base: Face, fonts: &'a Fonts) -> Shaped<'a> {
-        let mut shaped = Shaped { text: String::new(), glyphs: Vec::new(), spans: Vec::new(), cum: vec![0], fonts };
+        Shaped::build(inlines, base, fonts, true)
+    }
+
+    /// [`Shaped::new`], taking plain ASCII in bulk (see
+    /// [`Shaped::push_plain`]) if `bulk`, otherwise every character on the
+    /// general path, which the tests hold the bulk path to.
+    fn build(inlines: &'a [Inline], base: Face, fonts: &'a Fonts, bulk: bool) -> Shaped<'a> {
+        // Room for every character, so the per-character pushes never
+        // reallocate (a redaction's cells are left to grow: their count is
+        // the case file's word, not text that is already in memory).
+        let chars: usize = inlines
+            .iter()
+            .map(|inline| if let Inline::Redaction { .. } = inline { 0 } else { inline.text().len() })
+            .sum();
+        let mut cum = Vec::with_capacity(chars + 1);
+        cum.push(0);
+        let mut shaped = Shaped {
+            text: String::with_capacity(chars),
+            glyphs: Vec::with_capacity(chars),
+            spans: Vec::with_capacity(inlines.len()),
+            cum,
+            fonts,
+        };
         for inline in inlines {
             let span = span_of(inline, base);
             if let Inline::Redaction { chars, .. } = inline {
@@ -209,12 +232,26 @@ impl<'a> Shaped<'a> {
             }
             let mut piece: Option<(Face, usize)> = None;
             let mut previous = span.face;
-            for c in inline.text().chars() {
-                let Printable::Char(c, mut face) = printable(c, span.face, fonts) else { continue };
+            let mut rest = inline.text();
+            while let Some(c) = rest.chars().next() {
+                if bulk && !previous.is_fallback() {
+                    let taken = shaped.push_plain(rest, span.face);
+                    if taken > 0 {
+                        shaped.shape_piece(piece.take());
+                        previous = span.face;
+                        rest = &rest[taken..];
+                        continue;
+                    }
+                }
+                rest = &rest[c.len_utf8()..];
+                let Printable::Char(c, mut face, mut advance) = printable(c, span.face, fonts) else { continue };
                 // Spaces and punctuation inside fallback text stay in its
                 // face, so an Arabic name is shaped as one run.
-                if previous.is_fallback() && !c.is_alphanumeric() && fonts.face(previous).glyph(c).is_some() {
-                    face = previous;
+                if previous.is_fallback()
+                    && !c.is_alphanumeric()
+                    && let Some(glyph) = fonts.face(previous).glyph(c)
+                {
+                    (face, advance) = (previous, glyph.advance);
                 }
                 previous = face;
                 if piece.is_some_and(|(f, _)| f != face) {
@@ -224,7 +261,7 @@ impl<'a> Shaped<'a> {
                     piece.get_or_insert((face, shaped.glyphs.len()));
                     shaped.push(c, face, 0);
                 } else {
-                    shaped.push(c, face, fonts.face(face).advance(c).unwrap_or(0));
+                    shaped.push(c, face, advance);
                 }
             }
             shaped.shape_piece(piece);
@@ -240,6 +277,28 @@ impl<'a> Shaped<'a> {
         for _ in 0..chars {
             self.push(REDACTION_CELL, face, advance);
         }
+    }
+
+    /// Takes the printable ASCII characters `text` starts with that `face`
+    /// has glyphs for (nearly all text of a letter) in one go; returns how
+    /// many bytes it took. For these, [`printable`] would answer `face` and
+    /// the glyph's advance, and text in `face` needs no shaping, so they are
+    /// pushed as the general path would push them, without its checks.
+    fn push_plain(&mut self, text: &str, face: Face) -> usize {
+        let data = self.fonts.face(face);
+        let span = self.spans.len();
+        let start = self.text.len();
+        let mut total = self.cum.last().copied().unwrap_or(0);
+        let mut taken = 0;
+        for &b in text.as_bytes() {
+            let Some(glyph) = (b' '..=b'~').contains(&b).then(|| data.glyph(char::from(b))).flatten() else { break };
+            total += u32::from(glyph.advance);
+            self.glyphs.push(Glyph { byte: start + taken, span, face });
+            self.cum.push(total);
+            taken += 1;
+        }
+        self.text.push_str(&text[..taken]);
+        taken
     }
 
     fn push(&mut self, c: char, face: Face, advance: u16) {
@@ -266,27 +325,36 @@ impl<'a> Shaped<'a> {
             self.cum[i + 1] = total;
         }
     }
-    /// The text cut at every UAX #14 break opportunity.
-    fn segments(&self) -> Vec<Segment> {
-        let mut segments = Vec::new();
+    /// The text cut at every UAX #14 break opportunity, in order.
+    fn segments(&self) -> impl Iterator<Item = Segment> + '_ {
         let mut start = 0;
         let mut glyph = 0;
-        for (byte, opportunity) in linebreaks(&self.text) {
+        linebreaks(&self.text).filter_map(move |(byte, opportunity)| {
             while glyph < self.glyphs.len() && self.glyphs[glyph].byte < byte {
                 glyph += 1;
             }
             if glyph == start && opportunity == BreakOpportunity::Allowed {
-                continue;
+                return None;
             }
             let mut trimmed = glyph;
-            while trimmed > start && self.char_at(trimmed - 1).is_whitespace() {
+            while trimmed > start && self.is_space(trimmed - 1) {
                 trimmed -= 1;
             }
             let mandatory = opportunity == BreakOpportunity::Mandatory && glyph < self.glyphs.len();
-            segments.push(Segment { start, trimmed, end: glyph, mandatory });
+            let segment = Segment { start, trimmed, end: glyph, mandatory };
             start = glyph;
+            Some(segment)
+        })
+    }
+
+    /// Whether glyph `glyph` is white space, read from its first byte
+    /// where that is a whole (ASCII) character.
+    #[inline]
+    fn is_space(&self, glyph: usize) -> bool {
+        match self.text.as_bytes().get(self.byte(glyph)) {
+            Some(&b) if b.is_ascii() => char::from(b).is_whitespace(),
+            _ => self.char_at(glyph).is_whitespace(),
         }
-        segments
     }
 
     fn char_at(&self, glyph: usize) -> char {
@@ -340,14 +408,12 @@ impl<'a> Shaped<'a> {
     /// level too, reordered for display.
     fn line(&self, start: usize, end: usize, size: f32) -> Wrapped {
         let to_pt = |units: u32| units as f32 * size / 1000.0;
-        let pieces = self.pieces(start, end);
         let bytes = self.byte(start)..self.byte(end);
-        let bidi = self.text[bytes.clone()].chars().any(|c| c >= FIRST_RTL)
-            || pieces.iter().any(|&(i, _)| self.glyphs[i].face.needs_shaping());
+        let bidi = has_rtl(&self.text[bytes.clone()]) || self.glyphs[start..end].iter().any(|g| g.face.needs_shaping());
         if !bidi {
-            let runs = pieces
-                .iter()
-                .map(|&(i, j)| {
+            let runs = self
+                .pieces(start, end)
+                .map(|(i, j)| {
                     let (dx, width) = (to_pt(self.cum[i] - self.cum[start]), to_pt(self.cum[j] - self.cum[i]));
                     self.run(i, &self.text[self.byte(i)..self.byte(j)], dx, width, None)
                 })
@@ -357,7 +423,7 @@ impl<'a> Shaped<'a> {
         let info = BidiInfo::new(&self.text[bytes.clone()], Some(Level::ltr()));
         let level = |glyph: usize| info.levels.get(self.byte(glyph) - bytes.start).copied().unwrap_or(Level::ltr());
         let mut split = Vec::new();
-        for (i, j) in pieces {
+        for (i, j) in self.pieces(start, end) {
             let mut k = i;
             for m in i + 1..=j {
                 if m == j || level(m) != level(k) {
@@ -391,20 +457,17 @@ impl<'a> Shaped<'a> {
         self.glyphs.get(i).map_or(self.text.len(), |g| g.byte)
     }
 
-    /// Glyphs `start..end` cut where the span or face changes.
-    fn pieces(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
-        let mut pieces = Vec::new();
+    /// Glyphs `start..end` cut where the span or face changes, in order.
+    fn pieces(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut i = start;
-        while i < end {
-            let (span, face) = (self.glyphs[i].span, self.glyphs[i].face);
-            let mut j = i + 1;
-            while j < end && self.glyphs[j].span == span && self.glyphs[j].face == face {
-                j += 1;
-            }
-            pieces.push((i, j));
+        std::iter::from_fn(move || {
+            let first = self.glyphs.get(i).filter(|_| i < end)?;
+            let same = |g: &Glyph| g.span == first.span && g.face == first.face;
+            let j = i + 1 + self.glyphs[i + 1..end].iter().take_while(|g| same(g)).count();
+            let piece = (i, j);
             i = j;
-        }
-        pieces
+            Some(piece)
+        })
     }
 
     fn run(&self, glyph: usize, text: &str, dx: f32, width: f32, shaped: Option<Vec<ShapedGlyph>>) -> Run {
@@ -430,6 +493,13 @@ impl<'a> Shaped<'a> {
 /// The first code point of the Hebrew block: every right-to-left character
 /// is at or above it, so a line without one needs no reordering.
 const FIRST_RTL: char = '\u{0590}';
+
+/// Whether `text` holds a character at or above [`FIRST_RTL`]. Such a
+/// character starts with a byte of at least 0xD6 in UTF-8 and nothing
+/// below it does, so most lines are settled by a scan of their bytes.
+fn has_rtl(text: &str) -> bool {
+    text.bytes().any(|b| b >= 0xD6) && text.chars().any(|c| c >= FIRST_RTL)
+}
 
 /// Reorders runs (in logical order, with their embedding levels) into
 /// display order: from the highest level down to the lowest odd one, every
@@ -469,4 +539,45 @@ fn span_of(inline: &Inline, base: Face) -> Span<'_> {
         _ => None,
     };
     Span { face, link, redacted }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Face, Shaped};
+    use crate::doc::Inline;
+
+    /// Taking plain ASCII in bulk gives what the general path gives, text,
+    /// faces, spans and advances alike, including around fallback text
+    /// (whose spaces and punctuation stay in its face), controls, invisible
+    /// characters, tabs, newlines, redactions and characters the face lacks.
+    #[test]
+    fn bulk_ascii_is_the_general_path() {
+        let fonts = super::super::fonts::fonts().unwrap();
+        let texts = [
+            "Dear Ms Smith, thank you for your request of 3 May 2024 (ref. 43342).",
+            "tabs\tand\nnewlines, soft\u{00AD}hyphen, zero\u{200B}width, \u{7}bell ~{}|\\",
+            "Name: محمد علي, 12 (Arabic) then 王芳 and 山田 はるか; “quotes” – dashes…",
+            "محمد, علي. abc 1-2 ,.;",
+            "café naïve Ωmega Ж ‰ € £ ₹ ﬁ",
+            "",
+        ];
+        for text in texts {
+            let inlines = vec![
+                Inline::Text(text.to_owned()),
+                Inline::Strong(format!("{text} bold")),
+                Inline::Emphasis(text.to_owned()),
+                Inline::Redaction { provision: "40(2)".into(), label: "[Redacted]".into(), chars: 5 },
+                Inline::Link { text: text.to_owned(), url: "https://example.org".into() },
+                Inline::LineBreak,
+            ];
+            for base in [Face::Regular, Face::Bold] {
+                let bulk = Shaped::build(&inlines, base, fonts, true);
+                let general = Shaped::build(&inlines, base, fonts, false);
+                assert_eq!(bulk.text, general.text, "{text}");
+                assert_eq!(bulk.cum, general.cum, "{text}");
+                let glyphs = |s: &Shaped<'_>| s.glyphs.iter().map(|g| (g.byte, g.span, g.face)).collect::<Vec<_>>();
+                assert_eq!(glyphs(&bulk), glyphs(&general), "{text}");
+            }
+        }
+    }
 }
