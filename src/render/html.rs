@@ -117,7 +117,8 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-fn esc(s: &str) -> String {
+/// `s` safe in HTML text and attribute values (the local app's pages use it too).
+pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -5,21 +5,8 @@
 
 use std::fmt::Write;
 
-/// `s` safe in HTML text and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            _ => o.push(c),
-        }
-    }
-    o
-}
+/// `s` safe in HTML text and attribute values: the letter's HTML backend's escaping.
+pub(crate) use crate::render::html::esc;
 
 /// `s` as a URL path segment sequence (each segment percent-encoded, `/` kept).
 pub fn url_path(s: &str) -> String {

@@ -417,18 +417,8 @@ fn is_tie(n: f32, digits: &str) -> bool {
 }
 
 /// Writes `n` in decimal, as `Display` does.
-fn write_integer(out: &mut Vec<u8>, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
+fn write_integer(out: &mut Vec<u8>, n: usize) {
+    super::writer::unsigned(out, n as u64);
 }
 
 #[cfg(test)]

@@ -237,19 +237,24 @@ fn key_value(out: &mut Vec<u8>, key: &[u8], value: &Object) {
 
 /// An integer, in decimal.
 fn integer(out: &mut Vec<u8>, value: i64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = value.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
     if value < 0 {
         out.push(b'-');
+    }
+    unsigned(out, value.unsigned_abs());
+}
+
+/// A non-negative integer, in decimal, as `Display` writes it: shared with
+/// the content streams, whose numbers are written the same way.
+pub(super) fn unsigned(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
     out.extend_from_slice(&digits[at..]);
 }
