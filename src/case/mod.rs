@@ -7,7 +7,7 @@
 
 mod annex_file;
 mod body;
-mod checks;
+pub(crate) mod checks;
 mod date;
 mod decisions;
 mod docx_annex;
@@ -213,7 +213,7 @@ pub struct Authority {
     pub website: Option<String>,
     /// The unit's e-mail address.
     #[serde(default)]
-    #[validate(email(message = "is not a valid e-mail address"))]
+    #[validate(custom(function = "checks::email", message = "is not a valid e-mail address"))]
     pub email: Option<String>,
     /// How letters refer to the authority in the third person, e.g. "the
     /// Department", "the Council"; default "the" + name.
@@ -252,7 +252,7 @@ pub struct Requester {
     pub salutation: Option<String>,
     /// E-mail address for correspondence.
     #[serde(default)]
-    #[validate(email(message = "is not a valid e-mail address"))]
+    #[validate(custom(function = "checks::email", message = "is not a valid e-mail address"))]
     pub email: Option<String>,
     /// Postal address lines.
     #[serde(default)]
@@ -490,7 +490,7 @@ pub struct Review {
     pub window: Option<String>,
     /// Where to send it by e-mail.
     #[serde(default)]
-    #[validate(email(message = "is not a valid e-mail address"))]
+    #[validate(custom(function = "checks::email", message = "is not a valid e-mail address"))]
     pub email: Option<String>,
     /// Where to send it by post (lines).
     #[serde(default)]

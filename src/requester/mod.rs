@@ -28,7 +28,7 @@ pub struct RequesterFile {
     pub name: Option<String>,
     /// Their e-mail address.
     #[serde(default)]
-    #[validate(email(message = "is not a valid e-mail address"))]
+    #[validate(custom(function = "crate::case::checks::email", message = "is not a valid e-mail address"))]
     pub email: Option<String>,
     /// Their postal address lines.
     #[serde(default)]

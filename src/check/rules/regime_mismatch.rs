@@ -50,7 +50,6 @@ const ROUTING: &str = "39";
 
 fn check(letter: &Letter) -> Vec<Finding> {
     static SECTION_50: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)section 50\b|\bICO\b"));
-    static SCOTTISH: LazyLock<Regex> = LazyLock::new(|| re(r"Scottish Information Commissioner"));
     // The ICO regulates data protection in Scotland too: a privacy notice
     // naming it is not a Commissioner paragraph.
     static DATA_PROTECTION: LazyLock<Regex> =
@@ -80,7 +79,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
                     }
                 }
             }
-            if letter.from_case && SCOTTISH.is_match(&text) {
+            if letter.from_case && text.contains("Scottish Information Commissioner") {
                 out.push(Finding::letter("a FOIA reply names the Scottish Information Commissioner; FOIA complaints go to the Information Commissioner (s50)"));
             }
         }
