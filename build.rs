@@ -8,19 +8,30 @@
 //! The built-in templates are compiled here too, into code that constructs
 //! them (`build/precompile.rs`, `src/compose/precompiled.rs`): compiling
 //! them took a quarter of a one-letter process.
+//!
+//! And the parts every letter carries unchanged (DOCX styles, settings,
+//! theme, font table, package relationships; the PDF's ICC profile) are
+//! deflated here with the run-time deflate code (`src/render/deflate/`),
+//! so the first letter of a process need not compress them.
 
 #[path = "src/compose/builtin.rs"]
 mod builtin;
+#[path = "src/render/deflate/codec.rs"]
+mod codec;
 #[path = "src/compose/compile.rs"]
 mod compile;
 #[path = "src/compose/construct.rs"]
 mod construct;
 #[path = "src/render/pdf/dehint.rs"]
 mod dehint;
+#[path = "src/render/docx/fixed.rs"]
+mod fixed;
 #[path = "src/render/pdf/glyph_table.rs"]
 mod glyph_table;
 #[path = "build/precompile.rs"]
 mod precompile;
+#[path = "src/render/docx/theme.rs"]
+mod theme;
 
 use std::path::{Path, PathBuf};
 
@@ -41,6 +52,7 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     fonts(&out);
     templates(&out);
+    built_parts(&out);
 }
 
 /// Dehints every face and tabulates the letter's own.
@@ -74,6 +86,41 @@ fn templates(out: &Path) {
         "src/compose/compile.rs",
         "src/compose/construct.rs",
     ] {
+        println!("cargo::rerun-if-changed={source}");
+    }
+}
+
+/// Deflates the built-in parts and writes the table that pairs each with
+/// its deflated bytes (`src/render/deflate.rs` includes it): the Rust
+/// path of the part, as the crate names it, its bytes here and its format.
+fn built_parts(out: &Path) {
+    use codec::Format::{Raw, Zlib};
+    let srgb = std::fs::read("assets/icc/sRGB.icc").unwrap_or_else(|e| panic!("cannot read the ICC profile: {e}"));
+    let parts: [(&str, &[u8], codec::Format); 9] = [
+        ("docx::fixed::STYLES_XML.as_bytes()", fixed::STYLES_XML.as_bytes(), Raw),
+        ("docx::fixed::PACKAGE_RELS.as_bytes()", fixed::PACKAGE_RELS.as_bytes(), Raw),
+        ("docx::fixed::APP_XML.as_bytes()", fixed::APP_XML.as_bytes(), Raw),
+        ("docx::fixed::SETTINGS_XML.as_bytes()", fixed::SETTINGS_XML.as_bytes(), Raw),
+        ("docx::fixed::EVEN_AND_ODD_SETTINGS_XML.as_bytes()", fixed::EVEN_AND_ODD_SETTINGS_XML.as_bytes(), Raw),
+        ("docx::fixed::WEB_SETTINGS_XML.as_bytes()", fixed::WEB_SETTINGS_XML.as_bytes(), Raw),
+        ("docx::fixed::FONT_TABLE_XML.as_bytes()", fixed::FONT_TABLE_XML.as_bytes(), Raw),
+        ("docx::theme::THEME_XML.as_bytes()", theme::THEME_XML.as_bytes(), Raw),
+        ("pdf::archival::SRGB", &srgb, Zlib),
+    ];
+    let mut code = format!("static BUILT: [Built; {}] = [\n", parts.len());
+    for (i, (path, data, format)) in parts.into_iter().enumerate() {
+        let deflated = codec::run(&mut codec::compressor(format), data).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let name = format!("built_part_{i}.deflated");
+        std::fs::write(out.join(&name), deflated).unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
+        code.push_str(&format!(
+            "    Built {{ format: Format::{format:?}, data: crate::render::{path}, deflated: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\")) }},\n"
+        ));
+    }
+    code.push_str("];\n");
+    std::fs::write(out.join("built_parts.rs"), code).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    for source in
+        ["assets/icc/sRGB.icc", "src/render/deflate/codec.rs", "src/render/docx/fixed.rs", "src/render/docx/theme.rs"]
+    {
         println!("cargo::rerun-if-changed={source}");
     }
 }

@@ -11,52 +11,34 @@
 //! content types, headers and footers, font subsets and their ToUnicode
 //! maps, the ICC profile, a house style's parts) go through
 //! [`deflate_shared`], which keeps what it deflated in a small cache and
-//! gives the same bytes again without compressing.
+//! gives the same bytes again without compressing. The parts that are the
+//! same in every letter unless a house style changes them (foikit's own
+//! styles, settings, theme, font table, package relationships, the ICC
+//! profile) are deflated at build time instead (`build.rs`, with
+//! [`codec`], the same code and level), so not even the first letter of a
+//! process compresses them: they cost one comparison of their bytes.
 //!
 //! The cache compares the bytes themselves, not a digest of them: with a
 //! few dozen entries, comparing lengths rules out nearly every entry and
 //! one `memcmp` confirms a hit, which costs less than hashing the part
 //! (SHA-256 in software is some 34 instructions a byte, more than deflating
-//! a small part at [`LEVEL`]) and cannot mistake one part for another.
+//! a small part at [`codec::LEVEL`]) and cannot mistake one part for another.
 //!
 //! Output depends only on the bytes and the format, never on what a thread
 //! compressed before or on whether the cache held the part: a reset
-//! compressor writes what a fresh one would, and a cached part was made by
-//! the same call that would make it now.
+//! compressor writes what a fresh one would, a cached part was made by
+//! the same call that would make it now, and a built-in one by the same
+//! code at build time (a test holds them equal).
+
+mod codec;
 
 use std::cell::RefCell;
+use std::ops::Deref;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use flate2::{Compress, Compression, FlushCompress, Status};
+use flate2::Compress;
 
-/// The deflate level of every part. Measured with one reused compressor
-/// (callgrind instructions, resets included; bytes out), on the 43342
-/// letter's parts:
-///
-/// | level | six page streams, 36 KB | DOCX document and core properties, 22 KB | two font subsets and their ToUnicode maps, 20 KB | DOCX parts that recur, 12 KB |
-/// |---|---|---|---|---|
-/// | 1 | 2.29 M, 16.1 KB | 0.94 M, 8.1 KB | | |
-/// | 2 | 4.00 M, 11.7 KB | 1.57 M, 6.3 KB | 2.99 M, 12.8 KB | 3.49 M, 3.66 KB |
-/// | 3 | 4.63 M, 11.0 KB | 1.93 M, 6.0 KB | 3.44 M, 12.7 KB | 3.70 M, 3.54 KB |
-/// | 6 | 5.25 M, 10.6 KB | 2.28 M, 5.8 KB | 3.87 M, 12.6 KB | 3.83 M, 3.46 KB |
-/// | 9 | 6.88 M, 10.6 KB | 3.33 M, 5.8 KB | 4.70 M, 12.4 KB | 4.13 M, 3.43 KB |
-///
-/// Level 2 is the knee: level 1 (zlib-rs's "quick" strategy) is two fifths
-/// bigger, level 3 saves 6% of the letter's bytes for 16-23% more work. The
-/// parts that recur get no higher level: a single letter (one per process)
-/// compresses them once anyway, and font subsets differ whenever the
-/// glyphs do, so at level 9 the 3% it saves on them would cost 57% more
-/// each time.
-pub const LEVEL: u32 = 2;
-
-/// How the deflate data is wrapped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// zlib (RFC 1950): a PDF's `/FlateDecode` streams.
-    Zlib,
-    /// Bare deflate (RFC 1951): ZIP entries.
-    Raw,
-}
+pub use codec::Format;
 
 thread_local! {
     /// One compressor per format ([`Format::Zlib`], [`Format::Raw`]),
@@ -70,22 +52,63 @@ pub fn deflate(data: &[u8], format: Format) -> Result<Vec<u8>, String> {
     compress(data, format)
 }
 
-/// `data` deflated, from the cache when the same bytes were deflated
-/// before: for parts that may recur from letter to letter.
-pub fn deflate_shared(data: &[u8], format: Format) -> Result<Arc<[u8]>, String> {
+/// `data` deflated, from the parts deflated at build time or the cache
+/// when the same bytes were deflated before: for parts that may recur from
+/// letter to letter.
+pub fn deflate_shared(data: &[u8], format: Format) -> Result<Shared, String> {
+    if let Some(built) = built(data, format) {
+        return Ok(Shared::Built(built));
+    }
     if let Some(hit) = lock_cache().get(data, format) {
-        return Ok(hit);
+        return Ok(Shared::Cached(hit));
     }
     // Compressed outside the lock: another thread may do the same part at
     // the same time, and both get the same bytes.
     let deflated: Arc<[u8]> = compress(data, format)?.into();
     lock_cache().insert(data, format, Arc::clone(&deflated));
-    Ok(deflated)
+    Ok(Shared::Cached(deflated))
+}
+
+/// A part deflated once: at build time, or by this process.
+pub enum Shared {
+    /// Deflated by `build.rs`.
+    Built(&'static [u8]),
+    /// Deflated by this process and kept in the cache.
+    Cached(Arc<[u8]>),
+}
+
+impl Deref for Shared {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Shared::Built(bytes) => bytes,
+            Shared::Cached(bytes) => bytes,
+        }
+    }
+}
+
+/// A part every letter may carry unchanged, deflated at build time by
+/// `build.rs` with [`codec`], as run time would deflate it.
+struct Built {
+    format: Format,
+    data: &'static [u8],
+    deflated: &'static [u8],
+}
+
+// `static BUILT: [Built; _]`: the DOCX parts and PDF streams of
+// `build.rs`'s list, each with its deflated bytes.
+include!(concat!(env!("OUT_DIR"), "/built_parts.rs"));
+
+/// The build-time deflation of `data`, if `data` is a built-in part: found
+/// by comparing the bytes, so a part a house style changed is deflated as
+/// any other.
+fn built(data: &[u8], format: Format) -> Option<&'static [u8]> {
+    BUILT.iter().find(|b| b.format == format && b.data == data).map(|b| b.deflated)
 }
 
 /// Deflates `data` with this thread's compressor for `format`, reset.
 fn compress(data: &[u8], format: Format) -> Result<Vec<u8>, String> {
-    let error = |e: flate2::CompressError| format!("cannot compress: {e}");
     COMPRESSORS.with_borrow_mut(|compressors| {
         let slot = &mut compressors[format as usize];
         let compressor = match slot {
@@ -93,16 +116,9 @@ fn compress(data: &[u8], format: Format) -> Result<Vec<u8>, String> {
                 compressor.reset();
                 compressor
             }
-            None => slot.insert(Compress::new(Compression::new(LEVEL), format == Format::Zlib)),
+            None => slot.insert(codec::compressor(format)),
         };
-        let mut out = Vec::with_capacity(data.len() / 2 + 64);
-        loop {
-            let rest = data.get(compressor.total_in() as usize..).unwrap_or_default();
-            if compressor.compress_vec(rest, &mut out, FlushCompress::Finish).map_err(error)? == Status::StreamEnd {
-                return Ok(out);
-            }
-            out.reserve(out.capacity());
-        }
+        codec::run(compressor, data)
     })
 }
 
@@ -175,6 +191,9 @@ impl Cache {
 mod tests {
     use std::io::Read;
 
+    use flate2::{Compression, FlushCompress, Status};
+
+    use super::codec::LEVEL;
     use super::*;
 
     /// Some text that deflates well, different for each `seed`.
@@ -188,6 +207,37 @@ mod tests {
         let mut out = Vec::with_capacity(data.len() + 1024);
         assert_eq!(compressor.compress_vec(data, &mut out, FlushCompress::Finish).unwrap(), Status::StreamEnd);
         out
+    }
+
+    #[test]
+    fn built_parts_are_what_run_time_deflation_gives() {
+        assert!(BUILT.len() >= 9);
+        for part in &BUILT {
+            assert_eq!(part.deflated, &fresh(part.data, part.format)[..]);
+            assert_eq!(part.deflated, &compress(part.data, part.format).unwrap()[..]);
+            assert!(matches!(deflate_shared(part.data, part.format).unwrap(), Shared::Built(b) if b == part.deflated));
+        }
+        // A copy of a part's bytes is found as well as the constant itself.
+        let styles = crate::render::docx::fixed::STYLES_XML.as_bytes().to_vec();
+        assert!(matches!(deflate_shared(&styles, Format::Raw).unwrap(), Shared::Built(_)));
+    }
+
+    #[test]
+    fn changed_parts_are_deflated_not_served_the_built_bytes() {
+        let styles = crate::render::docx::fixed::STYLES_XML.as_bytes();
+        let mut same_length = styles.to_vec();
+        let at = same_length.len() / 2;
+        same_length[at] ^= 1;
+        let longer = [styles, b" "].concat();
+        for changed in [same_length, longer, styles[..styles.len() - 1].to_vec()] {
+            let deflated = deflate_shared(&changed, Format::Raw).unwrap();
+            assert!(matches!(deflated, Shared::Cached(_)));
+            assert_eq!(&deflated[..], &fresh(&changed, Format::Raw)[..]);
+        }
+        // The same bytes in the other format are not the built part either.
+        let zlib = deflate_shared(styles, Format::Zlib).unwrap();
+        assert!(matches!(zlib, Shared::Cached(_)));
+        assert_eq!(&zlib[..], &fresh(styles, Format::Zlib)[..]);
     }
 
     #[test]

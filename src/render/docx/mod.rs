@@ -23,6 +23,7 @@ use crate::doc::Document;
 pub use reference::{ReferenceDoc, ReferenceError};
 
 mod body;
+pub(super) mod fixed;
 mod house;
 mod package;
 mod props;
@@ -30,7 +31,7 @@ mod reference;
 #[cfg(test)]
 mod schema;
 mod styles;
-mod theme;
+pub(super) mod theme;
 mod xml;
 mod zip_writer;
 

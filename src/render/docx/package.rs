@@ -15,6 +15,9 @@ use std::fmt::Write as _;
 use time::{OffsetDateTime, UtcOffset};
 
 use super::body::{FIRST_HEADER_RID, FOOTER_RID, HEADER_RID, link_rid};
+use super::fixed::{
+    APP_XML, EVEN_AND_ODD_SETTINGS_XML, FONT_TABLE_XML, PACKAGE_RELS, SETTINGS_XML, STYLES_XML, WEB_SETTINGS_XML,
+};
 use super::house::LOGO_RID;
 use super::reference::House;
 use super::xml::escape;
@@ -89,12 +92,12 @@ pub(super) fn package(parts: &Parts<'_>, stamp: &Stamp) -> Result<Vec<u8>, Strin
     zip.add("word/document.xml", parts.document.as_bytes(), Letter)?;
     zip.add("word/_rels/document.xml.rels", document_rels(parts).as_bytes(), Shared)?;
     let house = parts.house;
-    zip.add("word/styles.xml", house.map_or(super::styles::STYLES_XML, |h| h.styles).as_bytes(), Shared)?;
+    zip.add("word/styles.xml", house.map_or(STYLES_XML, |h| h.styles).as_bytes(), Shared)?;
     if let Some(numbering) = parts.numbering {
         zip.add("word/numbering.xml", numbering.as_bytes(), Shared)?;
     }
     match house {
-        Some(h) if h.even_and_odd => zip.add("word/settings.xml", even_and_odd_settings().as_bytes(), Shared)?,
+        Some(h) if h.even_and_odd => zip.add("word/settings.xml", EVEN_AND_ODD_SETTINGS_XML.as_bytes(), Shared)?,
         _ => zip.add("word/settings.xml", SETTINGS_XML.as_bytes(), Shared)?,
     }
     zip.add("word/webSettings.xml", WEB_SETTINGS_XML.as_bytes(), Shared)?;
@@ -171,16 +174,6 @@ fn content_types(parts: &Parts<'_>) -> String {
     xml
 }
 
-/// `_rels/.rels`.
-const PACKAGE_RELS: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#,
-    r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#,
-    r#"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>"#,
-    r#"</Relationships>"#,
-);
-
 /// `word/_rels/document.xml.rels`. The header and footer ids are the ones
 /// `w:sectPr` names; hyperlink ids are numbered in document order (see
 /// [`link_rid`]).
@@ -252,51 +245,6 @@ fn core_xml(meta: &Meta, when: &str) -> String {
     )
 }
 
-/// `docProps/app.xml`: names the producing application.
-const APP_XML: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    r#"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">"#,
-    "<Application>foikit</Application></Properties>",
-);
-
 /// The language of every letter, in core properties here and in the
 /// default run properties of `styles.xml` and `settings.xml`.
 const LANGUAGE: &str = "en-GB";
-
-/// `word/settings.xml`: British defaults and Word 2013+ layout rules
-/// (compatibility mode 15), so Word does not open the letter in
-/// compatibility mode; the usual mapping of the theme's colours.
-const SETTINGS_XML: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-    r#"<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>"#,
-    r#"<w:characterSpacingControl w:val="doNotCompress"/><w:compat>"#,
-    r#"<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>"#,
-    r#"</w:compat><w:themeFontLang w:val="en-GB"/>"#,
-    r#"<w:clrSchemeMapping w:bg1="light1" w:t1="dark1" w:bg2="light2" w:t2="dark2" w:accent1="accent1" "#,
-    r#"w:accent2="accent2" w:accent3="accent3" w:accent4="accent4" w:accent5="accent5" w:accent6="accent6" "#,
-    r#"w:hyperlink="hyperlink" w:followedHyperlink="followedHyperlink"/></w:settings>"#,
-);
-
-/// [`SETTINGS_XML`] with `w:evenAndOddHeaders`, for a reference document
-/// whose even pages have their own header or footer.
-fn even_and_odd_settings() -> String {
-    const AT: &str = "<w:characterSpacingControl";
-    SETTINGS_XML.replacen(AT, &format!("<w:evenAndOddHeaders/>{AT}"), 1)
-}
-
-/// `word/webSettings.xml`: Word's defaults for saving as a web page.
-const WEB_SETTINGS_XML: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    r#"<w:webSettings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-    r#"<w:optimizeForBrowser/><w:allowPNG/></w:webSettings>"#,
-);
-
-/// `word/fontTable.xml`: Arial, described so a reader without it picks a
-/// metrically compatible sans serif.
-const FONT_TABLE_XML: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    r#"<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-    r#"<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>"#,
-    r#"<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>"#,
-);

@@ -8,7 +8,7 @@
 //! plain fills, lines and effects the schema requires and nothing more.
 
 /// The theme part, static.
-pub(super) const THEME_XML: &str = concat!(
+pub(crate) const THEME_XML: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
     r#"<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="foikit"><a:themeElements>"#,
     r#"<a:clrScheme name="foikit">"#,

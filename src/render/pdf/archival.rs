@@ -9,11 +9,11 @@ use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Document, Object, Stream, dictionary};
 
-use super::deflate::stream;
+use super::deflate::shared_stream;
 use crate::doc::Meta;
 
 /// The sRGB profile (Debian icc-profiles-free, zlib licence).
-const SRGB: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/icc/sRGB.icc"));
+pub(crate) const SRGB: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/icc/sRGB.icc"));
 
 /// The output intent: colours are sRGB.
 pub fn output_intent(pdf: &mut Document) -> Result<Dictionary, String> {
@@ -27,12 +27,12 @@ pub fn output_intent(pdf: &mut Document) -> Result<Dictionary, String> {
     })
 }
 
-/// The sRGB profile stream, deflated once per process: the same for every
-/// letter, and deflating its 7 KB cost some 0.7 million instructions a
-/// letter, a fifth of encoding's file writing.
+/// The sRGB profile stream, made once per process: the same for every
+/// letter. Its 7 KB are deflated at build time (deflating them cost some
+/// 0.7 million instructions, a fifth of encoding's file writing).
 fn srgb_profile() -> Result<Stream, String> {
     static PROFILE: OnceLock<Result<Stream, String>> = OnceLock::new();
-    PROFILE.get_or_init(|| stream(dictionary! { "N" => 3 }, SRGB.to_vec())).clone()
+    PROFILE.get_or_init(|| shared_stream(dictionary! { "N" => 3 }, SRGB.to_vec())).clone()
 }
 
 /// The XMP metadata stream: title, author, subject, dates and tools as in

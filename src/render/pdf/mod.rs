@@ -9,7 +9,7 @@
 //! objects (fonts subset by allsorts), which `writer` writes as
 //! reproducible bytes.
 
-mod archival;
+pub(super) mod archival;
 mod content;
 mod coverage;
 mod deflate;

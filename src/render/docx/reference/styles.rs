@@ -8,7 +8,7 @@
 //! indents and table grid, and no paragraph names a missing style.
 
 use super::walk::{Node, walk};
-use crate::render::docx::styles::STYLES_XML;
+use crate::render::docx::fixed::STYLES_XML;
 
 /// The style ids a `styles.xml` defines.
 fn style_ids(part: &str, xml: &str) -> Result<Vec<String>, String> {
