@@ -15,6 +15,7 @@ mod html;
 pub mod kind;
 pub mod recognise;
 mod text;
+pub(crate) mod wording;
 
 use crate::check::{Letter, LetterKind};
 

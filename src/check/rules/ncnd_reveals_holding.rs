@@ -1,14 +1,11 @@
 //! FOI206 ncnd-reveals-holding
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::{excerpt, ncnd, re};
+use super::{excerpt, ncnd};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
 use crate::read::recognise::sentences;
+use crate::read::wording::{any, any_word, boundary, fold, is_word, near, sequence, sequences, starting_words, starts};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -42,34 +39,16 @@ information you requested is held by the Department.\"
 Keep to the neither-confirm-nor-deny wording throughout, or drop it if confirming is harmless.";
 
 fn check(letter: &Letter) -> Vec<Finding> {
-    static HELD: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)confirms? that (?:the [\w ]{1,40} |we |it )?(?:does |do )?holds?\b|\bholds the information|information (?:you (?:have )?(?:requested|asked for) )?(?:is|was) held|\bwe (?:do )?hold (?:the|this|some|that)\b",
-        )
-    });
-    static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)neither|\bnor\b|whether|\bif we\b|do(?:es)? not hold|don't hold|not held|cannot confirm|can't confirm")
-    });
     if !ncnd(letter) {
         return Vec::new();
     }
     // A search that found something, or a plain denial, tells as much as a
     // confirmation; in a letter answering other items too they may be about
     // those, so only a wholly NCND reply is held to them.
-    static SEARCH_OR_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\b(?:found|located|identified|retrieved)\b[^.]{0,40}\b(?:files?|records?|documents?|e-?mails?|information|material|papers)\b|\b(?:we|it|the (?:department|council|authority|force|trust)) (?:do|does) not hold\b|\bno (?:relevant |such )?(?:information|records?|documents?) (?:is|are|was|were) (?:held|found|located)",
-        )
-    });
-    static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)neither|\bnor\b|whether|\bif\b|is or is not|should not be taken|would\b|\bany information\b[^.]{0,30}\bmight\b",
-        )
-    });
     let wholly = letter.kind == LetterKind::Ncnd;
     let reveals = |s: &str| {
-        (HELD.is_match(s) && !NEGATED.is_match(s))
-            || (wholly && SEARCH_OR_DENIAL.is_match(s) && !HYPOTHETICAL.is_match(s))
+        let s = fold(s);
+        (held(&s) && !negated(&s)) || (wholly && search_or_denial(&s) && !hypothetical(&s))
     };
     let mut out = Vec::new();
     for (i, p) in letter.body() {
@@ -81,4 +60,211 @@ fn check(letter: &Letter) -> Vec<Finding> {
         }
     }
     out
+}
+
+// The four tests below read a sentence folded by [`fold`], and each finds
+// what the pattern in its doc comment found, case ignored (the tests hold
+// them to it). Written out: compiling the first pattern alone took 87
+// million instructions, for its Unicode `[\w ]{1,40}`.
+
+/// Says information is held: `confirms? that (?:the [\w ]{1,40} |we |it
+/// )?(?:does |do )?holds?\b|\bholds the information|information (?:you
+/// (?:have )?(?:requested|asked for) )?(?:is|was) held|\bwe (?:do )?hold
+/// (?:the|this|some|that)\b`.
+fn held(s: &str) -> bool {
+    let confirms_holding = sequences(s, &[&["confirm"], &["", "s"], &[" that "]]).any(|(_, at)| {
+        let mut subjects = sequence(s, at, &[&["", "we ", "it "]]);
+        if s[at..].starts_with("the ") {
+            // `the [\w ]{1,40} `: a space after one to forty word
+            // characters and spaces may end the name.
+            let name = at + 4;
+            let run = s[name..].char_indices().take(41).take_while(|&(_, c)| c == ' ' || is_word(c));
+            subjects.extend(run.filter(|&(i, c)| i > 0 && c == ' ').map(|(i, _)| name + i + 1));
+        }
+        subjects
+            .into_iter()
+            .flat_map(|at| sequence(s, at, &[&["", "does ", "do "], &["hold"], &["", "s"]]))
+            .any(|end| boundary(s, end))
+    });
+    const IS_HELD: &[&[&str]] = &[
+        &["information "],
+        &["", "you requested ", "you asked for ", "you have requested ", "you have asked for "],
+        &["is", "was"],
+        &[" held"],
+    ];
+    const WE_HOLD: &[&[&str]] = &[&["we "], &["", "do "], &["hold "], &["the", "this", "some", "that"]];
+    confirms_holding
+        || starting_words(s, &["holds the information"]).next().is_some()
+        || sequences(s, IS_HELD).next().is_some()
+        || sequences(s, WE_HOLD).any(|(at, end)| boundary(s, at) && boundary(s, end))
+}
+
+/// Says it is not held, or not whether: `neither|\bnor\b|whether|\bif
+/// we\b|do(?:es)? not hold|don't hold|not held|cannot confirm|can't confirm`.
+fn negated(s: &str) -> bool {
+    any(
+        s,
+        &[
+            "neither",
+            "whether",
+            "do not hold",
+            "does not hold",
+            "don't hold",
+            "not held",
+            "cannot confirm",
+            "can't confirm",
+        ],
+    ) || any_word(s, &["nor", "if we"])
+}
+
+/// A search that found records, or a plain denial:
+/// `\b(?:found|located|identified|retrieved)\b[^.]{0,40}\b(?:files?|records?|documents?|e-?mails?|information|material|papers)\b|\b(?:we|it|the
+/// (?:department|council|authority|force|trust)) (?:do|does) not
+/// hold\b|\bno (?:relevant |such )?(?:information|records?|documents?)
+/// (?:is|are|was|were) (?:held|found|located)`.
+fn search_or_denial(s: &str) -> bool {
+    const FOUND: &[&str] = &["found", "located", "identified", "retrieved"];
+    const RECORDS: &[&str] = &[
+        "file",
+        "files",
+        "record",
+        "records",
+        "document",
+        "documents",
+        "email",
+        "emails",
+        "e-mail",
+        "e-mails",
+        "information",
+        "material",
+        "papers",
+    ];
+    const DENIAL: &[&[&str]] = &[
+        &["we", "it", "the department", "the council", "the authority", "the force", "the trust"],
+        &[" do", " does"],
+        &[" not hold"],
+    ];
+    const NONE: &[&[&str]] = &[
+        &["no "],
+        &["", "relevant ", "such "],
+        &["information", "record", "records", "document", "documents"],
+        &[" is", " are", " was", " were"],
+        &[" held", " found", " located"],
+    ];
+    near(s, FOUND, 40, RECORDS)
+        || sequences(s, DENIAL).any(|(at, end)| boundary(s, at) && boundary(s, end))
+        || sequences(s, NONE).any(|(at, _)| boundary(s, at))
+}
+
+/// Speaks of information only as a possibility: `neither|\bnor\b|whether|\bif\b|is
+/// or is not|should not be taken|would\b|\bany information\b[^.]{0,30}\bmight\b`.
+fn hypothetical(s: &str) -> bool {
+    any(s, &["neither", "whether", "is or is not", "should not be taken"])
+        || any_word(s, &["nor", "if"])
+        || starts(s, "would").any(|at| boundary(s, at + 5))
+        || near(s, &["any information"], 30, &["might"])
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use regex::Regex;
+
+    use super::*;
+
+    /// A test of a folded sentence.
+    type Test = fn(&str) -> bool;
+
+    /// Each test with the pattern it replaces.
+    static PAIRS: LazyLock<[(Test, Regex); 4]> = LazyLock::new(|| {
+        let re = |p: &str| Regex::new(p).unwrap();
+        [
+            (
+                held,
+                re(
+                    r"(?i)confirms? that (?:the [\w ]{1,40} |we |it )?(?:does |do )?holds?\b|\bholds the information|information (?:you (?:have )?(?:requested|asked for) )?(?:is|was) held|\bwe (?:do )?hold (?:the|this|some|that)\b",
+                ),
+            ),
+            (
+                negated,
+                re(
+                    r"(?i)neither|\bnor\b|whether|\bif we\b|do(?:es)? not hold|don't hold|not held|cannot confirm|can't confirm",
+                ),
+            ),
+            (
+                search_or_denial,
+                re(
+                    r"(?i)\b(?:found|located|identified|retrieved)\b[^.]{0,40}\b(?:files?|records?|documents?|e-?mails?|information|material|papers)\b|\b(?:we|it|the (?:department|council|authority|force|trust)) (?:do|does) not hold\b|\bno (?:relevant |such )?(?:information|records?|documents?) (?:is|are|was|were) (?:held|found|located)",
+                ),
+            ),
+            (
+                hypothetical,
+                re(
+                    r"(?i)neither|\bnor\b|whether|\bif\b|is or is not|should not be taken|would\b|\bany information\b[^.]{0,30}\bmight\b",
+                ),
+            ),
+        ]
+    });
+
+    #[test]
+    fn the_tests_find_what_their_patterns_found() {
+        let sentences = [
+            "We can confirm that the Department holds the information you asked for.",
+            "We confirm that the Home Office does hold records.",
+            "I confirm that the Cyngor Sir Ynys Môn holds it.",
+            "CONFIRMS THAT IT HOLD",
+            "confirm that we holdings",
+            "confirm that the  holds",
+            "confirm that the x holdsy",
+            "We can neither confirm nor deny whether we hold the information.",
+            "The information you have requested is held by us.",
+            "The information you have asked for was held.",
+            "Information is heldover.",
+            "We do hold this.",
+            "We hold thesis notes.",
+            "Swe hold the",
+            "We do not hold it.",
+            "The council does not hold the record.",
+            "The Trust do not holdings",
+            "We found 3 e-mails and two files.",
+            "We located, after a long search lasting many weeks in the archive, some documents.",
+            "We located. Some documents.",
+            "identified\u{301} records",
+            "No relevant records were found.",
+            "No such documents are located.",
+            "Anno information is held",
+            "If we held any information it might be exempt.",
+            "Any information that there is might be exempt.",
+            "It would\u{17f}",
+            "It wouldn't.",
+            "Is or is not held; NOR that.",
+            "\u{212a}eep it. We \u{17f}uch",
+            "No \u{17f}uch document\u{17f} were found.",
+            "",
+        ];
+        let long_name = format!("confirm that the {} holds", "a".repeat(39));
+        let too_long = format!("confirm that the {} holds", "a".repeat(40));
+        for (test, pattern) in PAIRS.iter() {
+            for s in sentences.iter().copied().chain([long_name.as_str(), too_long.as_str()]) {
+                assert_eq!(test(&fold(s)), pattern.is_match(s), "{s:?} / {pattern}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any arrangement of the patterns' pieces.
+        #[test]
+        fn the_tests_agree_with_their_patterns(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "confirm", "s", " that ", "the ", "we ", "it ", "do ", "does ", "hold", "held", " ", "x", "é", ".",
+            "information ", "you ", "have ", "requested ", "asked for ", "is", "was", "found", "files", "e-mail",
+            "no ", "such ", "not hold", "nor", "if", "whether", "would", "any information", "might", "the council",
+            "\u{17f}", "\u{212a}", "CONFIRM", "Hold", "_", "'",
+        ]), 0..14)) {
+            let s = parts.concat();
+            for (test, pattern) in PAIRS.iter() {
+                proptest::prop_assert_eq!(test(&fold(&s)), pattern.is_match(&s), "{:?} / {}", s, pattern);
+            }
+        }
+    }
 }

@@ -1,0 +1,139 @@
+//! Wording found by plain scans instead of compiled patterns. A pattern
+//! with Unicode classes, word boundaries and bounded repeats cost millions
+//! of instructions to compile (one took 87 million), in every process that
+//! asked it once; these scans ask the same questions exactly, and each
+//! caller's tests hold them to the pattern they replace.
+//!
+//! Case is ignored as the patterns' `(?i)` did, by Unicode simple case
+//! folding: the only characters outside ASCII that fold to ASCII letters
+//! are U+017F (long s, to `s`) and U+212A (Kelvin sign, to `k`), so
+//! [`fold`] maps those and ASCII capitals, and a scan for lower-case ASCII
+//! wording in the folded text finds what `(?i)` found. Folding keeps every
+//! character a word character or not, and one character, so word
+//! boundaries and counts of characters read the same in it.
+
+/// `text` with ASCII capitals, U+017F and U+212A folded to lower-case ASCII.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{17f}' => 's',
+            '\u{212a}' => 'k',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Whether `c` is a word character as patterns' `\w` and `\b` have it (Unicode).
+pub fn is_word(c: char) -> bool {
+    regex_syntax::is_word_character(c)
+}
+
+/// Whether a word boundary (`\b`) is at byte `at` of `text`.
+pub fn boundary(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back().is_some_and(is_word);
+    let after = text[at..].chars().next().is_some_and(is_word);
+    before != after
+}
+
+/// Every place `word` starts in `text`, overlapping ones included.
+pub fn starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + text.get(from..)?.find(word)?;
+        // `word` is ASCII, so the byte after its start begins a character.
+        from = at + 1;
+        Some(at)
+    })
+}
+
+/// Whether `text` holds any of `words`.
+pub fn any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// Where any of `words` begins in `text` on a word boundary (`\bword`),
+/// with where it ends.
+pub fn starting_words<'a>(text: &'a str, words: &'a [&'a str]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    words.iter().flat_map(move |w| starts(text, w).filter(|&at| boundary(text, at)).map(move |at| (at, at + w.len())))
+}
+
+/// Whether `text` holds any of `words` as a whole word (`\bword\b`).
+pub fn any_word(text: &str, words: &[&str]) -> bool {
+    starting_words(text, words).any(|(_, end)| boundary(text, end))
+}
+
+/// The ends of every way `text` continues at `at` with one of each of
+/// `steps` in turn (a sequence of alternatives, `(?:a|b)(?:c|d)`).
+pub fn sequence(text: &str, at: usize, steps: &[&[&str]]) -> Vec<usize> {
+    let mut ends = vec![at];
+    for step in steps {
+        ends = ends
+            .iter()
+            .flat_map(|&end| step.iter().filter(move |w| text[end..].starts_with(**w)).map(move |w| end + w.len()))
+            .collect();
+    }
+    ends
+}
+
+/// Every way `text` holds one of each of `steps` in turn, anywhere: where
+/// each begins and ends. The first step's words must not be empty.
+pub fn sequences<'a>(text: &'a str, steps: &'a [&'a [&'a str]]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let firsts = steps.first().copied().unwrap_or_default();
+    firsts
+        .iter()
+        .flat_map(move |w| starts(text, w))
+        .flat_map(move |at| sequence(text, at, steps).into_iter().map(move |end| (at, end)))
+}
+
+/// Whether a whole word of `first` is followed, within `most` characters
+/// none of which is a full stop, by a whole word of `second`
+/// (`\b(?:first)\b[^.]{0,most}\b(?:second)\b`).
+pub fn near(text: &str, first: &[&str], most: usize, second: &[&str]) -> bool {
+    starting_words(text, first).filter(|&(_, end)| boundary(text, end)).any(|(_, end)| {
+        let gap = text[end..].char_indices().map(|(i, _)| end + i).chain([text.len()]);
+        gap.take(most + 1).take_while(|&at| !text[end..at].contains('.')).any(|at| {
+            boundary(text, at) && second.iter().any(|w| text[at..].starts_with(w) && boundary(text, at + w.len()))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_is_what_case_insensitive_patterns_match() {
+        // Every character a `(?i)` ASCII letter matches folds to that letter.
+        let letter = regex::Regex::new(r"(?i)^[a-z]$").unwrap();
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let folded = fold(&c.to_string());
+            let ascii_letter = folded.len() == 1 && folded.as_bytes()[0].is_ascii_lowercase();
+            assert_eq!(letter.is_match(&c.to_string()), ascii_letter, "U+{:04X}", c as u32);
+            assert_eq!(folded.chars().count(), 1);
+            assert_eq!(is_word(folded.chars().next().unwrap()), is_word(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn word_boundaries_are_the_patterns() {
+        let pattern = regex::Regex::new(r"\b").unwrap();
+        for text in ["a b", "é-x", "_a", "x\u{301}y", " ", "", "a", "1.5", "\u{200d}a"] {
+            let found: Vec<usize> = pattern.find_iter(text).map(|m| m.start()).collect();
+            let ours: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i) && boundary(text, i)).collect();
+            assert_eq!(found, ours, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn near_counts_characters_and_stops_at_full_stops() {
+        assert!(near("we found the files", &["found"], 40, &["files"]));
+        assert!(near("found files", &["found"], 1, &["file", "files"]));
+        assert!(!near("found files", &["found"], 0, &["file", "files"]));
+        assert!(!near("found. files", &["found"], 40, &["files"]));
+        assert!(!near("foundfiles", &["found"], 40, &["files"]));
+        // Forty characters between, then forty-one.
+        assert!(near(&format!("found{} files", " é".repeat(19) + "é"), &["found"], 40, &["files"]));
+        assert!(!near(&format!("found{} files", " é".repeat(20)), &["found"], 40, &["files"]));
+    }
+}
