@@ -14,13 +14,49 @@
 
 /// `text` with ASCII capitals, U+017F and U+212A folded to lower-case ASCII.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{17f}' => 's',
-            '\u{212a}' => 'k',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    text.chars().map(fold_char).collect()
+}
+
+/// `c` folded as [`fold`] folds it.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{17f}' => 's',
+        '\u{212a}' => 'k',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
+/// How many bytes of `text` spell `word` (lower-case ASCII), case ignored
+/// as [`fold`] ignores it, if `text` starts with it.
+pub fn prefix(text: &str, word: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for w in word.chars() {
+        chars.next().filter(|&(_, c)| fold_char(c) == w)?;
+    }
+    Some(chars.next().map_or(text.len(), |(at, _)| at))
+}
+
+/// How many bytes of white space (`\s`, Unicode) `text` starts with.
+pub fn spaces(text: &str) -> usize {
+    text.len() - text.trim_start_matches(char::is_whitespace).len()
+}
+
+/// How many bytes of decimal digits (`\d`, Unicode) `text` starts with.
+pub fn digits(text: &str) -> usize {
+    text.len() - text.trim_start_matches(is_digit).len()
+}
+
+/// Whether `c` is a decimal digit as patterns' `\d` has it (Unicode
+/// `Nd`): the class regex's own parser makes, only consulted outside ASCII.
+pub fn is_digit(c: char) -> bool {
+    static DIGITS: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
+        use regex_syntax::hir::{Class, HirKind};
+        match regex_syntax::Parser::new().parse(r"\d").map(|hir| hir.into_kind()) {
+            Ok(HirKind::Class(Class::Unicode(class))) => class.ranges().iter().map(|r| (r.start(), r.end())).collect(),
+            _ => Vec::new(),
+        }
+    });
+    c.is_ascii_digit() || (!c.is_ascii() && DIGITS.iter().any(|&(from, to)| (from..=to).contains(&c)))
 }
 
 /// Whether `c` is a word character as patterns' `\w` and `\b` have it (Unicode).
@@ -111,6 +147,14 @@ mod tests {
             assert_eq!(letter.is_match(&c.to_string()), ascii_letter, "U+{:04X}", c as u32);
             assert_eq!(folded.chars().count(), 1);
             assert_eq!(is_word(folded.chars().next().unwrap()), is_word(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn digits_are_the_patterns() {
+        let digit = regex::Regex::new(r"^\d$").unwrap();
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(is_digit(c), digit.is_match(&c.to_string()), "U+{:04X}", c as u32);
         }
     }
 
