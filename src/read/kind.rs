@@ -18,10 +18,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::check::LetterKind;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("patterns are tested")
-}
+use crate::read::pattern::re;
 
 /// How the kind of a letter was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
