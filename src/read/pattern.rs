@@ -56,6 +56,7 @@ mod tests {
     #[test]
     fn english_wording_matches_as_before() {
         let word = re(r"(?i)\bexempt\b");
+        let unicode = Regex::new(r"(?i)\bexempt\b").unwrap();
         for (text, found) in [
             ("It is exempt.", true),
             ("It is exempt’s", true),
@@ -64,7 +65,7 @@ mod tests {
             ("nonexempt", false),
         ] {
             assert_eq!(word.is_match(text), found, "{text}");
-            assert_eq!(Regex::new(r"(?i)\bexempt\b").unwrap().is_match(text), found, "{text}");
+            assert_eq!(unicode.is_match(text), found, "{text}");
         }
     }
 }
