@@ -11,6 +11,7 @@ use crate::case::Date;
 use crate::check::letter::{Cited, Paragraph};
 use crate::law::RegimeId;
 use crate::read::pattern::re;
+use crate::read::wording::boundary;
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
 
@@ -145,18 +146,16 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 /// "Appendix" or "APPENDIX" at the start of a word, with the label that
 /// follows after white space when it is one or two capitals or digits
 /// forming a whole word ("Annex A", "Appendix 12"). Written out rather
-/// than as a pattern, whose Unicode word boundaries took 0.4 to 0.7
-/// million instructions to compile in every process that read a letter
-/// naming an annex; it finds what `ANNEX_PATTERN` (in the tests) finds (tested against
-/// it).
+/// than as a pattern, which took 0.4 to 0.7 million instructions to
+/// compile in every process that read a letter naming an annex; it finds
+/// what the tests' `ANNEX_PATTERN` finds.
 fn annexes(text: &str) -> Vec<Range<usize>> {
     const WORDS: [&str; 4] = ["Annex", "ANNEX", "Appendix", "APPENDIX"];
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(at) = text[from..].find('A').map(|i| from + i) {
-        let starts_word = !text[..at].chars().next_back().is_some_and(regex_syntax::is_word_character);
         match WORDS.iter().find(|word| text[at..].starts_with(**word)) {
-            Some(word) if starts_word => {
+            Some(word) if boundary(text, at) => {
                 let end = at + word.len();
                 let end = annex_label_end(text, end).unwrap_or(end);
                 out.push(at..end);
@@ -176,8 +175,7 @@ fn annex_label_end(text: &str, from: usize) -> Option<usize> {
     let spaces = rest.len() - label.len();
     let bytes = label.as_bytes();
     let is_label = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    // Only ASCII precedes `i`, so it is a character boundary.
-    let word_ends = |i: usize| !label[i..].chars().next().is_some_and(regex_syntax::is_word_character);
+    let word_ends = |i: usize| boundary(label, i);
     let len = match () {
         _ if spaces == 0 || !is_label(0) => return None,
         _ if is_label(1) && word_ends(2) => 2,

@@ -1,24 +1,20 @@
 //! Wording found by plain scans instead of compiled patterns. A pattern
-//! with Unicode classes, word boundaries and bounded repeats cost millions
-//! of instructions to compile (one took 87 million), in every process that
+//! with Unicode classes, alternations and bounded repeats cost millions of
+//! instructions to compile (one took 87 million), in every process that
 //! asked it once; these scans ask the same questions exactly, and each
-//! caller's tests hold them to the pattern they replace.
+//! caller's tests hold them to the pattern they replace, compiled as
+//! [`super::pattern::re`] compiles the rest.
 //!
-//! Case is ignored as the patterns' `(?i)` did, by Unicode simple case
-//! folding: the only characters outside ASCII that fold to ASCII letters
-//! are U+017F (long s, to `s`) and U+212A (Kelvin sign, to `k`), so
-//! [`fold`] maps those and ASCII capitals, and a scan for lower-case ASCII
-//! wording in the folded text finds what `(?i)` found. Folding keeps every
-//! character a word character or not, and one character, so word
-//! boundaries and counts of characters read the same in it.
+//! Case is ignored as the patterns' `(?i)` ignored it, by Unicode simple
+//! case folding: the only characters outside ASCII that fold to ASCII
+//! letters are U+017F (long s, to `s`) and U+212A (Kelvin sign, to `k`),
+//! which [`fold`] maps with ASCII capitals; wording is given in lower-case
+//! ASCII and compared with the text folded a character at a time, so every
+//! position found is one in the text. Word boundaries are ASCII ones, as
+//! [`super::pattern`] compiles `\b`.
 
-/// `text` with ASCII capitals, U+017F and U+212A folded to lower-case ASCII.
-pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
-}
-
-/// `c` folded as [`fold`] folds it.
-pub fn fold_char(c: char) -> char {
+/// `c` folded as `(?i)` compares it with lower-case ASCII.
+pub fn fold(c: char) -> char {
     match c {
         '\u{17f}' => 's',
         '\u{212a}' => 'k',
@@ -26,12 +22,12 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// How many bytes of `text` spell `word` (lower-case ASCII), case ignored
-/// as [`fold`] ignores it, if `text` starts with it.
+/// How many bytes of `text` spell `word` (lower-case ASCII), case ignored,
+/// if `text` starts with it.
 pub fn prefix(text: &str, word: &str) -> Option<usize> {
     let mut chars = text.char_indices();
     for w in word.chars() {
-        chars.next().filter(|&(_, c)| fold_char(c) == w)?;
+        chars.next().filter(|&(_, c)| fold(c) == w)?;
     }
     Some(chars.next().map_or(text.len(), |(at, _)| at))
 }
@@ -47,7 +43,7 @@ pub fn digits(text: &str) -> usize {
 }
 
 /// Whether `c` is a decimal digit as patterns' `\d` has it (Unicode
-/// `Nd`): the class regex's own parser makes, only consulted outside ASCII.
+/// `Nd`): the class regex's own parser makes, consulted outside ASCII only.
 pub fn is_digit(c: char) -> bool {
     static DIGITS: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
         use regex_syntax::hir::{Class, HirKind};
@@ -59,38 +55,33 @@ pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || (!c.is_ascii() && DIGITS.iter().any(|&(from, to)| (from..=to).contains(&c)))
 }
 
-/// Whether `c` is a word character as patterns' `\w` and `\b` have it (Unicode).
+/// Whether `c` is a word character as patterns' `\w` has it (Unicode).
 pub fn is_word(c: char) -> bool {
     regex_syntax::is_word_character(c)
 }
 
-/// Whether a word boundary (`\b`) is at byte `at` of `text`.
+/// Whether an ASCII word boundary (`(?-u:\b)`) is at byte `at` of `text`.
 pub fn boundary(text: &str, at: usize) -> bool {
-    let before = text[..at].chars().next_back().is_some_and(is_word);
-    let after = text[at..].chars().next().is_some_and(is_word);
-    before != after
+    let word =
+        |i: Option<usize>| i.and_then(|i| text.as_bytes().get(i)).is_some_and(|&b| regex_syntax::is_word_byte(b));
+    word(at.checked_sub(1)) != word(Some(at))
 }
 
-/// Every place `word` starts in `text`, overlapping ones included.
-pub fn starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let at = from + text.get(from..)?.find(word)?;
-        // `word` is ASCII, so the byte after its start begins a character.
-        from = at + 1;
-        Some(at)
-    })
+/// Every place `word` is spelt in `text`, case ignored, overlapping ones
+/// included: where it begins and ends.
+pub fn starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+    text.char_indices().filter_map(move |(at, _)| prefix(&text[at..], word).map(|len| (at, at + len)))
 }
 
-/// Whether `text` holds any of `words`.
+/// Whether `text` spells any of `words`, case ignored.
 pub fn any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.contains(w))
+    words.iter().any(|w| starts(text, w).next().is_some())
 }
 
 /// Where any of `words` begins in `text` on a word boundary (`\bword`),
 /// with where it ends.
 pub fn starting_words<'a>(text: &'a str, words: &'a [&'a str]) -> impl Iterator<Item = (usize, usize)> + 'a {
-    words.iter().flat_map(move |w| starts(text, w).filter(|&at| boundary(text, at)).map(move |at| (at, at + w.len())))
+    words.iter().flat_map(move |w| starts(text, w).filter(|&(at, _)| boundary(text, at)))
 }
 
 /// Whether `text` holds any of `words` as a whole word (`\bword\b`).
@@ -105,7 +96,7 @@ pub fn sequence(text: &str, at: usize, steps: &[&[&str]]) -> Vec<usize> {
     for step in steps {
         ends = ends
             .iter()
-            .flat_map(|&end| step.iter().filter(move |w| text[end..].starts_with(**w)).map(move |w| end + w.len()))
+            .flat_map(|&end| step.iter().filter_map(move |w| prefix(&text[end..], w)).map(move |len| end + len))
             .collect();
     }
     ends
@@ -118,7 +109,7 @@ pub fn sequences<'a>(text: &'a str, steps: &'a [&'a [&'a str]]) -> impl Iterator
     firsts
         .iter()
         .flat_map(move |w| starts(text, w))
-        .flat_map(move |at| sequence(text, at, steps).into_iter().map(move |end| (at, end)))
+        .flat_map(move |(at, _)| sequence(text, at, steps).into_iter().map(move |end| (at, end)))
 }
 
 /// Whether a whole word of `first` is followed, within `most` characters
@@ -128,7 +119,7 @@ pub fn near(text: &str, first: &[&str], most: usize, second: &[&str]) -> bool {
     starting_words(text, first).filter(|&(_, end)| boundary(text, end)).any(|(_, end)| {
         let gap = text[end..].char_indices().map(|(i, _)| end + i).chain([text.len()]);
         gap.take(most + 1).take_while(|&at| !text[end..at].contains('.')).any(|at| {
-            boundary(text, at) && second.iter().any(|w| text[at..].starts_with(w) && boundary(text, at + w.len()))
+            boundary(text, at) && second.iter().any(|w| prefix(&text[at..], w).is_some_and(|n| boundary(text, at + n)))
         })
     })
 }
@@ -142,12 +133,10 @@ mod tests {
         // Every character a `(?i)` ASCII letter matches folds to that letter.
         let letter = regex::Regex::new(r"(?i)^[a-z]$").unwrap();
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
-            let folded = fold(&c.to_string());
-            let ascii_letter = folded.len() == 1 && folded.as_bytes()[0].is_ascii_lowercase();
-            assert_eq!(letter.is_match(&c.to_string()), ascii_letter, "U+{:04X}", c as u32);
-            assert_eq!(folded.chars().count(), 1);
-            assert_eq!(is_word(folded.chars().next().unwrap()), is_word(c), "U+{:04X}", c as u32);
+            assert_eq!(letter.is_match(&c.to_string()), fold(c).is_ascii_lowercase(), "U+{:04X}", c as u32);
         }
+        assert_eq!(prefix("Wee\u{212a}\u{17f} on", "weeks"), Some(8));
+        assert_eq!(prefix("Wee", "weeks"), None);
     }
 
     #[test]
@@ -160,8 +149,8 @@ mod tests {
 
     #[test]
     fn word_boundaries_are_the_patterns() {
-        let pattern = regex::Regex::new(r"\b").unwrap();
-        for text in ["a b", "é-x", "_a", "x\u{301}y", " ", "", "a", "1.5", "\u{200d}a"] {
+        let pattern = super::super::pattern::re(r"\b");
+        for text in ["a b", "é-x", "_a", "x\u{301}y", " ", "", "a", "1.5", "\u{200d}a", "aéb"] {
             let found: Vec<usize> = pattern.find_iter(text).map(|m| m.start()).collect();
             let ours: Vec<usize> =
                 (0..=text.len()).filter(|&i| text.is_char_boundary(i) && boundary(text, i)).collect();

@@ -5,7 +5,9 @@ use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
 use crate::read::recognise::sentences;
-use crate::read::wording::{any, any_word, boundary, fold, is_word, near, sequence, sequences, starting_words, starts};
+use crate::read::wording::{
+    any, any_word, boundary, is_word, near, prefix, sequence, sequences, starting_words, starts,
+};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -46,10 +48,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
     // confirmation; in a letter answering other items too they may be about
     // those, so only a wholly NCND reply is held to them.
     let wholly = letter.kind == LetterKind::Ncnd;
-    let reveals = |s: &str| {
-        let s = fold(s);
-        (held(&s) && !negated(&s)) || (wholly && search_or_denial(&s) && !hypothetical(&s))
-    };
+    let reveals = |s: &str| (held(s) && !negated(s)) || (wholly && search_or_denial(s) && !hypothetical(s));
     let mut out = Vec::new();
     for (i, p) in letter.body() {
         if let Some(s) = sentences(&p.text).find(|s| reveals(s)) {
@@ -62,9 +61,8 @@ fn check(letter: &Letter) -> Vec<Finding> {
     out
 }
 
-// The four tests below read a sentence folded by [`fold`], and each finds
-// what the pattern in its doc comment found, case ignored (the tests hold
-// them to it). Written out: compiling the first pattern alone took 87
+// The four tests below each find in a sentence what the pattern in their
+// doc comment found, case ignored (the tests hold them to it). Written out: compiling the first pattern alone took 87
 // million instructions, for its Unicode `[\w ]{1,40}`.
 
 /// Says information is held: `confirms? that (?:the [\w ]{1,40} |we |it
@@ -74,10 +72,10 @@ fn check(letter: &Letter) -> Vec<Finding> {
 fn held(s: &str) -> bool {
     let confirms_holding = sequences(s, &[&["confirm"], &["", "s"], &[" that "]]).any(|(_, at)| {
         let mut subjects = sequence(s, at, &[&["", "we ", "it "]]);
-        if s[at..].starts_with("the ") {
+        if let Some(the) = prefix(&s[at..], "the ") {
             // `the [\w ]{1,40} `: a space after one to forty word
             // characters and spaces may end the name.
-            let name = at + 4;
+            let name = at + the;
             let run = s[name..].char_indices().take(41).take_while(|&(_, c)| c == ' ' || is_word(c));
             subjects.extend(run.filter(|&(i, c)| i > 0 && c == ' ').map(|(i, _)| name + i + 1));
         }
@@ -161,7 +159,7 @@ fn search_or_denial(s: &str) -> bool {
 fn hypothetical(s: &str) -> bool {
     any(s, &["neither", "whether", "is or is not", "should not be taken"])
         || any_word(s, &["nor", "if"])
-        || starts(s, "would").any(|at| boundary(s, at + 5))
+        || starts(s, "would").any(|(_, end)| boundary(s, end))
         || near(s, &["any information"], 30, &["might"])
 }
 
@@ -178,7 +176,7 @@ mod tests {
 
     /// Each test with the pattern it replaces.
     static PAIRS: LazyLock<[(Test, Regex); 4]> = LazyLock::new(|| {
-        let re = |p: &str| Regex::new(p).unwrap();
+        let re = crate::read::pattern::re;
         [
             (
                 held,
@@ -247,7 +245,7 @@ mod tests {
         let too_long = format!("confirm that the {} holds", "a".repeat(40));
         for (test, pattern) in PAIRS.iter() {
             for s in sentences.iter().copied().chain([long_name.as_str(), too_long.as_str()]) {
-                assert_eq!(test(&fold(s)), pattern.is_match(s), "{s:?} / {pattern}");
+                assert_eq!(test(s), pattern.is_match(s), "{s:?} / {pattern}");
             }
         }
     }
@@ -263,7 +261,7 @@ mod tests {
         ]), 0..14)) {
             let s = parts.concat();
             for (test, pattern) in PAIRS.iter() {
-                proptest::prop_assert_eq!(test(&fold(&s)), pattern.is_match(&s), "{:?} / {}", s, pattern);
+                proptest::prop_assert_eq!(test(&s), pattern.is_match(&s), "{:?} / {}", s, pattern);
             }
         }
     }
