@@ -449,6 +449,56 @@ fn only_used_faces_are_embedded() {
     assert!(!has("AAAAAC+"), "italic embedded although unused");
 }
 
+/// Per embedded font, in name order: its name, widths, font program and
+/// ToUnicode map (the last decompressed, as its own element).
+fn font_parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let pdf = lopdf::Document::load_mem(bytes).expect("parses");
+    let deref = |object| resolved(&pdf, object);
+    let mut parts: Vec<(String, Vec<u8>)> = pdf
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.get(b"Subtype").and_then(|t| t.as_name()).is_ok_and(|t| t == b"Type0"))
+        .map(|font| {
+            let to_unicode = deref(font.get(b"ToUnicode").unwrap()).as_stream().unwrap();
+            let cid_font = deref(&font.get(b"DescendantFonts").unwrap().as_array().unwrap()[0]).as_dict().unwrap();
+            let descriptor = deref(cid_font.get(b"FontDescriptor").unwrap()).as_dict().unwrap();
+            let program = deref(descriptor.get(b"FontFile2").unwrap()).as_stream().unwrap();
+            let font =
+                format!("{:?} {:?} {:?}", font.get(b"BaseFont").unwrap(), cid_font.get(b"W").unwrap(), program.content);
+            (font, to_unicode.decompressed_content().expect("the map inflates"))
+        })
+        .collect();
+    parts.sort();
+    parts
+}
+
+fn resolved<'a>(pdf: &'a lopdf::Document, object: &'a lopdf::Object) -> &'a lopdf::Object {
+    object.as_reference().map_or(Ok(object), |id| pdf.get_object(id)).expect("the reference resolves")
+}
+
+/// Letters of a batch differ in references, dates and names: the fonts
+/// they embed must not, so that each subset is made once per batch.
+#[test]
+fn fonts_recur_when_letters_differ_in_digits_and_letters() {
+    let letter = |reference: &str, name: &str| {
+        let body = vec![heading(1, &format!("Request {reference}")), plain(&format!("Dear {name}, thank you."))];
+        font_parts(&pdf(&document(body), &options()).expect("renders"))
+    };
+    let first = letter("B01", "Ms A Jones");
+    assert_eq!(first.len(), 2, "regular and bold");
+    assert_eq!(first, letter("QZ 2026 7789", "Mx K Vaughan"));
+    assert_ne!(first, letter("B01 \u{2013} 3", "Ms A Jones"), "other characters are still subset as shown");
+    // The footer's page number shows digits in the regular face; the bold
+    // face shows only the heading.
+    let bold_map = |heading_text: &str| {
+        let bytes = pdf(&document(vec![heading(1, heading_text)]), &options()).expect("renders");
+        String::from_utf8(font_parts(&bytes)[1].1.clone()).expect("a CMap is ASCII")
+    };
+    assert!(!bold_map("Request").contains("<0037>"), "a face showing no digit embeds none");
+    assert!(bold_map("Request 1").contains("<0037>"), "a face showing a digit embeds all ten");
+}
+
 /// Everything that could trip a renderer up.
 fn awkward() -> Document {
     let nested = (0..40).fold(vec![plain("deep")], |inner, _| vec![Block::Quote(inner)]);
