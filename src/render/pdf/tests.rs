@@ -6,7 +6,7 @@ use time::macros::{date, datetime};
 use super::fonts::{Face, fonts};
 use super::layout::{Item, Page, TextLine, layout};
 use super::pdf;
-use super::style::{BODY_BOTTOM, BODY_TOP, PAGE_WIDTH, SIDE_MARGIN};
+use super::style::{BODY_BOTTOM, BODY_TOP, PAGE_HEIGHT, PAGE_WIDTH, SIDE_MARGIN};
 use super::wrap::{TextStyle, wrap};
 use crate::doc::{Align, Annex, Block, Document, Inline, Line, ListKind, Meta};
 use crate::render::RenderOptions;
@@ -497,6 +497,64 @@ fn fonts_recur_when_letters_differ_in_digits_and_letters() {
     };
     assert!(!bold_map("Request").contains("<0037>"), "a face showing no digit embeds none");
     assert!(bold_map("Request 1").contains("<0037>"), "a face showing a digit embeds all ten");
+}
+
+/// Where each text-positioning operator of a page's content stream puts
+/// the line start, following `BT`, `Tm`, `Td`, `TD` and `T*` as a reader
+/// does.
+fn line_starts(pdf: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(f64, f64)> {
+    let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).expect("decodes");
+    let number = |o: &lopdf::Object| f64::from(o.as_float().expect("a number"));
+    let (mut at, mut leading, mut starts) = ((0.0, 0.0), 0.0, Vec::new());
+    for op in &content.operations {
+        let args: Vec<f64> = op.operands.iter().filter(|o| o.as_float().is_ok()).map(number).collect();
+        at = match (op.operator.as_str(), args.as_slice()) {
+            ("BT", _) => (0.0, 0.0),
+            ("Tm", [.., x, y]) => (*x, *y),
+            ("Td", [x, y]) => (at.0 + x, at.1 + y),
+            ("TD", [x, y]) => {
+                leading = -y;
+                (at.0 + x, at.1 + y)
+            }
+            ("T*", _) => (at.0, at.1 - leading),
+            _ => continue,
+        };
+        if op.operator != "BT" {
+            starts.push(at);
+        }
+    }
+    starts
+}
+
+/// Lines are placed by moves relative to the line before; the moves must
+/// land each line where layout put it, as the absolute matrices did.
+#[test]
+fn relative_moves_put_every_line_where_layout_did() {
+    let doc = sample(false);
+    let bytes = pdf(&doc, &options()).expect("renders");
+    let pdf = lopdf::Document::load_mem(&bytes).expect("parses");
+    let layout = pages_of(&doc);
+    let (mut relative, mut next_lines) = (0, 0);
+    for (page, (_, id)) in layout.iter().zip(pdf.get_pages()) {
+        let starts = line_starts(&pdf, id);
+        let content = pdf.get_page_content(id);
+        let text = String::from_utf8_lossy(&content);
+        relative += text.matches(" TD\n").count();
+        next_lines += text.matches("\nT*\n").count();
+        let expected: Vec<(f64, f64)> = text_lines(page)
+            .flat_map(|line| line.runs.iter().map(move |run| (line.x + run.dx, PAGE_HEIGHT - line.baseline)))
+            .map(|(x, y)| (f64::from(x), f64::from(y)))
+            .collect();
+        let near = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < 1e-4 && (a.1 - b.1).abs() < 1e-4;
+        for start in &starts {
+            assert!(expected.iter().any(|&e| near(e, *start)), "a line starts at {start:?}, where layout put none");
+        }
+        for line in text_lines(page).filter(|line| line.runs.iter().any(|run| !run.text.is_empty())) {
+            let first = (f64::from(line.x + line.runs[0].dx), f64::from(PAGE_HEIGHT - line.baseline));
+            assert!(starts.iter().any(|&s| near(s, first)), "{:?} is never placed at {first:?}", line.text());
+        }
+    }
+    assert!(relative > 20 && next_lines > 0, "{relative} TD, {next_lines} T*");
 }
 
 /// Everything that could trip a renderer up.
