@@ -49,6 +49,7 @@ pub fn page_content(page: &Page, fonts: &Embedded, structure: &Structure) -> Pag
         stroke_set: false,
         in_text: false,
         line: None,
+        scratch: Vec::new(),
         leading: 0,
         marked: None,
         marks: Vec::new(),
@@ -92,9 +93,10 @@ struct PageWriter<'p, 'f> {
     stroke_set: bool,
     in_text: bool,
     /// Where the current text line starts (the text line matrix's
-    /// translation), as the exact decimal value of the numbers written,
-    /// in [`Fixed`] units; `None` where that is not known.
-    line: Option<(i64, i64)>,
+    /// translation); `None` where that is not known.
+    line: Option<LineStart>,
+    /// Room to write a number in to read its exact value back.
+    scratch: Vec<u8>,
     /// The text leading (`TL`), in [`Fixed`] units: set by `TD`, used by
     /// `T*`. A content stream starts with 0.
     leading: i64,
@@ -168,7 +170,7 @@ impl<'p> PageWriter<'p, '_> {
         if !self.in_text {
             self.operator("BT");
             self.in_text = true;
-            self.line = Some((0, 0));
+            self.line = Some(LineStart::ORIGIN);
         }
     }
 
@@ -247,14 +249,21 @@ impl<'p> PageWriter<'p, '_> {
     /// far below a pixel). Numbers too finely written to subtract exactly
     /// get the matrix as before.
     fn move_to(&mut self, x: f32, y: f32) {
-        let target = Fixed::of(x).zip(Fixed::of(y));
-        let (Some((from_x, from_y)), Some((to_x, to_y))) = (self.line, target) else {
+        let from = self.line.take();
+        // Lines mostly share their x with the line before: its value is known.
+        let mut exact = |n: f32, known: Option<(f32, i64)>| match known {
+            Some((at, value)) if at == n => Some(value),
+            _ => Fixed::of(n, &mut self.scratch),
+        };
+        let to_x = exact(x, from.map(|f| (f.x, f.fixed_x)));
+        let to_y = exact(y, from.map(|f| (f.y, f.fixed_y)));
+        let (Some(from), Some(fixed_x), Some(fixed_y)) = (from, to_x, to_y) else {
             self.operands(&[1.0, 0.0, 0.0, 1.0, x, y]);
             self.operator("Tm");
-            self.line = target;
+            self.line = to_x.zip(to_y).map(|(fixed_x, fixed_y)| LineStart { x, y, fixed_x, fixed_y });
             return;
         };
-        let (dx, dy) = (to_x - from_x, to_y - from_y);
+        let (dx, dy) = (fixed_x - from.fixed_x, fixed_y - from.fixed_y);
         if dx == 0 && dy == -self.leading {
             self.operator("T*");
         } else {
@@ -270,7 +279,7 @@ impl<'p> PageWriter<'p, '_> {
                 self.leading = -dy;
             }
         }
-        self.line = target;
+        self.line = Some(LineStart { x, y, fixed_x, fixed_y });
     }
 
     /// A redaction: a black box where the text would have been, from a
@@ -462,6 +471,21 @@ fn is_tie(n: f32, digits: &str) -> bool {
     scaled - scaled.floor() == 0.5
 }
 
+/// The start of a text line: as laid out, and as the exact decimal value
+/// of those numbers as written, in [`Fixed`] units.
+#[derive(Clone, Copy)]
+struct LineStart {
+    x: f32,
+    y: f32,
+    fixed_x: i64,
+    fixed_y: i64,
+}
+
+impl LineStart {
+    /// Where `BT` starts: the identity matrix.
+    const ORIGIN: LineStart = LineStart { x: 0.0, y: 0.0, fixed_x: 0, fixed_y: 0 };
+}
+
 /// Exact decimal numbers in billionths, for text positions: a page
 /// coordinate written by [`write_number`] has at most nine decimals unless
 /// it is vanishingly close to zero.
@@ -471,14 +495,15 @@ impl Fixed {
     const DECIMALS: usize = 9;
     const ONE: i64 = 1_000_000_000;
 
-    /// The value of `n` as [`write_number`] writes it, or `None` if it has
-    /// more decimals than [`Fixed::DECIMALS`] or is too large.
-    fn of(n: f32) -> Option<i64> {
+    /// The value of `n` as [`write_number`] writes it (into `written`,
+    /// cleared first), or `None` if it has more decimals than
+    /// [`Fixed::DECIMALS`] or is too large.
+    fn of(n: f32, written: &mut Vec<u8>) -> Option<i64> {
         if !n.is_finite() || n.abs() >= 1e9 {
             return None;
         }
-        let mut written = Vec::with_capacity(24);
-        write_number(&mut written, n);
+        written.clear();
+        write_number(written, n);
         let (negative, digits) = match written.split_first() {
             Some((b'-', rest)) => (true, rest),
             _ => (false, written.as_slice()),
@@ -607,11 +632,11 @@ mod tests {
         for i in -1_000_000..1_000_000 {
             let n = i as f32 / 1000.0;
             let mut out = Vec::new();
-            Fixed::write(&mut out, Fixed::of(n).expect("a page position"));
+            Fixed::write(&mut out, Fixed::of(n, &mut Vec::new()).expect("a page position"));
             assert_eq!(String::from_utf8(out).unwrap(), written(n), "{n:?}");
         }
         for n in [1e-12, f32::NAN, f32::INFINITY, 1e10] {
-            assert_eq!(Fixed::of(n), None, "{n:?}");
+            assert_eq!(Fixed::of(n, &mut Vec::new()), None, "{n:?}");
         }
         let mut out = Vec::new();
         Fixed::write(&mut out, -14_300_050_000);
