@@ -155,6 +155,13 @@ fn flush(staged: &[Staged], dirs: &[PathBuf]) -> Result<(), (PathBuf, io::Error)
 
 /// Flushes each file, all at once (a thread each), so the file system can
 /// commit them together rather than wait for its journal once per file.
+///
+/// Measured for a letter's two files, in a fresh process each (medians of
+/// 100): the thread costs about 0.1 ms of CPU (1.26 ms against 1.16 ms
+/// flushing one after the other), and saves 4-5 ms of waiting when the disk
+/// is busy (15 ms against 20 ms; equal on a quiet disk), so it stays.
+/// Reopening each file by path rather than keeping the staging handle cost
+/// nothing measurable, and a batch keeps no descriptor per staged file.
 fn flush_each(staged: &[Staged]) -> Result<(), (PathBuf, io::Error)> {
     let sync = |file: &Staged| {
         fs::File::open(&file.temp).and_then(|handle| handle.sync_all()).map_err(|e| (file.target.clone(), e))

@@ -18,10 +18,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::check::LetterKind;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("patterns are tested")
-}
+use crate::read::pattern::re;
 
 /// How the kind of a letter was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -70,9 +67,12 @@ static LETTER_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// `(?s:.)` rather than `[\s\S]` for "any character": the same language,
+/// but the class is not case-folded for `(?i)`, which made this the costliest
+/// pattern to compile (6.9 ms against 2.1 ms on the build machine).
 static DECISION_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bdecision notice\b[\s\S]{0,300}?\bpublic authority\s*:|the (?:Scottish Information )?Commissioner's decision is\b|the Commissioner (?:requires|does not require) the (?:public )?authority to take|\bDecision (?:No\.? )?\d{3}/\d{4}\b|\bcase ref(?:erence)?:?\s*(?:IC|FS|FER)-?\d{5,}",
+        r"(?i)\bdecision notice\b(?s:.){0,300}?\bpublic authority\s*:|the (?:Scottish Information )?Commissioner's decision is\b|the Commissioner (?:requires|does not require) the (?:public )?authority to take|\bDecision (?:No\.? )?\d{3}/\d{4}\b|\bcase ref(?:erence)?:?\s*(?:IC|FS|FER)-?\d{5,}",
     )
 });
 

@@ -13,6 +13,7 @@
 pub mod extract;
 mod html;
 pub mod kind;
+pub mod pattern;
 pub mod recognise;
 mod text;
 

@@ -9,10 +9,7 @@ use regex::Regex;
 use crate::case::Date;
 use crate::check::letter::{Cited, Paragraph};
 use crate::law::RegimeId;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("patterns are tested")
-}
+use crate::read::pattern::re;
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
 

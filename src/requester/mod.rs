@@ -96,10 +96,9 @@ pub fn facts(file: &RequesterFile) -> Vec<(String, String)> {
 pub fn uncited_sections(reply: &Reply, who: &RequesterFile) -> Vec<String> {
     use std::sync::LazyLock;
     static MENTION: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(
+        crate::read::pattern::re(
             r"(?i)\b(?:sections?|regulations?|regs?\.?|s\.)\s*\d+[A-Z]?(?:\([0-9A-Za-z]+\))*(?:\s*(?:,|&|and)\s*(?:(?:sections?|regulations?|s\.)\s*)?(?:\d+[A-Z]?)?(?:\([0-9A-Za-z]+\))+|\s*(?:,|&|and)\s*(?:sections?\s*)?\d+[A-Z]?)*",
         )
-        .expect("tested pattern")
     });
     let law = reply.regime.regime();
     let cited: Vec<&str> = reply.exemptions.iter().filter_map(|c| law.cite(c).ok()).map(|c| c.def.section).collect();

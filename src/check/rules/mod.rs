@@ -30,6 +30,7 @@ use super::rule::{Finding, Rule};
 use crate::doc::Section;
 use crate::law::Citation;
 use crate::law::notices::Duty;
+use crate::read::pattern::re;
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
@@ -58,10 +59,6 @@ pub static RULES: &[&Rule] = &[
 /// Finds a rule by code ("FOI101", any case) or name ("missing-internal-review").
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
-}
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("patterns are tested")
 }
 
 /// A citation resolved in the letter's regime, if it exists there.
