@@ -29,6 +29,9 @@ pub struct Embedded<'f> {
     /// Per face: the code (subset glyph id) for each full-font glyph id;
     /// empty for a face that is not embedded.
     codes: [Vec<u16>; Face::ALL.len()],
+    /// Per face, the code of each ASCII character, as [`Embedded::code`]
+    /// gives it: nearly every character shown, looked up without the font.
+    ascii: [[u16; 128]; Face::ALL.len()],
     /// The resource dictionary every page shares: each embedded face
     /// under its resource id.
     pub resources: ObjectId,
@@ -38,6 +41,14 @@ impl Embedded<'_> {
     /// The Identity-H code that shows `c` in `face`: 0 (`.notdef`) for a
     /// character the face has no glyph for, which layout never produces.
     pub fn code(&self, face: Face, c: char) -> u16 {
+        match self.ascii[face.index()].get(c as usize) {
+            Some(&code) => code,
+            None => self.font_code(face, c),
+        }
+    }
+
+    /// [`Embedded::code`], looked up in the font.
+    fn font_code(&self, face: Face, c: char) -> u16 {
         self.fonts.face(face).glyph(c).map_or(0, |g| self.glyph_code(face, g.id))
     }
 
@@ -68,7 +79,11 @@ pub fn embed<'f>(pages: &[Page], fonts: &'f Fonts, pdf: &mut Document) -> Result
         resources.set(face.resource_id(), pdf.add_object(font));
     }
     let resources = pdf.add_object(dictionary! { "Font" => resources });
-    Ok(Embedded { fonts, codes, resources })
+    let mut embedded = Embedded { fonts, codes, ascii: [[0; 128]; Face::ALL.len()], resources };
+    for face in Face::ALL.into_iter().filter(|face| !embedded.codes[face.index()].is_empty()) {
+        embedded.ascii[face.index()] = std::array::from_fn(|b| embedded.font_code(face, char::from(b as u8)));
+    }
+    Ok(embedded)
 }
 
 /// Per face, indexed by glyph id, the text each glyph is last shown for.
