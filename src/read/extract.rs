@@ -257,7 +257,13 @@ fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> 
             }
             "TL" => leading = args.first().map(number).unwrap_or(0.0),
             "Tm" => y = args.get(5).map(number).unwrap_or(y),
-            "Td" | "TD" => y += args.get(1).map(number).unwrap_or(0.0),
+            "Td" => y += args.get(1).map(number).unwrap_or(0.0),
+            // `TD` is `Td` that also sets the leading to the move down.
+            "TD" => {
+                let dy = args.get(1).map(number).unwrap_or(0.0);
+                y += dy;
+                leading = -dy;
+            }
             "T*" | "'" | "\"" => y -= leading,
             _ => {}
         }

@@ -48,6 +48,9 @@ pub fn page_content(page: &Page, fonts: &Embedded, structure: &Structure) -> Pag
         fill: None,
         stroke_set: false,
         in_text: false,
+        line: None,
+        scratch: Vec::new(),
+        leading: 0,
         marked: None,
         marks: Vec::new(),
         links: Vec::new(),
@@ -79,7 +82,8 @@ fn ink_color(ink: Ink) -> Rgb {
 
 /// Builds one page's content, remembering the current font and fill colour
 /// so they are only set when they change, and keeping consecutive text
-/// lines in one text object (each line is placed with an absolute matrix).
+/// lines in one text object, each line placed relative to the one before
+/// (see [`PageWriter::move_to`]).
 struct PageWriter<'p, 'f> {
     fonts: &'f Embedded<'f>,
     structure: &'f Structure,
@@ -88,6 +92,14 @@ struct PageWriter<'p, 'f> {
     fill: Option<Rgb>,
     stroke_set: bool,
     in_text: bool,
+    /// Where the current text line starts (the text line matrix's
+    /// translation); `None` where that is not known.
+    line: Option<LineStart>,
+    /// Room to write a number in to read its exact value back.
+    scratch: Vec<u8>,
+    /// The text leading (`TL`), in [`Fixed`] units: set by `TD`, used by
+    /// `T*`. A content stream starts with 0.
+    leading: i64,
     /// The tag of the open marked-content sequence. Sequences stay open
     /// across runs and lines of one node, but never span the end of a text
     /// object.
@@ -158,6 +170,7 @@ impl<'p> PageWriter<'p, '_> {
         if !self.in_text {
             self.operator("BT");
             self.in_text = true;
+            self.line = Some(LineStart::ORIGIN);
         }
     }
 
@@ -207,8 +220,7 @@ impl<'p> PageWriter<'p, '_> {
             }
             self.set_fill(ink_color(run.ink));
             if pen.is_none_or(|x: f32| (x - run.dx).abs() > PEN_SLACK) {
-                self.operands(&[1.0, 0.0, 0.0, 1.0, line.x + run.dx, flip(line.baseline)]);
-                self.operator("Tm");
+                self.move_to(line.x + run.dx, flip(line.baseline));
             }
             if let Some(lang) = run.lang {
                 writeln!(self.out, "/Span <</Lang ({lang})>> BDC").expect("writing to a Vec cannot fail");
@@ -225,6 +237,49 @@ impl<'p> PageWriter<'p, '_> {
                 self.links.push((line, run, url));
             }
         }
+    }
+
+    /// Starts a text line at `(x, y)`. Each line used to be placed with a
+    /// full matrix (`1 0 0 1 x y Tm`); a move from the previous line's start
+    /// is shorter, and shortest of all, `T*`, where it is the same move
+    /// down as the one before (consecutive lines of a paragraph), which
+    /// `TD` makes the leading. The move is the exact decimal difference of
+    /// the numbers the matrix would have held, so a reader adding it up
+    /// arrives where the matrix put the line (to within its own rounding,
+    /// far below a pixel). Numbers too finely written to subtract exactly
+    /// get the matrix as before.
+    fn move_to(&mut self, x: f32, y: f32) {
+        let from = self.line.take();
+        // Lines mostly share their x with the line before: its value is known.
+        let mut exact = |n: f32, known: Option<(f32, i64)>| match known {
+            Some((at, value)) if at == n => Some(value),
+            _ => Fixed::of(n, &mut self.scratch),
+        };
+        let to_x = exact(x, from.map(|f| (f.x, f.fixed_x)));
+        let to_y = exact(y, from.map(|f| (f.y, f.fixed_y)));
+        let (Some(from), Some(fixed_x), Some(fixed_y)) = (from, to_x, to_y) else {
+            self.operands(&[1.0, 0.0, 0.0, 1.0, x, y]);
+            self.operator("Tm");
+            self.line = to_x.zip(to_y).map(|(fixed_x, fixed_y)| LineStart { x, y, fixed_x, fixed_y });
+            return;
+        };
+        let (dx, dy) = (fixed_x - from.fixed_x, fixed_y - from.fixed_y);
+        if dx == 0 && dy == -self.leading {
+            self.operator("T*");
+        } else {
+            Fixed::write(&mut self.out, dx);
+            self.out.push(b' ');
+            Fixed::write(&mut self.out, dy);
+            // `TD` also makes the move the leading, for the lines after;
+            // a move along the baseline (a run after a gap) keeps it.
+            if dy == 0 {
+                self.operator(" Td");
+            } else {
+                self.operator(" TD");
+                self.leading = -dy;
+            }
+        }
+        self.line = Some(LineStart { x, y, fixed_x, fixed_y });
     }
 
     /// A redaction: a black box where the text would have been, from a
@@ -416,6 +471,82 @@ fn is_tie(n: f32, digits: &str) -> bool {
     scaled - scaled.floor() == 0.5
 }
 
+/// The start of a text line: as laid out, and as the exact decimal value
+/// of those numbers as written, in [`Fixed`] units.
+#[derive(Clone, Copy)]
+struct LineStart {
+    x: f32,
+    y: f32,
+    fixed_x: i64,
+    fixed_y: i64,
+}
+
+impl LineStart {
+    /// Where `BT` starts: the identity matrix.
+    const ORIGIN: LineStart = LineStart { x: 0.0, y: 0.0, fixed_x: 0, fixed_y: 0 };
+}
+
+/// Exact decimal numbers in billionths, for text positions: a page
+/// coordinate written by [`write_number`] has at most nine decimals unless
+/// it is vanishingly close to zero.
+struct Fixed;
+
+impl Fixed {
+    const DECIMALS: usize = 9;
+    const ONE: i64 = 1_000_000_000;
+
+    /// The value of `n` as [`write_number`] writes it (into `written`,
+    /// cleared first), or `None` if it has more decimals than
+    /// [`Fixed::DECIMALS`] or is too large.
+    fn of(n: f32, written: &mut Vec<u8>) -> Option<i64> {
+        if !n.is_finite() || n.abs() >= 1e9 {
+            return None;
+        }
+        written.clear();
+        write_number(written, n);
+        let (negative, digits) = match written.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, written.as_slice()),
+        };
+        let (whole, fraction) = match digits.iter().position(|&b| b == b'.') {
+            Some(point) => (&digits[..point], &digits[point + 1..]),
+            None => (digits, &[][..]),
+        };
+        if fraction.len() > Self::DECIMALS || !whole.iter().chain(fraction).all(u8::is_ascii_digit) {
+            return None;
+        }
+        let decimal = |bytes: &[u8]| bytes.iter().fold(0i64, |n, &b| n * 10 + i64::from(b - b'0'));
+        let scale = 10i64.pow((Self::DECIMALS - fraction.len()) as u32);
+        let value = decimal(whole) * Self::ONE + decimal(fraction) * scale;
+        Some(if negative { -value } else { value })
+    }
+
+    /// Writes `value` as a PDF real: no exponent, no trailing zeros.
+    fn write(out: &mut Vec<u8>, value: i64) {
+        if value < 0 {
+            out.push(b'-');
+        }
+        let magnitude = value.unsigned_abs();
+        write_integer(out, (magnitude / Self::ONE as u64) as usize);
+        let mut fraction = magnitude % Self::ONE as u64;
+        if fraction == 0 {
+            return;
+        }
+        let mut places = Self::DECIMALS;
+        while fraction.is_multiple_of(10) {
+            fraction /= 10;
+            places -= 1;
+        }
+        out.push(b'.');
+        let mut digits = [b'0'; Self::DECIMALS];
+        for digit in digits[..places].iter_mut().rev() {
+            *digit = b'0' + (fraction % 10) as u8;
+            fraction /= 10;
+        }
+        out.extend_from_slice(&digits[..places]);
+    }
+}
+
 /// Writes `n` in decimal, as `Display` does.
 fn write_integer(out: &mut Vec<u8>, n: usize) {
     super::writer::unsigned(out, n as u64);
@@ -423,7 +554,7 @@ fn write_integer(out: &mut Vec<u8>, n: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{write_integer, write_number};
+    use super::{Fixed, write_integer, write_number};
 
     fn written(n: f32) -> String {
         let mut out = Vec::new();
@@ -492,6 +623,24 @@ mod tests {
             assert_eq!(written(n), format!("{n}"), "{bits:#x}");
             bits = bits.wrapping_add(2_147_483_629);
         }
+    }
+
+    /// A position's exact value, written back, is the number as written:
+    /// the moves between lines are differences of exactly these values.
+    #[test]
+    fn fixed_values_are_the_numbers_as_written() {
+        for i in -1_000_000..1_000_000 {
+            let n = i as f32 / 1000.0;
+            let mut out = Vec::new();
+            Fixed::write(&mut out, Fixed::of(n, &mut Vec::new()).expect("a page position"));
+            assert_eq!(String::from_utf8(out).unwrap(), written(n), "{n:?}");
+        }
+        for n in [1e-12, f32::NAN, f32::INFINITY, 1e10] {
+            assert_eq!(Fixed::of(n, &mut Vec::new()), None, "{n:?}");
+        }
+        let mut out = Vec::new();
+        Fixed::write(&mut out, -14_300_050_000);
+        assert_eq!(out, b"-14.30005");
     }
 
     #[test]

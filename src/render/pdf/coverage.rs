@@ -24,8 +24,12 @@ pub fn check(doc: &Document, fonts: &Fonts) -> Result<(), String> {
     });
     let texts = doc.letterhead.iter().map(Vec::as_slice).chain(lines).flatten().map(Inline::text);
     let labels = doc.annexes.iter().filter_map(|annex| annex.label.as_deref());
+    // Nearly every character is printable ASCII: asked once for them all.
+    let missing = |c: char| printable(c, Face::Regular, fonts) == Printable::Missing;
+    let ascii_printed = !(' '..='~').any(missing);
+    let missing = |c: char| !(ascii_printed && (' '..='~').contains(&c)) && missing(c);
     for text in texts.chain(labels).chain(doc.house.footer.as_deref()) {
-        if let Some(c) = text.chars().find(|&c| printable(c, Face::Regular, fonts) == Printable::Missing) {
+        if let Some(c) = text.chars().find(|&c| missing(c)) {
             let (code, text) = (u32::from(c), text.trim());
             return Err(match fonts.user() {
                 Some(font) => format!(

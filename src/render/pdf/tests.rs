@@ -6,7 +6,7 @@ use time::macros::{date, datetime};
 use super::fonts::{Face, fonts};
 use super::layout::{Item, Page, TextLine, layout};
 use super::pdf;
-use super::style::{BODY_BOTTOM, BODY_TOP, PAGE_WIDTH, SIDE_MARGIN};
+use super::style::{BODY_BOTTOM, BODY_TOP, PAGE_HEIGHT, PAGE_WIDTH, SIDE_MARGIN};
 use super::wrap::{TextStyle, wrap};
 use crate::doc::{Align, Annex, Block, Document, Inline, Line, ListKind, Meta};
 use crate::render::RenderOptions;
@@ -447,6 +447,114 @@ fn only_used_faces_are_embedded() {
     assert!(has("AAAAAA+LiberationSans"), "{names:?}");
     assert!(!has("AAAAAB+"), "bold embedded although unused");
     assert!(!has("AAAAAC+"), "italic embedded although unused");
+}
+
+/// Per embedded font, in name order: its name, widths, font program and
+/// ToUnicode map (the last decompressed, as its own element).
+fn font_parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let pdf = lopdf::Document::load_mem(bytes).expect("parses");
+    let deref = |object| resolved(&pdf, object);
+    let mut parts: Vec<(String, Vec<u8>)> = pdf
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.get(b"Subtype").and_then(|t| t.as_name()).is_ok_and(|t| t == b"Type0"))
+        .map(|font| {
+            let to_unicode = deref(font.get(b"ToUnicode").unwrap()).as_stream().unwrap();
+            let cid_font = deref(&font.get(b"DescendantFonts").unwrap().as_array().unwrap()[0]).as_dict().unwrap();
+            let descriptor = deref(cid_font.get(b"FontDescriptor").unwrap()).as_dict().unwrap();
+            let program = deref(descriptor.get(b"FontFile2").unwrap()).as_stream().unwrap();
+            let font =
+                format!("{:?} {:?} {:?}", font.get(b"BaseFont").unwrap(), cid_font.get(b"W").unwrap(), program.content);
+            (font, to_unicode.decompressed_content().expect("the map inflates"))
+        })
+        .collect();
+    parts.sort();
+    parts
+}
+
+fn resolved<'a>(pdf: &'a lopdf::Document, object: &'a lopdf::Object) -> &'a lopdf::Object {
+    object.as_reference().map_or(Ok(object), |id| pdf.get_object(id)).expect("the reference resolves")
+}
+
+/// Letters of a batch differ in references, dates and names: the fonts
+/// they embed must not, so that each subset is made once per batch.
+#[test]
+fn fonts_recur_when_letters_differ_in_digits_and_letters() {
+    let letter = |reference: &str, name: &str| {
+        let body = vec![heading(1, &format!("Request {reference}")), plain(&format!("Dear {name}, thank you."))];
+        font_parts(&pdf(&document(body), &options()).expect("renders"))
+    };
+    let first = letter("B01", "Ms A Jones");
+    assert_eq!(first.len(), 2, "regular and bold");
+    assert_eq!(first, letter("QZ 2026 7789", "Mx K Vaughan"));
+    assert_ne!(first, letter("B01 \u{2013} 3", "Ms A Jones"), "other characters are still subset as shown");
+    // The footer's page number shows digits in the regular face; the bold
+    // face shows only the heading.
+    let bold_map = |heading_text: &str| {
+        let bytes = pdf(&document(vec![heading(1, heading_text)]), &options()).expect("renders");
+        String::from_utf8(font_parts(&bytes)[1].1.clone()).expect("a CMap is ASCII")
+    };
+    assert!(!bold_map("Request").contains("<0037>"), "a face showing no digit embeds none");
+    assert!(bold_map("Request 1").contains("<0037>"), "a face showing a digit embeds all ten");
+}
+
+/// Where each text-positioning operator of a page's content stream puts
+/// the line start, following `BT`, `Tm`, `Td`, `TD` and `T*` as a reader
+/// does.
+fn line_starts(pdf: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(f64, f64)> {
+    let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).expect("decodes");
+    let number = |o: &lopdf::Object| f64::from(o.as_float().expect("a number"));
+    let (mut at, mut leading, mut starts) = ((0.0, 0.0), 0.0, Vec::new());
+    for op in &content.operations {
+        let args: Vec<f64> = op.operands.iter().filter(|o| o.as_float().is_ok()).map(number).collect();
+        at = match (op.operator.as_str(), args.as_slice()) {
+            ("BT", _) => (0.0, 0.0),
+            ("Tm", [.., x, y]) => (*x, *y),
+            ("Td", [x, y]) => (at.0 + x, at.1 + y),
+            ("TD", [x, y]) => {
+                leading = -y;
+                (at.0 + x, at.1 + y)
+            }
+            ("T*", _) => (at.0, at.1 - leading),
+            _ => continue,
+        };
+        if op.operator != "BT" {
+            starts.push(at);
+        }
+    }
+    starts
+}
+
+/// Lines are placed by moves relative to the line before; the moves must
+/// land each line where layout put it, as the absolute matrices did.
+#[test]
+fn relative_moves_put_every_line_where_layout_did() {
+    let doc = sample(false);
+    let bytes = pdf(&doc, &options()).expect("renders");
+    let pdf = lopdf::Document::load_mem(&bytes).expect("parses");
+    let layout = pages_of(&doc);
+    let (mut relative, mut next_lines) = (0, 0);
+    for (page, (_, id)) in layout.iter().zip(pdf.get_pages()) {
+        let starts = line_starts(&pdf, id);
+        let content = pdf.get_page_content(id);
+        let text = String::from_utf8_lossy(&content);
+        relative += text.matches(" TD\n").count();
+        next_lines += text.matches("\nT*\n").count();
+        let expected: Vec<(f64, f64)> = text_lines(page)
+            .flat_map(|line| line.runs.iter().map(move |run| (line.x + run.dx, PAGE_HEIGHT - line.baseline)))
+            .map(|(x, y)| (f64::from(x), f64::from(y)))
+            .collect();
+        let near = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < 1e-4 && (a.1 - b.1).abs() < 1e-4;
+        for start in &starts {
+            assert!(expected.iter().any(|&e| near(e, *start)), "a line starts at {start:?}, where layout put none");
+        }
+        for line in text_lines(page).filter(|line| line.runs.iter().any(|run| !run.text.is_empty())) {
+            let first = (f64::from(line.x + line.runs[0].dx), f64::from(PAGE_HEIGHT - line.baseline));
+            assert!(starts.iter().any(|&s| near(s, first)), "{:?} is never placed at {first:?}", line.text());
+        }
+    }
+    assert!(relative > 20 && next_lines > 0, "{relative} TD, {next_lines} T*");
 }
 
 /// Everything that could trip a renderer up.

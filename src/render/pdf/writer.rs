@@ -292,9 +292,20 @@ fn write_name(out: &mut Vec<u8>, name: &[u8]) {
     }
 }
 
-/// Whether `byte` can stand for itself in a name.
+/// Whether `byte` can stand for itself in a name: looked up, since every
+/// byte of every name is asked about.
 fn is_regular(byte: u8) -> bool {
-    (b'!'..=b'~').contains(&byte) && !b"()<>[]{}/%#".contains(&byte)
+    const REGULAR: [bool; 256] = {
+        let mut regular = [false; 256];
+        let mut byte = b'!';
+        while byte <= b'~' {
+            regular[byte as usize] =
+                !matches!(byte, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%' | b'#');
+            byte += 1;
+        }
+        regular
+    };
+    REGULAR[usize::from(byte)]
 }
 
 /// A literal string: its bytes between parentheses, with the backslash,
@@ -480,6 +491,15 @@ mod tests {
         let stream = read.get_object((7, 0)).unwrap().as_stream().unwrap();
         assert_eq!(stream.content.len(), 100_000);
         assert_eq!(read.get_object((6, 0)).unwrap(), &objects[&(6, 0)]);
+    }
+
+    /// The table holds the rule: printable ASCII but the delimiters and `#`.
+    #[test]
+    fn regular_name_bytes_are_printable_ascii_but_delimiters() {
+        for byte in 0..=u8::MAX {
+            let rule = (b'!'..=b'~').contains(&byte) && !b"()<>[]{}/%#".contains(&byte);
+            assert_eq!(is_regular(byte), rule, "{byte:#x}");
+        }
     }
 
     #[test]
