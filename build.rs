@@ -109,7 +109,7 @@ fn built_parts(out: &Path) {
     ];
     let mut code = format!("static BUILT: [Built; {}] = [\n", parts.len());
     for (i, (path, data, format)) in parts.into_iter().enumerate() {
-        let deflated = codec::run(&mut codec::compressor(format), data).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let deflated = codec::run(&mut codec::compressor(), data, format).unwrap_or_else(|e| panic!("{path}: {e}"));
         let name = format!("built_part_{i}.deflated");
         std::fs::write(out.join(&name), deflated).unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
         code.push_str(&format!(

@@ -1,13 +1,10 @@
 //! Deflate for every backend: compressors reused per thread, and bytes
 //! that recur from letter to letter compressed once.
 //!
-//! A letter is a few dozen small parts (DOCX entries, PDF streams). Making
-//! a zlib-rs compressor allocates and zeroes some 370 KB of window and hash
-//! tables, which for a 2 KB part cost more than compressing it; so each
-//! thread keeps one compressor per [`Format`] and resets it instead. A reset
-//! still zeroes zlib-rs's hash heads (a fixed 65,536 entries, 128 KB, whatever
-//! the window size: a smaller window would shrink only the one-time
-//! allocation), so parts that may recur within a batch (styles, theme,
+//! A letter is a few dozen small parts (DOCX entries, PDF streams),
+//! deflated by libdeflate ([`codec`]). Making a compressor allocates its
+//! hash tables, which for a 2 KB part costs more than compressing it, so
+//! each thread keeps one. Parts that may recur within a batch (styles, theme,
 //! content types, headers and footers, font subsets and their ToUnicode
 //! maps, the ICC profile, a house style's parts) go through
 //! [`deflate_shared`], which keeps what it deflated in a small cache and
@@ -25,7 +22,7 @@
 //! a small part at [`codec::LEVEL`]) and cannot mistake one part for another.
 //!
 //! Output depends only on the bytes and the format, never on what a thread
-//! compressed before or on whether the cache held the part: a reset
+//! compressed before or on whether the cache held the part: a reused
 //! compressor writes what a fresh one would, a cached part was made by
 //! the same call that would make it now, and a built-in one by the same
 //! code at build time (a test holds them equal).
@@ -36,14 +33,13 @@ use std::cell::RefCell;
 use std::ops::Deref;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use flate2::Compress;
+use libdeflater::Compressor;
 
 pub use codec::Format;
 
 thread_local! {
-    /// One compressor per format ([`Format::Zlib`], [`Format::Raw`]),
-    /// made on first use and reset between parts.
-    static COMPRESSORS: RefCell<[Option<Compress>; 2]> = const { RefCell::new([None, None]) };
+    /// This thread's compressor, made on first use (it serves both formats).
+    static COMPRESSOR: RefCell<Option<Compressor>> = const { RefCell::new(None) };
 }
 
 /// `data` deflated: for content that differs from letter to letter,
@@ -107,19 +103,9 @@ fn built(data: &[u8], format: Format) -> Option<&'static [u8]> {
     BUILT.iter().find(|b| b.format == format && b.data == data).map(|b| b.deflated)
 }
 
-/// Deflates `data` with this thread's compressor for `format`, reset.
+/// Deflates `data` with this thread's compressor.
 fn compress(data: &[u8], format: Format) -> Result<Vec<u8>, String> {
-    COMPRESSORS.with_borrow_mut(|compressors| {
-        let slot = &mut compressors[format as usize];
-        let compressor = match slot {
-            Some(compressor) => {
-                compressor.reset();
-                compressor
-            }
-            None => slot.insert(codec::compressor(format)),
-        };
-        codec::run(compressor, data)
-    })
+    COMPRESSOR.with_borrow_mut(|slot| codec::run(slot.get_or_insert_with(codec::compressor), data, format))
 }
 
 /// At most this many parts are cached: a letter has about fifteen that
@@ -191,9 +177,6 @@ impl Cache {
 mod tests {
     use std::io::Read;
 
-    use flate2::{Compression, FlushCompress, Status};
-
-    use super::codec::LEVEL;
     use super::*;
 
     /// Some text that deflates well, different for each `seed`.
@@ -203,10 +186,7 @@ mod tests {
 
     /// What a fresh compressor writes.
     fn fresh(data: &[u8], format: Format) -> Vec<u8> {
-        let mut compressor = Compress::new(Compression::new(LEVEL), format == Format::Zlib);
-        let mut out = Vec::with_capacity(data.len() + 1024);
-        assert_eq!(compressor.compress_vec(data, &mut out, FlushCompress::Finish).unwrap(), Status::StreamEnd);
-        out
+        codec::run(&mut codec::compressor(), data, format).unwrap()
     }
 
     #[test]

@@ -2,27 +2,28 @@
 //! ([`super`]) and at build time (`build.rs` deflates the parts every letter
 //! carries unchanged with this same file), so both give the same bytes.
 
-use flate2::{Compress, Compression, FlushCompress, Status};
+use libdeflater::{CompressionLvl, Compressor};
 
-/// The deflate level of every part. Measured with one reused compressor
-/// (callgrind instructions, resets included; bytes out), on the 43342
-/// letter's parts:
+/// The deflate level of every part: libdeflate's level 1. Measured on the
+/// 43342 letter's parts (time per part on the build machine, one reused
+/// compressor; bytes out), against zlib-rs at level 2, which foikit used
+/// before:
 ///
-/// | level | six page streams, 36 KB | DOCX document and core properties, 22 KB | two font subsets and their ToUnicode maps, 20 KB | DOCX parts that recur, 12 KB |
-/// |---|---|---|---|---|
-/// | 1 | 2.29 M, 16.1 KB | 0.94 M, 8.1 KB | | |
-/// | 2 | 4.00 M, 11.7 KB | 1.57 M, 6.3 KB | 2.99 M, 12.8 KB | 3.49 M, 3.66 KB |
-/// | 3 | 4.63 M, 11.0 KB | 1.93 M, 6.0 KB | 3.44 M, 12.7 KB | 3.70 M, 3.54 KB |
-/// | 6 | 5.25 M, 10.6 KB | 2.28 M, 5.8 KB | 3.87 M, 12.6 KB | 3.83 M, 3.46 KB |
-/// | 9 | 6.88 M, 10.6 KB | 3.33 M, 5.8 KB | 4.70 M, 12.4 KB | 4.13 M, 3.43 KB |
+/// | | page content streams, 57.7 KB | DOCX document, 21.6 KB | DOCX styles, 5.0 KB |
+/// |---|---|---|---|
+/// | zlib-rs, level 2 | 189 µs, 13,263 B | 71 µs, 5,855 B | 22 µs, 1,152 B |
+/// | libdeflate, level 1 | 118 µs, 13,548 B | 40 µs, 5,699 B | 12 µs, 1,139 B |
+/// | libdeflate, level 2 | 175 µs, 11,424 B | 70 µs, 5,660 B | 19 µs, 1,090 B |
+/// | libdeflate, level 3 | 241 µs, 10,260 B | 77 µs, 5,584 B | 20 µs, 1,072 B |
+/// | libdeflate, level 6 | 542 µs, 8,752 B | 99 µs, 5,366 B | 24 µs, 1,014 B |
 ///
-/// Level 2 is the knee: level 1 (zlib-rs's "quick" strategy) is two fifths
-/// bigger, level 3 saves 6% of the letter's bytes for 16-23% more work. The
-/// parts that recur get no higher level: font subsets differ whenever the
-/// glyphs do, so at level 9 the 3% it saves on them would cost 57% more
-/// each time, and the built-in parts deflated at build time must match
-/// what run-time deflation of the same bytes gives.
-pub const LEVEL: u32 = 2;
+/// Level 1 makes a letter's files about as small as zlib-rs's level 2 did
+/// in two fifths less time; deflating was over a third of a letter's work
+/// in a batch. libdeflate compresses a whole buffer at once and keeps no
+/// stream state, so one compressor serves both formats and needs no reset.
+/// The built-in parts deflated at build time go through this same file,
+/// so they match what run-time deflation of the same bytes gives.
+pub const LEVEL: i32 = 1;
 
 /// How the deflate data is wrapped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,20 +34,23 @@ pub enum Format {
     Raw,
 }
 
-/// A compressor for `format` at [`LEVEL`].
-pub fn compressor(format: Format) -> Compress {
-    Compress::new(Compression::new(LEVEL), format == Format::Zlib)
+/// A compressor at [`LEVEL`].
+pub fn compressor() -> Compressor {
+    Compressor::new(CompressionLvl::new(LEVEL).unwrap_or_default())
 }
 
-/// `data` deflated by `compressor`, fresh or reset.
-pub fn run(compressor: &mut Compress, data: &[u8]) -> Result<Vec<u8>, String> {
-    let error = |e: flate2::CompressError| format!("cannot compress: {e}");
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    loop {
-        let rest = data.get(compressor.total_in() as usize..).unwrap_or_default();
-        if compressor.compress_vec(rest, &mut out, FlushCompress::Finish).map_err(error)? == Status::StreamEnd {
-            return Ok(out);
-        }
-        out.reserve(out.capacity());
+/// `data` deflated by `compressor` in `format`.
+pub fn run(compressor: &mut Compressor, data: &[u8], format: Format) -> Result<Vec<u8>, String> {
+    let bound = match format {
+        Format::Zlib => compressor.zlib_compress_bound(data.len()),
+        Format::Raw => compressor.deflate_compress_bound(data.len()),
+    };
+    let mut out = vec![0; bound];
+    let written = match format {
+        Format::Zlib => compressor.zlib_compress(data, &mut out),
+        Format::Raw => compressor.deflate_compress(data, &mut out),
     }
+    .map_err(|e| format!("cannot compress: {e:?}"))?;
+    out.truncate(written);
+    Ok(out)
 }
