@@ -30,6 +30,8 @@ mod fixed;
 mod glyph_table;
 #[path = "build/precompile.rs"]
 mod precompile;
+#[path = "src/render/pdf/sfnt.rs"]
+mod sfnt;
 #[path = "src/render/docx/theme.rs"]
 mod theme;
 
@@ -72,6 +74,7 @@ fn fonts(out: &Path) {
         std::fs::write(out.join(format!("{name}.glyphs")), table).unwrap_or_else(|e| panic!("cannot write: {e}"));
     }
     println!("cargo::rerun-if-changed=src/render/pdf/dehint.rs");
+    println!("cargo::rerun-if-changed=src/render/pdf/sfnt.rs");
     println!("cargo::rerun-if-changed=src/render/pdf/glyph_table.rs");
 }
 

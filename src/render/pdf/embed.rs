@@ -6,21 +6,19 @@
 //! (cloning each parsed face three times, looking every character up in
 //! the cmap twice and re-parsing each subset to read back its widths), and
 //! needed every face parsed in full (some 13 million instructions each)
-//! before it could subset one. The subsetter is the one printpdf used
-//! (allsorts), called directly on the dehinted program.
+//! before it could subset one. Subsetting is [`subset`](super::subset),
+//! on the dehinted program.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Mutex, PoisonError};
 
-use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
-use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
 use super::deflate::stream;
 use super::fonts::{DescriptorMetrics, Face, FaceData, Fonts};
 use super::layout::{Ink, Item, Page, Run};
+use super::subset::subset;
 use super::to_unicode::to_unicode_cmap;
 
 /// The faces a letter uses, embedded in its document.
@@ -91,29 +89,58 @@ pub fn embed<'f>(pages: &[Page], fonts: &'f Fonts, pdf: &mut Document) -> Result
 /// they were where characters share a glyph (space and no-break space). A
 /// shaped glyph stands for the text of its cluster: one character, or
 /// several for a ligature.
+///
+/// Nearly every character shown is ASCII: for those only where each was
+/// last shown is noted as the text goes by, and their glyphs are filled in
+/// at the end, each unless a later character took its glyph.
 fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::ALL.len()] {
     let mut shown: [Vec<Option<Unicode>>; Face::ALL.len()] = Default::default();
+    // When each glyph, and each ASCII character, was last shown (0: never).
+    let mut glyph_seen: [Vec<u32>; Face::ALL.len()] = Default::default();
+    let mut ascii_seen = [[0u32; 128]; Face::ALL.len()];
+    let mut now = 0u32;
     for run in runs(pages) {
         let data = fonts.face(run.face);
-        let glyphs = &mut shown[run.face.index()];
+        let (glyphs, seen) = (&mut shown[run.face.index()], &mut glyph_seen[run.face.index()]);
         if glyphs.is_empty() {
             glyphs.resize(usize::from(data.glyph_count()), None);
+            seen.resize(glyphs.len(), 0);
         }
+        let mut show = |id: u16, unicode: Option<Unicode>, now: &mut u32| {
+            if let (Some(slot), Some(when)) = (glyphs.get_mut(usize::from(id)), seen.get_mut(usize::from(id))) {
+                *now += 1;
+                (*slot, *when) = (unicode, *now);
+            }
+        };
         // A redaction shows one invisible space that its label is read as
         // (see `content`), never the label's glyphs.
         let text = if run.ink == Ink::Redaction { " " } else { run.text.as_str() };
         if let Some(shaped) = &run.shaped {
             for glyph in shaped {
-                let text = run.text.get(glyph.cluster.clone()).unwrap_or_default();
-                if let Some(slot) = glyphs.get_mut(usize::from(glyph.id)) {
-                    *slot = Unicode::of(text);
-                }
+                show(glyph.id, Unicode::of(run.text.get(glyph.cluster.clone()).unwrap_or_default()), &mut now);
             }
             continue;
         }
+        let ascii = &mut ascii_seen[run.face.index()];
         for c in text.chars() {
-            if let Some(slot) = data.glyph(c).and_then(|g| glyphs.get_mut(usize::from(g.id))) {
-                *slot = Some(Unicode::Char(c));
+            if let Some(last) = ascii.get_mut(c as usize) {
+                now += 1;
+                *last = now;
+            } else if let Some(g) = data.glyph(c) {
+                show(g.id, Some(Unicode::Char(c)), &mut now);
+            }
+        }
+    }
+    for face in Face::ALL {
+        let (glyphs, seen) = (&mut shown[face.index()], &mut glyph_seen[face.index()]);
+        let data = fonts.face(face);
+        for (b, &when) in ascii_seen[face.index()].iter().enumerate() {
+            let c = char::from(b as u8);
+            let Some(g) = (when > 0).then(|| data.glyph(c)).flatten() else { continue };
+            if let (Some(slot), Some(last)) = (glyphs.get_mut(usize::from(g.id)), seen.get_mut(usize::from(g.id)))
+                && *last < when
+            {
+                (*slot, *last) = (Some(Unicode::Char(c)), when);
             }
         }
     }
@@ -208,7 +235,14 @@ fn embed_face(
     // The subset's glyph ids are positions in this list, .notdef first, as
     // the subsetter requires; composite glyphs' components come after.
     let ids: Vec<u16> = std::iter::once(0).chain(glyphs.iter().map(|&(id, _)| id).filter(|&id| id != 0)).collect();
-    let program = font_file(face, data, ids.clone())?;
+    let chars: Vec<(char, u16)> = glyphs
+        .iter()
+        .filter_map(|&(id, unicode)| match unicode {
+            Unicode::Char(c) => Some((*c, id)),
+            Unicode::Text(_) => None,
+        })
+        .collect();
+    let program = font_file(face, data, ids.clone(), chars)?;
     let mut codes = vec![0; shown.len()];
     // (code, advance, text), in code order.
     let coded: Vec<(u16, u16, &Unicode)> = ids
@@ -317,14 +351,18 @@ impl<K: Hash + Eq> Made<K> {
     }
 }
 
-/// The `/FontFile2` stream of `face` subset to `ids`, deflated. Subsetting
-/// and deflating are the costliest steps of encoding, so each distinct
-/// program (by font program, whose address lives as long as the process,
-/// and glyph ids) is made once per process.
-fn font_file(face: Face, data: &FaceData, ids: Vec<u16>) -> Result<Stream, String> {
-    static PROGRAMS: Made<(usize, Vec<u16>)> = Made::new();
-    PROGRAMS.get((data.program.as_ptr() as usize, ids), |(_, ids)| {
-        let program = subset_program(data.program, ids)
+/// The `/FontFile2` stream of `face` subset to `ids`, its `cmap` mapping
+/// `chars` (each with its glyph id), deflated. Subsetting and deflating
+/// are the costliest steps of encoding, so each distinct program (by font
+/// program, whose address lives as long as the process, glyph ids and
+/// characters) is made once per process.
+fn font_file(face: Face, data: &FaceData, ids: Vec<u16>, chars: Vec<(char, u16)>) -> Result<Stream, String> {
+    /// A subset program's key: the face's program (by address), glyph ids
+    /// and characters mapped.
+    type Program = (usize, Vec<u16>, Vec<(char, u16)>);
+    static PROGRAMS: Made<Program> = Made::new();
+    PROGRAMS.get((data.program.as_ptr() as usize, ids, chars), |(_, ids, chars)| {
+        let program = subset(data.program, ids, chars)
             .map_err(|e| format!("cannot subset the font of the {} face: {e}", face.role()))?;
         let program_len = program.len() as i64;
         stream(dictionary! { "Length1" => program_len }, program)
@@ -341,13 +379,4 @@ fn to_unicode_stream(face: Face, coded: &[(u16, u16, &Unicode)]) -> Result<Strea
         let cmap = to_unicode_cmap(face.resource_id(), mappings.iter().map(|(code, u)| (*code, u.chars())));
         stream(Dictionary::new(), cmap.into_bytes())
     })
-}
-
-/// The TrueType program holding glyphs `ids` of `program`, renumbered to
-/// their positions in `ids`: printpdf's subsetter (allsorts, PDF profile),
-/// without printpdf's full parse of the face first.
-fn subset_program(program: &[u8], ids: &[u16]) -> Result<Vec<u8>, String> {
-    let font = ReadScope::new(program).read::<FontData<'_>>().map_err(|e| e.to_string())?;
-    let provider = font.table_provider(0).map_err(|e| e.to_string())?;
-    subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())
 }

@@ -6,7 +6,7 @@
 //! `layout` turns the [`Document`] into pages of positioned lines and
 //! rules (own line breaking, shaping, bidi and pagination, pure) tagged
 //! with a structure tree, and `encode` builds those pages as lopdf
-//! objects (fonts subset by allsorts), which `writer` writes as
+//! objects (fonts subset by `subset`), which `writer` writes as
 //! reproducible bytes.
 
 pub(super) mod archival;
@@ -21,11 +21,14 @@ mod fonts;
 mod glyph_table;
 mod lang;
 mod layout;
+mod linebreak;
 mod logo;
 mod paginate;
+mod sfnt;
 mod shape;
 mod structure;
 mod style;
+mod subset;
 mod table;
 mod tagged;
 mod to_unicode;

@@ -1,17 +1,18 @@
 //! Line breaking: inline runs → lines that fit a width.
 //!
-//! Break opportunities come from UAX #14 (`unicode-linebreak`), widths from
+//! Break opportunities come from UAX #14 ([`linebreak`](super::linebreak)), widths from
 //! the fonts' advance tables in thousandths of an em, and lines are filled
 //! greedily. Widths are summed as integers, and the integers are the ones
 //! printpdf writes into `/W`, so what is measured here is exactly what a
 //! viewer draws: a line that fits here fits on paper.
 
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_linebreak::BreakOpportunity;
 
 use unicode_bidi::{BidiInfo, Level};
 
 use super::fonts::{Face, Fonts};
 use super::layout::{Ink, Run};
+use super::linebreak::opportunities;
 use super::shape::{ShapedGlyph, shape};
 use super::structure::Tag;
 use crate::doc::Inline;
@@ -329,7 +330,7 @@ impl<'a> Shaped<'a> {
     fn segments(&self) -> impl Iterator<Item = Segment> + '_ {
         let mut start = 0;
         let mut glyph = 0;
-        linebreaks(&self.text).filter_map(move |(byte, opportunity)| {
+        opportunities(&self.text).filter_map(move |(byte, opportunity)| {
             while glyph < self.glyphs.len() && self.glyphs[glyph].byte < byte {
                 glyph += 1;
             }
