@@ -572,7 +572,13 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     // Every placeholder starts with `{`, `<` or `[`, or is an `xx/xx/xx`
     // date ("x" has no other case forms): text with none of them has no
     // placeholder, and need not compile the pattern to say so.
-    if !text.contains(['{', '<', '[']) && !text.to_ascii_lowercase().contains("xx/xx/xx") {
+    let opens = text.bytes().any(|b| matches!(b, b'{' | b'<' | b'['));
+    let bytes = text.as_bytes();
+    let dated = || {
+        text.match_indices('/')
+            .any(|(at, _)| at >= 2 && bytes.get(at - 2..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"xx/xx/xx")))
+    };
+    if !opens && !dated() {
         return Vec::new();
     }
     PLACEHOLDER

@@ -328,8 +328,19 @@ impl<'p> PageWriter<'p, '_> {
         // Two bytes a character, more only where one is escaped.
         self.out.reserve(2 * text.len() + 6);
         self.out.push(b'(');
-        for c in text.chars() {
-            self.code(self.fonts.code(face, c));
+        if text.is_ascii() {
+            let literals = self.fonts.ascii_literals(face);
+            for &b in text.as_bytes() {
+                let Literal { bytes, len } = literals[usize::from(b)];
+                // All four bytes, then the unused ones off again: two fixed
+                // moves rather than a copy of a length known only here.
+                self.out.extend_from_slice(&bytes);
+                self.out.truncate(self.out.len() - (4 - usize::from(len)));
+            }
+        } else {
+            for c in text.chars() {
+                self.code(self.fonts.code(face, c));
+            }
         }
         self.out.extend_from_slice(b") Tj\n");
     }
@@ -355,18 +366,11 @@ impl<'p> PageWriter<'p, '_> {
         self.out.extend_from_slice(b")] TJ\n");
     }
 
-    /// Writes a two-byte code into a literal string. Only the delimiters,
-    /// the backslash and CR (which a reader would take for a line end) need
-    /// escaping.
+    /// Writes a two-byte code into a literal string.
     #[inline]
     fn code(&mut self, code: u16) {
-        for byte in code.to_be_bytes() {
-            match byte {
-                b'(' | b')' | b'\\' => self.out.extend_from_slice(&[b'\\', byte]),
-                b'\r' => self.out.extend_from_slice(b"\\r"),
-                _ => self.out.push(byte),
-            }
-        }
+        let Literal { bytes, len } = literal(code);
+        self.out.extend_from_slice(&bytes[..usize::from(len)]);
     }
 
     /// Underlines a link run and returns the annotation that makes it
@@ -552,9 +556,67 @@ fn write_integer(out: &mut Vec<u8>, n: usize) {
     super::writer::unsigned(out, n as u64);
 }
 
+/// A two-byte code as written in a literal string: two to four bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Literal {
+    pub bytes: [u8; 4],
+    pub len: u8,
+}
+
+/// `code` in a literal string. Only the delimiters, the backslash and CR
+/// (which a reader would take for a line end) need escaping.
+pub const fn literal(code: u16) -> Literal {
+    let mut out = Literal { bytes: [0; 4], len: 0 };
+    let halves = code.to_be_bytes();
+    let mut i = 0;
+    while i < 2 {
+        let byte = halves[i];
+        let escaped = match byte {
+            b'(' | b')' | b'\\' => Some(byte),
+            b'\r' => Some(b'r'),
+            _ => None,
+        };
+        if let Some(escaped) = escaped {
+            out.bytes[out.len as usize] = b'\\';
+            out.bytes[out.len as usize + 1] = escaped;
+            out.len += 2;
+        } else {
+            out.bytes[out.len as usize] = byte;
+            out.len += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Fixed, write_integer, write_number};
+
+    /// Every code reads back as its two bytes, and no delimiter, backslash
+    /// or CR is left bare to end the string or turn into a line end.
+    #[test]
+    fn every_code_is_a_sound_literal() {
+        for code in 0..=u16::MAX {
+            let super::Literal { bytes, len } = super::literal(code);
+            let written = &bytes[..usize::from(len)];
+            let mut read = Vec::new();
+            let mut escaped = false;
+            for &b in written {
+                match (escaped, b) {
+                    (false, b'\\') => escaped = true,
+                    (false, b'(' | b')' | b'\r') => panic!("{code:#06x}: bare {b:#04x} in {written:?}"),
+                    (true, b) => {
+                        read.push(if b == b'r' { b'\r' } else { b });
+                        escaped = false;
+                    }
+                    (false, b) => read.push(b),
+                }
+            }
+            assert!(!escaped, "{code:#06x}");
+            assert_eq!(read, code.to_be_bytes(), "{code:#06x}");
+        }
+    }
 
     fn written(n: f32) -> String {
         let mut out = Vec::new();

@@ -29,6 +29,9 @@ pub fn check(doc: &Document, fonts: &Fonts) -> Result<(), String> {
     let ascii_printed = !(' '..='~').any(missing);
     let missing = |c: char| !(ascii_printed && (' '..='~').contains(&c)) && missing(c);
     for text in texts.chain(labels).chain(doc.house.footer.as_deref()) {
+        if ascii_printed && text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            continue;
+        }
         if let Some(c) = text.chars().find(|&c| missing(c)) {
             let (code, text) = (u32::from(c), text.trim());
             return Err(match fonts.user() {

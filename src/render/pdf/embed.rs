@@ -15,6 +15,7 @@ use std::sync::{Mutex, PoisonError};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
+use super::content::{Literal, literal};
 use super::deflate::stream;
 use super::fonts::{DescriptorMetrics, Face, FaceData, Fonts};
 use super::layout::{Ink, Item, Page, Run};
@@ -30,6 +31,9 @@ pub struct Embedded<'f> {
     /// Per face, the code of each ASCII character, as [`Embedded::code`]
     /// gives it: nearly every character shown, looked up without the font.
     ascii: [[u16; 128]; Face::ALL.len()],
+    /// Per face, each ASCII character's code as it is written in a literal
+    /// string ([`literal`]), so text is written a table entry a byte.
+    ascii_literal: [[Literal; 128]; Face::ALL.len()],
     /// The resource dictionary every page shares: each embedded face
     /// under its resource id.
     pub resources: ObjectId,
@@ -43,6 +47,11 @@ impl Embedded<'_> {
             Some(&code) => code,
             None => self.font_code(face, c),
         }
+    }
+
+    /// The literal-string bytes of each ASCII character in `face`.
+    pub fn ascii_literals(&self, face: Face) -> &[Literal; 128] {
+        &self.ascii_literal[face.index()]
     }
 
     /// [`Embedded::code`], looked up in the font.
@@ -77,9 +86,17 @@ pub fn embed<'f>(pages: &[Page], fonts: &'f Fonts, pdf: &mut Document) -> Result
         resources.set(face.resource_id(), pdf.add_object(font));
     }
     let resources = pdf.add_object(dictionary! { "Font" => resources });
-    let mut embedded = Embedded { fonts, codes, ascii: [[0; 128]; Face::ALL.len()], resources };
+    let mut embedded = Embedded {
+        fonts,
+        codes,
+        ascii: [[0; 128]; Face::ALL.len()],
+        ascii_literal: [[literal(0); 128]; Face::ALL.len()],
+        resources,
+    };
     for face in Face::ALL.into_iter().filter(|face| !embedded.codes[face.index()].is_empty()) {
-        embedded.ascii[face.index()] = std::array::from_fn(|b| embedded.font_code(face, char::from(b as u8)));
+        let codes: [u16; 128] = std::array::from_fn(|b| embedded.font_code(face, char::from(b as u8)));
+        embedded.ascii_literal[face.index()] = codes.map(literal);
+        embedded.ascii[face.index()] = codes;
     }
     Ok(embedded)
 }
