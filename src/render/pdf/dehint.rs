@@ -13,7 +13,7 @@
 
 use super::sfnt::{WE_HAVE_INSTRUCTIONS, assemble, be16, components, directory, glyph, is_composite};
 
-/// Tables kept: what a PDF viewer and printpdf's subsetter need.
+/// Tables kept: what a PDF viewer and the subsetter (`subset`) need.
 const KEEP: [&[u8; 4]; 10] = [b"OS/2", b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"name", b"post"];
 
 /// Returns `font` without hinting instructions and unneeded tables.
