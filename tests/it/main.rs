@@ -31,3 +31,4 @@ mod seeds;
 mod serve;
 mod support;
 mod templates;
+mod vendored;
