@@ -9,6 +9,10 @@
 //! them (`build/precompile.rs`, `src/compose/precompiled.rs`): compiling
 //! them took a quarter of a one-letter process.
 //!
+//! The letter's own faces are also subset to their standard glyphs
+//! (`src/render/pdf/standard.rs`) and deflated, so a letter that shows no
+//! other glyph embeds them without subsetting or compressing.
+//!
 //! And the parts every letter carries unchanged (DOCX styles, settings,
 //! theme, font table, package relationships; the PDF's ICC profile) are
 //! deflated here with the run-time deflate code (`src/render/deflate/`),
@@ -32,6 +36,10 @@ mod glyph_table;
 mod precompile;
 #[path = "src/render/pdf/sfnt.rs"]
 mod sfnt;
+#[path = "src/render/pdf/standard.rs"]
+mod standard;
+#[path = "src/render/pdf/subset.rs"]
+mod subset;
 #[path = "src/render/docx/theme.rs"]
 mod theme;
 
@@ -57,25 +65,50 @@ fn main() {
     built_parts(&out);
 }
 
-/// Dehints every face and tabulates the letter's own.
+/// Dehints every face, and tabulates the letter's own and makes their
+/// standard subsets.
 fn fonts(out: &Path) {
+    let mut standard = format!("static STANDARD: [(&str, Standard); {TABULATED}] = [\n");
     for (i, name) in FONTS.into_iter().enumerate() {
         let source = PathBuf::from("assets/fonts").join(name);
         println!("cargo::rerun-if-changed={}", source.display());
         let font = std::fs::read(&source).unwrap_or_else(|e| panic!("cannot read {}: {e}", source.display()));
         let lean = dehint::dehint(&font).unwrap_or_else(|e| panic!("cannot dehint {name}: {e}"));
-        std::fs::write(out.join(name), lean).unwrap_or_else(|e| panic!("cannot write dehinted {name}: {e}"));
+        std::fs::write(out.join(name), &lean).unwrap_or_else(|e| panic!("cannot write dehinted {name}: {e}"));
         let table = if i < TABULATED {
             let face = ttf_parser::Face::parse(&font, 0).unwrap_or_else(|e| panic!("cannot parse {name}: {e}"));
+            standard.push_str(&standard_subset(out, name, &face, &lean));
             glyph_table::glyph_table(&face)
         } else {
             Vec::new()
         };
         std::fs::write(out.join(format!("{name}.glyphs")), table).unwrap_or_else(|e| panic!("cannot write: {e}"));
     }
+    standard.push_str("];\n");
+    std::fs::write(out.join("standard_subsets.rs"), standard).unwrap_or_else(|e| panic!("cannot write: {e}"));
     println!("cargo::rerun-if-changed=src/render/pdf/dehint.rs");
     println!("cargo::rerun-if-changed=src/render/pdf/sfnt.rs");
     println!("cargo::rerun-if-changed=src/render/pdf/glyph_table.rs");
+    println!("cargo::rerun-if-changed=src/render/pdf/standard.rs");
+    println!("cargo::rerun-if-changed=src/render/pdf/subset.rs");
+}
+
+/// Writes the standard subset of `program` (the dehinted `face`) deflated
+/// at libdeflate's best level, and returns its entry in the table
+/// `src/render/pdf/fonts.rs` includes: the font's file name, the subset's
+/// glyph ids, its length before deflating and its deflated bytes.
+fn standard_subset(out: &Path, name: &str, face: &ttf_parser::Face, program: &[u8]) -> String {
+    let (chars, ids) = standard::standard_glyphs(|c| Some(face.glyph_index(c)?.0));
+    let subset = subset::subset(program, &ids, &chars).unwrap_or_else(|e| panic!("cannot subset {name}: {e}"));
+    let mut best = libdeflater::Compressor::new(libdeflater::CompressionLvl::best());
+    let deflated =
+        codec::run(&mut best, &subset, codec::Format::Zlib).unwrap_or_else(|e| panic!("cannot deflate {name}: {e}"));
+    let file = format!("{name}.standard");
+    std::fs::write(out.join(&file), deflated).unwrap_or_else(|e| panic!("cannot write {file}: {e}"));
+    format!(
+        "    ({name:?}, Standard {{ ids: &{ids:?}, length: {}, deflated: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")) }}),\n",
+        subset.len()
+    )
 }
 
 /// Writes the code that constructs the built-in templates.

@@ -27,7 +27,12 @@ fn smaller(dict: Dictionary, content: Vec<u8>, deflated: Cow<'_, [u8]>) -> Strea
     if deflated.len() >= content.len() {
         return Stream::new(dict, content);
     }
-    let mut stream = Stream::new(dict, deflated.into_owned());
+    deflated_stream(dict, deflated.into_owned())
+}
+
+/// A stream of `deflated` (zlib) bytes with `dict` and `/FlateDecode`.
+pub fn deflated_stream(dict: Dictionary, deflated: Vec<u8>) -> Stream {
+    let mut stream = Stream::new(dict, deflated);
     stream.dict.set("Filter", "FlateDecode");
     stream
 }

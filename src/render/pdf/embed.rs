@@ -9,6 +9,7 @@
 //! before it could subset one. Subsetting is [`subset`](super::subset),
 //! on the dehinted program.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Mutex, PoisonError};
@@ -16,8 +17,8 @@ use std::sync::{Mutex, PoisonError};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
 use super::content::{Literal, literal};
-use super::deflate::stream;
-use super::fonts::{DescriptorMetrics, Face, FaceData, Fonts};
+use super::deflate::{deflated_stream, stream};
+use super::fonts::{DescriptorMetrics, Face, FaceData, Fonts, Standard};
 use super::layout::{Ink, Item, Page, Run};
 use super::subset::subset;
 use super::to_unicode::to_unicode_cmap;
@@ -251,15 +252,22 @@ fn embed_face(
         shown.iter().enumerate().filter_map(|(id, u)| Some((id as u16, u.as_ref()?))).collect();
     // The subset's glyph ids are positions in this list, .notdef first, as
     // the subsetter requires; composite glyphs' components come after.
-    let ids: Vec<u16> = std::iter::once(0).chain(glyphs.iter().map(|&(id, _)| id).filter(|&id| id != 0)).collect();
-    let chars: Vec<(char, u16)> = glyphs
-        .iter()
-        .filter_map(|&(id, unicode)| match unicode {
-            Unicode::Char(c) => Some((*c, id)),
-            Unicode::Text(_) => None,
-        })
-        .collect();
-    let program = font_file(face, data, ids.clone(), chars)?;
+    let (ids, program): (Cow<'_, [u16]>, Stream) = match standard_for(data, &glyphs) {
+        Some(standard) => (Cow::Borrowed(standard.ids), standard_program(standard)),
+        None => {
+            let ids: Vec<u16> =
+                std::iter::once(0).chain(glyphs.iter().map(|&(id, _)| id).filter(|&id| id != 0)).collect();
+            let chars: Vec<(char, u16)> = glyphs
+                .iter()
+                .filter_map(|&(id, unicode)| match unicode {
+                    Unicode::Char(c) => Some((*c, id)),
+                    Unicode::Text(_) => None,
+                })
+                .collect();
+            let program = font_file(face, data, ids.clone(), chars)?;
+            (Cow::Owned(ids), program)
+        }
+    };
     let mut codes = vec![0; shown.len()];
     // (code, advance, text), in code order.
     let coded: Vec<(u16, u16, &Unicode)> = ids
@@ -302,6 +310,17 @@ fn embed_face(
         "DescendantFonts" => vec![cid_font.into()],
     };
     Ok((codes, font))
+}
+
+/// The face's standard subset (`standard.rs`), if it has one and it
+/// holds every glyph in `glyphs`.
+fn standard_for(data: &FaceData, glyphs: &[(u16, &Unicode)]) -> Option<&'static Standard> {
+    data.standard.filter(|standard| glyphs.iter().all(|(id, _)| standard.ids.binary_search(id).is_ok()))
+}
+
+/// The `/FontFile2` stream of a standard subset, deflated by `build.rs`.
+fn standard_program(standard: &Standard) -> Stream {
+    deflated_stream(dictionary! { "Length1" => standard.length as i64 }, standard.deflated.to_vec())
 }
 
 /// The `/W` array: each run of consecutive codes as `first [w1 w2 …]`.

@@ -57,15 +57,19 @@ impl Face {
     }
 
     /// The font as bundled, dehinted by the build script for embedding,
-    /// and its glyph table (see `build.rs`; empty for the fallback faces).
-    fn bundled(self) -> [&'static [u8]; 3] {
+    /// its glyph table (see `build.rs`; empty for the fallback faces) and
+    /// its standard subset (none for the fallback faces).
+    fn bundled(self) -> ([&'static [u8]; 3], Option<&'static Standard>) {
         macro_rules! font {
             ($file:literal) => {
-                [
-                    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file)).as_slice(),
-                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file)).as_slice(),
-                    include_bytes!(concat!(env!("OUT_DIR"), "/", $file, ".glyphs")).as_slice(),
-                ]
+                (
+                    [
+                        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/", $file)).as_slice(),
+                        include_bytes!(concat!(env!("OUT_DIR"), "/", $file)).as_slice(),
+                        include_bytes!(concat!(env!("OUT_DIR"), "/", $file, ".glyphs")).as_slice(),
+                    ],
+                    STANDARD.iter().find(|(file, _)| *file == $file).map(|(_, standard)| standard),
+                )
             };
         }
         match self {
@@ -117,6 +121,20 @@ pub struct Glyph {
     pub advance: u16,
 }
 
+/// A bundled face's standard subset (`standard.rs`), made by `build.rs`.
+#[derive(Debug)]
+pub struct Standard {
+    /// The glyph ids it keeps, in the order of their codes: `.notdef`
+    /// first, then ascending.
+    pub ids: &'static [u16],
+    /// The font program's length before deflating (`/Length1`).
+    pub length: usize,
+    /// The font program, deflated in the zlib format.
+    pub deflated: &'static [u8],
+}
+
+include!(concat!(env!("OUT_DIR"), "/standard_subsets.rs"));
+
 /// One face: glyphs and metrics for layout, shaping and encoding, and the
 /// dehinted font program for subsetting.
 pub struct FaceData {
@@ -128,16 +146,21 @@ pub struct FaceData {
     /// Glyph id and advance of each common code point (see
     /// [`glyph_table`]); empty for the fallback faces.
     glyphs: &'static [u8],
+    /// The program's standard subset, for a bundled letter face.
+    pub standard: Option<&'static Standard>,
     scale: f32,
 }
 
 impl FaceData {
     /// A face from its font file, its dehinted program and its glyph table.
-    fn load(face: Face, [original, program, glyphs]: [&'static [u8]; 3]) -> Result<FaceData, String> {
+    fn load(
+        face: Face,
+        ([original, program, glyphs], standard): ([&'static [u8]; 3], Option<&'static Standard>),
+    ) -> Result<FaceData, String> {
         let shaper = rustybuzz::Face::from_slice(original, 0)
             .ok_or_else(|| format!("the font of the {} face is unreadable", face.role()))?;
         let scale = 1000.0 / shaper.units_per_em() as f32;
-        Ok(FaceData { shaper, program, glyphs, scale })
+        Ok(FaceData { shaper, program, glyphs, standard, scale })
     }
 
     /// The face's PostScript name, for `/BaseFont` and `/FontName`.
@@ -354,7 +377,8 @@ fn user_face(face: Face, path: &std::path::Path) -> Result<&'static FaceData, St
         ttf_parser::Face::parse(&bytes, 0).map_err(|_| format!("{name} is not a TrueType or OpenType font"))?;
     let glyphs = glyph_table(&shaper);
     let leak = |bytes: Vec<u8>| -> &'static [u8] { Box::leak(bytes.into_boxed_slice()) };
-    let data = FaceData::load(face, [leak(bytes), leak(program), leak(glyphs)]).map_err(|e| format!("{name}: {e}"))?;
+    let data =
+        FaceData::load(face, ([leak(bytes), leak(program), leak(glyphs)], None)).map_err(|e| format!("{name}: {e}"))?;
     if data.descriptor_metrics().is_none() {
         return Err(format!("{name} lacks its head or hhea table"));
     }

@@ -26,6 +26,8 @@ mod logo;
 mod paginate;
 mod sfnt;
 mod shape;
+#[cfg(test)]
+mod standard;
 mod structure;
 mod style;
 mod subset;
