@@ -40,8 +40,16 @@ mod sfnt;
 mod standard;
 #[path = "src/render/pdf/subset.rs"]
 mod subset;
+// The build writes only the one-byte map of the standard subsets, and
+// needs only their codes, not the glyph name their encoding gives one.
 #[path = "src/render/docx/theme.rs"]
 mod theme;
+#[allow(dead_code)]
+#[path = "src/render/pdf/to_unicode.rs"]
+mod to_unicode;
+#[allow(dead_code)]
+#[path = "src/render/pdf/win_ansi.rs"]
+mod win_ansi;
 
 use std::path::{Path, PathBuf};
 
@@ -85,12 +93,42 @@ fn fonts(out: &Path) {
         std::fs::write(out.join(format!("{name}.glyphs")), table).unwrap_or_else(|e| panic!("cannot write: {e}"));
     }
     standard.push_str("];\n");
+    standard.push_str(&standard_to_unicode(out));
     std::fs::write(out.join("standard_subsets.rs"), standard).unwrap_or_else(|e| panic!("cannot write: {e}"));
     println!("cargo::rerun-if-changed=src/render/pdf/dehint.rs");
     println!("cargo::rerun-if-changed=src/render/pdf/sfnt.rs");
     println!("cargo::rerun-if-changed=src/render/pdf/glyph_table.rs");
     println!("cargo::rerun-if-changed=src/render/pdf/standard.rs");
     println!("cargo::rerun-if-changed=src/render/pdf/subset.rs");
+    println!("cargo::rerun-if-changed=src/render/pdf/to_unicode.rs");
+    println!("cargo::rerun-if-changed=src/render/pdf/win_ansi.rs");
+}
+
+/// Writes the ToUnicode map every standard subset's simple font shares
+/// (each code reads as its character, whatever the face), deflated, and
+/// returns its entry for `src/render/pdf/fonts.rs`: the map's name and
+/// its deflated bytes.
+fn standard_to_unicode(out: &Path) -> String {
+    const NAME: &str = "WinAnsi";
+    let mut codes: Vec<(u16, char)> = standard::STANDARD_CHARS
+        .iter()
+        .cloned()
+        .flatten()
+        .map(|c| (u16::from(win_ansi::code(c).unwrap_or_else(|| panic!("{c:?} has no code"))), c))
+        .collect();
+    codes.sort_unstable();
+    let cmap = to_unicode::to_unicode_cmap(
+        NAME,
+        to_unicode::CodeLength::One,
+        codes.iter().map(|&(code, c)| (code, std::iter::once(c))),
+    );
+    let mut best = libdeflater::Compressor::new(libdeflater::CompressionLvl::best());
+    let deflated = codec::run(&mut best, cmap.as_bytes(), codec::Format::Zlib)
+        .unwrap_or_else(|e| panic!("cannot deflate the ToUnicode map: {e}"));
+    std::fs::write(out.join("standard.to_unicode"), deflated).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    format!(
+        "static STANDARD_TO_UNICODE: (&str, &[u8]) = ({NAME:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/standard.to_unicode\")));\n"
+    )
 }
 
 /// Writes the standard subset of `program` (the dehinted `face`) deflated

@@ -322,10 +322,10 @@ impl<'p> PageWriter<'p, '_> {
         self.unmark();
     }
 
-    /// Shows `text` as a literal string of two-byte codes: half the bytes
-    /// of the hex form to write and deflate.
+    /// Shows `text` as a literal string of its face's codes: one byte a
+    /// character in a simple font, two in a composite one, more only where
+    /// one is escaped.
     fn show(&mut self, face: Face, text: &str) {
-        // Two bytes a character, more only where one is escaped.
         self.out.reserve(2 * text.len() + 6);
         self.out.push(b'(');
         if text.is_ascii() {
@@ -339,7 +339,7 @@ impl<'p> PageWriter<'p, '_> {
             }
         } else {
             for c in text.chars() {
-                self.code(self.fonts.code(face, c));
+                self.literal(self.fonts.literal(face, c));
             }
         }
         self.out.extend_from_slice(b") Tj\n");
@@ -357,7 +357,7 @@ impl<'p> PageWriter<'p, '_> {
         self.out.push(b'(');
         let data = self.fonts.face_data(face);
         for glyph in glyphs {
-            self.code(self.fonts.glyph_code(face, glyph.id));
+            self.literal(self.fonts.glyph_literal(face, glyph.id));
             let kern = i32::from(data.glyph_advance(glyph.id)) - i32::from(glyph.advance);
             if kern != 0 {
                 write!(self.out, ") {kern} (").expect("writing to a Vec cannot fail");
@@ -366,10 +366,9 @@ impl<'p> PageWriter<'p, '_> {
         self.out.extend_from_slice(b")] TJ\n");
     }
 
-    /// Writes a two-byte code into a literal string.
+    /// Writes a code into a literal string.
     #[inline]
-    fn code(&mut self, code: u16) {
-        let Literal { bytes, len } = literal(code);
+    fn literal(&mut self, Literal { bytes, len }: Literal) {
         self.out.extend_from_slice(&bytes[..usize::from(len)]);
     }
 
@@ -556,21 +555,31 @@ fn write_integer(out: &mut Vec<u8>, n: usize) {
     super::writer::unsigned(out, n as u64);
 }
 
-/// A two-byte code as written in a literal string: two to four bytes.
+/// A code as written in a literal string: one to four bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Literal {
     pub bytes: [u8; 4],
     pub len: u8,
 }
 
-/// `code` in a literal string. Only the delimiters, the backslash and CR
-/// (which a reader would take for a line end) need escaping.
+/// A two-byte `code` in a literal string. Only the delimiters, the
+/// backslash and CR (which a reader would take for a line end) need
+/// escaping.
 pub const fn literal(code: u16) -> Literal {
+    escaped(&code.to_be_bytes())
+}
+
+/// A one-byte code (a simple font's) in a literal string.
+pub const fn literal_byte(code: u8) -> Literal {
+    escaped(&[code])
+}
+
+/// `code`'s bytes in a literal string, as [`literal`] says.
+const fn escaped(code: &[u8]) -> Literal {
     let mut out = Literal { bytes: [0; 4], len: 0 };
-    let halves = code.to_be_bytes();
     let mut i = 0;
-    while i < 2 {
-        let byte = halves[i];
+    while i < code.len() {
+        let byte = code[i];
         let escaped = match byte {
             b'(' | b')' | b'\\' => Some(byte),
             b'\r' => Some(b'r'),

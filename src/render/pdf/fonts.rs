@@ -133,7 +133,15 @@ pub struct Standard {
     pub deflated: &'static [u8],
 }
 
+// `STANDARD`, each bundled letter face's standard subset by font file, and
+// `STANDARD_TO_UNICODE`, the ToUnicode map (name, deflated) of them all.
 include!(concat!(env!("OUT_DIR"), "/standard_subsets.rs"));
+
+/// The ToUnicode map every standard subset's simple font uses, deflated
+/// by `build.rs`: each code reads as its character, whatever the face.
+pub fn standard_to_unicode() -> &'static [u8] {
+    STANDARD_TO_UNICODE.1
+}
 
 /// One face: glyphs and metrics for layout, shaping and encoding, and the
 /// dehinted font program for subsetting.

@@ -26,7 +26,6 @@ mod logo;
 mod paginate;
 mod sfnt;
 mod shape;
-#[cfg(test)]
 mod standard;
 mod structure;
 mod style;
@@ -34,6 +33,7 @@ mod subset;
 mod table;
 mod tagged;
 mod to_unicode;
+mod win_ansi;
 mod wrap;
 mod writer;
 
