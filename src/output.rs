@@ -154,8 +154,8 @@ fn flush(staged: &[Staged], dirs: &[PathBuf]) -> Result<(), (PathBuf, io::Error)
 }
 
 /// Flushes each file. Writing back every file's data is started first
-/// ([`start_writeback`]), so the file system allocates all their blocks
-/// in the journal transaction it is running; the first flush then commits
+/// ([`start_writeback`]), so a journaling file system allocates all their
+/// blocks in the transaction it is running; the first flush then commits
 /// that transaction for every file, and the later ones find their data
 /// written and their metadata committed, instead of waiting for the
 /// journal once per file.
