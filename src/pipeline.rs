@@ -527,9 +527,28 @@ fn render_one(
     };
     let prefix = kind.written().map_or("", |w| w.prefix);
     let name = format!("{prefix}{}", file_stem(&doc.meta.reference));
-    let staged = stage_document(&doc, &settings.output, &name, &settings.formats, reference_doc)
-        .map_err(|(kind, message)| (shown.clone(), Failed::new(path, kind, message)))?;
+    let staged = stage_document(&doc, &settings.output, &name, &settings.formats, reference_doc).map_err(|e| {
+        let message = match e.unprintable {
+            Some(c) => located(path, letter.source.as_ref(), c, &e.message),
+            None => e.message,
+        };
+        (shown.clone(), Failed::new(path, e.kind, message))
+    })?;
     Ok(Done { source: path.to_path_buf(), findings: shown, staged })
+}
+
+/// `message` about the character `c` no font can print, placed where the
+/// case file `path` (whose text is `source`) holds it: its line, column
+/// and field, or the file alone when the character is not written there
+/// as it is (an escape, or text from a template or profile).
+fn located(path: &Path, source: Option<&(String, crate::case::SourceFormat)>, c: char, message: &str) -> String {
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    let file = path.display();
+    match source.and_then(|(text, format)| crate::case::find_char(text, *format, c)) {
+        Some((line, column, Some(field))) => format!("error: {file}:{line}:{column}: `{field}`: {message}"),
+        Some((line, column, None)) => format!("error: {file}:{line}:{column}: {message}"),
+        None => format!("error: {file}: {message}"),
+    }
 }
 
 /// Renders `doc` in every format and stages each file as `dir/name.ext`
@@ -541,19 +560,34 @@ pub fn stage_document(
     name: &str,
     formats: &[Format],
     reference_doc: Option<Arc<ReferenceDoc>>,
-) -> Result<Vec<Staged>, (FailKind, String)> {
+) -> Result<Vec<Staged>, StageError> {
     let opts = RenderOptions { reference_doc, ..RenderOptions::for_document(doc) };
-    std::fs::create_dir_all(dir)
-        .map_err(|e| (FailKind::Write, format!("error: cannot create {}: {e}", dir.display())))?;
+    let write = |message: String| StageError { kind: FailKind::Write, message, unprintable: None };
+    std::fs::create_dir_all(dir).map_err(|e| write(format!("error: cannot create {}: {e}", dir.display())))?;
     let mut staged = Vec::with_capacity(formats.len());
     for &format in formats {
-        let bytes = render::render(doc, format, &opts).map_err(|e| (FailKind::BadInput, error_message(e)))?;
+        let bytes = render::render(doc, format, &opts).map_err(|e| StageError {
+            kind: FailKind::BadInput,
+            unprintable: e.unprintable,
+            message: error_message(e),
+        })?;
         let target = dir.join(format!("{name}.{}", format.extension()));
         let file = output::stage(&target, &bytes)
-            .map_err(|e| (FailKind::Write, format!("error: cannot write {}: {e}", target.display())))?;
+            .map_err(|e| write(format!("error: cannot write {}: {e}", target.display())))?;
         staged.push(file);
     }
     Ok(staged)
+}
+
+/// Why a letter's files could not be staged.
+#[derive(Debug)]
+pub struct StageError {
+    /// Bad input (a backend refused the document) or a failed write.
+    pub kind: FailKind,
+    /// What went wrong, ready to print.
+    pub message: String,
+    /// The character no font could print, when that was it.
+    pub unprintable: Option<char>,
 }
 
 /// References may contain `/`; a file name may not.

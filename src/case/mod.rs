@@ -27,7 +27,9 @@ pub use date::Date;
 pub use error::{CaseError, Problem};
 pub use house::{FontFiles, House, Logo};
 pub use profile::Profile;
-pub use read::{SourceFormat, load, load_as, load_value, load_with_source, parse, parse_as, parse_at, position};
+pub use read::{
+    SourceFormat, find_char, load, load_as, load_value, load_with_source, parse, parse_as, parse_at, position,
+};
 
 use crate::law::RegimeId;
 

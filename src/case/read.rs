@@ -313,11 +313,41 @@ fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<(String, Strin
     }
 }
 
+/// Where `c` first occurs in a case file's text: its line and column
+/// (1-based, the column counted in characters), and in YAML the path of
+/// the field whose value holds it. For an error the document cannot place
+/// (a character no font can print) in the file the clerk must edit.
+pub fn find_char(source: &str, format: SourceFormat, c: char) -> Option<(usize, usize, Option<String>)> {
+    let at = source.find(c)?;
+    let line = source[..at].matches('\n').count() + 1;
+    let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..at].chars().count() + 1;
+    let field = match format {
+        SourceFormat::Yaml => locate::yaml_path_at(&locate::yaml_outline(source), line).map(str::to_string),
+        _ => None,
+    };
+    Some((line, column, field))
+}
+
 /// Where the field at `path` (e.g. `exemptions[1].section`) is in a case
 /// file's text: its line and column, or its nearest ancestor's.
 pub fn position(source: &str, format: SourceFormat, path: &str) -> Option<(usize, usize)> {
     match format {
         SourceFormat::Yaml => locate::yaml_position(&locate::yaml_outline(source), path),
         _ => locate::keyed_position(source, path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_character_is_found_by_line_column_and_field() {
+        let yaml = "reference: X\nrequester:\n  name: Zoë 🦀 Smith\n";
+        assert_eq!(find_char(yaml, SourceFormat::Yaml, '🦀'), Some((3, 13, Some("requester.name".to_string()))));
+        let json = "{\n  \"requester\": {\"name\": \"🦀\"}\n}";
+        assert_eq!(find_char(json, SourceFormat::Json, '🦀'), Some((2, 26, None)));
+        assert_eq!(find_char(json, SourceFormat::Json, '📨'), None, "not in the file");
     }
 }

@@ -129,7 +129,7 @@ fn load_reply(path: &Path, composer: &Composer) -> Result<Reply, Failure> {
 fn write(doc: &Document, dir: &Path, stem: &str, formats: &[Format]) -> Result<(), Failure> {
     let reference = pipeline::file_stem(&doc.meta.reference);
     let name = if reference.is_empty() { stem.to_string() } else { format!("{stem}-{reference}") };
-    let staged = pipeline::stage_document(doc, dir, &name, formats, None).map_err(|(_, message)| message)?;
+    let staged = pipeline::stage_document(doc, dir, &name, formats, None).map_err(|e| e.message)?;
     let sizes: Vec<_> = staged.iter().map(|s| (s.target().to_path_buf(), s.len())).collect();
     foikit::output::commit(staged).map_err(pipeline::error_message)?;
     for (file, size) in sizes {

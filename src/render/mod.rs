@@ -109,6 +109,10 @@ pub struct RenderError {
     pub format: Format,
     /// What went wrong.
     pub message: String,
+    /// The character no font could print, when that is what went wrong:
+    /// the document does not know where its text came from, its caller may
+    /// (the line of the case file that holds it).
+    pub unprintable: Option<char>,
 }
 
 impl fmt::Display for RenderError {

@@ -129,6 +129,14 @@ fn odd_but_valid_input() {
     assert!(run.status.success(), "names in any script are not bad input: {}", stderr(&run));
     let text = std::fs::read_to_string(out.join("78814.txt")).unwrap();
     assert!(text.contains("محمد عبد الله") && text.contains("信息公开组 📨"), "{text}");
+    // No bundled font has the envelope emoji: its PDF is refused, naming the
+    // file, the line, the column and the field that hold it.
+    let run = foikit(&["render", "--format", "pdf", "-q", "-o", out.to_str().unwrap()], &[&unicode]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    let place =
+        format!("{}:45:26: `sign_off.team`: cannot render pdf: no bundled font can print 📨", unicode.display());
+    assert!(err.contains(&place), "{err}");
 
     let entities = odd.join("entities.docx");
     let run = foikit(&["check", "--format", "json"], &[&entities]);

@@ -45,7 +45,7 @@ mod zip_writer;
 /// Only when `opts.timestamp` cannot be written into the document
 /// properties (a year before 0), or the zip cannot be written.
 pub fn docx(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-    let error = |message: String| RenderError { format: Format::Docx, message };
+    let error = |message: String| RenderError { format: Format::Docx, message, unprintable: None };
     let stamp = package::Stamp::new(opts.timestamp).map_err(error)?;
     let mark = doc.meta.draft.then(house::draft_mark);
     let house = opts.reference_doc.as_deref().map(|r| r.letter(mark.as_deref()));

@@ -11,9 +11,9 @@ use crate::doc::{Block, Document, Inline};
 ///
 /// # Errors
 ///
-/// The first character no bundled face has a glyph for, with the text it
-/// occurs in.
-pub fn check(doc: &Document, fonts: &Fonts) -> Result<(), String> {
+/// The first character no bundled face has a glyph for, and a message
+/// naming it and the text it occurs in.
+pub fn check(doc: &Document, fonts: &Fonts) -> Result<(), (char, String)> {
     let lines = doc.walk().into_iter().flat_map(|(_, block)| -> Vec<&[Inline]> {
         match block {
             Block::Heading { content, .. } | Block::Paragraph(content) => vec![content],
@@ -34,13 +34,16 @@ pub fn check(doc: &Document, fonts: &Fonts) -> Result<(), String> {
         }
         if let Some(c) = text.chars().find(|&c| missing(c)) {
             let (code, text) = (u32::from(c), text.trim());
-            return Err(match fonts.user() {
-                Some(font) => format!(
-                    "the body font {font} has no glyph for {c} (U+{code:04X}) in \u{201c}{text}\u{201d}: \
+            return Err((
+                c,
+                match fonts.user() {
+                    Some(font) => format!(
+                        "the body font {font} has no glyph for {c} (U+{code:04X}) in \u{201c}{text}\u{201d}: \
                      choose a font that has it (render --font, or house.font in the profile)"
-                ),
-                None => format!("no bundled font can print {c} (U+{code:04X}) in \u{201c}{text}\u{201d}"),
-            });
+                    ),
+                    None => format!("no bundled font can print {c} (U+{code:04X}) in \u{201c}{text}\u{201d}"),
+                },
+            ));
         }
     }
     Ok(())

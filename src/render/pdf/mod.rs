@@ -56,9 +56,13 @@ use crate::doc::Document;
 /// content can cause. Oversized words, rows and blocks are broken rather than
 /// rejected.
 pub fn pdf(doc: &Document, opts: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-    let error = |message: String| RenderError { format: Format::Pdf, message };
+    let error = |message: String| RenderError { format: Format::Pdf, message, unprintable: None };
     let fonts = fonts::fonts_for(doc.house.font.as_ref()).map_err(error)?;
-    coverage::check(doc, fonts).map_err(error)?;
+    coverage::check(doc, fonts).map_err(|(c, message)| RenderError {
+        format: Format::Pdf,
+        message,
+        unprintable: Some(c),
+    })?;
     let layout = layout::layout(doc, fonts);
     encode::encode(&layout, doc, opts, fonts).map_err(error)
 }
