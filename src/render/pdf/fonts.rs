@@ -395,7 +395,31 @@ fn user_face(face: Face, path: &std::path::Path) -> Result<&'static FaceData, St
 
 #[cfg(test)]
 mod tests {
+    use std::io::Read;
+
+    use super::super::standard::standard_glyphs;
+    use super::super::to_unicode::{CodeLength, to_unicode_cmap};
+    use super::super::win_ansi;
     use super::*;
+
+    /// The ToUnicode map `build.rs` made for the standard fonts is what
+    /// each face's standard characters, under their codes, make now.
+    #[test]
+    fn the_built_to_unicode_map_reads_each_standard_code_as_its_character() {
+        let (name, deflated) = STANDARD_TO_UNICODE;
+        let mut built = String::new();
+        flate2::read::ZlibDecoder::new(deflated).read_to_string(&mut built).unwrap();
+        let fonts = fonts().unwrap();
+        for face in [Face::Regular, Face::Bold, Face::Italic] {
+            let data = fonts.face(face);
+            let (chars, _) = standard_glyphs(|c| Some(data.glyph(c)?.id));
+            let mut codes: Vec<(u16, char)> =
+                chars.iter().map(|&(c, _)| (u16::from(win_ansi::code(c).expect("a standard code")), c)).collect();
+            codes.sort_unstable();
+            let now = to_unicode_cmap(name, CodeLength::One, codes.iter().map(|&(code, c)| (code, std::iter::once(c))));
+            assert_eq!(built, now, "{face:?}");
+        }
+    }
 
     /// The build script's glyph tables say what the fonts' own cmaps and
     /// advances say, for every tabulated code point.
