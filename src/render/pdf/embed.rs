@@ -105,6 +105,11 @@ impl Embedded<'_> {
 pub fn embed<'f>(pages: &[Page], fonts: &'f Fonts, pdf: &mut Document) -> Result<Embedded<'f>, String> {
     let mut shown = glyphs_shown(pages, fonts);
     complete_classes(&mut shown, fonts);
+    // Shaped glyphs (right-to-left runs) stand for their clusters' text,
+    // which a simple font's codes, one per character, cannot say: a
+    // mirrored bracket would read as the other one.
+    let mut shaped = [false; Face::ALL.len()];
+    runs(pages).filter(|run| run.shaped.is_some()).for_each(|run| shaped[run.face.index()] = true);
     let mut codes: [Vec<u16>; Face::ALL.len()] = Default::default();
     let mut lengths = [CodeLength::Two; Face::ALL.len()];
     let mut resources = Dictionary::new();
@@ -113,7 +118,7 @@ pub fn embed<'f>(pages: &[Page], fonts: &'f Fonts, pdf: &mut Document) -> Result
         if shown.iter().all(Option::is_none) {
             continue;
         }
-        let (face_codes, font, length) = embed_face(face, shown, fonts, pdf)?;
+        let (face_codes, font, length) = embed_face(face, shown, shaped[face.index()], fonts, pdf)?;
         (codes[face.index()], lengths[face.index()]) = (face_codes, length);
         resources.set(face.resource_id(), pdf.add_object(font));
     }
@@ -272,19 +277,21 @@ fn runs(pages: &[Page]) -> impl Iterator<Item = &Run> {
 }
 
 /// Embeds `face` for the glyphs `shown` (see [`glyphs_shown`]): as a
-/// simple font of its standard subset when that holds them all, else as a
-/// composite (Type0) font of a subset made for them. Returns the glyph id
-/// → code table, the font and how long its codes are.
+/// simple font of its standard subset when that holds them all and none
+/// was `shaped`, else as a composite (Type0) font of a subset made for
+/// them. Returns the glyph id → code table, the font and how long its
+/// codes are.
 fn embed_face(
     face: Face,
     shown: &[Option<Unicode>],
+    shaped: bool,
     fonts: &Fonts,
     pdf: &mut Document,
 ) -> Result<(Vec<u16>, Dictionary, CodeLength), String> {
     let data = fonts.face(face);
     let glyphs: Vec<(u16, &Unicode)> =
         shown.iter().enumerate().filter_map(|(id, u)| Some((id as u16, u.as_ref()?))).collect();
-    if let Some(standard) = standard_for(data, &glyphs) {
+    if let Some(standard) = standard_for(data, &glyphs).filter(|_| !shaped) {
         let (codes, font) = simple_font(face, data, standard, pdf)?;
         return Ok((codes, font, CodeLength::One));
     }
@@ -349,8 +356,9 @@ fn embed_face(
 /// character, not two: 43342's page content is 20,187 bytes to write and
 /// deflate instead of 32,743, its PDF 32,823 B instead of 34,945, and a
 /// one-letter process 12.76 M instructions instead of 13.54 M. Returns the
-/// glyph id → code table (for shaped glyphs: each glyph's first standard
-/// character, so a space rather than a no-break space) and the font.
+/// glyph id → code table (for a character outside the standard set that a
+/// font draws with a standard glyph: that glyph's first standard
+/// character, a hyphen-minus for U+2010, say) and the font.
 fn simple_font(
     face: Face,
     data: &FaceData,

@@ -726,3 +726,29 @@ fn fallback_fonts_are_embedded_only_when_used() {
         assert!(has(&names, id), "{id} missing from {names:?}");
     }
 }
+
+/// A shaped glyph reads as its cluster's text, which a simple font's one
+/// code a character cannot say (a bracket mirrored in right-to-left text
+/// would read as the other bracket): a face with shaped text is embedded
+/// as a composite font even when every glyph it shows is standard.
+#[test]
+fn a_face_with_shaped_text_is_embedded_as_a_composite_font() {
+    let doc = document(vec![plain("\u{639}\u{645}\u{631} (12) \u{639}\u{645}\u{631}")]);
+    let shaped: Vec<Face> = pages_of(&doc)
+        .iter()
+        .flat_map(|page| text_lines(page).flat_map(|line| &line.runs).collect::<Vec<_>>())
+        .filter(|run| run.shaped.is_some())
+        .map(|run| run.face)
+        .collect();
+    assert!(shaped.contains(&Face::Regular), "the right-to-left run is shaped in the regular face: {shaped:?}");
+    let bytes = pdf(&doc, &options()).expect("renders");
+    let parsed = lopdf::Document::load_mem(&bytes).expect("parses");
+    let subtype = parsed
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.get(b"BaseFont").and_then(|n| n.as_name()).is_ok_and(|n| n.starts_with(b"AAAAAA+")))
+        .find_map(|dict| dict.get(b"Subtype").and_then(|t| t.as_name()).ok().filter(|t| *t != b"CIDFontType2"))
+        .expect("the regular face is embedded");
+    assert_eq!(subtype, b"Type0");
+}
