@@ -231,6 +231,44 @@ fn deadline_options_for_variations_extensions_and_fees() {
     assert!(fees.contains("FOISA s10(2)") && !fees.contains("FOIA s10(2)"), "{fees}");
 }
 
+/// Dates that cannot be (clarification or a fees notice before the request,
+/// a backwards range, no days or more than the Regulations allow) are
+/// refused; a fee paid out of time, or a notice that came after the reply
+/// was due, is said.
+#[test]
+fn deadline_refuses_impossible_dates_and_notes_fees_out_of_time() {
+    let dir = support::scratch("cli-deadline-impossible");
+    for args in [
+        &["deadline", "2023-03-10", "--clarified", "2023-03-01"][..],
+        &["deadline", "2023-03-10", "--fees-notice", "2023-03-01", "--fee-paid", "2023-03-14"],
+        &["deadline", "2023-03-10", "--working-days", "0"],
+        &["deadline", "2023-06-01", "--variation", "school", "--not-school-days", "2023-09-04..2023-07-21"],
+        &["deadline", "2023-06-01", "--variation", "held-abroad", "--specified", "90"],
+    ] {
+        let out = foikit(args, &dir);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).starts_with("error:"), "{args:?}");
+    }
+    let late: serde_json::Value = serde_json::from_str(&ok(&foikit(
+        &["deadline", "2023-03-10", "--fees-notice", "2023-03-14", "--fee-paid", "2023-09-14", "--format", "json"],
+        &dir,
+    )))
+    .unwrap();
+    let notes = late["notes"].to_string();
+    assert!(notes.contains("2023-06-13") && notes.contains("FOIA s9(2)"), "{notes}");
+    let eir = ok(&foikit(
+        &["deadline", "2023-03-10", "--regime", "eir", "--fees-notice", "2023-03-14", "--fee-paid", "2023-06-15"],
+        &dir,
+    ));
+    assert!(eir.contains("Note:") && eir.contains("2023-06-14") && eir.contains("EIR reg 8(6)"), "{eir}");
+    let after =
+        ok(&foikit(&["deadline", "2023-03-10", "--fees-notice", "2023-05-15", "--fee-paid", "2023-05-20"], &dir));
+    assert!(after.contains("2023-04-12") && after.contains("stopped no days"), "{after}");
+    let on_time =
+        ok(&foikit(&["deadline", "2023-03-10", "--fees-notice", "2023-03-14", "--fee-paid", "2023-06-13"], &dir));
+    assert!(!on_time.contains("Note:"), "{on_time}");
+}
+
 #[test]
 fn exemptions_lists_the_catalogue() {
     let dir = support::scratch("cli-exemptions");

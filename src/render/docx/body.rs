@@ -17,7 +17,7 @@
 use std::fmt::Write as _;
 
 use super::props::{CellProps, Indent, ParaProps, RowProps, RunProps, SectionProps, TableProps};
-use super::xml::{push_escaped, xml_chars};
+use super::xml::{has_xml_chars, push_escaped};
 use super::{house, styles};
 use crate::doc::{Align, Block, Document, Inline, Line, ListKind, line_text};
 
@@ -347,7 +347,7 @@ pub(super) fn run(out: &mut String, props: RunProps, text: &str) {
             if j > 0 {
                 out.push_str("<w:tab/>");
             }
-            if !xml_chars(piece).is_empty() {
+            if has_xml_chars(piece) {
                 out.push_str(r#"<w:t xml:space="preserve">"#);
                 push_escaped(out, piece);
                 out.push_str("</w:t>");

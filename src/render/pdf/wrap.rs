@@ -410,7 +410,8 @@ impl<'a> Shaped<'a> {
     fn line(&self, start: usize, end: usize, size: f32) -> Wrapped {
         let to_pt = |units: u32| units as f32 * size / 1000.0;
         let bytes = self.byte(start)..self.byte(end);
-        let bidi = has_rtl(&self.text[bytes.clone()]) || self.glyphs[start..end].iter().any(|g| g.face.needs_shaping());
+        let bidi =
+            needs_bidi(&self.text[bytes.clone()]) || self.glyphs[start..end].iter().any(|g| g.face.needs_shaping());
         if !bidi {
             let runs = self
                 .pieces(start, end)
@@ -491,15 +492,35 @@ impl<'a> Shaped<'a> {
     }
 }
 
-/// The first code point of the Hebrew block: every right-to-left character
-/// is at or above it, so a line without one needs no reordering.
-const FIRST_RTL: char = '\u{0590}';
+/// Whether a line needs the general path of [`Shaped::line`]: it holds a
+/// right-to-left character or an explicit direction control (so it has to
+/// be reordered), or text in a script whose language is declared
+/// ([`super::lang::of`]). Every such character is at or above U+0590,
+/// whose UTF-8 starts with a byte of at least 0xD6, so most lines are
+/// settled by a scan of their bytes; curly quotes and dashes then take a
+/// look at each character and no more.
+fn needs_bidi(text: &str) -> bool {
+    text.bytes().any(|b| b >= 0xD6) && (text.chars().any(is_rtl) || super::lang::of(text).is_some())
+}
 
-/// Whether `text` holds a character at or above [`FIRST_RTL`]. Such a
-/// character starts with a byte of at least 0xD6 in UTF-8 and nothing
-/// below it does, so most lines are settled by a scan of their bytes.
-fn has_rtl(text: &str) -> bool {
-    text.bytes().any(|b| b >= 0xD6) && text.chars().any(|c| c >= FIRST_RTL)
+/// Whether `c` can give text a right-to-left level in a left-to-right
+/// paragraph (UAX #9): the blocks whose characters are of bidi class R,
+/// AL or AN by default (Hebrew to Arabic Extended, the presentation forms,
+/// the historic right-to-left scripts, Adlam and Arabic mathematics), the
+/// right-to-left mark, and the embedding, override and isolate controls.
+/// Without one, every level stays 0 and the line is shown as stored.
+fn is_rtl(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0590..=0x08FF
+            | 0x200F
+            | 0x202A..=0x202E
+            | 0x2066..=0x2069
+            | 0xFB1D..=0xFDFF
+            | 0xFE70..=0xFEFF
+            | 0x10800..=0x10FFF
+            | 0x1E800..=0x1EFFF
+    )
 }
 
 /// Reorders runs (in logical order, with their embedding levels) into
@@ -579,6 +600,39 @@ mod tests {
                 let glyphs = |s: &Shaped<'_>| s.glyphs.iter().map(|g| (g.byte, g.span, g.face)).collect::<Vec<_>>();
                 assert_eq!(glyphs(&bulk), glyphs(&general), "{text}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod bidi_tests {
+    use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
+
+    /// Every character that can give text a level other than 0 in a
+    /// left-to-right paragraph is one [`super::is_rtl`] names, so a line
+    /// without one is rightly shown as stored.
+    #[test]
+    fn every_right_to_left_class_is_caught() {
+        use BidiClass::*;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if matches!(bidi_class(c), R | AL | AN | RLE | RLO | RLI | LRE | LRO | LRI | FSI | PDF | PDI) {
+                assert!(super::is_rtl(c), "U+{:04X} is {:?}", u32::from(c), bidi_class(c));
+            }
+        }
+    }
+
+    /// Lines without such a character, curly quotes, dashes, accents and
+    /// digits included, come out of the bidi algorithm at level 0 throughout.
+    #[test]
+    fn lines_without_them_stay_at_level_zero() {
+        for text in ["“Quoted” – 3 May 2024 … café €5 ﬁ", "(1) [2] {3} 1.5% +44 20 7035 4848", "Ωmega Ж ‰ ₹"]
+        {
+            assert!(!super::needs_bidi(text), "{text}");
+            let info = BidiInfo::new(text, Some(Level::ltr()));
+            assert!(info.levels.iter().all(|level| level.number() == 0), "{text}");
+        }
+        for text in ["Name: محمد", "דוד", "王芳", "a\u{202E}b"] {
+            assert!(super::needs_bidi(text), "{text}");
         }
     }
 }
