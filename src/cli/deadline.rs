@@ -7,7 +7,7 @@ use foikit::case::Date;
 use foikit::compose::helpers::{DateStyle, format_date, ordinal};
 use foikit::law::RegimeId;
 use foikit::law::deadline::{Clock, ClockStop};
-use foikit::law::time_for_compliance::Variation;
+use foikit::law::time_for_compliance::{MAX_WORKING_DAYS, Variation};
 
 use super::{Failure, OutputFormat};
 
@@ -19,7 +19,7 @@ pub struct Args {
     #[arg(long, default_value = "foia")]
     regime: RegimeId,
     /// Count this many working days instead of the regime's time limit.
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     working_days: Option<u32>,
     /// Apply the regime's extension (FOIA s10(3) public interest: +20 as
     /// the ICO expects; EIR reg 7: 40 in all). FOISA has none.
@@ -40,7 +40,7 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["working_days", "extended"])]
     variation: Option<Variation>,
     /// For armed-forces or held-abroad: the working days the Commissioner specified.
-    #[arg(long, requires = "variation")]
+    #[arg(long, requires = "variation", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_WORKING_DAYS)))]
     specified: Option<u32>,
     /// For a school: days that are not school days, FROM or FROM..TO (repeatable).
     #[arg(long = "not-school-days", requires = "variation")]
@@ -62,8 +62,20 @@ fn date(s: &str) -> Result<time::Date, Failure> {
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let regime = args.regime.regime();
     let calendar = super::calendar(args.holidays.as_ref())?;
-    // s1(3) and s10(6)(b): once clarification arrives, it is the date of receipt.
-    let received = date(args.clarified.as_deref().unwrap_or(&args.received))?;
+    let request = date(&args.received)?;
+    // s1(3) and s10(6)(b): once clarification arrives, it is the date of
+    // receipt ("if later": it cannot come before the request).
+    let received = match args.clarified.as_deref() {
+        Some(c) if date(c)? < request => {
+            return Err(format!(
+                "error: --clarified {c} is before the request was received ({}): clarification answers a request already made",
+                args.received
+            )
+            .into());
+        }
+        Some(c) => date(c)?,
+        None => request,
+    };
     let days = match (args.working_days, args.extended) {
         (Some(n), _) => n,
         (None, false) => regime.time_limit,
@@ -78,13 +90,24 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             if paid < given {
                 return Err(format!("error: the fee was paid ({p}) before the fees notice was given ({g})").into());
             }
+            if given < request {
+                return Err(format!(
+                    "error: --fees-notice {g} is before the request was received ({}): a fees notice answers a request",
+                    args.received
+                )
+                .into());
+            }
             vec![ClockStop::FeesNotice { given, paid }]
         }
         _ => Vec::new(),
     };
     for range in &args.not_school_days {
         let (from, to) = range.split_once("..").unwrap_or((range, range));
-        stops.push(ClockStop::NotSchoolDays { from: date(from)?, to: date(to)? });
+        let (from, to) = (date(from)?, date(to)?);
+        if to < from {
+            return Err(format!("error: --not-school-days {range} ends before it starts: give FROM..TO").into());
+        }
+        stops.push(ClockStop::NotSchoolDays { from, to });
     }
     let mut clock = Clock::new(&calendar, args.regime);
     let deadline = match args.variation {
@@ -95,6 +118,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         None => clock.deadline(received, days, &stops)?,
     };
     let days = deadline.working_days;
+    let notes = fee_notes(&mut clock, &stops, received, days, regime)?;
     // FOIA s10(3), s17(2): the refusal notice saying the public interest
     // decision is not yet made is still due within the time limit.
     let holding = match (args.extended, regime.notice.holding) {
@@ -102,7 +126,11 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         _ => None,
     };
     match args.format {
-        OutputFormat::Json => outln!("{}", serde_json::to_string_pretty(&deadline)?),
+        OutputFormat::Json => {
+            let mut value = serde_json::to_value(&deadline)?;
+            value["notes"] = notes.iter().map(|n| serde_json::Value::from(n.as_str())).collect();
+            outln!("{}", serde_json::to_string_pretty(&value)?);
+        }
         OutputFormat::Text => {
             let long = |d: Date| format!("{} {}", d.0.weekday(), format_date(d, DateStyle::Long));
             outln!(
@@ -132,7 +160,43 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             for (i, s) in deadline.skipped.iter().enumerate() {
                 outln!("{}{} — {}", if i == 0 { "Skipped:  " } else { "          " }, long(s.date), s.reason);
             }
+            for note in &notes {
+                outln!("Note:     {note}");
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a fees notice means beyond the days it stops the clock: one given
+/// after the reply was due stopped nothing, and a fee paid after the time
+/// to pay it frees the authority from answering.
+fn fee_notes(
+    clock: &mut Clock<'_>,
+    stops: &[ClockStop],
+    received: time::Date,
+    days: u32,
+    regime: &foikit::law::Regime,
+) -> Result<Vec<String>, Failure> {
+    let mut notes = Vec::new();
+    for stop in stops {
+        let ClockStop::FeesNotice { given, paid } = *stop else { continue };
+        let due_without = clock.deadline(received, days, &[])?.due;
+        if given > due_without.0 {
+            notes.push(format!(
+                "the fees notice ({}) came after the reply was due ({due_without}), so it stopped no days",
+                Date(given)
+            ));
+        }
+        let last = clock.last_day_to_pay(given)?;
+        if paid > last {
+            notes.push(format!(
+                "the fee was paid ({}) after the last day to pay it ({}, {}): the authority need not answer the request",
+                Date(paid),
+                Date(last),
+                regime.fee_payment.provision
+            ));
+        }
+    }
+    Ok(notes)
 }

@@ -234,7 +234,7 @@ fn chronology(composer: &Composer, reply: &Reply, who: &RequesterFile, date: Dat
     let last = who.review_outcome.or(review_due).or(reply.replied);
     if let Some(last) = last {
         let limit = if regime.regulator.window_months > 0 {
-            add_months(last, regime.regulator.window_months)
+            Date(crate::law::calendar::add_months(last.0, regime.regulator.window_months))
         } else {
             Date(last.0 + time::Duration::weeks(i64::from(regime.regulator.window_weeks)))
         };
@@ -267,11 +267,4 @@ fn chronology(composer: &Composer, reply: &Reply, who: &RequesterFile, date: Dat
         );
     }
     (Value::Array(rows), warnings)
-}
-
-fn add_months(d: Date, months: u32) -> Date {
-    let total = d.0.year() * 12 + i32::from(u8::from(d.0.month())) - 1 + months as i32;
-    let (year, month) = (total / 12, time::Month::try_from((total % 12 + 1) as u8).expect("1..=12"));
-    let day = d.0.day().min(time::util::days_in_month(month, year));
-    Date(time::Date::from_calendar_date(year, month, day).expect("clamped to the month"))
 }

@@ -542,6 +542,24 @@ pub fn easter_sunday(year: i32) -> Date {
     date(year, Month::try_from(month as u8).expect("3 or 4"), day as u8)
 }
 
+/// The same day of the month `months` later, or the month's last day where
+/// it has no such day (31 January + 1 month = 28 or 29 February).
+pub fn add_months(d: Date, months: u32) -> Date {
+    let total = d.year() * 12 + i32::from(u8::from(d.month())) - 1 + months as i32;
+    let (year, month) = (total / 12, Month::try_from((total % 12 + 1) as u8).expect("1..=12"));
+    let day = d.day().min(time::util::days_in_month(month, year));
+    Date::from_calendar_date(year, month, day).expect("clamped to the month")
+}
+
+/// The last day of a period of `months` months beginning with `d`: the day
+/// before the corresponding date, or, where the last month has no
+/// corresponding date, that month's last day (the corresponding date rule,
+/// Dodds v Walker [1981] 1 WLR 1027).
+pub fn last_day_of_months_from(d: Date, months: u32) -> Date {
+    let end = add_months(d, months);
+    if end.day() < d.day() { end } else { end.previous_day().unwrap_or(end) }
+}
+
 mod iso {
     use serde::{Deserialize, Deserializer, Serializer};
     use time::Date;

@@ -87,7 +87,8 @@ impl<'a> Clock<'a> {
             _ => {}
         }
         if !self.years.contains_key(&date.year()) {
-            let table = self.year_table(date.year())?;
+            // The error names the day being counted, not its year's first.
+            let table = self.year_table(date.year()).map_err(|_| OutOfRange(date))?;
             self.years.insert(date.year(), table);
         }
         Ok(self.years[&date.year()].get(&date).cloned())
@@ -242,6 +243,19 @@ impl Clock<'_> {
     }
 }
 
+impl Clock<'_> {
+    /// The last day a fee asked for on `given` can be paid before the
+    /// authority no longer has to comply (the regime's `fee_payment`: FOIA
+    /// s9(2) three months beginning with the day the notice is given; EIR
+    /// reg 8(6) 60 working days after it).
+    pub fn last_day_to_pay(&mut self, given: Date) -> Result<Date, OutOfRange> {
+        Ok(match self.regime.regime().fee_payment.period {
+            super::FeePeriod::Months(n) => super::calendar::last_day_of_months_from(given, n),
+            super::FeePeriod::WorkingDays(n) => self.add_working_days(given, n, &[])?.0,
+        })
+    }
+}
+
 fn stopped(stops: &[ClockStop], day: Date, regime: RegimeId) -> Option<String> {
     stops.iter().find_map(|s| match *s {
         ClockStop::FeesNotice { given, paid } if given <= day && day <= paid => {
@@ -292,6 +306,20 @@ mod tests {
     fn due(regime: RegimeId, received: Date) -> Date {
         let cal = Calendar::builtin();
         Clock::new(&cal, regime).deadline(received, 20, &[]).unwrap().due.0
+    }
+
+    #[test]
+    fn the_time_to_pay_a_fee() {
+        let cal = Calendar::builtin();
+        let last = |regime, given| Clock::new(&cal, regime).last_day_to_pay(given).unwrap();
+        // Three months beginning with the day of the notice end the day
+        // before the corresponding date, or at the end of a shorter month.
+        assert_eq!(last(RegimeId::Foia, date!(2023 - 03 - 14)), date!(2023 - 06 - 13));
+        assert_eq!(last(RegimeId::Foia, date!(2023 - 11 - 30)), date!(2024 - 02 - 29));
+        assert_eq!(last(RegimeId::Foisa, date!(2023 - 01 - 31)), date!(2023 - 04 - 30));
+        // 60 working days, skipping St Patrick's Day, Easter, the three May
+        // bank holidays of 2023 (the Coronation among them).
+        assert_eq!(last(RegimeId::Eir, date!(2023 - 03 - 14)), date!(2023 - 06 - 14));
     }
 
     #[test]

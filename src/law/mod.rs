@@ -156,6 +156,26 @@ pub struct ReviewRules {
     pub source: &'static str,
 }
 
+/// How long a requester has to pay a fee (or an advance payment) before the
+/// authority no longer has to comply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "unit", content = "length", rename_all = "kebab-case")]
+pub enum FeePeriod {
+    /// Calendar months beginning with the day the notice was given.
+    Months(u32),
+    /// Working days after the day the notice was given.
+    WorkingDays(u32),
+}
+
+/// The time to pay a fee, and the provision that sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FeePayment {
+    /// The period.
+    pub period: FeePeriod,
+    /// The provision, e.g. "FOIA s9(2)".
+    pub provision: &'static str,
+}
+
 /// Applying to the regulator.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Regulator {
@@ -241,6 +261,8 @@ pub struct Regime {
     pub working_day_provision: &'static str,
     /// The provision that stops the clock while a fee is awaited.
     pub fees_provision: &'static str,
+    /// The time the requester has to pay a fee.
+    pub fee_payment: FeePayment,
     /// Extensions of the time limit.
     pub extension: Extension,
     /// The review stage.

@@ -4,7 +4,10 @@
 use time::macros::date;
 
 use super::exemptions;
-use super::{Appeal, Extension, HolidayScope, NoticeProvisions, Regime, RegimeId, Regulator, ReviewFrom, ReviewRules};
+use super::{
+    Appeal, Extension, FeePayment, FeePeriod, HolidayScope, NoticeProvisions, Regime, RegimeId, Regulator, ReviewFrom,
+    ReviewRules,
+};
 use crate::case::Date;
 
 /// FOIA 2000. Time limit s10(1); working day s10(6); public interest
@@ -24,6 +27,9 @@ pub static FOIA: Regime = Regime {
     holidays: HolidayScope::UnitedKingdom,
     working_day_provision: "section 10(6)",
     fees_provision: "FOIA s10(2)",
+    // s9(2): no duty to comply unless the fee is paid "within the period of
+    // three months beginning with the day on which the fees notice is given".
+    fee_payment: FeePayment { period: FeePeriod::Months(3), provision: "FOIA s9(2)" },
     extension: Extension::PublicInterest { guidance_extra: 20 },
     review: ReviewRules {
         name: "internal review",
@@ -98,6 +104,9 @@ pub static EIR: Regime = Regime {
     // ICO guidance on charging (reg 8): the time from asking for an advance
     // payment to receiving it is not counted; the paragraph is not re-read.
     fees_provision: "EIR reg 8",
+    // reg 8(6): an advance payment must be made "no later than 60 working
+    // days after the date on which" the authority notified it.
+    fee_payment: FeePayment { period: FeePeriod::WorkingDays(60), provision: "EIR reg 8(6)" },
     working_day_provision: "regulation 2(1)",
     extension: Extension::Complexity { total: 40 },
     review: ReviewRules {
@@ -167,6 +176,9 @@ pub static FOISA: Regime = Regime {
     // FOISA s10(2) (Explanatory Notes para 47): from the fees notice to
     // the fee's receipt is disregarded.
     fees_provision: "FOISA s10(2)",
+    // s9(4): the fee is to be paid within three months beginning with the
+    // day the fees notice is given.
+    fee_payment: FeePayment { period: FeePeriod::Months(3), provision: "FOISA s9(4)" },
     extension: Extension::None,
     review: ReviewRules {
         name: "review",
@@ -248,6 +260,9 @@ pub static EISR: Regime = Regime {
     holidays: HolidayScope::Scotland,
     working_day_provision: "regulation 2(1)",
     fees_provision: "EISR reg 8",
+    // reg 8: an advance payment is due within 60 working days of the
+    // notice, as under the EIR.
+    fee_payment: FeePayment { period: FeePeriod::WorkingDays(60), provision: "EISR reg 8" },
     extension: Extension::Complexity { total: 40 },
     review: ReviewRules {
         name: "review",
