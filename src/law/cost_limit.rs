@@ -42,6 +42,53 @@ pub enum LimitClass {
     Other,
 }
 
+impl LimitClass {
+    /// The class an authority's name shows, where it shows one: a
+    /// government department or ministry (Part I of Schedule 1 to FOIA,
+    /// para 1, "any government department", Northern Ireland departments
+    /// and the Welsh Government among them) or a council, police force, NHS
+    /// body, university or school (Parts II to VI). Agencies and services
+    /// are either (the Food Standards Agency is a government department,
+    /// the Environment Agency is not), so their names decide nothing.
+    pub fn from_name(name: &str) -> Option<LimitClass> {
+        const CENTRAL: [&str; 11] = [
+            "department",
+            "ministry",
+            "home office",
+            "cabinet office",
+            "foreign",
+            "hm treasury",
+            "hm revenue",
+            "welsh government",
+            "crown prosecution service",
+            "house of commons",
+            "house of lords",
+        ];
+        const OTHER: [&str; 12] = [
+            "council",
+            "police",
+            "constabulary",
+            "nhs",
+            "trust",
+            "university",
+            "college",
+            "school",
+            "academy",
+            "fire",
+            "health board",
+            "combined authority",
+        ];
+        let name = name.to_ascii_lowercase();
+        let central = CENTRAL.iter().any(|w| name.contains(w));
+        let other = OTHER.iter().any(|w| name.contains(w));
+        match (central, other) {
+            (true, false) => Some(LimitClass::CentralGovernment),
+            (false, true) => Some(LimitClass::Other),
+            _ => None,
+        }
+    }
+}
+
 /// When requests are added together for the limit (FOIA: SI 2004/3244 reg 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Aggregation {
@@ -166,6 +213,19 @@ impl CostLimit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_show_the_class_where_they_can() {
+        for name in ["Department for Education", "Home Office", "Ministry of Justice", "HM Revenue and Customs"] {
+            assert_eq!(LimitClass::from_name(name), Some(LimitClass::CentralGovernment), "{name}");
+        }
+        for name in ["Northshire County Council", "Westmarch Police", "Leeds Teaching Hospitals NHS Trust"] {
+            assert_eq!(LimitClass::from_name(name), Some(LimitClass::Other), "{name}");
+        }
+        for name in ["Environment Agency", "Food Standards Agency", "Council Tax Department"] {
+            assert_eq!(LimitClass::from_name(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn limits_match_the_regulations() {

@@ -194,6 +194,27 @@ static NOT_ANSWERS: [Test; 5] = [
     Test { kind: LetterKind::Clarification, pattern: &CLARIFICATION },
 ];
 
+/// The first match of `pattern` that reports something rather than sets a
+/// condition: "once the review has been completed, you may complain to the
+/// Commissioner" tells of a review to come, where "the review has been
+/// completed" reports one.
+fn reported<'t>(pattern: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
+    const CONDITIONS: [&str; 9] = ["once", "after", "when", "until", "before", "following", "if", "unless", "where"];
+    const DETERMINERS: [&str; 6] = ["the", "this", "your", "our", "my", "an"];
+    fn last_word(s: &str) -> (String, &str) {
+        let s = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let start = s.char_indices().rev().find(|&(_, c)| !c.is_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
+        (s[start..].to_ascii_lowercase(), &s[..start])
+    }
+    pattern.find_iter(text).find(|m| {
+        let (mut word, rest) = last_word(&text[..m.start()]);
+        if DETERMINERS.contains(&word.as_str()) {
+            word = last_word(rest).0;
+        }
+        !CONDITIONS.contains(&word.as_str())
+    })
+}
+
 /// The kind of the letter in `text` and the words that decided it.
 pub fn kind(text: &str) -> (LetterKind, String) {
     let found = |pattern: &Regex| pattern.find(text).map(|m| sentence_around(text, m.start(), m.end()));
@@ -235,7 +256,12 @@ pub fn kind(text: &str) -> (LetterKind, String) {
         if matches!(test.kind, LetterKind::HoldingNotice | LetterKind::Clarification) && !undecided {
             continue;
         }
-        if let Some(words) = found(test.pattern) {
+        let words = if test.kind == LetterKind::ReviewOutcome {
+            reported(test.pattern, text).map(|m| sentence_around(text, m.start(), m.end()))
+        } else {
+            found(test.pattern)
+        };
+        if let Some(words) = words {
             return (test.kind, words);
         }
     }
@@ -369,6 +395,19 @@ mod tests {
             (
                 "Dear Ms Roe\nFreedom of Information request. The list is attached. The names of junior staff are redacted under section 40(2).\nYours sincerely",
                 LetterKind::PartialRelease,
+            ),
+            // A review still to come is a condition, not an outcome.
+            (
+                "Dear Ms Roe\nFOI request. The advice is exempt under section 42(1). You may ask for an internal review. Complain to the Commissioner “once” the review has been completed.\nYours sincerely",
+                LetterKind::Refusal,
+            ),
+            (
+                "Dear Ms Roe\nFreedom of Information request. The advice is exempt under section 42(1). You may ask for an internal review. You may complain to the Information Commissioner once the review has been completed.\nYours sincerely",
+                LetterKind::Refusal,
+            ),
+            (
+                "Dear Ms Roe\nInternal review of your FOI request. The review has now been completed and I uphold the original decision.\nYours sincerely",
+                LetterKind::ReviewOutcome,
             ),
             (
                 "Dear Ministry,\nPlease pass this on to the person who conducts Freedom of Information reviews.\nYours faithfully",

@@ -157,7 +157,7 @@ pub fn reference(text: &str) -> Option<String> {
 pub fn received(text: &str) -> Option<Date> {
     static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)?\s+(?:of|dated|received(?: on)?|sent on|on|which we received on|(?:that|which) was received on)|we received your request on|request (?:was )?received on)\s+(?:the\s+)?",
+            r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)?,?\s+(?:of|dated|received(?: on)?|sent on|on|(?:that|which)\s+(?:we|the\s+\w+(?:\s+\w+)?)\s+received\s+on|(?:that|which)\s+was\s+received(?:\s+by\s+[^,.;]{1,40}?)?\s+on)|we received your (?:request|e-?mail|letter)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)? on|request (?:was )?received(?:\s+by\s+[^,.;]{1,40}?)?\s+on)\s+(?:the\s+)?",
         )
     });
     let m = RECEIVED.find(text)?;
@@ -169,7 +169,7 @@ pub fn received(text: &str) -> Option<Date> {
 pub fn extended(text: &str) -> bool {
     static EXTENDED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\bextend(?:ed|ing)? the (?:time|deadline|period)|\bextension (?:of|to) the (?:time|deadline)|(?:further|additional) (?:20|twenty) working days|under (?:section 10\(3\)|regulation 7(?:\(1\))?)\b",
+            r"(?i)\bextend(?:ed|ing)? the (?:time|deadline|period)|\bextension (?:of|to) the (?:time|deadline)|(?:further|additional) (?:20|twenty) working days|under (?:section 10\s?\(3\)|s\.?\s?10\(3\)|regulation 7\b)|\b(?:further|more|additional) time\b[^.]{0,60}\bpublic interest",
         )
     });
     EXTENDED.is_match(text)
@@ -179,7 +179,8 @@ pub fn extended(text: &str) -> bool {
 pub fn letter_date(paragraphs: &[Paragraph]) -> Option<Date> {
     let mut head = String::new();
     for p in paragraphs.iter().take(20) {
-        match p.text.find("Dear ") {
+        // The salutation, in English or Welsh.
+        match ["Dear ", "Annwyl "].iter().filter_map(|greeting| p.text.find(greeting)).min() {
             Some(i) => {
                 head.push_str(&p.text[..i]);
                 break;
@@ -313,13 +314,13 @@ fn normalise_annex(s: &str) -> String {
 /// Words that show a sentence relies on an exemption.
 static EXEMPT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)exempt|exception|excepted|withh[oe]ld|engaged|rel(?:y|ies|ying) on|applies|refus|by virtue of|neither confirm nor deny",
+        r"(?i)exempt|exception|excepted|withh[oe]ld|redact|engaged|rel(?:y|ies|ying) on|applies|refus|by virtue of|neither confirm nor deny",
     )
 });
 
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(sections?|s\.|regulations?|reg\.)\s*(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)((?:\s*(?:,|and|or|&)\s*\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)*)",
+        r"(?i)\b(sections?\s*|secs?\.?\s*|ss?\.\s?|ss?|regulations?\s*|regs?\.?\s*)(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)((?:\s*(?:,|and|or|&)\s*\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)*)",
     )
 });
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*"));
@@ -344,10 +345,25 @@ pub fn redactions(paragraphs: &[Paragraph]) -> Vec<(usize, String)> {
 /// must do that in its own words.
 pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
+    // "…by virtue of the following exemptions:" and then one line a
+    // provision ("Section 30(3) – investigations"): the lines rely on it too.
+    let mut listing = false;
     for (i, p) in paragraphs.iter().enumerate() {
         let text = REDACTED.replace_all(&p.text, "");
+        let item = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '-' | '–' | '*' | '·'));
+        // An item names the provision and then, if anything, what it is
+        // about ("– investigations", ": law enforcement", "of the Act").
+        let listed = listing
+            && CITATION.find(item).is_some_and(|m| {
+                let rest = item[m.end()..].trim_start();
+                m.start() == 0
+                    && (rest.is_empty()
+                        || rest.starts_with(['–', '—', '-', ':', '(', ','])
+                        || rest.to_ascii_lowercase().starts_with("of the"))
+            });
+        listing = listed || (EXEMPT_WORDS.is_match(&text) && text.trim_end().ends_with(':'));
         for sentence in sentences(&text) {
-            if !EXEMPT_WORDS.is_match(sentence) {
+            if !listed && !EXEMPT_WORDS.is_match(sentence) {
                 continue;
             }
             for c in CITATION.captures_iter(sentence) {
@@ -380,14 +396,39 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
     out
 }
 
-/// Sentences of a paragraph (split after ". ", "; ", "? ", "! ").
+/// Sentences of a paragraph: split after ".", ";", "?" or "!" where white
+/// space (or the end) follows, but not after the abbreviations citations
+/// use ("s. 43(2)", "reg. 12", "sec. 40", "para. 5", "No. 3"), nor inside
+/// "s.43(2)" or "£1.50".
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split_inclusive(['.', ';', '?', '!']).map(str::trim).filter(|s| !s.is_empty())
+    const ABBREVIATIONS: [&str; 10] = ["s", "ss", "reg", "regs", "sec", "secs", "para", "paras", "no", "art"];
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut ends = Vec::new();
+    for (at, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b';' | b'?' | b'!') || !bytes.get(at + 1).is_none_or(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if b == b'.' {
+            let word_start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_ascii_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            if ABBREVIATIONS.iter().any(|a| text[word_start..at].eq_ignore_ascii_case(a)) {
+                continue;
+            }
+        }
+        ends.push(start..at + 1);
+        start = at + 1;
+    }
+    ends.push(start..text.len());
+    ends.into_iter().map(move |range| text[range].trim()).filter(|s| !s.is_empty())
 }
 
 static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)internal review|(?:request|require|ask for|requirement for|ask us to (?:carry out|conduct|undertake|do)) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|make representations|representations under regulation 11|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure",
+        r"(?i)internal review|(?:request|require|ask for|requirement for|ask us to (?:carry out|conduct|undertake|do)) (?:a |an )?review|review (?:of )?(?:our|the|this) (?:decision|handling|response)|reconsider|make representations|representations under regulation 11|complaints? (?:procedure|process)|no (?:internal review|complaints) procedure|\b(?:ask|request|require)(?:ing)? (?:for )?(?:it|this|that|the \w+|our \w+|your \w+)(?: \w+){0,2} to be reviewed\b|\b(?:ask|request|require|like|want) (?:us|the \w+(?: \w+)?) to review\b|\bask (?:us |the \w+ )?for (?:an? )?(?:independent |internal )?review\b",
     )
 });
 
@@ -402,7 +443,7 @@ pub fn review_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph)>)
     // Commissioner" is about the regulator, not about asking for a review.
     static ASKS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:request|require|ask for|apply for|seek|ask us to (?:carry out|conduct|undertake|do)) (?:an? )?(?:independent )?(?:internal )?review|reconsider|make representations",
+            r"(?i)(?:request|require|ask for|apply for|seek|ask us to (?:carry out|conduct|undertake|do)) (?:an? )?(?:independent )?(?:internal )?review|reconsider|make representations|\b(?:ask|request|require)(?:ing)? (?:for )?(?:it|this|that|the \w+|our \w+|your \w+)(?: \w+){0,2} to be reviewed\b|\b(?:ask|request|require|like|want) (?:us|the \w+(?: \w+)?) to review\b|\bask (?:us |the \w+ )?for (?:an? )?(?:independent |internal )?review\b",
         )
     });
     // "after we have reconsidered your request" looks back on a review, it does not offer one.
@@ -767,6 +808,41 @@ mod tests {
         assert_eq!(got, ["section 24(1)", "section 41", "regulation 12(4)(e)", "regulation 12(5)(f)"]);
     }
 
+    /// Citations as practitioners abbreviate them, redactions, and a list
+    /// of provisions under a sentence that relies on them.
+    #[test]
+    fn finds_citations_however_written() {
+        let cited = |texts: &[&str]| -> Vec<String> {
+            let ps: Vec<Paragraph> = texts.iter().map(|t| para(t)).collect();
+            citations(&ps).into_iter().map(|c| format!("{} {}", c.word, c.provision)).collect()
+        };
+        for text in [
+            "The rates are withheld under s.43(2) of the Act.",
+            "The rates are withheld under s43(2) of the Act.",
+            "The rates are withheld under S. 43(2) of the Act.",
+            "The rates are withheld under sec. 43(2) of the Act.",
+            "The hourly rates have been redacted under section 43(2).",
+        ] {
+            assert_eq!(cited(&[text]), ["section 43(2)"], "{text}");
+        }
+        assert_eq!(cited(&["The information is excepted under reg. 12(5)(e)."]), ["regulation 12(5)(e)"]);
+        assert_eq!(
+            cited(&[
+                "We can neither confirm nor deny that we hold it, by virtue of the following exemptions:",
+                "Section 30(3) – investigations",
+                "• Section 31(3) – law enforcement",
+                "Section 50 gives you the right to complain.",
+            ]),
+            ["section 30(3)", "section 31(3)"]
+        );
+        assert_eq!(cited(&["This letter's 4 pages are exempt from nothing."]), Vec::<String>::new());
+        let split: Vec<&str> = sentences("Withheld under s. 43(2). Fees are £1.50 each; see para. 5 below.").collect();
+        assert_eq!(split, ["Withheld under s. 43(2).", "Fees are £1.50 each;", "see para. 5 below."]);
+        // A sentence ending in a quotation mark or an accented word.
+        let split: Vec<&str> = sentences("You asked for “the rates”. We hold them in Môn. Thank you.").collect();
+        assert_eq!(split, ["You asked for “the rates”.", "We hold them in Môn.", "Thank you."]);
+    }
+
     #[test]
     fn finds_facts() {
         assert_eq!(reference("FOI Ref: 43342 26 April 2017"), Some("43342".into()));
@@ -785,6 +861,37 @@ mod tests {
         assert_eq!(regime("under the Environmental Information Regulations 2004"), RegimeId::Eir);
         let offered = [para("If you are unhappy, you can ask us to carry out a review within 40 working days.")];
         assert_eq!(review_paragraphs(offered.iter().enumerate()), [0]);
+        // However an authority words the offer of a review.
+        for offer in [
+            "If you are unhappy with the way your request has been handled you may ask for it to be reviewed.",
+            "You can ask the Council to review it by writing to us within 40 working days.",
+            "You may ask us for a review within 40 working days.",
+            "Contact us within 40 working days to ask for our decision to be reviewed, under regulation 11 of the EIR.",
+            "You may require the Council to review its decision within 40 working days (section 20 of FOISA).",
+            "If you would like us to review our decision, write to the Information Rights Team.",
+        ] {
+            assert_eq!(review_paragraphs([para(offer)].iter().enumerate()), [0], "{offer}");
+        }
+        for text in [
+            "our letter of 3 April 2024 in which we needed further time, until 2 May 2024, to consider the public interest under section 10(3) of the Act.",
+            "We wrote to extend the time under s10(3).",
+            "we need more time to consider the public interest in disclosure",
+        ] {
+            assert!(extended(text), "{text}");
+        }
+        assert!(!extended("Section 10 of the Act sets a time limit of 20 working days."));
+        let work = para("To find them for your request we would have to review every file by hand.");
+        assert!(review_paragraphs([work].iter().enumerate()).is_empty());
+        let regulator = para("You may complain to the Information Commissioner once the review has been completed.");
+        assert!(review_paragraphs([regulator].iter().enumerate()).is_empty());
+        for (text, iso) in [
+            ("Thank you for your request, which we received on 8 January 2024, for", "2024-01-08"),
+            ("Your request was received by the Council on 1 July 2024 and", "2024-07-01"),
+            ("We received your email on 3 May 2023.", "2023-05-03"),
+            ("your request which the Information Office received on 2 June 2022", "2022-06-02"),
+        ] {
+            assert_eq!(received(text).map(|d| d.iso()), Some(iso.into()), "{text}");
+        }
         assert_eq!(
             authority("sent by the Chief Executive of Anytown Borough Council"),
             Some("Anytown Borough Council".into())

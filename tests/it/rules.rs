@@ -308,3 +308,35 @@ mod no_panic {
         }
     }
 }
+
+/// Letters written to probe the law, each as an authority might word it
+/// (abbreviated citations, lists of provisions, other words for a review,
+/// advice or a weighing, wrong cost limits for the kind of authority, an
+/// NCND reply that gives the answer away): each gets what the law says of
+/// it, listed in `fixtures/rules/probes/law/EXPECTED`.
+#[test]
+fn probe_letters_get_what_the_law_says() {
+    let dir = support::root().join("fixtures/rules/probes/law");
+    let expected = std::fs::read_to_string(dir.join("EXPECTED")).unwrap();
+    let mut wrong = Vec::new();
+    let mut seen = 0;
+    for line in expected.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let mut words = line.split_whitespace();
+        let (name, want) = (words.next().unwrap(), words.next().unwrap());
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let mut got: Vec<String> = graded(name, &text).into_iter().filter(|c| c != "FOI101w").collect();
+        got.sort();
+        got.dedup();
+        let got = if got.is_empty() { "-".to_string() } else { got.join(",") };
+        if got != want {
+            wrong.push(format!("{name}: expected {want}, got {got}"));
+        }
+        seen += 1;
+    }
+    let letters = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt"))
+        .count();
+    assert_eq!(seen, letters, "every letter is listed");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

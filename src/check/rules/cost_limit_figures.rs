@@ -56,17 +56,33 @@ fn pounds(s: &str) -> Option<u32> {
     s.replace(',', "").parse().ok()
 }
 
+/// The limits `pattern` finds in `text`, in pounds, leaving out the hourly
+/// rates it also finds ("the limit is based on £25 an hour").
+fn limits_stated<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<Item = u32> + 't {
+    pattern
+        .captures_iter(text)
+        .filter(|c| !c[0].ends_with("hour"))
+        .filter_map(|c| c.get(1).or(c.get(2)).and_then(|m| pounds(m.as_str())))
+}
+
 fn check(letter: &Letter) -> Vec<Finding> {
-    // "the appropriate limit of £450", "the £600 cost limit"
+    // "the appropriate limit of £450", "the £600 cost limit", "the limit
+    // has been set in regulations, and for us it is £450"
     static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:appropriate|cost|fees?) limit (?:(?:is|of|set at|which is)\s+)?£\s?(\d{1,3}(?:,\d{3})*|\d+)\b|£\s?(\d{1,3}(?:,\d{3})*|\d+) (?:appropriate |cost )?limit",
+            r"(?i)\blimit\b[^£.;\d]{0,80}?£\s?(\d{1,3}(?:,\d{3})*|\d+)\b(?: (?:an|a|per|for each) (?:person[- ])?hour)?|£\s?(\d{1,3}(?:,\d{3})*|\d+) (?:appropriate |cost )?limit",
         )
     });
     // "£450, which represents 24 hours", "£600 (24 hours)"
     static AS_HOURS: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)£\s?(\d{1,3}(?:,\d{3})*|\d+)\)?,? (?:which )?(?:represents|equates to|is equivalent to|equivalent to|amounts to|is the same as|i\.e\.|or|\()\s*(\d+(?:\.\d+)?) hours",
+        )
+    });
+    // "… This represents 24 hours of work."
+    static HOURS_LATER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:represents|equates to|is equivalent to|equivalent to|amounts to)\s+(?:approximately |about |around )?(\d+(?:\.\d+)?) hours",
         )
     });
     static RATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,11 +94,51 @@ fn check(letter: &Letter) -> Vec<Finding> {
     }
     let allowed: Vec<String> = known.iter().map(|l| format!("£{}", l.pounds)).collect();
     let regulations = known[0].source;
+    // The limit for this authority, where its name shows its class.
+    let authority = letter.recognised.as_ref().and_then(|r| r.authority.as_deref());
+    let own = authority
+        .and_then(LimitClass::from_name)
+        .and_then(|class| cost_limit::limit(letter.regime, class))
+        .zip(authority);
     let mut out = Vec::new();
     for (i, p) in letter.body() {
+        // "£450. This represents 24 hours": the limit and its hours in
+        // different sentences of one paragraph.
+        let mut stated: Vec<u32> = limits_stated(&LIMIT, &p.text).collect();
+        stated.dedup();
+        if let ([stated], Some(c)) = (stated.as_slice(), HOURS_LATER.captures(&p.text))
+            && !AS_HOURS.is_match(&p.text)
+            && let (Some(limit), Ok(hours)) = (known.iter().find(|l| l.pounds == *stated), c[1].parse::<f64>())
+            && !(if limit.rate_is_ceiling { hours >= limit.hours() } else { hours == limit.hours() })
+        {
+            out.push(Finding::at(
+                i,
+                format!(
+                    "£{stated} at £{} an hour is {} hours, not {hours}: \"{}\"",
+                    limit.rate,
+                    limit.hours(),
+                    excerpt(&p.text)
+                ),
+            ));
+        }
         for s in sentences(&p.text) {
-            for c in LIMIT.captures_iter(s) {
-                let Some(stated) = c.get(1).or(c.get(2)).and_then(|m| pounds(m.as_str())) else { continue };
+            if let Some((limit, name)) = own {
+                for stated in limits_stated(&LIMIT, s) {
+                    if stated != limit.pounds && known.iter().any(|l| l.pounds == stated) {
+                        out.push(Finding::at(
+                            i,
+                            format!(
+                                "the letter states a cost limit of £{stated}, but the limit for {name} is £{} ({} {}): \"{}\"",
+                                limit.pounds,
+                                limit.regulations,
+                                limit.limit_regulation,
+                                excerpt(s)
+                            ),
+                        ));
+                    }
+                }
+            }
+            for stated in limits_stated(&LIMIT, s) {
                 if !known.iter().any(|l| l.pounds == stated) {
                     out.push(Finding::at(
                         i,

@@ -56,7 +56,7 @@ competition for the contract.\"";
 fn check(letter: &Letter) -> Vec<Finding> {
     static WEIGHED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest",
+            r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain|stronger|greater|overwhelming|overriding|prevails)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest|\bthe balance (?:therefore |clearly |in this case |of (?:the )?public interest )?(?:favou?rs|lies|is in favour|falls)",
         )
     });
     if holding_notice(letter) {

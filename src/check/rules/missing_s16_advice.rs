@@ -42,7 +42,7 @@ able to answer it within the limit.\"";
 fn check(letter: &Letter) -> Vec<Finding> {
     static ADVICE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)narrow|refin|reduc|within the (?:cost |appropriate )?limit|advice and assistance|section 16|could (?:provide|supply|answer)|(?:limit|restrict)(?:ing)? (?:your|the) request|smaller|fewer|shorter (?:period|time)|a single|one (?:year|month|directorate|department)",
+            r"(?i)narrow|refin|reduc|within the (?:cost |appropriate )?limit|advice and assistance|section 16|could (?:provide|supply|answer)|(?:limit|restrict)(?:ing)? (?:your|the) request|smaller|fewer|shorter (?:period|time)|a single|one (?:year|month|directorate|department)|(?:submit|send|make) (?:us )?a (?:new|revised|fresh|further) request|re-?submit|remov(?:e|ing) (?:the|part|some|that|any|one)|(?:would|will|may|might) be able to (?:provide|answer|consider|respond|deal|comply|help)|happy to (?:provide|help|consider)|(?:limited|confined) to\b|focus(?:ed|ing)? (?:your|the|on)",
         )
     });
     let advised = match own_section(letter, Section::Advice) {
@@ -56,4 +56,35 @@ fn check(letter: &Letter) -> Vec<Finding> {
         "the letter refuses on cost but gives no advice on narrowing the request ({})",
         letter.regime.regime().notice.advice
     ))]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{Letter, LetterKind, check};
+
+    /// Advice however an authority words it: a new, narrower request, or
+    /// the part of the request to drop.
+    #[test]
+    fn advice_in_other_words_is_advice() {
+        let refusal = |advice: &str| {
+            format!(
+                "Dear Ms Roe\n\nFreedom of Information request FOI-1\n\nThank you for your request received on 1 March 2024. \
+                 We estimate that complying would exceed the appropriate limit of £450 under section 12 of the Freedom of \
+                 Information Act 2000, so we are not obliged to comply with it.\n\n{advice}\n\nIf you are unhappy you may \
+                 ask for an internal review within 40 working days by writing to foi@example.gov.uk. You may then complain \
+                 to the Information Commissioner under section 50.\n\nYours sincerely\n\nA Clerk\n"
+            )
+        };
+        for advice in [
+            "We would be happy to provide the figures for one area if you submit a new request limited to that period.",
+            "If you were to remove the part of your request about reasons for withdrawal, we would be able to consider the rest.",
+        ] {
+            let letter = Letter::from_text("advice.txt", &refusal(advice));
+            assert_eq!(letter.kind, LetterKind::CostLimit, "{advice}");
+            let findings = check(&letter);
+            assert!(!findings.iter().any(|f| f.code == "FOI205"), "{advice}: {findings:?}");
+        }
+        let findings = check(&Letter::from_text("none.txt", &refusal("We are sorry we cannot help further.")));
+        assert!(findings.iter().any(|f| f.code == "FOI205"), "{findings:?}");
+    }
 }

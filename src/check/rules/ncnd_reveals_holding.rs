@@ -48,7 +48,11 @@ fn check(letter: &Letter) -> Vec<Finding> {
     // confirmation; in a letter answering other items too they may be about
     // those, so only a wholly NCND reply is held to them.
     let wholly = letter.kind == LetterKind::Ncnd;
-    let reveals = |s: &str| (held(s) && !negated(s)) || (wholly && search_or_denial(s) && !hypothetical(s));
+    let reveals = |s: &str| {
+        (held(s) && !negated(s))
+            || (wholly && held_otherwise(s) && !negated(s) && !hypothetical(s))
+            || (wholly && search_or_denial(s) && !hypothetical(s))
+    };
     let mut out = Vec::new();
     for (i, p) in letter.body() {
         if let Some(s) = sentences(&p.text).find(|s| reveals(s)) {
@@ -97,6 +101,14 @@ fn held(s: &str) -> bool {
         || sequences(s, WE_HOLD).any(|(at, end)| boundary(s, at) && boundary(s, end))
 }
 
+/// Says in other words that something is held: `\b(?:is|are|was|were)
+/// held by\b|\b(?:does|do) hold\b` ("the risk assessments are held by the
+/// unit", "the force does hold them").
+fn held_otherwise(s: &str) -> bool {
+    sequences(s, &[&["is", "are", "was", "were"], &[" held by"]]).any(|(at, end)| boundary(s, at) && boundary(s, end))
+        || sequences(s, &[&["does", "do"], &[" hold"]]).any(|(at, end)| boundary(s, at) && boundary(s, end))
+}
+
 /// Says it is not held, or not whether: `neither|\bnor\b|whether|\bif
 /// we\b|do(?:es)? not hold|don't hold|not held|cannot confirm|can't confirm`.
 fn negated(s: &str) -> bool {
@@ -116,10 +128,12 @@ fn negated(s: &str) -> bool {
 }
 
 /// A search that found records, or a plain denial:
-/// `\b(?:found|located|identified|retrieved)\b[^.]{0,40}\b(?:files?|records?|documents?|e-?mails?|information|material|papers)\b|\b(?:we|it|the
+/// `\b(?:found|located|identified|retrieved)\b[^.]{0,40}\b(?:files?|records?|documents?|e-?mails?|information|material|papers|assessments?|reports?|minutes|correspondence|data)\b|\b(?:we|it|the
 /// (?:department|council|authority|force|trust)) (?:do|does) not
-/// hold\b|\bno (?:relevant |such )?(?:information|records?|documents?)
-/// (?:is|are|was|were) (?:held|found|located)`.
+/// hold\b|\b(?:we|it|the (?:department|council|authority|force|trust))
+/// (?:have|has) withheld\b|\bno (?:relevant |such )?(?:information|records?|documents?)
+/// (?:is|are|was|were) (?:held|found|located)`: withholding something
+/// says it is held.
 fn search_or_denial(s: &str) -> bool {
     const FOUND: &[&str] = &["found", "located", "identified", "retrieved"];
     const RECORDS: &[&str] = &[
@@ -136,11 +150,23 @@ fn search_or_denial(s: &str) -> bool {
         "information",
         "material",
         "papers",
+        "assessment",
+        "assessments",
+        "report",
+        "reports",
+        "minutes",
+        "correspondence",
+        "data",
     ];
     const DENIAL: &[&[&str]] = &[
         &["we", "it", "the department", "the council", "the authority", "the force", "the trust"],
         &[" do", " does"],
         &[" not hold"],
+    ];
+    const WITHHELD: &[&[&str]] = &[
+        &["we", "it", "the department", "the council", "the authority", "the force", "the trust"],
+        &[" have", " has"],
+        &[" withheld"],
     ];
     const NONE: &[&[&str]] = &[
         &["no "],
@@ -151,6 +177,7 @@ fn search_or_denial(s: &str) -> bool {
     ];
     near(s, FOUND, 40, RECORDS)
         || sequences(s, DENIAL).any(|(at, end)| boundary(s, at) && boundary(s, end))
+        || sequences(s, WITHHELD).any(|(at, end)| boundary(s, at) && boundary(s, end))
         || sequences(s, NONE).any(|(at, _)| boundary(s, at))
 }
 
@@ -175,7 +202,7 @@ mod tests {
     type Test = fn(&str) -> bool;
 
     /// Each test with the pattern it replaces.
-    static PAIRS: LazyLock<[(Test, Regex); 4]> = LazyLock::new(|| {
+    static PAIRS: LazyLock<[(Test, Regex); 5]> = LazyLock::new(|| {
         let re = crate::read::pattern::re;
         [
             (
@@ -193,9 +220,10 @@ mod tests {
             (
                 search_or_denial,
                 re(
-                    r"(?i)\b(?:found|located|identified|retrieved)\b[^.]{0,40}\b(?:files?|records?|documents?|e-?mails?|information|material|papers)\b|\b(?:we|it|the (?:department|council|authority|force|trust)) (?:do|does) not hold\b|\bno (?:relevant |such )?(?:information|records?|documents?) (?:is|are|was|were) (?:held|found|located)",
+                    r"(?i)\b(?:found|located|identified|retrieved)\b[^.]{0,40}\b(?:files?|records?|documents?|e-?mails?|information|material|papers|assessments?|reports?|minutes|correspondence|data)\b|\b(?:we|it|the (?:department|council|authority|force|trust)) (?:do|does) not hold\b|\b(?:we|it|the (?:department|council|authority|force|trust)) (?:have|has) withheld\b|\bno (?:relevant |such )?(?:information|records?|documents?) (?:is|are|was|were) (?:held|found|located)",
                 ),
             ),
+            (held_otherwise, re(r"(?i)\b(?:is|are|was|were) held by\b|\b(?:does|do) hold\b")),
             (
                 hypothetical,
                 re(
@@ -239,6 +267,11 @@ mod tests {
             "Is or is not held; NOR that.",
             "\u{212a}eep it. We \u{17f}uch",
             "No \u{17f}uch document\u{17f} were found.",
+            "We can confirm that the risk assessments are held by the Special Operations Unit.",
+            "The force does hold the risk assessments.",
+            "A search located two risk assessments and the minutes.",
+            "We have withheld the risk assessments.",
+            "The force has withheld them. It was held byzantine. Undo hold.",
             "",
         ];
         let long_name = format!("confirm that the {} holds", "a".repeat(39));
@@ -257,7 +290,8 @@ mod tests {
             "confirm", "s", " that ", "the ", "we ", "it ", "do ", "does ", "hold", "held", " ", "x", "é", ".",
             "information ", "you ", "have ", "requested ", "asked for ", "is", "was", "found", "files", "e-mail",
             "no ", "such ", "not hold", "nor", "if", "whether", "would", "any information", "might", "the council",
-            "\u{17f}", "\u{212a}", "CONFIRM", "Hold", "_", "'",
+            "\u{17f}", "\u{212a}", "CONFIRM", "Hold", "_", "'", " held by", "are", "withheld", " have ", "has ",
+            "assessments", "data", "do hold",
         ]), 0..14)) {
             let s = parts.concat();
             for (test, pattern) in PAIRS.iter() {

@@ -40,6 +40,22 @@ is about certificates, not an exemption.)
 ## Fix
 Cite the exemption actually relied on, e.g. section 24(1).";
 
+/// Whether the paragraph citing `cited` calls it an exemption: "exempt"
+/// (or "exemption") shortly before the citation in one sentence, with no
+/// other provision between ("exempt from disclosure under section 46").
+fn called_exempt(letter: &Letter, cited: &crate::check::letter::Cited) -> bool {
+    let Some(paragraph) = letter.paragraphs.get(cited.paragraph) else { return false };
+    let forms =
+        [format!("section {}", cited.provision), format!("s.{}", cited.provision), format!("s{}", cited.provision)];
+    crate::read::recognise::sentences(&paragraph.text).any(|sentence| {
+        let lower = sentence.to_ascii_lowercase();
+        forms
+            .iter()
+            .filter_map(|form| lower.find(form.as_str()))
+            .any(|at| lower[..at].rfind("exempt").is_some_and(|e| at - e <= 60 && !lower[e..at].contains("section")))
+    })
+}
+
 fn check(letter: &Letter) -> Vec<Finding> {
     let law = letter.regime.regime();
     let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u32>().ok();
@@ -58,7 +74,11 @@ fn check(letter: &Letter) -> Vec<Finding> {
         let procedural = n.is_some_and(|n| law.procedural.contains(&n.to_string().as_str()))
             || law.procedural.iter().any(|p| whole.starts_with(p) && p.contains('('));
         let in_range = n.is_some_and(|n| (lo..=hi).contains(&n)) && !procedural;
-        if !in_range && !letter.from_case {
+        // Past the last exemption (FOIA s46, the records management code;
+        // s50, complaints) nothing exempts, so a letter calling such a
+        // provision an exemption is wrong however it cites the rest.
+        let beyond = n.is_some_and(|n| n > hi) && !procedural && called_exempt(letter, cited);
+        if !in_range && !beyond && !letter.from_case {
             continue;
         }
         let hint = match law.cite(&cited.provision) {
