@@ -144,6 +144,8 @@ pub struct ReviewRules {
     pub answer_within: u32,
     /// The most it may take in any case.
     pub answer_max: u32,
+    /// The provision setting `answer_within` and `answer_max`.
+    pub answer_provision: &'static str,
     /// From when letters must give the `ask_within` window (the FOIA Code
     /// of Practice that set it was issued on 4 July 2018).
     #[serde(skip)]

@@ -40,6 +40,7 @@ pub static FOIA: Regime = Regime {
         ask_provision: "s45 Code of Practice (2018) para 5.3",
         answer_within: 20,
         answer_max: 40,
+        answer_provision: "s45 Code of Practice (2018) paras 5.3-5.5",
         window_from: Date(date!(2018 - 07 - 04)),
         outcome_provision: "s45 Code of Practice (2018) paras 5.9-5.11",
         outcome_must_state: &[],
@@ -118,6 +119,9 @@ pub static EIR: Regime = Regime {
         ask_provision: "EIR reg 11(2)",
         answer_within: 40,
         answer_max: 40,
+        // reg 11(4): "as soon as possible and no later than 40 working days
+        // after the date of receipt of the representations".
+        answer_provision: "EIR reg 11(4)",
         window_from: Date(date!(2005 - 01 - 01)),
         outcome_provision: "EIR reg 11(4)-(5)",
         // reg 11(5): where the authority finds it failed to comply.
@@ -189,6 +193,9 @@ pub static FOISA: Regime = Regime {
         ask_provision: "FOISA s20(5)",
         answer_within: 20,
         answer_max: 20,
+        // s21(1): "not later than the twentieth working day after receipt by
+        // it of the requirement".
+        answer_provision: "FOISA s21(1)",
         window_from: Date(date!(2005 - 01 - 01)),
         outcome_provision: "FOISA s21(5) and (10)",
         // s21(10): the notice gives the rights of application (s47(1)) and
@@ -273,6 +280,9 @@ pub static EISR: Regime = Regime {
         ask_provision: "EISR reg 16(2)",
         answer_within: 20,
         answer_max: 20,
+        // reg 16(4): no later than 20 working days after receipt of the
+        // representations.
+        answer_provision: "EISR reg 16(4)",
         window_from: Date(date!(2005 - 01 - 01)),
         outcome_provision: "EISR reg 16(4)-(5)",
         outcome_must_state: &[],

@@ -96,7 +96,7 @@ static REVIEW_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 
 static REVIEW_OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)this completes the (?:internal )?review|(?:this is|here is|I am writing with|I (?:am writing|write) to (?:give|tell|inform) you(?: of)?) the outcome of (?:the|your|our|this|my) (?:internal )?(?:review|reconsideration)|the outcome of (?:the|my|our|this) (?:internal )?(?:review|reconsideration) is\b|(?:internal )?(?:review|reconsideration) (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted|undertaken) (?:the|an|your) (?:internal )?(?:review|reconsideration)|\bI have reconsidered\b|(?:result|response) to your (?:request|requirement) for (?:an? )?(?:internal )?review|\bI (?:have decided to )?(?:uphold|overturn) the original (?:decision|response)|\breview (?:panel|officer) (?:has|have) (?:decided|concluded)",
+        r"(?i)this (?:completes|concludes) the (?:internal )?review|\bI have (?:now )?reviewed (?:the|your|our|its) (?:[\w']+ ){0,2}(?:response|decision|handling|reply)|\b(?:panel|reviewer|I|we) (?:has|have) decided to (?:confirm|uphold|overturn|substitute|reverse|vary|release)|\bsubstitute a different decision|\b(?:request for (?:an )?(?:internal )?review|requirement for (?:a )?review|review|complaint|appeal) (?:has|is) (?:been )?(?:partly |partially |fully )?(?:upheld|not upheld|overturned)|\bI (?:have|am) (?:therefore )?(?:overturn|uphold)(?:ed|ing)? (?:the|your|our) original|\breview (?:finding|outcome|decision)s?:\s*(?:upheld|not upheld|partly|partially|overturned|original decision)|\b(?:the|this|my|our) review has been carried out\b|(?:this is|here is|I am writing with|I (?:am writing|write) to (?:give|tell|inform) you(?: of)?) the outcome of (?:the|your|our|this|my) (?:internal )?(?:review|reconsideration)|the outcome of (?:the|my|our|this) (?:internal )?(?:review|reconsideration) is\b|(?:internal )?(?:review|reconsideration) (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted|undertaken) (?:the|an|your) (?:internal )?(?:review|reconsideration)|\bI have reconsidered\b|(?:result|response) to your (?:request|requirement) for (?:an? )?(?:internal )?review|\bI (?:have decided to )?(?:uphold|overturn) the original (?:decision|response)|\breview (?:panel|officer) (?:has|have) (?:decided|concluded)",
     )
 });
 
@@ -128,7 +128,7 @@ static CLARIFICATION: LazyLock<Regex> = LazyLock::new(|| {
 
 static ACKNOWLEDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\backnowledge(?:s|d)? (?:receipt|your (?:request|e-?mail|letter))|(?:your request|this) (?:is being|has been) (?:logged|processed|passed to|allocated|registered)|we (?:will|aim to|shall|should) (?:respond|reply|provide a response|send (?:you )?a response)(?: to (?:you|your request))? (?:by|within|no later than|promptly)|(?:due|deadline) (?:date )?for (?:our|a|the) response is|aim to (?:send|provide) (?:you )?(?:with )?a (?:full )?response by|(?:we are|I am) (?:currently |now )?(?:processing|dealing with|considering|handling) your (?:request|concerns|email|e-mail)|(?:hope|aim|endeavour) to send (?:you )?a response (?:to your request )?(?:shortly|as soon as)|you (?:should|can expect to|will) (?:receive|get) a (?:response|reply) (?:by|within)",
+        r"(?i)\backnowledge(?:s|d)? (?:receipt|your (?:request|e-?mail|letter))|(?:your request|this) (?:is being|has been) (?:logged|processed|passed to|allocated|registered)|we (?:will|aim to|shall|should) (?:respond|reply|provide a response|send (?:you )?a response)(?: to (?:you|your request))? (?:by|within|no later than|promptly|as soon as possible)|(?:due|deadline) (?:date )?for (?:our|a|the) response is|aim to (?:send|provide) (?:you )?(?:with )?a (?:full )?response by|(?:we are|I am) (?:currently |now )?(?:processing|dealing with|considering|handling) your (?:request|concerns|email|e-mail)|(?:hope|aim|endeavour) to send (?:you )?a response (?:to your request )?(?:shortly|as soon as)|you (?:should|can expect to|will) (?:receive|get) a (?:response|reply) (?:by|within)",
     )
 });
 
@@ -163,7 +163,7 @@ static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EXEMPTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bexempt(?:ion)? (?:from disclosure|under)|\bis exempt\b|\bare exempt\b|\bwithh(?:eld|old|olding)\b|\bredact(?:ed|ions?)\b|\bexcepted from disclosure|\bexceptions? (?:at|under|in) regulation|\bengaged\b",
+        r"(?i)\bexempt(?:ion)? (?:from disclosure|under)|\bis exempt\b|\bare exempt\b|\bwithh(?:eld|old|olding)\b|\bredact(?:ed|ions?)\b|\bexcepted from disclosure|\bexceptions? (?:at|under|in) regulation|\bengaged\b|\b(?:section|regulation|s\.?) ?\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*(?: of (?:the|FOISA|FOIA|the EIR)[\w ]{0,50}?)? appl(?:y|ies)\b|\bexemptions? (?:in|at|under) (?:section|s\.?) ?\d+[^.]{0,60}\bappl(?:y|ies)\b",
     )
 });
 static DECLINED: LazyLock<Regex> = LazyLock::new(|| {

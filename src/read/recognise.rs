@@ -117,11 +117,50 @@ fn written_date(text: &str, at: usize) -> Option<(usize, Written<'_>)> {
 pub fn reply_date(text: &str) -> Option<Date> {
     static REPLY: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:your|the) (?:response|reply|letter|decision|refusal notice)(?: to my request)? (?:of|dated|sent on|on|received on)\s+(?:the\s+)?",
+            r"(?i)(?:(?:your|the(?: [A-Z][\w']*){0,3}) (?:response|reply|letter|decision|refusal notice)(?: to my request)? (?:of|dated|sent on|on|received on)|to which you (?:replied|responded) on|the (?:response|reply) I received on)\s+(?:the\s+)?",
         )
     });
     let m = REPLY.find(text)?;
     dates(&text[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d)
+}
+
+/// When the requester asked for the review a review outcome answers: the
+/// date of the e-mail, letter or request that a sentence speaking of a
+/// review ties to it ("your email of 6 May 2024, in which you required the
+/// Council to review", "your request for an internal review received on
+/// 24/04/2024"). The first such date, not the original request's.
+pub fn review_requested(text: &str) -> Option<Date> {
+    static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:your (?:e-?mail|letter|correspondence|message|request|requirement|application)(?: for (?:an? )?(?:internal )?review)?|(?:request|requirement) for (?:an? )?(?:internal )?review)(?:,)?(?: received)? (?:of|dated|on|received on)\s+(?:the\s+)?",
+        )
+    });
+    sentences(text).filter(|s| s.to_ascii_lowercase().contains("review")).find_map(|sentence| {
+        ASKED
+            .find_iter(sentence)
+            .find_map(|m| dates(&sentence[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d))
+    })
+}
+
+/// Estimates given as a month rather than a day ("by the end of May 2024",
+/// "in June 2024", "by mid-June 2024"), each as that month's last day: a
+/// s17(2) estimate of the date may be a month.
+pub fn month_estimates(text: &str) -> Vec<Date> {
+    static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?i)\b(?:(?:by|before|during|in|within) (?:the )?(?:(?:end|middle|beginning|start) of |mid-?|late |early )?|(?:end|middle) of )({MONTHS}),? (\d{{4}})\b"
+        ))
+    });
+    MONTH
+        .captures_iter(text)
+        .filter_map(|c| {
+            let month = MONTHS.split('|').position(|m| m.eq_ignore_ascii_case(&c[1]))? + 1;
+            let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+            let year: i32 = c[2].parse().ok()?;
+            let last = time::util::days_in_month(month, year);
+            time::Date::from_calendar_date(year, month, last).ok().map(Date)
+        })
+        .collect()
 }
 
 /// Which regime the letter says it is under.
@@ -478,7 +517,7 @@ pub fn has_contact(text: &str) -> bool {
     plain_email(text) || plain_contact_wording(text) || CONTACT.is_match(text)
 }
 
-const CONTACT_PATTERN: &str = r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|(?:write|writing) to (?:us|the)";
+const CONTACT_PATTERN: &str = r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|(?:write|writing) to (?:us|the)|repl(?:y|ying) to this (?:email|e-mail|letter|message)";
 
 /// An ASCII e-mail address as [`CONTACT_PATTERN`] finds one: a local-part
 /// character, `@`, then a domain run holding a dot after its first
@@ -497,7 +536,7 @@ fn plain_email(text: &str) -> bool {
 
 /// The literal alternatives of [`CONTACT_PATTERN`], in any ASCII case.
 fn plain_contact_wording(text: &str) -> bool {
-    const WORDING: [&str; 10] = [
+    const WORDING: [&str; 18] = [
         "http://",
         "https://",
         "www.",
@@ -508,6 +547,14 @@ fn plain_contact_wording(text: &str) -> bool {
         "write to the",
         "writing to us",
         "writing to the",
+        "reply to this email",
+        "reply to this e-mail",
+        "reply to this letter",
+        "reply to this message",
+        "replying to this email",
+        "replying to this e-mail",
+        "replying to this letter",
+        "replying to this message",
     ];
     let lower = text.to_ascii_lowercase();
     WORDING.iter().any(|w| lower.contains(w))
@@ -880,6 +927,31 @@ mod tests {
             assert!(extended(text), "{text}");
         }
         assert!(!extended("Section 10 of the Act sets a time limit of 20 working days."));
+        assert_eq!(
+            month_estimates("We expect to send our decision by the end of May 2024, or in June 2024.")
+                .iter()
+                .map(|d| d.iso())
+                .collect::<Vec<_>>(),
+            ["2024-05-31", "2024-06-30"]
+        );
+        assert!(month_estimates("We received it in May.").is_empty());
+        for (text, iso) in [
+            (
+                "I refer to your email of 6 May 2024, received on that date, in which you required the Council to review its response to your request of 1 April 2024.",
+                "2024-05-06",
+            ),
+            (
+                "I write in response to your request for an internal review received on 24/04/2024, concerning the reply of 15/04/2024.",
+                "2024-04-24",
+            ),
+            (
+                "Thank you for your email of 7 May 2024 asking the Trust to review its response of 23 April 2024.",
+                "2024-05-07",
+            ),
+        ] {
+            assert_eq!(review_requested(text).map(|d| d.iso()), Some(iso.into()), "{text}");
+        }
+        assert_eq!(review_requested("Thank you for your request of 1 April 2024 for the report."), None);
         let work = para("To find them for your request we would have to review every file by hand.");
         assert!(review_paragraphs([work].iter().enumerate()).is_empty());
         let regulator = para("You may complain to the Information Commissioner once the review has been completed.");

@@ -1,5 +1,6 @@
 //! FOI301 late-response
 
+use crate::case::Date;
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
@@ -15,7 +16,7 @@ pub static RULE: Rule = Rule {
     summary: "the reply is dated after the statutory time limit",
     doc: DOC,
     help: "apologise for the delay in the letter, and record the breach; if the public interest test needs more time, send a holding notice within the limit",
-    kinds: LetterKind::NOTICES,
+    kinds: LetterKind::DECISIONS,
     check,
 };
 
@@ -28,7 +29,10 @@ finding says how many working days late the reply is. The date of receipt is tak
 file, or from wording such as \"your email of 21 September 2023\". A notice extending the time
 (FOIA s17(2), EIR reg 7(2)) is itself due within the limit; a reply after such a notice is held to
 the extended limit (40 working days under EIR reg 7(1); under FOIA s10(3), the further 20 working
-days the ICO's guidance accepts).
+days the ICO's guidance accepts). A review outcome read from a letter is held to the time for
+answering a review, from the day the review was asked for: 20 working days under FOISA s21(1) and
+EISR reg 16(4), 40 under EIR reg 11(4), and under FOIA the 40 working days at most that the s45
+Code of Practice allows.
 
 ## Why it matters
 Lateness is the most common breach the Commissioners find. A late reply is still a reply, so this is
@@ -42,35 +46,65 @@ Reply within the limit; if more time is needed for the public interest test, sen
 within it with an estimated date.";
 
 fn check(letter: &Letter) -> Vec<Finding> {
+    if letter.kind == LetterKind::ReviewOutcome {
+        return review_outcome(letter);
+    }
     let (Some(received), Some(sent)) = (letter.received, letter.sent) else { return Vec::new() };
     let law = letter.regime.regime();
-    let calendar = Calendar::builtin();
     // A holding notice is itself due within the time limit (FOIA s17(1),
     // EIR reg 7(2)); a reply after one may take the extended time.
     let extended = (letter.extended && letter.kind != LetterKind::HoldingNotice)
         .then(|| law.extension.extended_limit(law.time_limit))
         .flatten();
     let limit = extended.unwrap_or(law.time_limit);
+    let (what, basis) = match (letter.kind, extended) {
+        (LetterKind::HoldingNotice, _) => ("notice extending the time", law.notice.time.to_string()),
+        (_, Some(_)) => ("reply", format!("{}, as extended", law.notice.time)),
+        _ => ("reply", law.notice.time.to_string()),
+    };
+    late(letter, received, sent, limit, &format!("the {what}"), "the request was received", &basis)
+}
+
+/// A review outcome read from a letter, against the time to answer counted
+/// from the requester's asking for the review (FOISA s21(1), EIR reg
+/// 11(4); under FOIA the Code's 40 working days at most).
+fn review_outcome(letter: &Letter) -> Vec<Finding> {
+    if letter.from_case {
+        return Vec::new();
+    }
+    let Some(sent) = letter.sent else { return Vec::new() };
+    let Some(asked) = crate::read::recognise::review_requested(&letter.text()) else { return Vec::new() };
+    let review = letter.regime.regime().review;
+    late(
+        letter,
+        asked,
+        sent,
+        review.answer_max,
+        "the review outcome",
+        "the review was asked for",
+        review.answer_provision,
+    )
+}
+
+/// A finding if `sent` is more than `limit` working days after `from`.
+fn late(letter: &Letter, from: Date, sent: Date, limit: u32, what: &str, since: &str, basis: &str) -> Vec<Finding> {
+    let calendar = Calendar::builtin();
     let mut clock = Clock::new(&calendar, letter.regime);
     let (Ok(deadline), Ok(taken)) =
-        (clock.deadline(received.0, limit, &[]), clock.working_days_between(received.0, sent.0, &[]))
+        (clock.deadline(from.0, limit, &[]), clock.working_days_between(from.0, sent.0, &[]))
     else {
         return Vec::new();
     };
     if taken <= limit {
         return Vec::new();
     }
-    let (what, basis) = match (letter.kind, extended) {
-        (LetterKind::HoldingNotice, _) => ("notice extending the time", law.notice.time.to_string()),
-        (_, Some(_)) => ("reply", format!("{}, as extended", law.notice.time)),
-        _ => ("reply", law.notice.time.to_string()),
-    };
     vec![Finding::letter(format!(
-        "the {what} is dated {}, {taken} working days after the request was received on {}: it was due by {} ({basis}), so it is {} working days late",
+        "{what} is dated {}, {taken} working days after {since} on {}: it was due by {} ({basis}), so it is {} working {} late",
         format_date(sent, DateStyle::Long),
-        format_date(received, DateStyle::Long),
+        format_date(from, DateStyle::Long),
         format_date(deadline.due, DateStyle::Long),
-        taken - limit
+        taken - limit,
+        if taken - limit == 1 { "day" } else { "days" }
     ))
     .on("response.date")]
 }

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{excerpt, lacking, re, review_paragraphs};
+use super::{excerpt, lacking, re, review_block};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
@@ -65,8 +65,7 @@ fn findings(letter: &Letter) -> Vec<Finding> {
     static NO_PROCEDURE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)(?:no|not have an?) (?:internal review|complaints?) (?:procedure|process)"));
     let law = letter.regime.regime();
-    let paras = review_paragraphs(letter);
-    let Some(&first) = paras.first() else {
+    let Some((first, around)) = review_block(letter) else {
         return vec![
             Finding::letter(format!(
                 "the letter gives no particulars of the {} procedure ({})",
@@ -75,9 +74,6 @@ fn findings(letter: &Letter) -> Vec<Finding> {
             .on("review"),
         ];
     };
-    // The address often follows the paragraph as a block of its own.
-    let end = (first + 4).min(letter.paragraphs.len());
-    let around: String = letter.paragraphs[first..end].iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
     let mut out = Vec::new();
     if !has_contact(&around) {
         out.push(Finding::at(

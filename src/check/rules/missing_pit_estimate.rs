@@ -4,7 +4,7 @@ use super::holding_notice;
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
-use crate::read::recognise::dates;
+use crate::read::recognise::{dates, month_estimates};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -40,9 +40,12 @@ fn check(letter: &Letter) -> Vec<Finding> {
     if !holding_notice(letter) {
         return Vec::new();
     }
-    let later = dates(&letter.text())
+    let text = letter.text();
+    let later = dates(&text)
         .into_iter()
-        .any(|(d, _)| letter.sent.is_none_or(|sent| d > sent) && Some(d) != letter.received);
+        .map(|(d, _)| d)
+        .chain(month_estimates(&text))
+        .any(|d| letter.sent.is_none_or(|sent| d > sent) && Some(d) != letter.received);
     if later {
         return Vec::new();
     }

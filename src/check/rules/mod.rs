@@ -85,6 +85,35 @@ fn review_paragraphs(letter: &Letter) -> Vec<usize> {
         .unwrap_or_else(|| crate::read::recognise::review_paragraphs(letter.body()))
 }
 
+/// The review particulars as one block of text, and the paragraph it
+/// starts at: the first review paragraph whose block says where to write or
+/// how long there is (else the first), with the paragraphs after it, up to
+/// six and not past one that speaks of the Commissioner. Authorities set
+/// the particulars out over several paragraphs: an "Internal review"
+/// heading, what a review is, then "within two months … to the following
+/// address:" and the address a line a paragraph.
+fn review_block(letter: &Letter) -> Option<(usize, String)> {
+    const MORE: usize = 6;
+    static REGULATOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)commissioner|\bICO\b|\bSIC\b"));
+    let paras = review_paragraphs(letter);
+    let block = |first: usize| -> String {
+        let own = own_section(letter, Section::InternalReview).is_some();
+        let mut text = letter.paragraphs[first].text.clone();
+        for p in letter.paragraphs.iter().skip(first + 1).take(MORE) {
+            if (own && p.section != Some(Section::InternalReview)) || (!own && REGULATOR.is_match(&p.text)) {
+                break;
+            }
+            text.push(' ');
+            text.push_str(&p.text);
+        }
+        text
+    };
+    let blocks: Vec<(usize, String)> = paras.iter().map(|&i| (i, block(i))).collect();
+    let told = |text: &str| crate::read::recognise::has_contact(text) || review_window::window(text).is_some();
+    let chosen = blocks.iter().position(|(_, text)| told(text)).unwrap_or(0);
+    blocks.into_iter().nth(chosen)
+}
+
 /// Whether the cited exemption's own section (heading and at least one
 /// paragraph of reasons or public interest factors) is in foikit's letter.
 fn exemption_set_out(letter: &Letter, cited: &Cited) -> bool {

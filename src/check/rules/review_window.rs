@@ -1,6 +1,6 @@
 //! FOI103 review-window
 
-use super::{excerpt, review_paragraphs};
+use super::{excerpt, review_block};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::Letter;
 use crate::check::rule::{Finding, Rule};
@@ -39,13 +39,16 @@ fn check(letter: &Letter) -> Vec<Finding> {
     if letter.sent.is_some_and(|d| d < law.review.window_from) {
         return Vec::new();
     }
-    let Some(&first) = review_paragraphs(letter).first() else { return Vec::new() };
-    let text = &letter.paragraphs[first].text;
-    let Some([number, unit]) = window(text) else {
+    let Some((first, block)) = review_block(letter) else { return Vec::new() };
+    let Some([number, unit]) = window(&block) else {
         return vec![
             Finding::at(
                 first,
-                format!("the {} paragraph gives no time window for asking: \"{}\"", law.review.name, excerpt(text)),
+                format!(
+                    "the {} paragraph gives no time window for asking: \"{}\"",
+                    law.review.name,
+                    excerpt(&letter.paragraphs[first].text)
+                ),
             )
             .on("review"),
         ];
@@ -88,7 +91,7 @@ fn check(letter: &Letter) -> Vec<Finding> {
 /// days|calendar days|days|weeks|calendar months|months)` captured them
 /// (its test holds it to that). Written out: the pattern took 1.8 million
 /// instructions to compile, in nearly every process that checked a letter.
-fn window(text: &str) -> Option<[&str; 2]> {
+pub(super) fn window(text: &str) -> Option<[&str; 2]> {
     const NUMBERS: [&str; 9] = ["one", "two", "three", "four", "five", "six", "twenty", "forty", "sixty"];
     const UNITS: [&str; 6] = ["working days", "calendar days", "days", "weeks", "calendar months", "months"];
     // A number is followed by white space, so at most one of "six" and
