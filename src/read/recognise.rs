@@ -598,6 +598,34 @@ static TEAM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The authority as its letterhead names it: among the short lines before
+/// the salutation, the first that names a kind of public body ("Westbury
+/// and District NHS Foundation Trust", "UNIVERSITY OF HARLOWMERE", "Office
+/// for Rail Standards"), taken whole. Team lines ("Information Governance
+/// Department"), addresses and dates are passed over; of a bilingual line
+/// ("Cyngor … / … Council") the part in English is taken.
+pub fn letterhead_authority(text: &str) -> Option<String> {
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:council|police|constabulary|nhs|trust|university|college|board|agency|authority|government|ministry|commission|executive|parliament|assembly|association|office|department|service|commissioner)\b",
+        )
+    });
+    static TEAM_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:information|freedom of information|foi\b|disclosure|data|corporate|legal|customer|records|access|our |your |the information|dear\b)|\b(?:team|unit|section|directorate)$",
+        )
+    });
+    let head = &text[..text.find("Dear ").or_else(|| text.find("Annwyl "))?];
+    head.lines()
+        .take(12)
+        .flat_map(|line| line.split(" / "))
+        .map(|part| part.trim().trim_end_matches([',', '.']))
+        .filter(|part| part.len() <= 80 && part.split_whitespace().count() >= 2)
+        .filter(|part| !part.chars().any(|c| c.is_ascii_digit() || c == '@' || c == ':'))
+        .find(|part| BODY.is_match(part) && !TEAM_LINE.is_match(part))
+        .map(str::to_string)
+}
+
 /// The authority a letter comes from, by the usual shapes of their names.
 pub fn authority(text: &str) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -977,6 +1005,16 @@ mod tests {
             Some("Department for Examples".into())
         );
         assert_eq!(authority("Home Office"), Some("Home Office".into()));
+        for (letterhead, name) in [
+            ("Westbury and District NHS Foundation Trust\nInformation Governance Department\nTrust HQ, 1 Road", "Westbury and District NHS Foundation Trust"),
+            ("UNIVERSITY OF HARLOWMERE\nInformation Compliance Office\n\nOur ref: X", "UNIVERSITY OF HARLOWMERE"),
+            ("Environment Protection Agency for England\nHorizon House\nBristol BS1 5AH", "Environment Protection Agency for England"),
+            ("Bwrdd Iechyd Prifysgol Dyffryn Teifi / Dyffryn Teifi University Health Board\nInformation Governance", "Dyffryn Teifi University Health Board"),
+            ("Freedom of Information Team\nSevernvale District Council\nLegal Services", "Severnvale District Council"),
+        ] {
+            let letter = format!("{letterhead}\n\nDear Ms Roe,\n\nThank you.");
+            assert_eq!(letterhead_authority(&letter), Some(name.into()), "{letterhead}");
+        }
         assert_eq!(
             received("your request for information received 3 June 2024.").map(|d| d.iso()),
             Some("2024-06-03".into())

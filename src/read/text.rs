@@ -63,7 +63,9 @@ impl Letter {
             // is addressed to the Commissioner and names the authority in its text.
             authority: match kind {
                 LetterKind::ReviewRequest => recognise::addressee(&whole).or_else(|| recognise::authority(&whole)),
-                _ => recognise::authority(&whole),
+                LetterKind::Complaint => recognise::authority(&whole),
+                // A reply's letterhead names its authority, line by line.
+                _ => recognise::letterhead_authority(text).or_else(|| recognise::authority(&whole)),
             },
             requester: if requester_side { None } else { salutation },
             incomplete: super::kind::covering(&whole).or_else(|| recognise::incomplete(&paragraphs)),
