@@ -364,6 +364,43 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*"));
 
+/// Exemptions named by title alone, in a sentence that relies on them and
+/// cites no provision: "withheld under the commercial interests exemption"
+/// is section 43 (the whole section: which subsection is not said).
+/// Titles of one word ("Defence", "Research") are left alone: "the
+/// defence exemption" is rare and "research" is common.
+pub fn titled_citations(paragraphs: &[Paragraph], regime: RegimeId) -> Vec<Cited> {
+    let law = regime.regime();
+    let titles: Vec<(String, &str)> = law
+        .exemptions
+        .iter()
+        .map(|def| (def.title.trim_end_matches(", etc.").trim_end_matches(" etc.").to_ascii_lowercase(), def.section))
+        .filter(|(title, _)| title.contains(' '))
+        .collect();
+    let mut out: Vec<Cited> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for sentence in sentences(&p.text) {
+            if !EXEMPT_WORDS.is_match(sentence) || CITATION.is_match(sentence) {
+                continue;
+            }
+            let lower = sentence.to_ascii_lowercase();
+            for (title, section) in &titles {
+                let named =
+                    lower.contains(&format!("{title} exemption")) || lower.contains(&format!("exemption for {title}"));
+                if named && !out.iter().any(|c| c.provision == *section) {
+                    out.push(Cited {
+                        provision: section.to_string(),
+                        word: law.provision_word.to_string(),
+                        paragraph: i,
+                        field: None,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A redaction's label as foikit's templates word it: "[Redacted – section
 /// 40(2)]", "[Redacted - regulation 13(1)]".
 static REDACTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -911,6 +948,21 @@ mod tests {
             ["section 30(3)", "section 31(3)"]
         );
         assert_eq!(cited(&["This letter's 4 pages are exempt from nothing."]), Vec::<String>::new());
+        let titled = |text: &str, regime| -> Vec<String> {
+            titled_citations(&[para(text)], regime).into_iter().map(|c| format!("{} {}", c.word, c.provision)).collect()
+        };
+        assert_eq!(
+            titled("The schedules are withheld under the commercial interests exemption.", RegimeId::Foia),
+            ["section 43"]
+        );
+        assert_eq!(
+            titled("It is exempt under the health and safety exemption of the FOIA.", RegimeId::Foia),
+            ["section 38"]
+        );
+        assert!(
+            titled("The commercial interests exemption is withheld under section 43(2).", RegimeId::Foia).is_empty()
+        );
+        assert!(titled("We considered the law enforcement position.", RegimeId::Foia).is_empty());
         let split: Vec<&str> = sentences("Withheld under s. 43(2). Fees are £1.50 each; see para. 5 below.").collect();
         assert_eq!(split, ["Withheld under s. 43(2).", "Fees are £1.50 each;", "see para. 5 below."]);
         // A sentence ending in a quotation mark or an accented word.
@@ -1006,10 +1058,19 @@ mod tests {
         );
         assert_eq!(authority("Home Office"), Some("Home Office".into()));
         for (letterhead, name) in [
-            ("Westbury and District NHS Foundation Trust\nInformation Governance Department\nTrust HQ, 1 Road", "Westbury and District NHS Foundation Trust"),
+            (
+                "Westbury and District NHS Foundation Trust\nInformation Governance Department\nTrust HQ, 1 Road",
+                "Westbury and District NHS Foundation Trust",
+            ),
             ("UNIVERSITY OF HARLOWMERE\nInformation Compliance Office\n\nOur ref: X", "UNIVERSITY OF HARLOWMERE"),
-            ("Environment Protection Agency for England\nHorizon House\nBristol BS1 5AH", "Environment Protection Agency for England"),
-            ("Bwrdd Iechyd Prifysgol Dyffryn Teifi / Dyffryn Teifi University Health Board\nInformation Governance", "Dyffryn Teifi University Health Board"),
+            (
+                "Environment Protection Agency for England\nHorizon House\nBristol BS1 5AH",
+                "Environment Protection Agency for England",
+            ),
+            (
+                "Bwrdd Iechyd Prifysgol Dyffryn Teifi / Dyffryn Teifi University Health Board\nInformation Governance",
+                "Dyffryn Teifi University Health Board",
+            ),
             ("Freedom of Information Team\nSevernvale District Council\nLegal Services", "Severnvale District Council"),
         ] {
             let letter = format!("{letterhead}\n\nDear Ms Roe,\n\nThank you.");

@@ -76,7 +76,10 @@ impl Letter {
             recognised: Some(recognised),
             reply_date: if kind.is_reply() { None } else { recognise::reply_date(&whole) },
             regime,
-            cited: recognise::citations(&paragraphs),
+            cited: recognise::citations(&paragraphs)
+                .into_iter()
+                .chain(recognise::titled_citations(&paragraphs, regime))
+                .collect(),
             redactions: recognise::redactions(&paragraphs)
                 .into_iter()
                 .map(|(paragraph, provision)| Redacted { provision, paragraph, item: None })
