@@ -94,6 +94,12 @@ fn a_late_review_request_is_warned_about() {
     .map(|d| d.name)
     .collect();
     assert_eq!(found, ["review-out-of-time"]);
+    // The same letter read back as text, as a reviewer receiving it would:
+    // its own wording of the reply's date is understood.
+    let read = Letter::from_text("late.txt", &text);
+    assert_eq!(read.reply_date, reply.replied, "{text}");
+    let names: Vec<_> = check::check(&read).into_iter().map(|d| d.name).collect();
+    assert!(names.contains(&"review-out-of-time"), "{names:?}");
 }
 
 #[test]
