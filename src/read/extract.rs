@@ -155,6 +155,8 @@ fn paragraphs_of(xml: &str) -> Vec<String> {
                     continue;
                 }
                 "w:tab" | "w:br" | "w:cr" => text.push(' '),
+                // Word's non-breaking hyphen is a hyphen to a reader ("FOI-24-0387").
+                "w:noBreakHyphen" => text.push('-'),
                 _ => {}
             }
             rest = after;
@@ -313,6 +315,13 @@ fn operators_over(content: &[u8], limit: usize) -> bool {
     false
 }
 
+/// A word space, where the text does not already end in one.
+fn space(out: &mut String) {
+    if !out.ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+}
+
 fn show(encoding: &lopdf::Encoding, operand: &lopdf::Object, out: &mut String) {
     match operand {
         lopdf::Object::String(bytes, _) => {
@@ -323,9 +332,11 @@ fn show(encoding: &lopdf::Encoding, operand: &lopdf::Object, out: &mut String) {
         lopdf::Object::Array(items) => {
             for item in items {
                 match item {
-                    // A large negative adjustment is a word space set as a kern.
-                    lopdf::Object::Integer(i) if *i < -200 => out.push(' '),
-                    lopdf::Object::Real(r) if *r < -200.0 => out.push(' '),
+                    // A large negative adjustment is a word space set as a
+                    // kern, unless it only widens a space already shown (a
+                    // justified line).
+                    lopdf::Object::Integer(i) if *i < -200 => space(out),
+                    lopdf::Object::Real(r) if *r < -200.0 => space(out),
                     other => show(encoding, other, out),
                 }
             }

@@ -426,7 +426,10 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
     let mut listing = false;
     for (i, p) in paragraphs.iter().enumerate() {
         let text = REDACTED.replace_all(&p.text, "");
-        let item = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '-' | '–' | '*' | '·'));
+        let item = text.trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, '•' | '-' | '–' | '*' | '·' | '\u{F0B7}' | '\u{F0A7}' | '▪' | '◦' | '\u{FFFD}')
+        });
         // An item names the provision and then, if anything, what it is
         // about ("– investigations", ": law enforcement", "of the Act").
         let listed = listing
@@ -541,7 +544,9 @@ pub fn regulator_paragraphs<'a>(body: impl Iterator<Item = (usize, &'a Paragraph
 }
 
 /// Whether `text` says where to write: an e-mail address, a postcode, a web
-/// address, or "the address below".
+/// address, "the address below", "reply to this email", or the placeholder
+/// WhatDoTheyKnow shows for a masked address ("[… request email]",
+/// "[email address]").
 ///
 /// Nearly every review paragraph gives an e-mail address or points to "the
 /// address below", which plain scans find; the pattern, whose Unicode
@@ -554,7 +559,7 @@ pub fn has_contact(text: &str) -> bool {
     plain_email(text) || plain_contact_wording(text) || CONTACT.is_match(text)
 }
 
-const CONTACT_PATTERN: &str = r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|(?:write|writing) to (?:us|the)|repl(?:y|ying) to this (?:email|e-mail|letter|message)";
+const CONTACT_PATTERN: &str = r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|(?:write|writing) to (?:us|the)|repl(?:y|ying) to this (?:email|e-mail|letter|message)|request email\]|\[email address\]";
 
 /// An ASCII e-mail address as [`CONTACT_PATTERN`] finds one: a local-part
 /// character, `@`, then a domain run holding a dot after its first
@@ -573,7 +578,7 @@ fn plain_email(text: &str) -> bool {
 
 /// The literal alternatives of [`CONTACT_PATTERN`], in any ASCII case.
 fn plain_contact_wording(text: &str) -> bool {
-    const WORDING: [&str; 18] = [
+    const WORDING: [&str; 20] = [
         "http://",
         "https://",
         "www.",
@@ -592,6 +597,8 @@ fn plain_contact_wording(text: &str) -> bool {
         "replying to this e-mail",
         "replying to this letter",
         "replying to this message",
+        "request email]",
+        "[email address]",
     ];
     let lower = text.to_ascii_lowercase();
     WORDING.iter().any(|w| lower.contains(w))
@@ -653,14 +660,33 @@ pub fn letterhead_authority(text: &str) -> Option<String> {
         )
     });
     let head = &text[..text.find("Dear ").or_else(|| text.find("Annwyl "))?];
-    head.lines()
+    let parts: Vec<&str> = head
+        .lines()
         .take(12)
         .flat_map(|line| line.split(" / "))
         .map(|part| part.trim().trim_end_matches([',', '.']))
-        .filter(|part| part.len() <= 80 && part.split_whitespace().count() >= 2)
-        .filter(|part| !part.chars().any(|c| c.is_ascii_digit() || c == '@' || c == ':'))
-        .find(|part| BODY.is_match(part) && !TEAM_LINE.is_match(part))
-        .map(str::to_string)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let usable = |part: &str| part.len() <= 80 && !part.chars().any(|c| c.is_ascii_digit() || c == '@' || c == ':');
+    let named = |part: &str| part.split_whitespace().count() >= 2 && BODY.is_match(part) && !TEAM_LINE.is_match(part);
+    // A name set large wraps onto a second line: "UNIVERSITY OF" /
+    // "EASTBRIDGE", "Fenmarsh Internal Drainage" / "Board", "Northfield
+    // Community NHS" / "Foundation Trust".
+    static DANGLING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:of|for|and|the|&)$"));
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:(?:NHS )?(?:Foundation )?Trust|(?:Health )?Board|Council|Service|Authority|Agency|Police|Constabulary)$",
+        )
+    });
+    parts.iter().enumerate().filter(|(_, part)| usable(part)).find_map(|(i, &part)| {
+        let next = parts.get(i + 1).copied().filter(|n| usable(n) && n.split_whitespace().count() <= 3);
+        let joined = next.map(|n| format!("{part} {n}"));
+        match joined {
+            Some(joined) if (DANGLING.is_match(part) || TAIL.is_match(next?)) && named(&joined) => Some(joined),
+            Some(joined) if !BODY.is_match(part) && named(&joined) && TAIL.is_match(next?) => Some(joined),
+            _ => named(part).then(|| part.to_string()),
+        }
+    })
 }
 
 /// The authority a letter comes from, by the usual shapes of their names.
@@ -1072,6 +1098,10 @@ mod tests {
                 "Dyffryn Teifi University Health Board",
             ),
             ("Freedom of Information Team\nSevernvale District Council\nLegal Services", "Severnvale District Council"),
+            ("UNIVERSITY OF\nEASTBRIDGE\nInformation Compliance Office", "UNIVERSITY OF EASTBRIDGE"),
+            ("Fenmarsh Internal Drainage\nBoard\nPO Box 1", "Fenmarsh Internal Drainage Board"),
+            ("Northfield Community NHS\nFoundation Trust\nTrust HQ", "Northfield Community NHS Foundation Trust"),
+            ("Home Office\nOffice for Security and Counter-Terrorism", "Home Office"),
         ] {
             let letter = format!("{letterhead}\n\nDear Ms Roe,\n\nThank you.");
             assert_eq!(letterhead_authority(&letter), Some(name.into()), "{letterhead}");

@@ -27,7 +27,7 @@ impl Letter {
             if line.is_empty() {
                 if !current.is_empty() {
                     paragraphs.push(Paragraph {
-                        text: current.join(" "),
+                        text: join_lines(&current),
                         section: None,
                         line: Some(start + 1),
                         in_annex: false,
@@ -40,6 +40,9 @@ impl Letter {
                 }
                 current.push(line);
             }
+        }
+        for p in &mut paragraphs {
+            p.text = normalise(&p.text);
         }
         let annexes = recognise::annex_headings(&paragraphs);
         // Only a heading standing on its own starts the annexes; one run
@@ -94,5 +97,84 @@ impl Letter {
             from_case: false,
             source: None,
         }
+    }
+}
+
+/// The lines of a paragraph as one text: a word hyphenated at a line end
+/// ("Scot-" then "tish", "inter-" then "nal review") is joined again, as
+/// pdftotext does; other lines are joined with a space.
+fn join_lines(lines: &[&str]) -> String {
+    let mut text = String::new();
+    for line in lines {
+        let hyphenated = text.ends_with('-')
+            && text[..text.len() - 1].ends_with(|c: char| c.is_alphabetic())
+            && line.starts_with(|c: char| c.is_lowercase());
+        if hyphenated {
+            text.pop();
+        } else if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
+}
+
+/// A paragraph's text as the wording tests read it, whatever produced the
+/// file: runs of white space (a justified PDF line's widened spaces,
+/// no-break spaces) as one space, a non-breaking hyphen as a hyphen, a
+/// Symbol-font or unknown bullet as "•", and an ordinal whose suffix was
+/// raised into a line of its own ("1 st July 2024") closed up.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let word = match word {
+            "\u{F0B7}" | "\u{B7}" | "\u{FFFD}" | "\u{F0A7}" | "\u{25AA}" => "•",
+            "st" | "nd" | "rd" | "th" if out.ends_with(|c: char| c.is_ascii_digit()) && ordinal_number(&out) => {
+                out.push_str(word);
+                continue;
+            }
+            _ => word,
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| if c == '\u{2011}' { '-' } else { c }));
+    }
+    out
+}
+
+/// Whether `text` ends in a day of the month standing as a word ("… 1"),
+/// which a raised ordinal suffix belongs to.
+fn ordinal_number(text: &str) -> bool {
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = text[..text.len() - digits].chars().next_back();
+    (1..=2).contains(&digits) && before.is_none_or(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{join_lines, normalise};
+
+    #[test]
+    fn lines_are_joined_and_hyphenation_undone() {
+        assert_eq!(
+            join_lines(&["apply to the Scot-", "tish Information Commissioner"]),
+            "apply to the Scottish Information Commissioner"
+        );
+        assert_eq!(join_lines(&["an inter-", "nal review within 40"]), "an internal review within 40");
+        assert_eq!(join_lines(&["in 2023-", "24 we", "held it"]), "in 2023- 24 we held it");
+        assert_eq!(join_lines(&["Ref FOI-", "Q2"]), "Ref FOI- Q2");
+    }
+
+    #[test]
+    fn white_space_bullets_and_raised_ordinals_are_normalised() {
+        assert_eq!(normalise("request\u{a0}an   internal  review"), "request an internal review");
+        assert_eq!(normalise("\u{F0B7} Section 30(3) – investigations"), "• Section 30(3) – investigations");
+        assert_eq!(
+            normalise("Date: 1 st July 2024, your email of 4 th June"),
+            "Date: 1st July 2024, your email of 4th June"
+        );
+        assert_eq!(normalise("Ref FOI\u{2011}24\u{2011}0387"), "Ref FOI-24-0387");
+        assert_eq!(normalise("the 10 th floor and item 123 st"), "the 10th floor and item 123 st");
     }
 }
