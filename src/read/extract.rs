@@ -221,71 +221,171 @@ fn pages(bytes: &[u8]) -> Result<Vec<String>, String> {
 /// The text of one page in content order, with a newline where the
 /// baseline moves down and a blank line where it moves down by more than
 /// a line and a half (a paragraph break), since letters are set that way.
+/// Text in Form XObjects the page draws is read where they are drawn: a
+/// letter merged onto stationery (`qpdf --overlay`) is nothing but forms.
 fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> Result<(), String> {
-    use lopdf::Object;
     let cap = limits::PDF_PAGE_CONTENT_BYTES;
     let fonts = doc.get_page_fonts(page).map_err(|e| e.to_string())?;
-    let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
+    let encodings = fonts
         .into_iter()
         .filter_map(|(name, font)| font.get_font_encoding_with_limit(doc, cap).ok().map(|e| (name, e)))
         .collect();
-    let too_large = || TooLarge::new("its content, decompressed,", cap as u64, "bytes").to_string();
-    let raw = doc.get_page_content_with_limit(page, cap).map_err(|e| match e {
-        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => too_large(),
+    let raw = doc.get_page_content_with_limit(page, cap).map_err(|e| decompress_error(e, cap))?;
+    let (inline, referenced) = doc.get_page_resources(page).map_err(|e| e.to_string())?;
+    let resources: Vec<&lopdf::Dictionary> =
+        inline.into_iter().chain(referenced.iter().filter_map(|id| doc.get_dictionary(*id).ok())).collect();
+    let mut reader = PageReader { doc, out, operators: 0, bytes: raw.len(), line_y: None, moved: false };
+    reader.run(&raw, &[&encodings], &resources, 0)
+}
+
+fn decompress_error(e: lopdf::Error, cap: usize) -> String {
+    match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            TooLarge::new("its content, decompressed,", cap as u64, "bytes").to_string()
+        }
         e => e.to_string(),
-    })?;
-    // Counted before decoding: every operator is an allocation, and a page
-    // of nothing but `q Q` is small on disk but enormous in memory.
-    if operators_over(&raw, limits::PDF_PAGE_OPERATORS) {
-        return Err(TooLarge::new("its content", limits::PDF_PAGE_OPERATORS as u64, "operators").to_string());
     }
-    let content = lopdf::content::Content::decode(&raw).map_err(|e| e.to_string())?;
-    let number = |o: &Object| o.as_float().ok().or_else(|| o.as_i64().ok().map(|i| i as f32)).unwrap_or(0.0);
-    let (mut font, mut size, mut leading) = (None, 11.0f32, 0.0f32);
-    let (mut line_y, mut y) = (None::<f32>, 0.0f32);
-    // Runs shown one after another with no positioning between them
-    // continue the same word; a repositioning on the same baseline is a gap.
-    let mut moved = false;
-    for op in &content.operations {
-        let args = &op.operands;
-        if matches!(op.operator.as_str(), "BT" | "Tm" | "Td" | "TD" | "T*") {
-            moved = true;
+}
+
+/// How deep forms may nest inside forms: stationery is one level.
+const FORM_DEPTH: usize = 3;
+
+/// Reads a page's content and the forms it draws, counting their
+/// operators together against the page's limit.
+struct PageReader<'a, 'o> {
+    doc: &'a lopdf::Document,
+    out: &'o mut String,
+    operators: usize,
+    /// Content read so far, the page's and every form's each time it is
+    /// drawn: a form drawn ten thousand times counts ten thousand times.
+    bytes: usize,
+    line_y: Option<f32>,
+    /// Runs shown one after another with no positioning between them
+    /// continue the same word; a repositioning on the same baseline is a gap.
+    moved: bool,
+}
+
+type Encodings<'a> = std::collections::BTreeMap<Vec<u8>, lopdf::Encoding<'a>>;
+
+impl<'a> PageReader<'a, '_> {
+    fn run(
+        &mut self,
+        raw: &[u8],
+        encodings: &[&Encodings<'a>],
+        resources: &[&'a lopdf::Dictionary],
+        depth: usize,
+    ) -> Result<(), String> {
+        use lopdf::Object;
+        let limit = limits::PDF_PAGE_OPERATORS;
+        // Counted before decoding: every operator is an allocation, and a page
+        // of nothing but `q Q` is small on disk but enormous in memory.
+        if operators_over(raw, limit.saturating_sub(self.operators)) {
+            return Err(TooLarge::new("its content", limit as u64, "operators").to_string());
         }
-        match op.operator.as_str() {
-            "BT" => y = 0.0,
-            "Tf" => {
-                font = args.first().and_then(|o| o.as_name().ok()).and_then(|n| encodings.get(n));
-                size = args.get(1).map(number).unwrap_or(size).abs().max(1.0);
+        let content = lopdf::content::Content::decode(raw).map_err(|e| e.to_string())?;
+        self.operators += content.operations.len();
+        let number = |o: &Object| o.as_float().ok().or_else(|| o.as_i64().ok().map(|i| i as f32)).unwrap_or(0.0);
+        let (mut font, mut size, mut leading) = (None, 11.0f32, 0.0f32);
+        let mut y = 0.0f32;
+        for op in &content.operations {
+            let args = &op.operands;
+            if matches!(op.operator.as_str(), "BT" | "Tm" | "Td" | "TD" | "T*") {
+                self.moved = true;
             }
-            "TL" => leading = args.first().map(number).unwrap_or(0.0),
-            "Tm" => y = args.get(5).map(number).unwrap_or(y),
-            "Td" => y += args.get(1).map(number).unwrap_or(0.0),
-            // `TD` is `Td` that also sets the leading to the move down.
-            "TD" => {
-                let dy = args.get(1).map(number).unwrap_or(0.0);
-                y += dy;
-                leading = -dy;
+            match op.operator.as_str() {
+                "BT" => y = 0.0,
+                "Tf" => {
+                    // A form's own fonts first, then those of what draws it.
+                    font = args
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .and_then(|n| encodings.iter().find_map(|m| m.get(n)));
+                    size = args.get(1).map(number).unwrap_or(size).abs().max(1.0);
+                }
+                "TL" => leading = args.first().map(number).unwrap_or(0.0),
+                "Tm" => y = args.get(5).map(number).unwrap_or(y),
+                "Td" => y += args.get(1).map(number).unwrap_or(0.0),
+                // `TD` is `Td` that also sets the leading to the move down.
+                "TD" => {
+                    let dy = args.get(1).map(number).unwrap_or(0.0);
+                    y += dy;
+                    leading = -dy;
+                }
+                "T*" | "'" | "\"" => y -= leading,
+                "Do" if depth < FORM_DEPTH => {
+                    if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
+                        self.form(name, encodings, resources, depth)?;
+                    }
+                    continue;
+                }
+                _ => {}
             }
-            "T*" | "'" | "\"" => y -= leading,
-            _ => {}
+            if !matches!(op.operator.as_str(), "Tj" | "TJ" | "'" | "\"") {
+                continue;
+            }
+            let Some(encoding) = font else { continue };
+            match self.line_y {
+                Some(prev) if (prev - y).abs() > size * 1.6 => self.out.push_str("\n\n"),
+                Some(prev) if (prev - y).abs() > size * 0.3 => self.out.push('\n'),
+                Some(_) if self.moved => self.out.push(' '),
+                _ => {}
+            }
+            self.line_y = Some(y);
+            self.moved = false;
+            for operand in args {
+                show(encoding, operand, self.out);
+            }
         }
-        if !matches!(op.operator.as_str(), "Tj" | "TJ" | "'" | "\"") {
-            continue;
-        }
-        let Some(encoding) = font else { continue };
-        match line_y {
-            Some(prev) if (prev - y).abs() > size * 1.6 => out.push_str("\n\n"),
-            Some(prev) if (prev - y).abs() > size * 0.3 => out.push('\n'),
-            Some(_) if moved => out.push(' '),
-            _ => {}
-        }
-        line_y = Some(y);
-        moved = false;
-        for operand in args {
-            show(encoding, operand, out);
-        }
+        Ok(())
     }
-    Ok(())
+
+    /// The text of the Form XObject `name` of `resources`, as a block of
+    /// its own, read with its own fonts (and the page's, which it may use).
+    fn form(
+        &mut self,
+        name: &[u8],
+        encodings: &[&Encodings<'a>],
+        resources: &[&'a lopdf::Dictionary],
+        depth: usize,
+    ) -> Result<(), String> {
+        let doc = self.doc;
+        let dict_of = |o: &'a lopdf::Object| match o {
+            lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            lopdf::Object::Dictionary(d) => Some(d),
+            _ => None,
+        };
+        let Some(stream) = resources
+            .iter()
+            .filter_map(|r| r.get(b"XObject").ok().and_then(dict_of))
+            .find_map(|xobjects| xobjects.get(name).ok())
+            .and_then(|o| o.as_reference().ok())
+            .and_then(|id| doc.get_object(id).ok())
+            .and_then(|o| o.as_stream().ok())
+            .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).is_ok_and(|t| t == b"Form"))
+        else {
+            return Ok(());
+        };
+        let cap = limits::PDF_PAGE_CONTENT_BYTES;
+        let left = cap.saturating_sub(self.bytes);
+        let raw = stream.decompressed_content_with_limit(left).map_err(|e| decompress_error(e, cap))?;
+        self.bytes += raw.len();
+        let own = stream.dict.get(b"Resources").ok().and_then(dict_of);
+        let mut own_fonts = Encodings::new();
+        if let Some(fonts) = own.and_then(|r| r.get(b"Font").ok()).and_then(dict_of) {
+            for (font_name, font) in fonts.iter() {
+                if let Some(encoding) = dict_of(font).and_then(|f| f.get_font_encoding_with_limit(doc, cap).ok()) {
+                    own_fonts.insert(font_name.clone(), encoding);
+                }
+            }
+        }
+        let layers: Vec<&Encodings<'a>> = std::iter::once(&own_fonts).chain(encodings.iter().copied()).collect();
+        let inner: Vec<&lopdf::Dictionary> = own.into_iter().chain(resources.iter().copied()).collect();
+        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
+            self.out.push_str("\n\n");
+        }
+        self.line_y = None;
+        self.run(&raw, &layers, &inner, depth + 1)
+    }
 }
 
 /// Whether a content stream has more than `limit` operators, estimated

@@ -427,3 +427,94 @@ fn blank_document() -> foikit::doc::Document {
     doc.annexes.clear();
     doc
 }
+
+/// A letter merged onto stationery (`qpdf --overlay`) has its text only in
+/// Form XObjects the page draws: it is read as the letter it is, with the
+/// same kind, facts and findings, not refused as having no text layer.
+#[test]
+fn text_in_form_xobjects_is_read() {
+    use lopdf::{Dictionary, Object, Stream};
+    let path = support::root().join("fixtures/letters/refusal.foia.pdf");
+    let plain = read_file(&path);
+    let mut doc = lopdf::Document::load(&path).unwrap();
+    for (_, page) in doc.get_pages() {
+        let content = doc.get_page_content(page);
+        let resources = doc.get_dictionary(page).unwrap().get(b"Resources").unwrap().clone();
+        let mut form = Dictionary::new();
+        form.set("Type", "XObject");
+        form.set("Subtype", "Form");
+        form.set("BBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+        form.set("Resources", resources);
+        let form = doc.add_object(Stream::new(form, content));
+        let drawn = doc.add_object(Stream::new(Dictionary::new(), b"q /Fx0 Do Q".to_vec()));
+        let mut xobjects = Dictionary::new();
+        xobjects.set("Fx0", form);
+        let mut own = Dictionary::new();
+        own.set("XObject", xobjects);
+        let dict = doc.get_object_mut(page).unwrap().as_dict_mut().unwrap();
+        dict.set("Resources", own);
+        dict.set("Contents", Object::Reference(drawn));
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let merged = read::letter("merged.pdf", LetterFormat::Pdf, &bytes, None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(merged.kind, plain.kind);
+    assert_eq!(
+        (merged.reference.clone(), merged.sent, merged.received),
+        (plain.reference.clone(), plain.sent, plain.received)
+    );
+    let codes = |l: &Letter| check::check(l).into_iter().map(|d| d.code).collect::<Vec<_>>();
+    assert_eq!(codes(&merged), codes(&plain));
+    assert!(!merged.exemptions().is_empty());
+}
+
+/// A form drawn over and over counts each time against the page's limits:
+/// a small file cannot make the reader do unbounded work.
+#[test]
+fn a_form_drawn_many_times_is_held_to_the_page_limits() {
+    use lopdf::{Dictionary, Object, Stream};
+    let mut doc = lopdf::Document::with_version("1.7");
+    let text = format!("BT /F1 12 Tf 72 700 Td ({}) Tj ET", "word ".repeat(20_000));
+    let mut font = Dictionary::new();
+    font.set("Type", "Font");
+    font.set("Subtype", "Type1");
+    font.set("BaseFont", "Helvetica");
+    let font = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", font);
+    let mut form_resources = Dictionary::new();
+    form_resources.set("Font", fonts);
+    let mut form = Dictionary::new();
+    form.set("Type", "XObject");
+    form.set("Subtype", "Form");
+    form.set("BBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+    form.set("Resources", form_resources);
+    let form = doc.add_object(Stream::new(form, text.into_bytes()));
+    let drawn = doc.add_object(Stream::new(Dictionary::new(), b"q /Fx0 Do Q\n".repeat(1_000)));
+    let mut xobjects = Dictionary::new();
+    xobjects.set("Fx0", form);
+    let mut resources = Dictionary::new();
+    resources.set("XObject", xobjects);
+    let pages = doc.new_object_id();
+    let mut page = Dictionary::new();
+    page.set("Type", "Page");
+    page.set("Parent", pages);
+    page.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+    page.set("Resources", resources);
+    page.set("Contents", drawn);
+    let page = doc.add_object(page);
+    let mut tree = Dictionary::new();
+    tree.set("Type", "Pages");
+    tree.set("Kids", vec![Object::Reference(page)]);
+    tree.set("Count", 1);
+    doc.objects.insert(pages, Object::Dictionary(tree));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", "Catalog");
+    catalog.set("Pages", pages);
+    let catalog = doc.add_object(catalog);
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let error = read::letter("drawn.pdf", LetterFormat::Pdf, &bytes, None).expect_err("refused");
+    assert!(error.to_string().contains("over foikit's limit"), "{error}");
+}
