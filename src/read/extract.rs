@@ -234,8 +234,31 @@ fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId, out: &mut String) -> 
     let (inline, referenced) = doc.get_page_resources(page).map_err(|e| e.to_string())?;
     let resources: Vec<&lopdf::Dictionary> =
         inline.into_iter().chain(referenced.iter().filter_map(|id| doc.get_dictionary(*id).ok())).collect();
-    let mut reader = PageReader { doc, out, operators: 0, bytes: raw.len(), line_y: None, moved: false };
+    let mut reader = PageReader {
+        doc,
+        out,
+        operators: 0,
+        bytes: raw.len(),
+        line_y: None,
+        moved: false,
+        skia: skia(doc),
+        jump: 0.0,
+        shown: 0,
+    };
     reader.run(&raw, &[&encodings], &resources, 0)
+}
+
+/// Whether Skia (Chrome's PDF engine, "Print to PDF") made the file: it
+/// places every glyph, or every run between kerning pairs, with a move of
+/// its own and shows word spaces as glyphs, so a move on the same baseline
+/// is a word gap only where it jumps well past what was shown.
+fn skia(doc: &lopdf::Document) -> bool {
+    let info = doc.trailer.get(b"Info").ok().and_then(|o| match o {
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+        lopdf::Object::Dictionary(d) => Some(d),
+        _ => None,
+    });
+    info.and_then(|i| i.get(b"Producer").ok()).and_then(|p| p.as_str().ok()).is_some_and(|p| p.starts_with(b"Skia/PDF"))
 }
 
 fn decompress_error(e: lopdf::Error, cap: usize) -> String {
@@ -263,6 +286,12 @@ struct PageReader<'a, 'o> {
     /// Runs shown one after another with no positioning between them
     /// continue the same word; a repositioning on the same baseline is a gap.
     moved: bool,
+    /// A Skia file (see [`skia`]).
+    skia: bool,
+    /// In a Skia file, how far the moves since the last run went along the
+    /// baseline, and how many characters that run showed.
+    jump: f32,
+    shown: usize,
 }
 
 type Encodings<'a> = std::collections::BTreeMap<Vec<u8>, lopdf::Encoding<'a>>;
@@ -303,13 +332,20 @@ impl<'a> PageReader<'a, '_> {
                     size = args.get(1).map(number).unwrap_or(size).abs().max(1.0);
                 }
                 "TL" => leading = args.first().map(number).unwrap_or(0.0),
-                "Tm" => y = args.get(5).map(number).unwrap_or(y),
-                "Td" => y += args.get(1).map(number).unwrap_or(0.0),
+                "Tm" => {
+                    y = args.get(5).map(number).unwrap_or(y);
+                    self.jump = f32::INFINITY;
+                }
+                "Td" => {
+                    y += args.get(1).map(number).unwrap_or(0.0);
+                    self.jump += args.first().map(number).unwrap_or(0.0);
+                }
                 // `TD` is `Td` that also sets the leading to the move down.
                 "TD" => {
                     let dy = args.get(1).map(number).unwrap_or(0.0);
                     y += dy;
                     leading = -dy;
+                    self.jump += args.first().map(number).unwrap_or(0.0);
                 }
                 "T*" | "'" | "\"" => y -= leading,
                 "Do" if depth < FORM_DEPTH => {
@@ -324,17 +360,23 @@ impl<'a> PageReader<'a, '_> {
                 continue;
             }
             let Some(encoding) = font else { continue };
+            // A Skia move is a gap only past the run shown, taken as half an
+            // em a character, by more than one and a half ems (a column).
+            let gap = !self.skia || self.jump.abs() > size * (0.5 * self.shown as f32 + 1.5);
             match self.line_y {
                 Some(prev) if (prev - y).abs() > size * 1.6 => self.out.push_str("\n\n"),
                 Some(prev) if (prev - y).abs() > size * 0.3 => self.out.push('\n'),
-                Some(_) if self.moved => self.out.push(' '),
+                Some(_) if self.moved && gap => self.out.push(' '),
                 _ => {}
             }
             self.line_y = Some(y);
             self.moved = false;
+            self.jump = 0.0;
+            let before = self.out.len();
             for operand in args {
                 show(encoding, operand, self.out);
             }
+            self.shown = self.out[before..].chars().count();
         }
         Ok(())
     }

@@ -518,3 +518,58 @@ fn a_form_drawn_many_times_is_held_to_the_page_limits() {
     let error = read::letter("drawn.pdf", LetterFormat::Pdf, &bytes, None).expect_err("refused");
     assert!(error.to_string().contains("over foikit's limit"), "{error}");
 }
+
+/// Chrome's "Print to PDF" (Skia) places every glyph with a move of its own
+/// and shows word spaces as glyphs: its moves along a line are not word
+/// gaps, except a jump well past the glyph shown (a table column).
+#[test]
+fn a_skia_pdf_reads_as_words() {
+    use lopdf::{Dictionary, Object, Stream};
+    let mut content = String::from("BT /F1 12 Tf 1 0 0 1 72 700 Tm\n");
+    for (i, word) in ["Dear", "Ms", "Roe,"].iter().enumerate() {
+        if i > 0 {
+            content.push_str("(\\040) Tj 3.3 0 Td\n");
+        }
+        for c in word.chars() {
+            content.push_str(&format!("({c}) Tj 7.2 0 Td\n"));
+        }
+    }
+    content.push_str("120 0 Td (Our) Tj 18 0 Td (\\040) Tj 3.3 0 Td (ref) Tj ET");
+    let mut doc = lopdf::Document::with_version("1.7");
+    let mut font = Dictionary::new();
+    font.set("Type", "Font");
+    font.set("Subtype", "Type1");
+    font.set("BaseFont", "Helvetica");
+    let font = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", font);
+    let mut resources = Dictionary::new();
+    resources.set("Font", fonts);
+    let contents = doc.add_object(Stream::new(Dictionary::new(), content.into_bytes()));
+    let pages = doc.new_object_id();
+    let mut page = Dictionary::new();
+    page.set("Type", "Page");
+    page.set("Parent", pages);
+    page.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+    page.set("Resources", resources);
+    page.set("Contents", contents);
+    let page = doc.add_object(page);
+    let mut tree = Dictionary::new();
+    tree.set("Type", "Pages");
+    tree.set("Kids", vec![Object::Reference(page)]);
+    tree.set("Count", 1);
+    doc.objects.insert(pages, Object::Dictionary(tree));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", "Catalog");
+    catalog.set("Pages", pages);
+    let catalog = doc.add_object(catalog);
+    doc.trailer.set("Root", catalog);
+    let mut info = Dictionary::new();
+    info.set("Producer", Object::string_literal("Skia/PDF m156"));
+    let info = doc.add_object(info);
+    doc.trailer.set("Info", info);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let text = read::extract::pdf_pages("skia.pdf", &bytes).unwrap().concat();
+    assert_eq!(text.trim(), "Dear Ms Roe, Our ref");
+}
