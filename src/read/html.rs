@@ -171,8 +171,15 @@ fn blocks(html: &str) -> String {
         if BLOCKS.contains(&name.as_str()) {
             flush(&mut line, &mut out);
         } else if name == "br" {
-            // A line break inside a paragraph (an e-mail's wrapped lines).
-            line.push('\n');
+            // A line break inside a paragraph (an e-mail's wrapped lines);
+            // a second one on an empty line is a blank line, which is how
+            // e-mails and case systems break paragraphs.
+            let last = line.rsplit('\n').next().unwrap_or("");
+            if line.contains('\n') && last.trim().is_empty() && !line.trim().is_empty() {
+                flush(&mut line, &mut out);
+            } else {
+                line.push('\n');
+            }
         } else if matches!(name.as_str(), "td" | "th") {
             line.push(' ');
         }
@@ -247,6 +254,8 @@ mod tests {
              <p>The fee is &pound;25 &amp; no more.<br>Line two</p><script>alert(1)</script><!-- note --></body></html>",
         );
         assert_eq!(got, "Annex A\n\nDear Ms Roe,\n\nThe fee is £25 & no more.\nLine two\n\n");
+        let mail = text("<div>Dear Ms Roe,<br><br>Your request.<br>\n<br>We hold it.<br>Thank you</div>");
+        assert_eq!(mail, "Dear Ms Roe,\n\nYour request.\n\nWe hold it.\nThank you\n\n");
     }
 
     #[test]

@@ -319,7 +319,7 @@ fn outside_not_held(text: &str, pattern: &Regex) -> Option<String> {
 pub fn covering(text: &str) -> Option<String> {
     static COVERING: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:I|we) (?:have )?attached (?:a|my|our|the) (?:formal |full )?(?:response|reply|decision)|(?:please )?(?:find|see) (?:attached|the attached) (?:a |my |our |the )?(?:formal |full )?(?:response|reply|decision|correspondence|letter)|(?:my|our) (?:formal |full )?(?:response|reply) (?:is|has been) attached|attached (?:my|our) formal response",
+            r"(?i)(?:I|we) (?:have )?attached (?:a|my|our|the) (?:formal |full )?(?:response|reply|decision)|(?:please )?(?:find|see) (?:attached|enclosed|the attached) (?:a |my |our |the )?(?:[\w’']+ ){0,3}?(?:formal |full )?(?:response|reply|decision|correspondence|letter)|(?:my|our) (?:formal |full )?(?:response|reply) (?:is|has been) attached|attached (?:my|our) formal response",
         )
     });
     COVERING.find(text).map(|m| {
