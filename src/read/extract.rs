@@ -135,33 +135,58 @@ fn docx(bytes: &[u8]) -> Result<String, String> {
     Ok(out)
 }
 
-/// The text of each `<w:p>` in a WordprocessingML part.
+/// The text of each `<w:p>` in a WordprocessingML part, in the order the
+/// paragraphs start. A paragraph that anchors a text box keeps its own text
+/// (the box's paragraphs come after it), and a box given twice, as
+/// `mc:Choice` and as its VML `mc:Fallback`, is read once.
 fn paragraphs_of(xml: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for chunk in xml.split("</w:p>") {
-        let Some(start) = chunk.rfind("<w:p ").or_else(|| chunk.rfind("<w:p>")) else { continue };
-        let mut text = String::new();
-        let mut rest = &chunk[start..];
-        while let Some(lt) = rest.find('<') {
-            let Some(gt) = rest[lt..].find('>') else { break };
-            let tag = &rest[lt + 1..lt + gt];
-            let after = &rest[lt + gt + 1..];
-            let name = tag.split([' ', '/']).next().unwrap_or("");
-            match name {
-                "w:t" if !tag.ends_with('/') => {
-                    let end = after.find("</w:t>").unwrap_or(after.len());
-                    text.push_str(&unescape(&after[..end]));
-                    rest = &after[end..];
-                    continue;
-                }
-                "w:tab" | "w:br" | "w:cr" => text.push(' '),
-                // Word's non-breaking hyphen is a hyphen to a reader ("FOI-24-0387").
-                "w:noBreakHyphen" => text.push('-'),
-                _ => {}
+    // Each paragraph open, with where its text goes in `out`.
+    let mut open: Vec<(usize, String)> = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = xml;
+    while let Some(lt) = rest.find('<') {
+        let Some(gt) = rest[lt..].find('>') else { break };
+        let tag = &rest[lt + 1..lt + gt];
+        let after = &rest[lt + gt + 1..];
+        let name = tag.split([' ', '/']).next().unwrap_or("");
+        rest = after;
+        match name {
+            "w:p" if !tag.starts_with('/') && !tag.ends_with('/') => {
+                open.push((out.len(), String::new()));
+                out.push(String::new());
             }
-            rest = after;
+            "" if tag == "/w:p" => {
+                if let Some((slot, text)) = open.pop() {
+                    out[slot] = text;
+                }
+            }
+            "mc:Fallback" if !tag.ends_with('/') => {
+                rest = after.find("</mc:Fallback>").map_or("", |end| &after[end..]);
+            }
+            "w:t" if !tag.ends_with('/') => {
+                let end = after.find("</w:t>").unwrap_or(after.len());
+                if let Some((_, text)) = open.last_mut() {
+                    text.push_str(&unescape(&after[..end]));
+                }
+                rest = &after[end..];
+            }
+            "w:tab" | "w:br" | "w:cr" => {
+                if let Some((_, text)) = open.last_mut() {
+                    text.push(' ');
+                }
+            }
+            // Word's non-breaking hyphen is a hyphen to a reader ("FOI-24-0387").
+            "w:noBreakHyphen" => {
+                if let Some((_, text)) = open.last_mut() {
+                    text.push('-');
+                }
+            }
+            _ => {}
         }
-        out.push(text);
+    }
+    // A paragraph never closed keeps what it had.
+    for (slot, text) in open {
+        out[slot] = text;
     }
     out
 }
@@ -484,5 +509,29 @@ fn show(encoding: &lopdf::Encoding, operand: &lopdf::Object, out: &mut String) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs_of;
+
+    /// A text box anchored in a paragraph: the paragraph keeps its text,
+    /// the box's paragraphs follow it, and the VML fallback copy is not read
+    /// a second time.
+    #[test]
+    fn a_text_box_leaves_its_anchor_paragraph_whole() {
+        let xml = concat!(
+            "<w:body><w:p><w:r><w:t>Dear Mr Roe,</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">",
+            "<w:drawing><w:txbxContent><w:p><w:r><w:t>Our ref: FOI</w:t><w:noBreakHyphen/><w:t>1</w:t></w:r></w:p>",
+            "<w:p><w:r><w:t>Date: 1 May 2024</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>",
+            "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Our ref: FOI-1</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>",
+            "</mc:AlternateContent></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">thank you.</w:t></w:r></w:p>",
+            "<w:p/><w:p><w:pPr/><w:r><w:t>Yours sincerely</w:t></w:r></w:p></w:body>"
+        );
+        assert_eq!(
+            paragraphs_of(xml),
+            ["Dear Mr Roe, thank you.", "Our ref: FOI-1", "Date: 1 May 2024", "Yours sincerely"]
+        );
     }
 }

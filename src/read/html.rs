@@ -140,8 +140,13 @@ fn blocks(html: &str) -> String {
         }
         line.clear();
     };
+    // A `<br>` with nothing but white space since the one before it (the
+    // source's own line breaks are white space).
+    let mut after_br = false;
     while let Some(lt) = rest.find('<') {
-        line.push_str(&entities(&rest[..lt]));
+        let text = entities(&rest[..lt]);
+        after_br &= text.trim().is_empty();
+        line.push_str(&text);
         let after = &rest[lt + 1..];
         if let Some(comment) = after.strip_prefix("!--") {
             rest = comment.find("-->").map_or("", |e| &comment[e + 3..]);
@@ -170,15 +175,17 @@ fn blocks(html: &str) -> String {
         }
         if BLOCKS.contains(&name.as_str()) {
             flush(&mut line, &mut out);
+            after_br = false;
         } else if name == "br" {
             // A line break inside a paragraph (an e-mail's wrapped lines);
             // a second one on an empty line is a blank line, which is how
             // e-mails and case systems break paragraphs.
-            let last = line.rsplit('\n').next().unwrap_or("");
-            if line.contains('\n') && last.trim().is_empty() && !line.trim().is_empty() {
+            if after_br {
                 flush(&mut line, &mut out);
+                after_br = false;
             } else {
                 line.push('\n');
+                after_br = true;
             }
         } else if matches!(name.as_str(), "td" | "th") {
             line.push(' ');
@@ -256,6 +263,9 @@ mod tests {
         assert_eq!(got, "Annex A\n\nDear Ms Roe,\n\nThe fee is £25 & no more.\nLine two\n\n");
         let mail = text("<div>Dear Ms Roe,<br><br>Your request.<br>\n<br>We hold it.<br>Thank you</div>");
         assert_eq!(mail, "Dear Ms Roe,\n\nYour request.\n\nWe hold it.\nThank you\n\n");
+        // The source's own line breaks before each <br> are white space.
+        let wrapped = text("<p>We hold it and\n<br />withhold it under\n<br />section 38.</p>");
+        assert_eq!(wrapped, "We hold it and\nwithhold it under\nsection 38.\n\n");
     }
 
     #[test]
