@@ -472,18 +472,10 @@ fn text_in_form_xobjects_is_read() {
 /// a small file cannot make the reader do unbounded work.
 #[test]
 fn a_form_drawn_many_times_is_held_to_the_page_limits() {
-    use lopdf::{Dictionary, Object, Stream};
+    use lopdf::{Dictionary, Stream};
     let mut doc = lopdf::Document::with_version("1.7");
     let text = format!("BT /F1 12 Tf 72 700 Td ({}) Tj ET", "word ".repeat(20_000));
-    let mut font = Dictionary::new();
-    font.set("Type", "Font");
-    font.set("Subtype", "Type1");
-    font.set("BaseFont", "Helvetica");
-    let font = doc.add_object(font);
-    let mut fonts = Dictionary::new();
-    fonts.set("F1", font);
-    let mut form_resources = Dictionary::new();
-    form_resources.set("Font", fonts);
+    let form_resources = helvetica(&mut doc);
     let mut form = Dictionary::new();
     form.set("Type", "XObject");
     form.set("Subtype", "Form");
@@ -495,26 +487,7 @@ fn a_form_drawn_many_times_is_held_to_the_page_limits() {
     xobjects.set("Fx0", form);
     let mut resources = Dictionary::new();
     resources.set("XObject", xobjects);
-    let pages = doc.new_object_id();
-    let mut page = Dictionary::new();
-    page.set("Type", "Page");
-    page.set("Parent", pages);
-    page.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
-    page.set("Resources", resources);
-    page.set("Contents", drawn);
-    let page = doc.add_object(page);
-    let mut tree = Dictionary::new();
-    tree.set("Type", "Pages");
-    tree.set("Kids", vec![Object::Reference(page)]);
-    tree.set("Count", 1);
-    doc.objects.insert(pages, Object::Dictionary(tree));
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", "Catalog");
-    catalog.set("Pages", pages);
-    let catalog = doc.add_object(catalog);
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
+    let bytes = one_page(doc, resources, drawn, None);
     let error = read::letter("drawn.pdf", LetterFormat::Pdf, &bytes, None).expect_err("refused");
     assert!(error.to_string().contains("over foikit's limit"), "{error}");
 }
@@ -524,7 +497,7 @@ fn a_form_drawn_many_times_is_held_to_the_page_limits() {
 /// gaps, except a jump well past the glyph shown (a table column).
 #[test]
 fn a_skia_pdf_reads_as_words() {
-    use lopdf::{Dictionary, Object, Stream};
+    use lopdf::{Dictionary, Stream};
     let mut content = String::from("BT /F1 12 Tf 1 0 0 1 72 700 Tm\n");
     for (i, word) in ["Dear", "Ms", "Roe,"].iter().enumerate() {
         if i > 0 {
@@ -536,16 +509,22 @@ fn a_skia_pdf_reads_as_words() {
     }
     content.push_str("120 0 Td (Our) Tj 18 0 Td (\\040) Tj 3.3 0 Td (ref) Tj ET");
     let mut doc = lopdf::Document::with_version("1.7");
-    let mut font = Dictionary::new();
-    font.set("Type", "Font");
-    font.set("Subtype", "Type1");
-    font.set("BaseFont", "Helvetica");
-    let font = doc.add_object(font);
-    let mut fonts = Dictionary::new();
-    fonts.set("F1", font);
-    let mut resources = Dictionary::new();
-    resources.set("Font", fonts);
+    let resources = helvetica(&mut doc);
     let contents = doc.add_object(Stream::new(Dictionary::new(), content.into_bytes()));
+    let bytes = one_page(doc, resources, contents, Some("Skia/PDF m156"));
+    let text = read::extract::pdf_pages("skia.pdf", &bytes).unwrap().concat();
+    assert_eq!(text.trim(), "Dear Ms Roe, Our ref");
+}
+
+/// A one-page PDF of `doc`'s objects: the page with `resources` and
+/// `contents`, and `producer` in its document information.
+fn one_page(
+    mut doc: lopdf::Document,
+    resources: lopdf::Dictionary,
+    contents: lopdf::ObjectId,
+    producer: Option<&str>,
+) -> Vec<u8> {
+    use lopdf::{Dictionary, Object};
     let pages = doc.new_object_id();
     let mut page = Dictionary::new();
     page.set("Type", "Page");
@@ -564,12 +543,28 @@ fn a_skia_pdf_reads_as_words() {
     catalog.set("Pages", pages);
     let catalog = doc.add_object(catalog);
     doc.trailer.set("Root", catalog);
-    let mut info = Dictionary::new();
-    info.set("Producer", Object::string_literal("Skia/PDF m156"));
-    let info = doc.add_object(info);
-    doc.trailer.set("Info", info);
+    if let Some(producer) = producer {
+        let mut info = Dictionary::new();
+        info.set("Producer", Object::string_literal(producer));
+        let info = doc.add_object(info);
+        doc.trailer.set("Info", info);
+    }
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
-    let text = read::extract::pdf_pages("skia.pdf", &bytes).unwrap().concat();
-    assert_eq!(text.trim(), "Dear Ms Roe, Our ref");
+    bytes
+}
+
+/// Resources naming Helvetica as font `F1`.
+fn helvetica(doc: &mut lopdf::Document) -> lopdf::Dictionary {
+    use lopdf::Dictionary;
+    let mut font = Dictionary::new();
+    font.set("Type", "Font");
+    font.set("Subtype", "Type1");
+    font.set("BaseFont", "Helvetica");
+    let font = doc.add_object(font);
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", font);
+    let mut resources = Dictionary::new();
+    resources.set("Font", fonts);
+    resources
 }
