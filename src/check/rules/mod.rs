@@ -95,9 +95,8 @@ fn review_paragraphs(letter: &Letter) -> Vec<usize> {
 fn review_block(letter: &Letter) -> Option<(usize, String)> {
     const MORE: usize = 6;
     static REGULATOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)commissioner|\bICO\b|\bSIC\b"));
-    let paras = review_paragraphs(letter);
+    let own = own_section(letter, Section::InternalReview).is_some();
     let block = |first: usize| -> String {
-        let own = own_section(letter, Section::InternalReview).is_some();
         let mut text = letter.paragraphs[first].text.clone();
         for p in letter.paragraphs.iter().skip(first + 1).take(MORE) {
             if (own && p.section != Some(Section::InternalReview)) || (!own && REGULATOR.is_match(&p.text)) {
@@ -108,10 +107,16 @@ fn review_block(letter: &Letter) -> Option<(usize, String)> {
         }
         text
     };
-    let blocks: Vec<(usize, String)> = paras.iter().map(|&i| (i, block(i))).collect();
     let told = |text: &str| crate::read::recognise::has_contact(text) || review_window::window(text).is_some();
-    let chosen = blocks.iter().position(|(_, text)| told(text)).unwrap_or(0);
-    blocks.into_iter().nth(chosen)
+    let mut first = None;
+    for i in review_paragraphs(letter) {
+        let text = block(i);
+        if told(&text) {
+            return Some((i, text));
+        }
+        first.get_or_insert((i, text));
+    }
+    first
 }
 
 /// Whether the cited exemption's own section (heading and at least one
