@@ -41,7 +41,7 @@ impl Found<'_> {
 pub fn find(text: &str) -> Vec<Found<'_>> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(at) = text[from..].find(OPEN).map(|i| from + i) {
+    while let Some(at) = next_open(text, from) {
         let body = at + OPEN.len();
         let found = text[body..].find(':').and_then(|colon| {
             let provision = text[body..body + colon].trim();
@@ -59,6 +59,20 @@ pub fn find(text: &str) -> Vec<Found<'_>> {
         }
     }
     out
+}
+
+/// Where the next [`OPEN`] at or after `from` starts. Found by its first
+/// byte, which `memchr` finds at once: most values have none, and a
+/// substring search set up for each of them cost more than the rest of
+/// reading them.
+fn next_open(text: &str, mut from: usize) -> Option<usize> {
+    while let Some(at) = text[from..].find('[').map(|i| from + i) {
+        if text[at..].starts_with(OPEN) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// `text` with every withheld character replaced by [`MASK`]; white space

@@ -28,9 +28,12 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Month, Weekday};
+use time::{Date, Duration, Month, Weekday};
+
+use super::HolidayScope;
 
 /// A part of the United Kingdom with its own bank holidays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -218,6 +221,26 @@ pub struct Calendar {
     /// Whole years of one jurisdiction taken from gov.uk's published data,
     /// replacing the built-in days of that jurisdiction and year.
     published: BTreeMap<(Jurisdiction, i32), Vec<(Date, String)>>,
+    /// The non-working weekdays of each year and scope asked for so far.
+    tables: Tables,
+}
+
+/// The weekdays of one year that are not working days, with the reason
+/// each is not.
+pub type DayTable = BTreeMap<Date, String>;
+
+/// [`Calendar::non_working`]'s tables, built once a process: every letter
+/// counts its deadlines over the same few years, and building a year's
+/// table (its holidays by rule, merged and named) costs far more than
+/// counting the days. A clone starts empty, as the data it was built from
+/// may be about to change.
+#[derive(Debug, Default)]
+struct Tables(Mutex<BTreeMap<(HolidayScope, i32), Arc<DayTable>>>);
+
+impl Clone for Tables {
+    fn clone(&self) -> Self {
+        Tables::default()
+    }
 }
 
 /// A date outside the years the calendar covers.
@@ -313,6 +336,52 @@ impl Calendar {
             return Calendar::from_govuk(text);
         }
         serde_saphyr::from_str::<Vec<Holiday>>(text).map(Calendar::with_extra).map_err(|e| e.to_string())
+    }
+
+    /// The weekdays of `year` that are not working days where `scope`'s
+    /// bank holidays apply, each with why: its holidays (named with where
+    /// they are kept, when not everywhere), Christmas Day and, for the
+    /// whole United Kingdom, Good Friday.
+    pub fn non_working(&self, year: i32, scope: HolidayScope) -> Result<Arc<DayTable>, OutOfRange> {
+        let lock = || self.tables.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(table) = lock().get(&(scope, year)) {
+            return Ok(Arc::clone(table));
+        }
+        let table = Arc::new(self.day_table(year, scope)?);
+        lock().insert((scope, year), Arc::clone(&table));
+        Ok(table)
+    }
+
+    fn day_table(&self, year: i32, scope: HolidayScope) -> Result<DayTable, OutOfRange> {
+        let mut table = DayTable::new();
+        for h in self.holidays(year)? {
+            let applies = match scope {
+                HolidayScope::UnitedKingdom => true,
+                HolidayScope::Scotland => h.jurisdictions.contains(&Jurisdiction::Scotland),
+            };
+            if !applies {
+                continue;
+            }
+            let everywhere = h.jurisdictions.len() == Jurisdiction::ALL.len();
+            let reason = if everywhere || scope == HolidayScope::Scotland {
+                h.name.clone()
+            } else {
+                let names: Vec<&str> = h.jurisdictions.iter().map(|j| j.name()).collect();
+                format!("{} ({})", h.name, names.join(", "))
+            };
+            // One day can carry two names (2 January 2023: New Year's Day
+            // substitute in England, 2nd January in Scotland): give both.
+            table.entry(h.date).and_modify(|r: &mut String| *r = format!("{r}; {reason}")).or_insert(reason);
+        }
+        // Christmas Day and (for FOIA and EIR) Good Friday are named in the
+        // definition itself, whatever the bank holiday lists say.
+        let christmas = Date::from_calendar_date(year, Month::December, 25).expect("exists");
+        table.entry(christmas).or_insert_with(|| "Christmas Day".into());
+        if scope == HolidayScope::UnitedKingdom {
+            let good_friday = easter_sunday(year) - Duration::days(2);
+            table.entry(good_friday).or_insert_with(|| "Good Friday".into());
+        }
+        Ok(table)
     }
 
     /// Every bank holiday of `year` in any jurisdiction, in date order;

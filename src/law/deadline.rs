@@ -8,13 +8,14 @@
 //! counts from the next working day), and the limit is the 20th.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
-use time::{Date, Duration, Weekday};
+use time::{Date, Weekday};
 
-use super::calendar::{Calendar, Jurisdiction, OutOfRange};
+use super::RegimeId;
+use super::calendar::{Calendar, DayTable, OutOfRange};
 use super::time_for_compliance::Variation;
-use super::{HolidayScope, RegimeId};
 use crate::case;
 
 /// A weekday that did not count, and why.
@@ -52,8 +53,9 @@ pub enum ClockStop {
 pub struct Clock<'a> {
     calendar: &'a Calendar,
     regime: RegimeId,
-    /// Non-working weekdays of each year seen so far, with their reasons.
-    years: BTreeMap<i32, BTreeMap<Date, String>>,
+    /// Non-working weekdays of each year seen so far, with their reasons
+    /// (the calendar's tables, which it builds once per process).
+    years: BTreeMap<i32, Arc<DayTable>>,
 }
 
 /// A computed deadline.
@@ -79,52 +81,25 @@ impl<'a> Clock<'a> {
         Clock { calendar, regime, years: BTreeMap::new() }
     }
 
-    /// Why `date` is not a working day, or `None` if it is one.
-    pub fn non_working(&mut self, date: Date) -> Result<Option<String>, OutOfRange> {
-        match date.weekday() {
-            Weekday::Saturday => return Ok(Some("Saturday".into())),
-            Weekday::Sunday => return Ok(Some("Sunday".into())),
-            _ => {}
-        }
+    /// The bank holiday `date` is, if it is one: looked up in its year's
+    /// table, built on first use, without allocating, since counting a
+    /// deadline asks this of every weekday it passes.
+    fn holiday(&mut self, date: Date) -> Result<Option<&str>, OutOfRange> {
         if !self.years.contains_key(&date.year()) {
             // The error names the day being counted, not its year's first.
-            let table = self.year_table(date.year()).map_err(|_| OutOfRange(date))?;
+            let scope = self.regime.regime().holidays;
+            let table = self.calendar.non_working(date.year(), scope).map_err(|_| OutOfRange(date))?;
             self.years.insert(date.year(), table);
         }
-        Ok(self.years[&date.year()].get(&date).cloned())
+        Ok(self.years.get(&date.year()).and_then(|table| table.get(&date)).map(String::as_str))
     }
 
-    fn year_table(&self, year: i32) -> Result<BTreeMap<Date, String>, OutOfRange> {
-        let scope = self.regime.regime().holidays;
-        let mut table: BTreeMap<Date, String> = BTreeMap::new();
-        for h in self.calendar.holidays(year)? {
-            let applies = match scope {
-                HolidayScope::UnitedKingdom => true,
-                HolidayScope::Scotland => h.jurisdictions.contains(&Jurisdiction::Scotland),
-            };
-            if !applies {
-                continue;
-            }
-            let everywhere = h.jurisdictions.len() == Jurisdiction::ALL.len();
-            let reason = if everywhere || scope == HolidayScope::Scotland {
-                h.name.clone()
-            } else {
-                let names: Vec<&str> = h.jurisdictions.iter().map(|j| j.name()).collect();
-                format!("{} ({})", h.name, names.join(", "))
-            };
-            // One day can carry two names (2 January 2023: New Year's Day
-            // substitute in England, 2nd January in Scotland): give both.
-            table.entry(h.date).and_modify(|r: &mut String| *r = format!("{r}; {reason}")).or_insert(reason);
+    /// Whether `date` is a working day that no clock stop covers.
+    fn counts(&mut self, date: Date, stops: &[ClockStop]) -> Result<bool, OutOfRange> {
+        if matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) || self.holiday(date)?.is_some() {
+            return Ok(false);
         }
-        // Christmas Day and (for FOIA and EIR) Good Friday are named in the
-        // definition itself, whatever the bank holiday lists say.
-        let christmas = Date::from_calendar_date(year, time::Month::December, 25).expect("exists");
-        table.entry(christmas).or_insert_with(|| "Christmas Day".into());
-        if scope == HolidayScope::UnitedKingdom {
-            let good_friday = super::calendar::easter_sunday(year) - Duration::days(2);
-            table.entry(good_friday).or_insert_with(|| "Good Friday".into());
-        }
-        Ok(table)
+        Ok(stopped(stops, date, self.regime).is_none())
     }
 
     /// The `n`th working day after `from` (n = 0 gives `from`), skipping
@@ -140,16 +115,15 @@ impl<'a> Clock<'a> {
         let mut skipped = Vec::new();
         while counted < n {
             day = day.next_day().ok_or(OutOfRange(day))?;
-            let reason = match self.non_working(day)? {
-                Some(r) => Some(r),
-                None => stopped(stops, day, self.regime),
-            };
-            match reason {
-                None => counted += 1,
-                Some(r) if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) => {
-                    skipped.push(Skipped { date: case::Date(day), reason: r })
-                }
-                Some(_) => {}
+            if self.counts(day, stops)? {
+                counted += 1;
+            } else if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                // A weekday passed over: a bank holiday, or a clock stop.
+                let reason = match self.holiday(day)? {
+                    Some(holiday) => holiday.to_owned(),
+                    None => stopped(stops, day, self.regime).unwrap_or_default(),
+                };
+                skipped.push(Skipped { date: case::Date(day), reason });
             }
         }
         Ok((day, skipped))
@@ -162,7 +136,7 @@ impl<'a> Clock<'a> {
         let mut day = from;
         while day < to {
             day = day.next_day().ok_or(OutOfRange(day))?;
-            if self.non_working(day)?.is_none() && stopped(stops, day, self.regime).is_none() {
+            if self.counts(day, stops)? {
                 n += 1;
             }
         }

@@ -71,7 +71,7 @@ impl std::str::FromStr for RegimeId {
 }
 
 /// Whose bank holidays make a day a non-working day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum HolidayScope {
     /// Bank holidays in any part of the United Kingdom (FOIA s10(6); EIR reg 2(1)).

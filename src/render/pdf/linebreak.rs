@@ -136,9 +136,8 @@ impl Iterator for Ascii<'_> {
         loop {
             // Letters and digits never break between them (LB23, LB28):
             // most of any text, passed over here without the rules.
-            let alphanumeric = |at: usize| self.bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
-            while self.at > 0 && alphanumeric(self.at - 1) && alphanumeric(self.at) {
-                self.at += 1;
+            if self.at > 0 && self.bytes.get(self.at - 1).is_some_and(u8::is_ascii_alphanumeric) {
+                self.at += self.bytes[self.at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
             }
             let at = self.at;
             if at >= self.bytes.len() {

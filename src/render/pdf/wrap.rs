@@ -195,6 +195,10 @@ struct Shaped<'a> {
     spans: Vec<Span<'a>>,
     /// `cum[i]` = total advance of glyphs `0..i`.
     cum: Vec<u32>,
+    /// Whether any character may need the general path of
+    /// [`Shaped::line`]: one at or above [`FIRST_COMPLEX`], or one in a
+    /// face that is shaped. Without one, no line is looked at for it.
+    complex: bool,
     fonts: &'a Fonts,
 }
 
@@ -221,6 +225,7 @@ impl<'a> Shaped<'a> {
             glyphs: Vec::with_capacity(chars),
             spans: Vec::with_capacity(inlines.len()),
             cum,
+            complex: false,
             fonts,
         };
         for inline in inlines {
@@ -304,6 +309,7 @@ impl<'a> Shaped<'a> {
 
     fn push(&mut self, c: char, face: Face, advance: u16) {
         let total = self.cum.last().copied().unwrap_or(0);
+        self.complex |= u32::from(c) >= u32::from(FIRST_COMPLEX) || face.needs_shaping();
         self.glyphs.push(Glyph { byte: self.text.len(), span: self.spans.len(), face });
         self.cum.push(total + u32::from(advance));
         self.text.push(c);
@@ -410,8 +416,9 @@ impl<'a> Shaped<'a> {
     fn line(&self, start: usize, end: usize, size: f32) -> Wrapped {
         let to_pt = |units: u32| units as f32 * size / 1000.0;
         let bytes = self.byte(start)..self.byte(end);
-        let bidi =
-            needs_bidi(&self.text[bytes.clone()]) || self.glyphs[start..end].iter().any(|g| g.face.needs_shaping());
+        let bidi = self.complex
+            && (needs_bidi(&self.text[bytes.clone()])
+                || self.glyphs[start..end].iter().any(|g| g.face.needs_shaping()));
         if !bidi {
             let runs = self
                 .pieces(start, end)
@@ -491,6 +498,10 @@ impl<'a> Shaped<'a> {
         }
     }
 }
+
+/// The first character [`needs_bidi`] can answer yes for: the first
+/// right-to-left block, below which no script declares a language either.
+const FIRST_COMPLEX: char = '\u{0590}';
 
 /// Whether a line needs the general path of [`Shaped::line`]: it holds a
 /// right-to-left character or an explicit direction control (so it has to
