@@ -70,6 +70,10 @@ pub struct ExemptionDef {
     /// Subsections that are absolute although the provision is not
     /// (FOIA s36 for the Houses, s37(1)(a)–(ab), s40(1), s40(2) first condition).
     pub absolute_subsections: &'static [&'static str],
+    /// Authorities, by the words of their name, for which the whole
+    /// provision is absolute (FOIA s2(3)(e): s36 "so far as relating to
+    /// information held by the House of Commons or the House of Lords").
+    pub absolute_when_held_by: &'static [&'static str],
     /// The engaging test.
     pub harm: Harm,
     /// The provision removing the duty to confirm or deny, e.g. "24(2)".
@@ -132,6 +136,13 @@ pub struct Citation<'a> {
 }
 
 impl Citation<'_> {
+    /// Whether the provision is absolute for information held by the
+    /// authority named `authority` ([`ExemptionDef::absolute_when_held_by`]).
+    pub fn absolute_for(&self, authority: &str) -> bool {
+        let name = authority.to_ascii_lowercase();
+        self.def.absolute_when_held_by.iter().any(|holder| name.contains(holder))
+    }
+
     /// Whether a public interest test is required. An undecided citation
     /// (see [`Citation::limb_needed`]) is taken as qualified, the safer
     /// reading, so that a case file still gives the factors.

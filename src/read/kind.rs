@@ -63,7 +63,17 @@ static FOI: LazyLock<Regex> = LazyLock::new(|| {
 /// A salutation or sign-off: the shape of a letter or e-mail.
 static LETTER_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|\n)\s*(?:Dear|Hello|Hi|Good (?:morning|afternoon))\b|\bYours (?:sincerely|faithfully|truly)|\b(?:Kind|Best|Warm) regards\b|\bMany thanks\b",
+        r"(?i)(?:^|\n)\s*(?:Dear|Hello|Hi|Good (?:morning|afternoon))\b|\bYours (?:sincerely|faithfully|truly)|\b(?:Kind|Best|Warm) regards\b|\bMany thanks\b|(?m:^(?:Regards|Best wishes)[,.!]?$)|(?-i:\bDear (?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam|Requester|Applicant)\b)",
+    )
+});
+
+/// A reply that says what notice it is ("this letter acts as a refusal
+/// notice", "this represents a formal notice that information is not
+/// held"): the letter itself, as an authority's disclosure log publishes
+/// it without its salutation and sign-off.
+static SELF_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bthis (?:letter|response|reply|e-?mail|correspondence|notice) (?:therefore )?(?:serves as|acts as|represents|constitutes|is to be treated as|should be treated as|is)\b[^.]{0,30}\bnotice\b",
     )
 });
 
@@ -96,20 +106,20 @@ static REVIEW_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 
 static REVIEW_OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)this (?:completes|concludes) the (?:internal )?review|\bI have (?:now )?reviewed (?:the|your|our|its) (?:[\w']+ ){0,2}(?:response|decision|handling|reply)|\b(?:panel|reviewer|I|we) (?:has|have) decided to (?:confirm|uphold|overturn|substitute|reverse|vary|release)|\bsubstitute a different decision|\b(?:request for (?:an )?(?:internal )?review|requirement for (?:a )?review|review|complaint|appeal) (?:has|is) (?:been )?(?:partly |partially |fully )?(?:upheld|not upheld|overturned)|\bI (?:have|am) (?:therefore )?(?:overturn|uphold)(?:ed|ing)? (?:the|your|our) original|\breview (?:finding|outcome|decision)s?:\s*(?:upheld|not upheld|partly|partially|overturned|original decision)|\b(?:the|this|my|our) review has been carried out\b|(?:this is|here is|I am writing with|I (?:am writing|write) to (?:give|tell|inform) you(?: of)?) the outcome of (?:the|your|our|this|my) (?:internal )?(?:review|reconsideration)|the outcome of (?:the|my|our|this) (?:internal )?(?:review|reconsideration) is\b|(?:internal )?(?:review|reconsideration) (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted|undertaken) (?:the|an|your) (?:internal )?(?:review|reconsideration)|\bI have reconsidered\b|(?:result|response) to your (?:request|requirement) for (?:an? )?(?:internal )?review|\bI (?:have decided to )?(?:uphold|overturn) the original (?:decision|response)|\breview (?:panel|officer) (?:has|have) (?:decided|concluded)",
+        r"(?i)this (?:completes|concludes) the (?:internal )?review|\bI have (?:now )?reviewed (?:the|your|our|its) (?:[\w']+ ){0,2}(?:response|decision|handling|reply)|\b(?:panel|reviewer|I|we) (?:has|have) decided to (?:confirm|uphold|overturn|substitute|reverse|vary|release)|\bsubstitute a different decision|\b(?:your|the|this|my|our|that) (?:request for (?:an )?(?:internal )?review|requirement for (?:a )?review|(?:internal )?review|complaint|appeal) (?:has|is) (?:been )?(?:partly |partially |fully )?(?:upheld|not upheld|overturned)|\bI (?:have|am) (?:therefore )?(?:overturn|uphold)(?:ed|ing)? (?:the|your|our) original|\breview (?:finding|outcome|decision)s?:\s*(?:upheld|not upheld|partly|partially|overturned|original decision)|\b(?:the|this|my|our) review has been carried out\b|(?:this is|here is|I am writing with|I (?:am writing|write) to (?:give|tell|inform) you(?: of)?) the outcome of (?:the|your|our|this|my) (?:internal )?(?:review|reconsideration)|the outcome of (?:the|my|our|this) (?:internal )?(?:review|reconsideration) is\b|(?:internal )?(?:review|reconsideration) (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted|undertaken) (?:the|an|your) (?:internal )?(?:review|reconsideration)|\bI have reconsidered\b|(?:result|response) to your (?:request|requirement) for (?:an? )?(?:internal )?review|\bI (?:have decided to )?(?:uphold|overturn) the original (?:decision|response)|\breview (?:panel|officer) (?:has|have) (?:decided|concluded)|(?-i:\bOUTCOME OF (?:THE |YOUR |AN )?INTERNAL REVIEW\b)|(?m:^(?-i:Outcome of (?:the |your |an )?[Ii]nternal [Rr]eview)\b)|\b(?:I|we) (?:have )?(?:reassessed|re-examined|reconsidered) (?:your|the) (?:case|request|response|decision)|\b(?:I|we) (?:have )?concluded that the (?:initial|original|first) (?:response|decision|reply)",
     )
 });
 
 static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)section 17\(2\)|s\.?\s?17\(2\)|section 10\(3\)|not yet (?:reached|made|taken|been able to reach) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale| limit)? for (?:considering|our decision|responding)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)|regulation 7\b|reg\.? 7\(1\)|complex and voluminous|need (?:more|further|additional) time to (?:process|respond|deal with|complete)|extend(?:ing|ed)? (?:the (?:deadline|time limit|period) )?(?:for (?:our|the) response )?(?:to|by) (?:a further )?(?:40|forty|20|twenty) working days",
+        r"(?i)section 17\(2\)|s\.?\s?17\(2\)|section 10\(3\)|not yet (?:reached|made|taken|been able to reach) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale| limit)? for (?:considering|our decision|responding)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)|regulation 7\b|reg\.? 7\(1\)|complex and voluminous|need (?:more|further|additional) time to (?:process|respond|deal with|complete)|extend(?:ing|ed)? (?:the (?:deadline|time limit|period) )?(?:for (?:our|the) response )?(?:to|by) (?:a further )?(?:40|forty|20|twenty) working days|extend(?:ing|ed)? (?:the|our) (?:response )?(?:deadline|time ?limit|time ?scale|period)(?: for (?:responding|(?:our|the|a) (?:response|reply|decision)))? (?:to|by|until)\b",
     )
 });
 
 /// A date still to come for the decision or the reply.
 static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:expect|aim|hope|intend|plan)s? to (?:reach (?:a|our|the) decision|respond|reply|provide (?:you with )?(?:a|our) (?:full |final )?(?:response|reply|decision)|complete)[^.]{0,40}\bby\b|(?:will|shall) (?:respond|reply|write to you) (?:again )?(?:by|no later than|on or before)|estimated? (?:date|that we will)",
+        r"(?i)(?:expect|aim|hope|intend|plan)s? to (?:reach (?:a|our|the) decision|respond|reply|provide (?:you with )?(?:a|our) (?:full |final )?(?:response|reply|decision)|complete)[^.]{0,40}\bby\b|(?:will|shall) (?:respond|reply|write to you) (?:again )?(?:by|no later than|on or before)|estimated? (?:date|that we will)|(?:expect|aim|hope|intend|plan)s? to (?:let you have|send you|give you|provide you with) (?:a|our|the) (?:full |final )?(?:response|reply|decision)[^.]{0,30}\bby\b",
     )
 });
 
@@ -173,7 +183,7 @@ static DECLINED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELEASED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:is|are) (?:now )?(?:attached|enclosed)\b|\bplease (?:find|see) (?:attached|enclosed|below)|\battached (?:is|are|you will find)|\b(?:shall|will|can|am able to|are able to|have decided to|are pleased to|am pleased to) (?:release|disclose|provide|supply) (?:the|this|that|it|them|you|a copy|copies|all|some|part)\b|\b(?:we|I) (?:are|am) (?:now )?(?:releasing|disclosing|providing|enclosing|attaching)\b|\b(?:the|this|that) information (?:you (?:have )?(?:requested|asked for) )?(?:has been (?:released|disclosed|provided|enclosed|attached)|is (?:enclosed|attached))|\bthe information (?:you (?:have )?(?:requested|asked for) )?is (?:as follows|below|set out (?:in|at|below))|\bin answer to your (?:request|question)|\bthe answers? (?:to your|is)\b|\bthe information is available\b|\b(?:is|are) now released\b",
+        r"(?i)\b(?:is|are) (?:now )?(?:attached|enclosed)\b|\bplease (?:find|see) (?:attached|enclosed|below)|\battached (?:is|are|you will find)|\b(?:shall|will|can|am able to|are able to|have (?:today |now )?decided to|are pleased to|am pleased to) (?:release|disclose|provide|supply) (?:the|this|that|it|them|you|a copy|copies|all|some|part)\b|\b(?:we|I) (?:are|am) (?:now )?(?:releasing|disclosing|providing|enclosing|attaching)\b|\b(?:the|this|that) information (?:you (?:have )?(?:requested|asked for) )?(?:has been (?:released|disclosed|provided|enclosed|attached)|is (?:enclosed|attached))|\bthe information (?:you (?:have )?(?:requested|asked for) )?is (?:as follows|below|set out (?:in|at|below))|\bin answer to your (?:request|question)|\bthe answers? (?:to your|is)\b|\bthe information is available\b|\b(?:is|are) now released\b",
     )
 });
 
@@ -218,7 +228,7 @@ fn reported<'t>(pattern: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
 /// The kind of the letter in `text` and the words that decided it.
 pub fn kind(text: &str) -> (LetterKind, String) {
     let found = |pattern: &Regex| pattern.find(text).map(|m| sentence_around(text, m.start(), m.end()));
-    let shaped = LETTER_SHAPE.is_match(text);
+    let shaped = LETTER_SHAPE.is_match(text) || SELF_DECLARED.is_match(text);
     if !FOI.is_match(text) && !shaped {
         return (LetterKind::NotFoi, "no mention of a request for information and no salutation or sign-off".into());
     }
@@ -254,6 +264,14 @@ pub fn kind(text: &str) -> (LetterKind, String) {
         let undecided =
             !answers || (test.kind == LetterKind::HoldingNotice && (decided(&AHEAD) || !decided(&CONCLUDED)));
         if matches!(test.kind, LetterKind::HoldingNotice | LetterKind::Clarification) && !undecided {
+            continue;
+        }
+        // A review outcome often quotes the request for it ("You wrote:
+        // I am writing to request an internal review…") before it reports.
+        if test.kind == LetterKind::ReviewRequest
+            && let Some(request) = REVIEW_REQUEST.find(text)
+            && reported(&REVIEW_OUTCOME, text).is_some_and(|outcome| outcome.start() > request.start())
+        {
             continue;
         }
         let words = if test.kind == LetterKind::ReviewOutcome {
@@ -314,19 +332,30 @@ fn outside_not_held(text: &str, pattern: &Regex) -> Option<String> {
 }
 
 /// Whether the text is a covering note for a response in an attachment
-/// ("I have attached our formal response"): the letter the law speaks of is
-/// the attachment, so what the note lacks may be there.
+/// ("I have attached our formal response"), or puts the requester's rights
+/// in one: the notice the law speaks of includes the attachment, so what
+/// the text lacks may be there.
 pub fn covering(text: &str) -> Option<String> {
     static COVERING: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)(?:I|we) (?:have )?attached (?:a|my|our|the) (?:formal |full )?(?:response|reply|decision)|(?:please )?(?:find|see) (?:attached|enclosed|the attached) (?:a |my |our |the )?(?:[\w’']+ ){0,3}?(?:formal |full )?(?:response|reply|decision|correspondence|letter)|(?:my|our) (?:formal |full )?(?:response|reply) (?:is|has been) attached|attached (?:my|our) formal response",
         )
     });
-    COVERING.find(text).map(|m| {
-        format!(
-            "the response is in an attachment (\"{}\"); check the attached letter",
-            sentence_around(text, m.start(), m.end())
+    /// The rights of review and complaint set out in an enclosure ("see
+    /// the attached information sheet for details of your right to appeal"),
+    /// which is part of the notice the law speaks of.
+    static ENCLOSED_RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:attached|enclosed|accompanying)[^.]{0,60}(?:for|gives?|sets? out|explains?|describes?|contains?|with) (?:full )?(?:details of |information (?:about|on) )?(?:your |the )?(?:rights?|complaints? (?:procedure|process)|(?:internal )?review (?:procedure|process))",
         )
+    });
+    if let Some(m) = COVERING.find(text) {
+        let words = sentence_around(text, m.start(), m.end());
+        return Some(format!("the response is in an attachment (\"{words}\"); check the attached letter"));
+    }
+    ENCLOSED_RIGHTS.find(text).map(|m| {
+        let words = sentence_around(text, m.start(), m.end());
+        format!("it sets out the requester's rights in an enclosure (\"{words}\"); check the enclosure")
     })
 }
 

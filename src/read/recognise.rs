@@ -559,7 +559,7 @@ pub fn has_contact(text: &str) -> bool {
     plain_email(text) || plain_contact_wording(text) || CONTACT.is_match(text)
 }
 
-const CONTACT_PATTERN: &str = r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|(?:write|writing) to (?:us|the)|repl(?:y|ying) to this (?:email|e-mail|letter|message)|request email\]|\[email address\]";
+const CONTACT_PATTERN: &str = r"(?i)[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|https?://|www\.|address (?:below|above|at the top)|address(?:es)? (?:given |shown |set out |printed )?(?:below|above|overleaf|at the (?:top|head|foot))|contact details (?:below|above|overleaf|at the (?:top|head|foot))|(?:write|writing) to (?:us|the)|repl(?:y|ying) to this (?:email|e-mail|letter|message)|request email\]|\[email address\]";
 
 /// An ASCII e-mail address as [`CONTACT_PATTERN`] finds one: a local-part
 /// character, `@`, then a domain run holding a dot after its first
@@ -651,7 +651,7 @@ static TEAM: LazyLock<Regex> = LazyLock::new(|| {
 pub fn letterhead_authority(text: &str) -> Option<String> {
     static BODY: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:council|police|constabulary|nhs|trust|university|college|board|agency|authority|government|ministry|commission|executive|parliament|assembly|association|office|department|service|commissioner)\b",
+            r"(?i)\b(?:council|police|constabulary|nhs|trust|university|college|board|agency|authority|government|ministry|commission|executive|parliament|assembly|association|office|department|service|commissioner|house of (?:commons|lords))\b",
         )
     });
     static TEAM_LINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -24,21 +24,22 @@ impl Letter {
         for (i, line) in text.lines().chain([""]).enumerate() {
             // A form feed (pdftotext's page break) also ends a paragraph.
             let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\x0c');
+            // A salutation or sign-off is a paragraph of its own even with
+            // no blank line around it (text from a PDF often has none
+            // between a date, "Dear Ms Roe," and the first sentence).
+            let alone = stands_alone(line);
+            if line.is_empty() || alone {
+                end_paragraph(&mut paragraphs, &mut current, start);
+            }
             if line.is_empty() {
-                if !current.is_empty() {
-                    paragraphs.push(Paragraph {
-                        text: join_lines(&current),
-                        section: None,
-                        line: Some(start + 1),
-                        in_annex: false,
-                    });
-                    current.clear();
-                }
-            } else {
-                if current.is_empty() {
-                    start = i;
-                }
-                current.push(line);
+                continue;
+            }
+            if current.is_empty() {
+                start = i;
+            }
+            current.push(line);
+            if alone {
+                end_paragraph(&mut paragraphs, &mut current, start);
             }
         }
         for p in &mut paragraphs {
@@ -98,6 +99,34 @@ impl Letter {
             source: None,
         }
     }
+}
+
+/// The lines in `current`, the first of them line `start` (from 0), as the
+/// next paragraph, if there are any.
+fn end_paragraph(paragraphs: &mut Vec<Paragraph>, current: &mut Vec<&str>, start: usize) {
+    if !current.is_empty() {
+        paragraphs.push(Paragraph { text: join_lines(current), section: None, line: Some(start + 1), in_annex: false });
+        current.clear();
+    }
+}
+
+/// Whether `line` is a salutation ("Dear Ms Roe,") or a sign-off ("Yours
+/// sincerely", "Kind regards"), which always stand as paragraphs of their own.
+fn stands_alone(line: &str) -> bool {
+    const SIGN_OFFS: [&str; 9] = [
+        "Yours sincerely",
+        "Yours faithfully",
+        "Yours truly",
+        "Kind regards",
+        "Best regards",
+        "With kind regards",
+        "Warm regards",
+        "Regards",
+        "Best wishes",
+    ];
+    let bare = line.trim_end_matches([',', '.', '!']);
+    (line.starts_with("Dear ") && line.chars().count() <= 80 && !line.contains(". "))
+        || SIGN_OFFS.iter().any(|s| bare.eq_ignore_ascii_case(s))
 }
 
 /// The lines of a paragraph as one text: a word hyphenated at a line end

@@ -15,9 +15,9 @@ pub static RULE: Rule = Rule {
     code: "FOI101",
     name: "missing-internal-review",
     severity: Severity::Error,
-    summary: "the reply gives no particulars of the review procedure, or omits where to send a request (not asking for the reference is a warning)",
+    summary: "the reply gives no particulars of the review procedure, or omits where to send a request",
     doc: DOC,
-    help: "add a paragraph saying how to ask for a review, where to send it (e-mail or postal address) and that the reference should be quoted",
+    help: "add a paragraph saying how to ask for a review and where to send it (e-mail or postal address)",
     kinds: KINDS,
     check,
 };
@@ -26,9 +26,9 @@ const DOC: &str = "\
 ## What it checks
 That the letter tells the requester how to ask for an internal review (FOIA), a reconsideration (EIR
 reg 11) or a review (FOISA s20): a paragraph about the review procedure, which says where to send the
-request (an e-mail or postal address); not asking for the reference to be quoted is a warning only,
-as the statutes do not require it. A letter that states
-the authority has no such procedure also passes. The statutory wording \"make representations under
+request (an e-mail or postal address). Whether it asks for the reference to be quoted is not
+checked: no statute or Code requires it. A FOIA letter that states the authority has no such procedure
+also passes (s17(7)(a) allows it); an EIR or FOISA one does not, as reg 11 and s20 give a review. The statutory wording \"make representations under
 regulation 11\" counts as EIR review particulars.
 
 It is an error in the notices the statutes name (FOIA s17(1), (3), (5), including a s17(2) holding
@@ -40,8 +40,8 @@ sign-off, it says so instead of asserting the paragraph is missing.
 ## Why it matters
 FOIA s17(7)(a) requires a refusal notice to contain particulars of the authority's complaints
 procedure or to say it has none; EIR reg 14(5)(a) and FOISA s19(a) say the same for their regimes.
-The s45 Code of Practice (2018, para 5.3) expects every response to explain it. Without an address
-and a reference, a requester's review request goes astray or cannot be matched to the case.
+The s45 Code of Practice (2018, para 5.3) expects every response to explain it. Without an address,
+a requester's review request goes astray.
 
 ## Example
 A reply that ends \"If you have any questions, please contact us.\" and nothing more.
@@ -59,13 +59,19 @@ fn check(letter: &Letter) -> Vec<Finding> {
 }
 
 fn findings(letter: &Letter) -> Vec<Finding> {
-    static QUOTE_REF: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)quot\w*[^.]{0,40}ref|ref\w*[^.]{0,40}quot|(?:your|our|the) reference|reference number")
+    static NO_PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:\bno|not (?:have|operate|run) an?) (?:formal )?(?:internal review|review|complaints?|appeals?) (?:procedure|process)",
+        )
     });
-    static NO_PROCEDURE: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)(?:no|not have an?) (?:internal review|complaints?) (?:procedure|process)"));
     let law = letter.regime.regime();
+    // Only where the review is not statutory may a notice say instead that
+    // there is none (FOIA s17(7)(a)); EIR reg 11 and FOISA s20 give one.
+    let has_none = |text: &str| !law.review.statutory && NO_PROCEDURE.is_match(text);
     let Some((first, around)) = review_block(letter) else {
+        if letter.paragraphs.iter().any(|p| has_none(&p.text)) {
+            return Vec::new();
+        }
         return vec![
             Finding::letter(format!(
                 "the letter gives no particulars of the {} procedure ({})",
@@ -74,38 +80,17 @@ fn findings(letter: &Letter) -> Vec<Finding> {
             .on("review"),
         ];
     };
-    let mut out = Vec::new();
-    if !has_contact(&around) {
-        out.push(Finding::at(
-            first,
-            format!(
-                "the {} paragraph does not say where to send a request ({}): \"{}\"",
-                law.review.name,
-                law.notice.review,
-                excerpt(&letter.paragraphs[first].text)
-            ),
-        ));
-    }
-    let quotes_reference =
-        letter.reference.as_deref().is_some_and(|r| around.contains(r)) || QUOTE_REF.is_match(&around);
-    if !quotes_reference {
-        // The statute asks for the procedure's particulars, not for a
-        // reference: a missing one makes matching harder, not the notice invalid.
-        out.push(
-            Finding::at(
-                first,
-                format!(
-                    "the {} paragraph does not ask for the reference to be quoted (good practice, not a statutory particular)",
-                    law.review.name
-                ),
-            )
-            .warning(),
-        );
-    }
-    // Patterns are asked only when the cheaper tests leave a doubt: a
-    // letter that says it has no procedure owes none of the particulars.
-    if !out.is_empty() && NO_PROCEDURE.is_match(&letter.paragraphs[first].text) {
+    // A letter that says it has no procedure owes none of the particulars.
+    if has_contact(&around) || has_none(&letter.paragraphs[first].text) {
         return Vec::new();
     }
-    out
+    vec![Finding::at(
+        first,
+        format!(
+            "the {} paragraph does not say where to send a request ({}): \"{}\"",
+            law.review.name,
+            law.notice.review,
+            excerpt(&letter.paragraphs[first].text)
+        ),
+    )]
 }

@@ -68,10 +68,11 @@ fn check(letter: &Letter) -> Vec<Finding> {
     // interest: citing the limb is the fix either way.
     let weighed = !letter.from_case && WEIGHED.is_match(&letter.text());
     let regime = letter.regime.regime();
+    let authority = letter.recognised.as_ref().and_then(|r| r.authority.as_deref());
     let resolved: Vec<_> = letter.cited.iter().filter_map(|c| resolve(letter, c).map(|r| (c, r))).collect();
     resolved
         .iter()
-        .filter(|(_, r)| r.qualified())
+        .filter(|(_, r)| r.qualified() && !authority.is_some_and(|a| r.absolute_for(a)))
         .filter(|(c, _)| !letter.from_case || !exemption_set_out(letter, c))
         .filter_map(|(c, r)| {
             let message = match r.limb_needed() {

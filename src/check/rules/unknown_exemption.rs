@@ -81,6 +81,15 @@ fn check(letter: &Letter) -> Vec<Finding> {
         if !in_range && !beyond && !letter.from_case {
             continue;
         }
+        // Another subsection of an exemption the letter does rely on, named
+        // for what it says ("the bodies listed in section 23(3)"), unless
+        // the letter calls it an exemption itself.
+        let sibling = letter.cited.iter().any(|other| {
+            !std::ptr::eq(other, cited) && number(&other.provision) == n && resolve(letter, other).is_some()
+        });
+        if sibling && !letter.from_case && !called_exempt(letter, cited) {
+            continue;
+        }
         let hint = match law.cite(&cited.provision) {
             Err(Some(near)) => format!("; did you mean {} {near}?", law.provision_word),
             _ => String::new(),

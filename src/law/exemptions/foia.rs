@@ -259,6 +259,7 @@ pub static EXEMPTIONS: &[ExemptionDef] = &[
         ncnd: Some("36(3)"),
         opinion_of: Some("a qualified person"),
         subsections: &["(2)(a)(i)", "(2)(a)(ii)", "(2)(a)(iii)", "(2)(b)(i)", "(2)(b)(ii)", "(2)(c)", "(3)"],
+        absolute_when_held_by: &["house of commons", "house of lords"],
         ..qualified(
             "36",
             "Prejudice to effective conduct of public affairs",

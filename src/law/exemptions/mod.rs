@@ -16,6 +16,7 @@ pub const fn qualified(section: &'static str, title: &'static str, harm: Harm, s
         kind: Kind::Exemption,
         absolute: false,
         absolute_subsections: &[],
+        absolute_when_held_by: &[],
         harm,
         ncnd: None,
         subsections: &[],
