@@ -118,7 +118,16 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         None => clock.deadline(received, days, &stops)?,
     };
     let days = deadline.working_days;
-    let notes = fee_notes(&mut clock, &stops, received, days, regime)?;
+    let mut notes = fee_notes(&mut clock, &stops, received, days, regime)?;
+    if let Some(v) = args.variation
+        && args.specified.is_none()
+        && v.allowance().commissioner_specifies
+    {
+        notes.push(format!(
+            "the Commissioner specifies the day ({}); without --specified this is the latest it may be",
+            v.allowance().provision
+        ));
+    }
     // FOIA s10(3), s17(2): the refusal notice saying the public interest
     // decision is not yet made is still due within the time limit.
     let holding = match (args.extended, regime.notice.holding) {
@@ -128,6 +137,11 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     match args.format {
         OutputFormat::Json => {
             let mut value = serde_json::to_value(&deadline)?;
+            // `received` is the date of receipt the days count from (the
+            // clarification's, s10(6)(b)); the request's own is kept too.
+            value["request_received"] = serde_json::to_value(Date(request))?;
+            value["clarified"] =
+                if args.clarified.is_some() { serde_json::to_value(Date(received))? } else { serde_json::Value::Null };
             value["notes"] = notes.iter().map(|n| serde_json::Value::from(n.as_str())).collect();
             outln!("{}", serde_json::to_string_pretty(&value)?);
         }
@@ -140,11 +154,17 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                 regime.time_limit,
                 regime.working_day_provision
             );
-            outln!(
-                "Received: {}{}",
-                long(deadline.received),
-                if args.clarified.is_some() { " (clarification: the clock restarts)" } else { "" }
-            );
+            if args.clarified.is_some() {
+                outln!("Request:  {}", long(Date(request)));
+                outln!("Received: {} (clarification: the clock restarts)", long(deadline.received));
+            } else {
+                outln!("Received: {}", long(deadline.received));
+            }
+            // A note can undo the date below (a fee paid too late): it
+            // comes before it.
+            for note in &notes {
+                outln!("Note:     {note}");
+            }
             outln!("Day 1:    {}", long(deadline.day_one));
             outln!("Due:      {} ({}), the {} working day", long(deadline.due), deadline.due, ordinal(u64::from(days)));
             if let Some(v) = args.variation {
@@ -159,9 +179,6 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             }
             for (i, s) in deadline.skipped.iter().enumerate() {
                 outln!("{}{} — {}", if i == 0 { "Skipped:  " } else { "          " }, long(s.date), s.reason);
-            }
-            for note in &notes {
-                outln!("Note:     {note}");
             }
         }
     }

@@ -221,7 +221,7 @@ impl Clock<'_> {
     /// The last day a fee asked for on `given` can be paid before the
     /// authority no longer has to comply (the regime's `fee_payment`: FOIA
     /// s9(2) three months beginning with the day the notice is given; EIR
-    /// reg 8(6) 60 working days after it).
+    /// reg 8(5) 60 working days after it).
     pub fn last_day_to_pay(&mut self, given: Date) -> Result<Date, OutOfRange> {
         Ok(match self.regime.regime().fee_payment.period {
             super::FeePeriod::Months(n) => super::calendar::last_day_of_months_from(given, n),

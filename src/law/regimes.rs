@@ -102,12 +102,13 @@ pub static EIR: Regime = Regime {
     time_limit: 20,
     time_limit_provision: "regulation 5(2)",
     holidays: HolidayScope::UnitedKingdom,
-    // ICO guidance on charging (reg 8): the time from asking for an advance
-    // payment to receiving it is not counted; the paragraph is not re-read.
-    fees_provision: "EIR reg 8",
-    // reg 8(6): an advance payment must be made "no later than 60 working
-    // days after the date on which" the authority notified it.
-    fee_payment: FeePayment { period: FeePeriod::WorkingDays(60), provision: "EIR reg 8(6)" },
+    // reg 8(6): the time from notifying an advance payment to receiving it
+    // is disregarded in counting the 20 working days.
+    fees_provision: "EIR reg 8(6)",
+    // reg 8(5): unless the advance payment is made "no later than 60
+    // working days after the date on which" the authority notified it, the
+    // authority need not make the information available.
+    fee_payment: FeePayment { period: FeePeriod::WorkingDays(60), provision: "EIR reg 8(5)" },
     working_day_provision: "regulation 2(1)",
     extension: Extension::Complexity { total: 40 },
     review: ReviewRules {

@@ -106,7 +106,7 @@ static REVIEW_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 
 static REVIEW_OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)this (?:completes|concludes) the (?:internal )?review|\bI have (?:now )?reviewed (?:the|your|our|its) (?:[\w']+ ){0,2}(?:response|decision|handling|reply)|\b(?:panel|reviewer|I|we) (?:has|have) decided to (?:confirm|uphold|overturn|substitute|reverse|vary|release)|\bsubstitute a different decision|\b(?:your|the|this|my|our|that) (?:request for (?:an )?(?:internal )?review|requirement for (?:a )?review|(?:internal )?review|complaint|appeal) (?:has|is) (?:been )?(?:partly |partially |fully )?(?:upheld|not upheld|overturned)|\bI (?:have|am) (?:therefore )?(?:overturn|uphold)(?:ed|ing)? (?:the|your|our) original|\breview (?:finding|outcome|decision)s?:\s*(?:upheld|not upheld|partly|partially|overturned|original decision)|\b(?:the|this|my|our) review has been carried out\b|(?:this is|here is|I am writing with|I (?:am writing|write) to (?:give|tell|inform) you(?: of)?) the outcome of (?:the|your|our|this|my) (?:internal )?(?:review|reconsideration)|the outcome of (?:the|my|our|this) (?:internal )?(?:review|reconsideration) is\b|(?:internal )?(?:review|reconsideration) (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted|undertaken) (?:the|an|your) (?:internal )?(?:review|reconsideration)|\bI have reconsidered\b|(?:result|response) to your (?:request|requirement) for (?:an? )?(?:internal )?review|\bI (?:have decided to )?(?:uphold|overturn) the original (?:decision|response)|\breview (?:panel|officer) (?:has|have) (?:decided|concluded)|(?-i:\bOUTCOME OF (?:THE |YOUR |AN )?INTERNAL REVIEW\b)|(?m:^(?-i:Outcome of (?:the |your |an )?[Ii]nternal [Rr]eview)\b)|\b(?:I|we) (?:have )?(?:reassessed|re-examined|reconsidered) (?:your|the) (?:case|request|response|decision)|\b(?:I|we) (?:have )?concluded that the (?:initial|original|first) (?:response|decision|reply)",
+        r"(?i)this (?:completes|concludes) the (?:internal )?review|\bI have (?:now )?reviewed (?:the|your|our|its) (?:[\w']+ ){0,2}(?:response|decision|handling|reply)|\b(?:panel|reviewer|I|we) (?:has|have) decided to (?:confirm|uphold|overturn|substitute|reverse|vary|release)|\bsubstitute a different decision|\b(?:your|the|this|my|our|that) (?:request for (?:an )?(?:internal )?review|requirement for (?:a )?review|(?:internal )?review|complaint|appeal) (?:has|is) (?:been )?(?:partly |partially |fully )?(?:upheld|not upheld|overturned)|\bI (?:have|am) (?:therefore )?(?:overturn|uphold)(?:ed|ing)? (?:the|your|our) original|\breview (?:finding|outcome|decision)s?:\s*(?:upheld|not upheld|partly|partially|overturned|original decision)|\b(?:the|this|my|our) review has been carried out\b|(?:this is|here is|I am writing with|I (?:am writing|write) to (?:give|tell|inform) you(?: of)?) the outcome of (?:the|your|our|this|my) (?:internal )?(?:review|reconsideration)|the outcome of (?:the|my|our|this) (?:internal )?(?:review|reconsideration) is\b|(?:internal )?(?:review|reconsideration) (?:has|is) (?:now )?(?:been )?(?:completed|concluded)|I have (?:now )?(?:completed|carried out|conducted|undertaken) (?:the|an|your) (?:internal )?(?:review|reconsideration)|\bI have reconsidered\b|(?:result|response) to your (?:request|requirement) for (?:an? )?(?:internal )?review|\bI (?:have decided to )?(?:uphold|overturn) the original (?:decision|response)|\breview (?:panel|officer) (?:has|have) (?:decided|concluded)|(?-i:\bOUTCOME OF (?:THE |YOUR |AN )?INTERNAL REVIEW\b)|(?m:^(?-i:Outcome of (?:the |your |an )?[Ii]nternal [Rr]eview)\b)|\b(?:I|we) (?:have )?(?:reassessed|re-examined|reconsidered) (?:your|the) (?:case|request|response|decision)|\b(?:I|we) (?:have )?concluded that the (?:initial|original|first) (?:response|decision|reply)|\b(?:I|we) have (?:now )?(?:considered|reviewed) your (?:appeal|complaint)\b",
     )
 });
 
@@ -346,7 +346,7 @@ pub fn covering(text: &str) -> Option<String> {
     /// which is part of the notice the law speaks of.
     static ENCLOSED_RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:attached|enclosed|accompanying)[^.]{0,60}(?:for|gives?|sets? out|explains?|describes?|contains?|with) (?:full )?(?:details of |information (?:about|on) )?(?:your |the )?(?:rights?|complaints? (?:procedure|process)|(?:internal )?review (?:procedure|process))",
+            r"(?i)\b(?:attached|enclosed|accompanying)\b[^.]{0,60}\b(?:for|gives?|sets? out|explains?|describes?|contains?|with)\b (?:full )?(?:details of |information (?:about|on) )?(?:your |the )?(?:rights?\b|complaints? (?:procedure|process)|(?:internal )?review (?:procedure|process))",
         )
     });
     if let Some(m) = COVERING.find(text) {
@@ -458,6 +458,30 @@ mod tests {
                 "Top tech firms meet the Home Secretary\nA Freedom of Information request revealed the list of attendees.",
                 LetterKind::NotFoi,
             ),
+            // Text from a PDF: the date and the salutation on one line, a
+            // bare "Regards" to close.
+            (
+                "14 December 2015 Dear Mr Roe, Your request under the Freedom of Information Act: the report is exempt under section 43(2).",
+                LetterKind::Refusal,
+            ),
+            (
+                "FOI request 123\nThe report is exempt under section 43(2) because it would prejudice the tender.\nRegards",
+                LetterKind::Refusal,
+            ),
+            // A disclosure log's copy of a reply, without salutation or sign-off.
+            (
+                "Freedom of information request 01.FOI.22.1\nSome data has been withheld and this response serves as a Refusal Notice under Section 17 of the Act.",
+                LetterKind::Refusal,
+            ),
+            (
+                "Dear Ms Roe\nFreedom of Information request. In your case we need to extend our response time limit by 20 working days in order to assess whether the public interest lies in withholding the information. We plan to let you have a response by 16 February 2012.\nYours sincerely",
+                LetterKind::HoldingNotice,
+            ),
+            // A review outcome quoting the request for it.
+            (
+                "Dear Ms Roe\nThank you for your internal review request. You wrote: \"I am writing to request an internal review of your handling of my FOI request.\" We find that the original decision was not correct and your complaint is upheld.\nYours sincerely",
+                LetterKind::ReviewOutcome,
+            ),
         ] {
             assert_eq!(kind(text).0, want, "{text}");
         }
@@ -468,6 +492,9 @@ mod tests {
         assert!(covering("Dear Mr Roe\nI have attached our formal response to your request.\nRegards").is_some());
         assert!(covering("Dear Mr Roe\nPlease see the attached correspondence.\nRegards").is_some());
         assert!(covering("Dear Mr Roe\nThe information is set out in Annex A.\nRegards").is_none());
+        let rights =
+            "Dear Mr Roe\nPlease see the attached information sheet for details of your right to appeal.\nRegards";
+        assert!(covering(rights).is_some_and(|why| why.contains("enclosure")));
     }
 
     #[test]

@@ -132,10 +132,14 @@ pub fn reply_date(text: &str) -> Option<Date> {
 pub fn review_requested(text: &str) -> Option<Date> {
     static ASKED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:your (?:e-?mail|letter|correspondence|message|request|requirement|application)(?: for (?:an? )?(?:internal )?review)?|(?:request|requirement) for (?:an? )?(?:internal )?review)(?:,)?(?: received)? (?:of|dated|on|received on)\s+(?:the\s+)?",
+            r"(?i)(?:your (?:e-?mail|letter|correspondence|message|request|requirement|application|representations)(?: for (?:an? )?(?:internal )?(?:review|reconsideration))?|(?:request|requirement) for (?:an? )?(?:internal )?(?:review|reconsideration))(?:,)?(?: (?:was |were )?received)? (?:of|dated|on|received on)\s+(?:the\s+)?",
         )
     });
-    sentences(text).filter(|s| s.to_ascii_lowercase().contains("review")).find_map(|sentence| {
+    let about_review = |s: &str| {
+        let lower = s.to_ascii_lowercase();
+        ["review", "reconsider", "representations"].iter().any(|w| lower.contains(w))
+    };
+    sentences(text).filter(|s| about_review(s)).find_map(|sentence| {
         ASKED
             .find_iter(sentence)
             .find_map(|m| dates(&sentence[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d))
@@ -201,6 +205,23 @@ pub fn received(text: &str) -> Option<Date> {
     });
     let m = RECEIVED.find(text)?;
     dates(&text[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d)
+}
+
+/// The day a clarification of the request arrived, where the letter says
+/// so ("You replied on 23 September 2024 clarifying…"): the date of
+/// receipt the time for the reply runs from (FOIA s10(6)(b), EIR reg 9(4),
+/// FOISA s1(3) with s10(1)(b)). Sentences in which the authority tells of
+/// its own asking ("we wrote to you asking you to clarify") are passed over.
+pub fn clarified(text: &str) -> Option<Date> {
+    static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:we|I)\s+(?:wrote|asked|sought|requested|contacted|e-?mailed)\b|\bplease\b|\bby\s+(?:no later than\s+)?\d",
+        )
+    });
+    sentences(text)
+        .filter(|s| s.to_ascii_lowercase().contains("clarif") && !ASKED.is_match(s))
+        .flat_map(|s| dates(s).into_iter().map(|(date, _)| date))
+        .max()
 }
 
 /// Whether the letter says the time for the reply was extended: a s10(3)
@@ -329,12 +350,23 @@ pub fn annex_headings(paragraphs: &[Paragraph]) -> Vec<(usize, String)> {
 
 /// Annexes the text refers to: (paragraph, label, or "Annex" when unlabelled).
 pub fn annex_references(paragraphs: &[(usize, &Paragraph)]) -> Vec<(usize, String)> {
+    /// An annex named in lower case, which only a reference does ("set out
+    /// in the annex below", "the attached appendix"); a heading never is.
+    static LOWER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:attached|enclosed|accompanying) (annex|appendix)\b|\b(annex|appendix) (?:below|attached|enclosed|to this (?:letter|response))\b|\bin (?:the|an) (annex|appendix)(?:[.,;:]|$)",
+        )
+    });
     let mut out = Vec::new();
     for (i, p) in paragraphs {
         for m in annexes(&p.text) {
             if is_reference(&p.text[..m.start], &p.text[m.end..]) {
                 out.push((*i, normalise_annex(&p.text[m])));
             }
+        }
+        for c in LOWER.captures_iter(&p.text) {
+            let word = c.iter().skip(1).flatten().next().map_or("annex", |m| m.as_str());
+            out.push((*i, normalise_annex(word)));
         }
     }
     out
@@ -353,15 +385,19 @@ fn normalise_annex(s: &str) -> String {
 /// Words that show a sentence relies on an exemption.
 static EXEMPT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)exempt|exception|excepted|withh[oe]ld|redact|engaged|rel(?:y|ies|ying) on|applies|refus|by virtue of|neither confirm nor deny",
+        r"(?i)exempt|exception|excepted|withh[oe]ld|redact|removed|engaged|rel(?:y|ies|ying) on|applies|refus|by virtue of|neither confirm nor deny|not obliged|under no obligation|not required to (?:confirm|provide|disclose|supply|release)",
     )
 });
 
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(sections?\s*|secs?\.?\s*|ss?\.\s?|ss?|regulations?\s*|regs?\.?\s*)(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)((?:\s*(?:,|and|or|&)\s*\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)*)",
+        r"(?i)\b(sections?\s*|secs?\.?\s*|ss?\.\s?|ss?|exclusions?\s+|regulations?\s*|regs?\.?\s*)(\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)((?:\s*(?:,|and|or|&)\s*\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*)*)",
     )
 });
+/// The end of a sentence that introduces a list of provisions without a
+/// colon: "…we rely on the following exemptions."
+static LIST_INTRO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bthe following (?:exemptions?|exceptions?|sections?|provisions?)\.?$"));
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d+[A-Z]?(?:\s?\([0-9a-z]{1,4}\))*"));
 
 /// Exemptions named by title alone, in a sentence that relies on them and
@@ -430,6 +466,13 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
             c.is_whitespace()
                 || matches!(c, '•' | '-' | '–' | '*' | '·' | '\u{F0B7}' | '\u{F0A7}' | '▪' | '◦' | '\u{FFFD}')
         });
+        // "FOIA Section 35(1)(a) – …": the Act named first.
+        let item = ["FOIA ", "FOISA ", "FOI Act ", "EIR ", "EIRs "]
+            .iter()
+            .find_map(|act| {
+                item.get(..act.len()).filter(|head| head.eq_ignore_ascii_case(act)).map(|_| &item[act.len()..])
+            })
+            .unwrap_or(item);
         // An item names the provision and then, if anything, what it is
         // about ("– investigations", ": law enforcement", "of the Act").
         let listed = listing
@@ -438,9 +481,16 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
                 m.start() == 0
                     && (rest.is_empty()
                         || rest.starts_with(['–', '—', '-', ':', '(', ','])
-                        || rest.to_ascii_lowercase().starts_with("of the"))
+                        || rest.to_ascii_lowercase().starts_with("of the")
+                        // A title without a dash ("S40(5) Personal Information"),
+                        // not a sentence ("Section 50 gives you the right…").
+                        || (!rest.ends_with('.') && rest.split_whitespace().count() <= 5))
             });
-        listing = listed || (EXEMPT_WORDS.is_match(&text) && text.trim_end().ends_with(':'));
+        let introduces = |text: &str| {
+            let end = text.trim_end();
+            end.ends_with(':') || LIST_INTRO.is_match(end)
+        };
+        listing = listed || (EXEMPT_WORDS.is_match(&text) && introduces(&text));
         for sentence in sentences(&text) {
             if !listed && !EXEMPT_WORDS.is_match(sentence) {
                 continue;
@@ -927,6 +977,13 @@ mod tests {
     }
 
     #[test]
+    fn a_clarification_is_the_date_of_receipt() {
+        let text = "Thank you for your email of 2 September 2024. On 4 September 2024 we wrote to you asking you to clarify it. You replied on 23 September 2024 clarifying that you want three years.";
+        assert_eq!(clarified(text).map(|d| d.iso()), Some("2024-09-23".to_string()));
+        assert_eq!(clarified("Please clarify your request by 30 October 2024."), None);
+    }
+
+    #[test]
     fn finds_dates_in_each_style() {
         let got: Vec<String> = dates("26 April 2017, 21st September 2023, 03/04/2017 and 2024-01-09; not 31 June 2020")
             .into_iter()
@@ -974,6 +1031,20 @@ mod tests {
             ["section 30(3)", "section 31(3)"]
         );
         assert_eq!(cited(&["This letter's 4 pages are exempt from nothing."]), Vec::<String>::new());
+        // A list after a sentence ending in a full stop, titles without a
+        // dash; the Act named first; "not obliged" relies on a provision.
+        assert_eq!(
+            cited(&[
+                "We will neither confirm nor deny that it is held, and rely on the following exemptions.",
+                "S40(5) Personal Information",
+                "FOIA Section 31(3) – law enforcement",
+            ]),
+            ["section 40(5)", "section 31(3)"]
+        );
+        assert_eq!(
+            cited(&["In accordance with section 21 of the FOI Act, we are not obliged to supply a copy."]),
+            ["section 21"]
+        );
         let titled = |text: &str, regime| -> Vec<String> {
             titled_citations(&[para(text)], regime).into_iter().map(|c| format!("{} {}", c.word, c.provision)).collect()
         };

@@ -89,7 +89,7 @@ impl Letter {
                 .map(|(paragraph, provision)| Redacted { provision, paragraph, item: None })
                 .collect(),
             reference: recognise::reference(&whole),
-            received: recognise::received(&whole),
+            received: received(&whole, kind, &paragraphs),
             sent: recognise::letter_date(&paragraphs),
             extended: recognise::extended(&whole),
             annex_labels: annexes.iter().map(|(_, l)| l.clone()).collect(),
@@ -99,6 +99,19 @@ impl Letter {
             source: None,
         }
     }
+}
+
+/// The date of receipt a reply's time runs from: the request's, or a later
+/// clarification's the letter tells of (never one after the letter's date).
+fn received(whole: &str, kind: LetterKind, paragraphs: &[Paragraph]) -> Option<crate::case::Date> {
+    let request = recognise::received(whole);
+    if !kind.is_reply() {
+        return request;
+    }
+    let sent = recognise::letter_date(paragraphs);
+    let clarified =
+        recognise::clarified(whole).filter(|c| request.is_none_or(|r| *c > r) && sent.is_none_or(|s| *c <= s));
+    clarified.or(request)
 }
 
 /// The lines in `current`, the first of them line `start` (from 0), as the

@@ -260,7 +260,7 @@ fn deadline_refuses_impossible_dates_and_notes_fees_out_of_time() {
         &["deadline", "2023-03-10", "--regime", "eir", "--fees-notice", "2023-03-14", "--fee-paid", "2023-06-15"],
         &dir,
     ));
-    assert!(eir.contains("Note:") && eir.contains("2023-06-14") && eir.contains("EIR reg 8(6)"), "{eir}");
+    assert!(eir.contains("Note:") && eir.contains("2023-06-14") && eir.contains("EIR reg 8(5)"), "{eir}");
     let after =
         ok(&foikit(&["deadline", "2023-03-10", "--fees-notice", "2023-05-15", "--fee-paid", "2023-05-20"], &dir));
     assert!(after.contains("2023-04-12") && after.contains("stopped no days"), "{after}");

@@ -47,8 +47,15 @@ fn check(letter: &Letter) -> Vec<Finding> {
             out.push(Finding::at(*i, format!("the letter refers to {label}, but there is no such annex")));
         }
     }
+    // "The annex below" refers to the one annex there is, whatever its label.
+    let generic = refs.iter().any(|(_, l)| l == "Annex" || l == "Appendix");
+    let mut seen: Vec<&String> = Vec::new();
     for label in &letter.annex_labels {
-        if !refs.iter().any(|(_, l)| l == label) {
+        if seen.contains(&label) {
+            continue;
+        }
+        seen.push(label);
+        if !refs.iter().any(|(_, l)| l == label) && !(generic && letter.annexes == 1) {
             out.push(Finding::letter(format!("{label} is attached but the letter never refers to it")).on("annexes"));
         }
     }

@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::letter::{Cited, Letter};
+use super::letter::{Cited, Letter, LetterKind};
 use super::rule::{Finding, Rule};
 use crate::doc::Section;
 use crate::law::Citation;
@@ -174,6 +174,9 @@ fn ncnd(letter: &Letter) -> bool {
 /// does; and a warning saying the letter appears incomplete when it is cut
 /// short before the place such particulars stand.
 fn lacking(letter: &Letter, duty: Duty, finding: Finding) -> Option<Finding> {
+    if no_further_notice(letter) {
+        return None;
+    }
     let incomplete = letter.recognised.as_ref().and_then(|r| r.incomplete.as_deref());
     match (duty, incomplete) {
         (Duty::None, _) => None,
@@ -199,6 +202,24 @@ fn lacking(letter: &Letter, duty: Duty, finding: Finding) -> Option<Finding> {
             .warning(),
         ),
     }
+}
+
+/// Whether a FOIA letter relies on s17(6): an authority that has already
+/// told the requester it holds a request vexatious need give no further
+/// notice, so none of a notice's particulars (s17(7)) are owed.
+fn no_further_notice(letter: &Letter) -> bool {
+    static SECTION_17_6: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:section|s\.?)\s?17\s?\(6\)"));
+    // The letter says it gives no notice, not merely that s17(6) may
+    // apply to requests still to come.
+    static NO_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bnot (?:required|obliged|necessary|going) to (?:give|issue|serve|send|provide) (?:you )?(?:with )?(?:a |any )?further (?:refusal )?notice|\b(?:is|are) not (?:a|an) (?:further )?(?:refusal )?notice",
+        )
+    });
+    letter.regime == crate::law::RegimeId::Foia
+        && matches!(letter.kind, LetterKind::Vexatious | LetterKind::Repeated)
+        && letter.paragraphs.iter().any(|p| SECTION_17_6.is_match(&p.text))
+        && letter.paragraphs.iter().any(|p| NO_NOTICE.is_match(&p.text))
 }
 
 /// A short quote of a paragraph for messages.

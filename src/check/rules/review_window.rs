@@ -36,7 +36,7 @@ authorities are expected to accept requests made within the window and to say so
 
 fn check(letter: &Letter) -> Vec<Finding> {
     let law = letter.regime.regime();
-    if letter.sent.is_some_and(|d| d < law.review.window_from) {
+    if letter.sent.is_some_and(|d| d < law.review.window_from) || super::no_further_notice(letter) {
         return Vec::new();
     }
     let Some((first, block)) = review_block(letter) else { return Vec::new() };

@@ -1,6 +1,10 @@
 //! FOI202 unknown-exemption
 
-use super::resolve;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{re, resolve};
 use crate::check::diagnostic::Severity;
 use crate::check::letter::{Letter, LetterKind};
 use crate::check::rule::{Finding, Rule};
@@ -27,7 +31,9 @@ const DOC: &str = "\
 ## What it checks
 That every section (or regulation) the letter relies on to withhold information exists as an
 exemption, exception or refusal ground in the regime the letter is under, down to the subsections
-foikit knows (`foikit exemptions` lists them).
+foikit knows (`foikit exemptions` lists them); that a refusal calling information exempt names
+the provision at all; and that a FOIA reply neither confirming nor denying relies on a provision
+that excludes that duty (s21, for one, has none).
 
 ## Why it matters
 A refusal must specify the exemption relied on (FOIA s17(1)(b), EIR reg 14(3)(a), FOISA s16(1)(c)).
@@ -57,6 +63,62 @@ fn called_exempt(letter: &Letter, cited: &crate::check::letter::Cited) -> bool {
 }
 
 fn check(letter: &Letter) -> Vec<Finding> {
+    let mut out = unknown(letter);
+    out.extend(unspecified(letter));
+    out.extend(ncnd_without_exclusion(letter));
+    out
+}
+
+/// A refusal that says information is exempt (or excepted) but names no
+/// provision at all: s17(1)(b), reg 14(3)(a) and s16(1)(b) ask for the
+/// exemption to be specified.
+fn unspecified(letter: &Letter) -> Option<Finding> {
+    static EXEMPT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bexempt(?:ion)?\b|\bexcept(?:ed|ion)\b"));
+    let law = letter.regime.regime();
+    let refuses = matches!(letter.kind, LetterKind::Refusal | LetterKind::PartialRelease);
+    // Any provision cited, even another regime's (a mismatch FOI104
+    // reports), is a specification; a letter cut short may specify it in
+    // the missing part.
+    let incomplete = letter.recognised.as_ref().is_some_and(|r| r.incomplete.is_some());
+    if !refuses || letter.from_case || incomplete || !letter.cited.is_empty() {
+        return None;
+    }
+    let (at, _) = letter.body().find(|(_, p)| EXEMPT.is_match(&p.text))?;
+    Some(Finding::at(
+        at,
+        format!(
+            "the letter withholds information as exempt but does not specify the {} it relies on ({})",
+            letter.regime.kinds().exemption_word,
+            law.notice.specify
+        ),
+    ))
+}
+
+/// A neither-confirm-nor-deny reply whose every exemption has no provision
+/// excluding the duty to confirm or deny (FOIA s21 has none): the notice
+/// must specify the provision that excludes it (s17(1)(b)).
+fn ncnd_without_exclusion(letter: &Letter) -> Option<Finding> {
+    if letter.kind != LetterKind::Ncnd || letter.from_case {
+        return None;
+    }
+    let law = letter.regime.regime();
+    let resolved: Vec<_> = letter.cited.iter().filter_map(|c| resolve(letter, c).map(|r| (c, r))).collect();
+    // FOISA and the EIR exclude the duty by one general provision (s18,
+    // reg 12(6)), not provision by provision.
+    if !law.exemptions.iter().any(|d| d.ncnd.is_some()) || resolved.iter().any(|(_, r)| r.def.ncnd.is_some()) {
+        return None;
+    }
+    let (cited, _) = resolved.first()?;
+    Some(Finding::at(
+        cited.paragraph,
+        format!(
+            "{} {} has no provision excluding the duty to confirm or deny, so it cannot ground a reply that neither confirms nor denies ({})",
+            cited.word, cited.provision, law.notice.specify
+        ),
+    ))
+}
+
+fn unknown(letter: &Letter) -> Vec<Finding> {
     let law = letter.regime.regime();
     let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u32>().ok();
     let numbers: Vec<u32> = law.exemptions.iter().filter_map(|d| number(d.section)).collect();
