@@ -55,7 +55,8 @@ fn check(letter: &Letter) -> Vec<Finding> {
             continue;
         }
         seen.push(label);
-        if !refs.iter().any(|(_, l)| l == label) && !(generic && letter.annexes == 1) {
+        let referred = refs.iter().any(|(_, l)| l == label) || (generic && letter.annexes == 1);
+        if !referred {
             out.push(Finding::letter(format!("{label} is attached but the letter never refers to it")).on("annexes"));
         }
     }
