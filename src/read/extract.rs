@@ -196,7 +196,7 @@ fn unescape(s: &str) -> String {
 }
 
 fn pdf(bytes: &[u8]) -> Result<String, String> {
-    Ok(pages(bytes)?.into_iter().flat_map(|page| [page, "\n\n".to_string()]).collect())
+    Ok(super::pages::join(pages(bytes)?))
 }
 
 /// The text of each page of a PDF, in page order: where a letter's pages

@@ -13,6 +13,7 @@
 pub mod extract;
 mod html;
 pub mod kind;
+mod pages;
 pub mod pattern;
 pub mod recognise;
 mod text;

@@ -350,13 +350,6 @@ pub fn annex_headings(paragraphs: &[Paragraph]) -> Vec<(usize, String)> {
 
 /// Annexes the text refers to: (paragraph, label, or "Annex" when unlabelled).
 pub fn annex_references(paragraphs: &[(usize, &Paragraph)]) -> Vec<(usize, String)> {
-    /// An annex named in lower case, which only a reference does ("set out
-    /// in the annex below", "the attached appendix"); a heading never is.
-    static LOWER: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"\b(?:attached|enclosed|accompanying) (annex|appendix)\b|\b(annex|appendix) (?:below|attached|enclosed|to this (?:letter|response))\b|\bin (?:the|an) (annex|appendix)(?:[.,;:]|$)",
-        )
-    });
     let mut out = Vec::new();
     for (i, p) in paragraphs {
         for m in annexes(&p.text) {
@@ -364,12 +357,32 @@ pub fn annex_references(paragraphs: &[(usize, &Paragraph)]) -> Vec<(usize, Strin
                 out.push((*i, normalise_annex(&p.text[m])));
             }
         }
-        for c in LOWER.captures_iter(&p.text) {
-            let word = c.iter().skip(1).flatten().next().map_or("annex", |m| m.as_str());
-            out.push((*i, normalise_annex(word)));
-        }
+        out.extend(lower_case_references(&p.text).map(|word| (*i, normalise_annex(word))));
     }
     out
+}
+
+/// Annexes named in lower case, which only a reference does ("set out in
+/// the annex below", "the attached appendix"); a heading never is. A
+/// scan, not a pattern: every letter is read for these, and most have none.
+fn lower_case_references(text: &str) -> impl Iterator<Item = &'static str> + '_ {
+    ["annex", "appendix"].into_iter().flat_map(move |word| {
+        text.match_indices(word).filter_map(move |(at, _)| {
+            let (before, after) = (&text[..at], &text[at + word.len()..]);
+            if !boundary(text, at) || after.starts_with(|c: char| c.is_alphanumeric()) {
+                return None;
+            }
+            let previous = before.split_whitespace().next_back().unwrap_or("");
+            let next = after.split_whitespace().next().unwrap_or("");
+            let bare = next.trim_end_matches(['.', ',', ';', ':']);
+            let referred = matches!(previous, "attached" | "enclosed" | "accompanying")
+                || matches!(bare, "below" | "attached" | "enclosed")
+                || (matches!(previous, "the" | "an")
+                    && before.trim_end().ends_with(&format!("in {previous}"))
+                    && (after.is_empty() || after.starts_with(['.', ',', ';', ':'])));
+            referred.then_some(word)
+        })
+    })
 }
 
 fn normalise_annex(s: &str) -> String {
