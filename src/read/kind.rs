@@ -112,14 +112,15 @@ static REVIEW_OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
 
 static HOLDING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)section 17\(2\)|s\.?\s?17\(2\)|section 10\(3\)|not yet (?:reached|made|taken|been able to reach) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale| limit)? for (?:considering|our decision|responding)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)|regulation 7\b|reg\.? 7\(1\)|complex and voluminous|need (?:more|further|additional) time to (?:process|respond|deal with|complete)|extend(?:ing|ed)? (?:the (?:deadline|time limit|period) )?(?:for (?:our|the) response )?(?:to|by) (?:a further )?(?:40|forty|20|twenty) working days|extend(?:ing|ed)? (?:the|our) (?:response )?(?:deadline|time ?limit|time ?scale|period)(?: for (?:responding|(?:our|the|a) (?:response|reply|decision)))? (?:to|by|until)\b",
+        r"(?i)section 17\(2\)|s\.?\s?17\(2\)|section 10\(3\)|not yet (?:reached|made|taken|been able to reach) a decision|(?:need|require)s? (?:further|more|additional|extra) time to (?:consider|assess|decide|weigh)|extend(?:ing|ed)? the time(?:scale| limit)? for (?:considering|our decision|responding)|(?:has|have) not yet been able to (?:reach|complete) (?:a|our|the) (?:decision|public interest)|regulation 7\b|reg\.? 7\(1\)|complex and voluminous|need (?:more|further|additional) time to (?:process|respond|deal with|complete)|extend(?:ing|ed)? (?:the (?:deadline|time limit|period) )?(?:for (?:our|the) response )?(?:to|by) (?:a further )?(?:40|forty|20|twenty) working days|extend(?:ing|ed)? (?:the|our) (?:response )?(?:deadline|time ?limit|time ?scale|time|period)(?: for (?:responding|(?:our|the|a) (?:response|reply|decision)))? (?:to|by|until)\b",
     )
 });
 
-/// A date still to come for the decision or the reply.
+/// The decision still to come: a date for it or for the reply, or time
+/// taken to decide where the public interest lies.
 static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:expect|aim|hope|intend|plan)s? to (?:reach (?:a|our|the) decision|respond|reply|provide (?:you with )?(?:a|our) (?:full |final )?(?:response|reply|decision)|complete)[^.]{0,40}\bby\b|(?:will|shall) (?:respond|reply|write to you) (?:again )?(?:by|no later than|on or before)|estimated? (?:date|that we will)|(?:expect|aim|hope|intend|plan)s? to (?:let you have|send you|give you|provide you with) (?:a|our|the) (?:full |final )?(?:response|reply|decision)[^.]{0,30}\bby\b",
+        r"(?i)(?:expect|aim|hope|intend|plan)s? to (?:reach (?:a|our|the) decision|respond|reply|provide (?:you with )?(?:a|our) (?:full |final )?(?:response|reply|decision)|complete)[^.]{0,40}\bby\b|(?:will|shall) (?:respond|reply|write to you) (?:again )?(?:by|no later than|on or before)|estimated? (?:date|that we will)|(?:expect|aim|hope|intend|plan)s? to (?:let you have|send you|give you|provide you with) (?:a|our|the) (?:full |final )?(?:response|reply|decision)[^.]{0,30}\bby\b|\btime to (?:decide|determine|assess|consider) (?:if|whether) the public interest",
     )
 });
 
@@ -138,7 +139,7 @@ static CLARIFICATION: LazyLock<Regex> = LazyLock::new(|| {
 
 static ACKNOWLEDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\backnowledge(?:s|d)? (?:receipt|your (?:request|e-?mail|letter))|(?:your request|this) (?:is being|has been) (?:logged|processed|passed to|allocated|registered)|we (?:will|aim to|shall|should) (?:respond|reply|provide a response|send (?:you )?a response)(?: to (?:you|your request))? (?:by|within|no later than|promptly|as soon as possible)|(?:due|deadline) (?:date )?for (?:our|a|the) response is|aim to (?:send|provide) (?:you )?(?:with )?a (?:full )?response by|(?:we are|I am) (?:currently |now )?(?:processing|dealing with|considering|handling) your (?:request|concerns|email|e-mail)|(?:hope|aim|endeavour) to send (?:you )?a response (?:to your request )?(?:shortly|as soon as)|you (?:should|can expect to|will) (?:receive|get) a (?:response|reply) (?:by|within)",
+        r"(?i)\backnowledge(?:s|d)? (?:receipt|your (?:request|e-?mail|letter))|(?:your request|this) (?:is being|has been) (?:logged|processed|passed to|allocated|registered)|we (?:will|aim to|shall|should) (?:respond|reply|provide a response|send (?:you )?a response)(?: to (?:you|your request))? (?:by|within|no later than|promptly|as soon as possible)|(?:due|deadline) (?:date )?for (?:our|a|the) response is|aim to (?:send|provide) (?:you )?(?:with )?a (?:full )?response by|(?:we are|I am) (?:currently |now )?(?:processing|dealing with|considering|handling) your (?:request|concerns|email|e-mail)|(?:hope|aim|endeavour) to send (?:you )?a response (?:to your request )?(?:shortly|as soon as)|you (?:should|can expect to|will) (?:receive|get) a (?:response|reply) (?:by|within)|you (?:can|should|may) expect (?:to (?:receive|get) )?(?:a|our) (?:full )?(?:response|reply) (?:by|within|no later than)",
     )
 });
 

@@ -198,14 +198,35 @@ pub fn reference(text: &str) -> Option<String> {
 
 /// When the request was received, from "your email of 27 March 2017" and the like.
 pub fn received(text: &str) -> Option<Date> {
-    static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)?,?\s+(?:of|dated|received(?: on)?|sent on|on|(?:that|which)\s+(?:we|the\s+\w+(?:\s+\w+)?)\s+received\s+on|(?:that|which)\s+was\s+received(?:\s+by\s+[^,.;]{1,40}?)?\s+on)|we received your (?:request|e-?mail|letter)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)? on|request (?:was )?received(?:\s+by\s+[^,.;]{1,40}?)?\s+on)\s+(?:the\s+)?",
-        )
-    });
     let m = RECEIVED.find(text)?;
     dates(&text[m.end()..]).into_iter().find(|(_, at)| *at <= 4).map(|(d, _)| d)
 }
+
+/// [`received`] for a date written without its year ("your email of 27
+/// August"), as letters write a request of the last weeks: the last such
+/// day on or before the letter's date `sent`.
+pub fn received_before(text: &str, sent: Date) -> Option<Date> {
+    static DAY_MONTH: LazyLock<Regex> =
+        LazyLock::new(|| re(&format!(r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\b(,?\s+\d{{4}})?")));
+    let m = RECEIVED.find(text)?;
+    let c = DAY_MONTH.captures(&text[m.end()..])?;
+    if c.get(3).is_some() {
+        return None; // the year is given: `received` reads it
+    }
+    let day: u8 = c[1].parse().ok()?;
+    let number = MONTHS.split('|').position(|n| n.eq_ignore_ascii_case(&c[2]))? + 1;
+    let month = time::Month::try_from(u8::try_from(number).ok()?).ok()?;
+    let in_year = |year: i32| time::Date::from_calendar_date(year, month, day).ok().map(Date);
+    in_year(sent.0.year()).filter(|d| *d <= sent).or_else(|| in_year(sent.0.year() - 1))
+}
+
+/// Where a reply says when the request came: what [`received`] and
+/// [`received_before`] read the date after.
+static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:your\s+(?:e-?mail|letter|request|correspondence|message|application|online request|web ?form(?: submission)?)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)?,?\s+(?:of|dated|received(?: on)?|sent on|on|(?:that|which)\s+(?:we|the\s+\w+(?:\s+\w+)?)\s+received\s+on|(?:that|which)\s+was\s+received(?:\s+by\s+[^,.;]{1,40}?)?\s+on)|we received your (?:request|e-?mail|letter)(?:\s+for\s+(?:recorded\s+|environmental\s+)?information)? on|request (?:was )?received(?:\s+by\s+[^,.;]{1,40}?)?\s+on)\s+(?:the\s+)?",
+    )
+});
 
 /// The day a clarification of the request arrived, where the letter says
 /// so ("You replied on 23 September 2024 clarifying…"): the date of
@@ -987,6 +1008,16 @@ mod tests {
                 proptest::prop_assert!(re(CONTACT_PATTERN).is_match(&text), "{:?}", text);
             }
         }
+    }
+
+    #[test]
+    fn a_request_date_without_its_year_is_the_last_before_the_letter() {
+        let sent = Date(time::macros::date!(2024 - 01 - 10));
+        let text = "Thank you for your email of 27 December, in which you asked for the figures.";
+        assert_eq!(received_before(text, sent).map(|d| d.iso()), Some("2023-12-27".to_string()));
+        let text = "Thank you for your email of 3rd January about the figures.";
+        assert_eq!(received_before(text, sent).map(|d| d.iso()), Some("2024-01-03".to_string()));
+        assert_eq!(received_before("Thank you for your email of 3 January 2024.", sent), None);
     }
 
     #[test]

@@ -104,11 +104,11 @@ impl Letter {
 /// The date of receipt a reply's time runs from: the request's, or a later
 /// clarification's the letter tells of (never one after the letter's date).
 fn received(whole: &str, kind: LetterKind, paragraphs: &[Paragraph]) -> Option<crate::case::Date> {
-    let request = recognise::received(whole);
+    let sent = recognise::letter_date(paragraphs);
+    let request = recognise::received(whole).or_else(|| sent.and_then(|sent| recognise::received_before(whole, sent)));
     if !kind.is_reply() {
         return request;
     }
-    let sent = recognise::letter_date(paragraphs);
     let clarified =
         recognise::clarified(whole).filter(|c| request.is_none_or(|r| *c > r) && sent.is_none_or(|s| *c <= s));
     clarified.or(request)

@@ -95,16 +95,23 @@ fn late(letter: &Letter, from: Date, sent: Date, limit: u32, what: &str, since: 
     else {
         return Vec::new();
     };
-    if taken <= limit {
+    // A letter dated on a weekend or holiday after the due day is late
+    // although no further working day has passed.
+    if sent <= deadline.due {
         return Vec::new();
     }
-    vec![Finding::letter(format!(
-        "{what} is dated {}, {taken} working days after {since} on {}: it was due by {} ({basis}), so it is {} working {} late",
-        format_date(sent, DateStyle::Long),
-        format_date(from, DateStyle::Long),
-        format_date(deadline.due, DateStyle::Long),
-        taken - limit,
-        if taken - limit == 1 { "day" } else { "days" }
-    ))
-    .on("response.date")]
+    let by = match taken.saturating_sub(limit) {
+        0 => "dated after that day".to_string(),
+        1 => "1 working day late".to_string(),
+        n => format!("{n} working days late"),
+    };
+    vec![
+        Finding::letter(format!(
+            "{what} is dated {}, {taken} working days after {since} on {}: it was due by {} ({basis}), so it is {by}",
+            format_date(sent, DateStyle::Long),
+            format_date(from, DateStyle::Long),
+            format_date(deadline.due, DateStyle::Long),
+        ))
+        .on("response.date"),
+    ]
 }

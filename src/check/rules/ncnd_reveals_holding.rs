@@ -49,6 +49,9 @@ fn check(letter: &Letter) -> Vec<Finding> {
     // those, so only a wholly NCND reply is held to them.
     let wholly = letter.kind == LetterKind::Ncnd;
     let reveals = |s: &str| {
+        if weighs_confirming(s) || names_parts(s) {
+            return false;
+        }
         (held(s) && !negated(s))
             || (wholly && held_otherwise(s) && !negated(s) && !hypothetical(s))
             || (wholly && search_or_denial(s) && !hypothetical(s))
@@ -63,6 +66,34 @@ fn check(letter: &Letter) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Talks of confirming or denying itself ("confirming or denying whether
+/// information is held would undermine…"): the harm, not an answer.
+fn weighs_confirming(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    ["confirming or denying", "confirm or deny", "confirmation or denial", "whether or not"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Names parts of the request ("questions 1 and 2", "part (a)", "item
+/// 3"): in a reply answering some parts and neither confirming nor
+/// denying others, a sentence about those parts tells nothing of the rest.
+fn names_parts(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    ["question", "part", "item", "point"].iter().any(|word| {
+        lower.match_indices(word).any(|(at, _)| {
+            let rest = lower[at + word.len()..].trim_start_matches('s');
+            let Some(rest) = rest.strip_prefix(' ') else { return false };
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), _) if c.is_ascii_digit() || c == '(' => true,
+                (Some(c), next) => c.is_ascii_alphabetic() && !next.is_some_and(|n| n.is_ascii_alphabetic()),
+                _ => false,
+            }
+        })
+    })
 }
 
 // The four tests below each find in a sentence what the pattern in their
