@@ -258,8 +258,20 @@ pub fn extended(text: &str) -> bool {
 
 /// The letter's own date: the last date before the salutation.
 pub fn letter_date(paragraphs: &[Paragraph]) -> Option<Date> {
+    let greeting = |p: &Paragraph| ["Dear ", "Annwyl "].iter().any(|g| p.text.contains(g));
+    // Without a salutation the head ends where the body starts: a letter
+    // copied without its greeting tells of other dates (the request's, a
+    // document's) in its first sentences.
+    let greeted = paragraphs.iter().take(20).any(greeting);
+    let body = |p: &Paragraph| {
+        let text = p.text.trim_end().trim_end_matches(':');
+        (p.text.split_whitespace().count() >= 12 && text.ends_with('.'))
+            || ["request", "response", "in response", "our response", "your request"]
+                .iter()
+                .any(|h| text.eq_ignore_ascii_case(h))
+    };
     let mut head = String::new();
-    for p in paragraphs.iter().take(20) {
+    for p in paragraphs.iter().take(20).take_while(|p| greeted || !body(p)) {
         // The salutation, in English or Welsh.
         match ["Dear ", "Annwyl "].iter().filter_map(|greeting| p.text.find(greeting)).min() {
             Some(i) => {
@@ -272,7 +284,12 @@ pub fn letter_date(paragraphs: &[Paragraph]) -> Option<Date> {
             }
         }
     }
-    dates(&head).last().map(|(d, _)| *d).or_else(|| signed_date(paragraphs))
+    // A "Date:" label names the letter's own date, wherever the head puts
+    // the reference, the recipient or the request's dates around it.
+    let labelled = head.match_indices("Date:").find_map(|(at, label)| {
+        dates(&head[at + label.len()..]).first().filter(|(_, offset)| *offset <= 40).map(|(d, _)| *d)
+    });
+    labelled.or_else(|| dates(&head).last().map(|(d, _)| *d)).or_else(|| signed_date(paragraphs))
 }
 
 /// A date set under the signature, as some authorities date their letters:
@@ -1018,6 +1035,20 @@ mod tests {
         let text = "Thank you for your email of 3rd January about the figures.";
         assert_eq!(received_before(text, sent).map(|d| d.iso()), Some("2024-01-03".to_string()));
         assert_eq!(received_before("Thank you for your email of 3 January 2024.", sent), None);
+    }
+
+    #[test]
+    fn the_letters_own_date_not_the_requests() {
+        let ps = [para("Our Ref: Date: IM-FOI-2018-1421 06 July 2018 You asked about 1 April 2017 to 31 March 2018.")];
+        assert_eq!(letter_date(&ps).map(|d| d.iso()), Some("2018-07-06".to_string()));
+        // No salutation: the head stops where the body starts.
+        let ps = [
+            para("TfL Ref: 3284-2223"),
+            para(
+                "Thank you for your request about a letter dated 30 September 2014 from the Commissioner to the Mayor.",
+            ),
+        ];
+        assert_eq!(letter_date(&ps), None);
     }
 
     #[test]

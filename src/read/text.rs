@@ -74,6 +74,10 @@ impl Letter {
             requester: if requester_side { None } else { salutation },
             incomplete: super::kind::covering(&whole).or_else(|| recognise::incomplete(&paragraphs)),
         };
+        let received = received(&whole, kind, &paragraphs);
+        // A reply is not written before the request came: a "date" that
+        // says so was taken from the request or a document it names.
+        let sent = recognise::letter_date(&paragraphs).filter(|sent| received.is_none_or(|r| *sent >= r));
         Letter {
             file: file.to_string(),
             kind,
@@ -89,8 +93,8 @@ impl Letter {
                 .map(|(paragraph, provision)| Redacted { provision, paragraph, item: None })
                 .collect(),
             reference: recognise::reference(&whole),
-            received: received(&whole, kind, &paragraphs),
-            sent: recognise::letter_date(&paragraphs),
+            received,
+            sent,
             extended: recognise::extended(&whole),
             annex_labels: annexes.iter().map(|(_, l)| l.clone()).collect(),
             annexes: annexes.len(),
