@@ -1039,7 +1039,10 @@ mod tests {
 
     #[test]
     fn the_letters_own_date_not_the_requests() {
-        let ps = [para("Our Ref: Date: IM-FOI-2018-1421 06 July 2018 You asked about 1 April 2017 to 31 March 2018.")];
+        let ps = [
+            para("OFFICIAL Our Ref: Date: IM-FOI-2018-1421 06 July 2018 FREEDOM OF INFORMATION (SCOTLAND) ACT 2002"),
+            para("Our records from 1 April 2017 to 31 March 2018"),
+        ];
         assert_eq!(letter_date(&ps).map(|d| d.iso()), Some("2018-07-06".to_string()));
         // No salutation: the head stops where the body starts.
         let ps = [
