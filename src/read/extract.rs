@@ -170,6 +170,13 @@ fn paragraphs_of(xml: &str) -> Vec<String> {
                 }
                 rest = &after[end..];
             }
+            // A line break (Shift+Enter, as letterheads and addresses are
+            // typed) keeps its lines apart: the letterhead is read by line.
+            "w:br" | "w:cr" if !tag.contains("w:type=\"page\"") => {
+                if let Some((_, text)) = open.last_mut() {
+                    text.push('\n');
+                }
+            }
             "w:tab" | "w:br" | "w:cr" => {
                 if let Some((_, text)) = open.last_mut() {
                     text.push(' ');

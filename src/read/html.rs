@@ -144,7 +144,9 @@ fn blocks(html: &str) -> String {
     // source's own line breaks are white space).
     let mut after_br = false;
     while let Some(lt) = rest.find('<') {
-        let text = entities(&rest[..lt]);
+        // The source's own line breaks are white space, as a browser shows
+        // them (Word wraps its HTML at 76 columns, mid-sentence).
+        let text = entities(&rest[..lt]).replace(['\r', '\n'], " ");
         after_br &= text.trim().is_empty();
         line.push_str(&text);
         let after = &rest[lt + 1..];

@@ -7,25 +7,36 @@
 //! land between the halves of a paragraph broken by the page, which then
 //! reads as two paragraphs with a stray line between: a review paragraph
 //! loses its address to the next page, a reason its exemption. Only what
-//! sits at a page's edge is dropped, and a line repeated at the edges of
-//! pages only when every page of three or more has it, so that a
-//! letterhead or a sign-off that happens to match is kept.
+//! sits at a page's edge is dropped: page numbers and markings, and the
+//! lines every page starts or ends with alike (a letterhead in the page
+//! header is kept on the first page, where it names the authority).
 
 /// The pages' text as one, each page's furniture dropped; pages are
 /// separated by a blank line unless a paragraph runs on from one to the
-/// next (it ends without closing punctuation and the next page starts in
-/// lower case), when they are joined by a line break.
+/// next, when they are joined by a line break.
 pub fn join(pages: Vec<String>) -> String {
     let mut lines: Vec<Vec<&str>> = pages.iter().map(|page| page.lines().collect()).collect();
-    let running = running_lines(&lines);
-    for page in &mut lines {
-        drop_furniture(page, &running);
+    // Page numbers first: they differ from page to page around a running
+    // footer that does not.
+    lines.iter_mut().for_each(drop_furniture);
+    let (header, footer) = (running(&lines, Edge::Top), running(&lines, Edge::Bottom));
+    for (i, page) in lines.iter_mut().enumerate() {
+        // The first page keeps its header: a letterhead set in the page
+        // header names the authority.
+        if i > 0 {
+            drop_lines(page, Edge::Top, header);
+        }
+        drop_lines(page, Edge::Bottom, footer);
+        drop_furniture(page);
     }
     let mut out = String::new();
     for (i, page) in lines.iter().enumerate() {
         if i > 0 {
             let previous = lines[..i].iter().rev().find_map(|p| last_text(p));
-            let runs_on = previous.is_some_and(open_ended) && first_text(page).is_some_and(starts_lower);
+            let runs_on = match (previous, first_text(page)) {
+                (Some(previous), Some(next)) => runs_on(previous, next),
+                _ => false,
+            };
             out.push_str(if runs_on { "\n" } else { "\n\n" });
         }
         let text = page.join("\n");
@@ -35,27 +46,53 @@ pub fn join(pages: Vec<String>) -> String {
     out
 }
 
-/// How many lines at each edge of a page are looked at for furniture.
-const EDGE: usize = 3;
-
-/// Lines, with their digits ignored, that stand at an edge of every page
-/// of a letter of three or more pages: a running header or footer.
-fn running_lines(pages: &[Vec<&str>]) -> Vec<String> {
-    if pages.len() < 3 {
-        return Vec::new();
-    }
-    let edges = |page: &[&str]| -> Vec<String> {
-        let text: Vec<&&str> = page.iter().filter(|l| !l.trim().is_empty()).collect();
-        let head = text.iter().take(EDGE);
-        let tail = text.iter().rev().take(EDGE);
-        head.chain(tail).map(|l| shape(l)).filter(|s| !s.is_empty()).collect()
-    };
-    let first = edges(&pages[0]);
-    let mut running: Vec<String> =
-        first.into_iter().filter(|line| pages[1..].iter().all(|page| edges(page).contains(line))).collect();
-    running.dedup();
-    running
+/// The top or the bottom of a page.
+#[derive(Clone, Copy)]
+enum Edge {
+    Top,
+    Bottom,
 }
+
+/// How many lines (not counting blank ones) at `edge` every page shares,
+/// digits aside ("Page 2 of 6", "Page 3 of 6"): a running header or
+/// footer. Only lines with words count, so that pages starting "1." and
+/// "2." share nothing; a single page shares nothing with itself.
+fn running(pages: &[Vec<&str>], edge: Edge) -> usize {
+    if pages.len() < 2 {
+        return 0;
+    }
+    let text = |page: &[&str]| -> Vec<String> {
+        let lines = page.iter().filter(|l| !l.trim().is_empty()).map(|l| shape(l));
+        match edge {
+            Edge::Top => lines.collect(),
+            Edge::Bottom => lines.rev().collect(),
+        }
+    };
+    let shapes: Vec<Vec<String>> = pages.iter().map(|p| text(p)).collect();
+    let shortest = shapes.iter().map(Vec::len).min().unwrap_or(0);
+    (0..shortest)
+        .take_while(|&n| {
+            let line = &shapes[0][n];
+            line.chars().filter(|c| c.is_alphabetic()).count() >= 3 && shapes.iter().all(|s| &s[n] == line)
+        })
+        .count()
+}
+
+/// Drops `count` lines (not counting blank ones) from `edge` of `page`.
+fn drop_lines(page: &mut Vec<&str>, edge: Edge, count: usize) {
+    for _ in 0..count {
+        let at = match edge {
+            Edge::Top => page.iter().position(|l| !l.trim().is_empty()),
+            Edge::Bottom => page.iter().rposition(|l| !l.trim().is_empty()),
+        };
+        let Some(at) = at else { return };
+        page.remove(at);
+    }
+}
+
+/// How many lines at each edge of a page are looked at for page numbers
+/// and markings.
+const EDGE: usize = 3;
 
 /// A line with its digits removed and its spacing collapsed, so "Page 2
 /// of 6" and "Page 3 of 6" are the same line.
@@ -64,23 +101,22 @@ fn shape(line: &str) -> String {
     without.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Drops page numbers, protective markings and `running` lines from the
-/// edges of `page`.
-fn drop_furniture(page: &mut Vec<&str>, running: &[String]) {
-    let furniture = |line: &str| page_number(line) || marking(line) || running.contains(&shape(line));
-    for _ in 0..EDGE {
-        let Some(at) = page.iter().position(|l| !l.trim().is_empty()) else { return };
-        if !furniture(page[at]) {
-            break;
+/// Drops page numbers and protective markings from the edges of `page`.
+fn drop_furniture(page: &mut Vec<&str>) {
+    let furniture = |line: &str| page_number(line) || marking(line);
+    for edge in [Edge::Top, Edge::Bottom] {
+        for _ in 0..EDGE {
+            let at = match edge {
+                Edge::Top => page.iter().position(|l| !l.trim().is_empty()),
+                Edge::Bottom => page.iter().rposition(|l| !l.trim().is_empty()),
+            };
+            match at {
+                Some(at) if furniture(page[at]) => {
+                    page.remove(at);
+                }
+                _ => break,
+            }
         }
-        page.remove(at);
-    }
-    for _ in 0..EDGE {
-        let Some(at) = page.iter().rposition(|l| !l.trim().is_empty()) else { return };
-        if !furniture(page[at]) {
-            break;
-        }
-        page.remove(at);
     }
 }
 
@@ -124,13 +160,16 @@ fn last_text<'a>(page: &[&'a str]) -> Option<&'a str> {
     page.iter().rev().map(|l| l.trim()).find(|l| !l.is_empty())
 }
 
-/// A line that stops mid-sentence: not at closing punctuation.
-fn open_ended(line: &str) -> bool {
-    !line.ends_with(['.', ':', ';', '!', '?', '"', '”', ')', ']'])
-}
-
-fn starts_lower(line: &str) -> bool {
-    line.chars().next().is_some_and(char::is_lowercase)
+/// Whether a paragraph ending in `previous` runs on into `next` on the
+/// next page: it stops mid-sentence (not at closing punctuation), and the
+/// next page goes on in lower case, or with a figure after a line long
+/// enough to be running text rather than a heading ("…within" / "40
+/// working days").
+fn runs_on(previous: &str, next: &str) -> bool {
+    let open = !previous.ends_with(['.', ':', ';', '!', '?', '"', '”', ')', ']']);
+    let first = next.chars().next();
+    open && (first.is_some_and(char::is_lowercase)
+        || (first.is_some_and(|c| c.is_ascii_digit()) && previous.chars().count() > 50))
 }
 
 #[cfg(test)]
@@ -168,6 +207,16 @@ mod tests {
             &format!("third page text\n{footer}\n3"),
         ]));
         assert!(!three.contains("County Hall") && three.contains("Northshire Council\nDear"), "{three}");
+        // A letterhead in the page header: kept on the first page only.
+        let head = "Westshire Council\nCounty Hall\nWesttown WT1 1AA\nfoi@westshire.gov.uk";
+        let two = join(pages(&[
+            &format!(
+                "{head}\nDear Mr Roe,\n\nYou may ask for an internal review of our decision by writing to us within"
+            ),
+            &format!("{head}\n40 working days of this letter.\n\nYours sincerely"),
+        ]));
+        assert_eq!(two.matches("County Hall").count(), 1, "{two}");
+        assert!(two.contains("within\n40 working days"), "{two}");
         // Two pages: a letterhead matching a sign-off is not a footer.
         let two = join(pages(&["Home Office\nDear Mr Roe,", "Yours sincerely\nHome Office"]));
         assert_eq!(two.matches("Home Office").count(), 2, "{two}");

@@ -567,6 +567,8 @@ pub fn citations(paragraphs: &[Paragraph]) -> Vec<Cited> {
                                 && seen[compact.len()..].starts_with('('))
                     };
                     if !out.iter().any(same) {
+                        // "12(5) (b)", a citation wrapped at a line end, is 12(5)(b).
+                        let provision = compact.clone();
                         out.push(Cited { provision, word: word.to_string(), paragraph: i, field: None });
                     }
                 }
