@@ -33,7 +33,8 @@ const DOC: &str = "\
 ## What it checks
 That a letter relying on a qualified exemption (or any EIR exception) gives the reasons for
 concluding that the public interest in maintaining it outweighs the public interest in disclosure:
-the words \"public interest\" with a weighing (balance, outweigh, in favour of). A holding notice
+the words \"public interest\" with a conclusion (outweighs, favours, lies in, is stronger); saying
+only that the interests were balanced or weighed gives no reasons. A holding notice
 under FOIA s17(2), which says the decision is not yet made, is exempt from this rule (see
 `missing-pit-estimate`).
 
@@ -56,7 +57,7 @@ competition for the contract.\"";
 fn check(letter: &Letter) -> Vec<Finding> {
     static WEIGHED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)public interest[^.]{0,200}(?:outweigh|balance|favou?r|weigh|maintain|stronger|greater|overwhelming|overriding|prevails)|(?:outweigh|balance|favou?r|weigh)[^.]{0,200}public interest|\bthe balance (?:therefore |clearly |in this case |of (?:the )?public interest )?(?:favou?rs|lies|is in favour|falls)",
+            r"(?i)public interest[^.]{0,200}(?:outweigh|favou?r|stronger|greater|overwhelming|overriding|prevails|lies (?:in|with)|rests with)|(?:outweigh|favou?r)[^.]{0,200}public interest|\bthe balance (?:therefore |clearly |in this case |of (?:the )?public interest )?(?:favou?rs|lies|is in favour|falls)",
         )
     });
     if holding_notice(letter) {
