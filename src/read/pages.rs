@@ -32,8 +32,8 @@ pub fn join(pages: Vec<String>) -> String {
     let mut out = String::new();
     for (i, page) in lines.iter().enumerate() {
         if i > 0 {
-            let previous = lines[..i].iter().rev().find_map(|p| last_text(p));
-            let runs_on = match (previous, first_text(page)) {
+            let previous = lines[..i].iter().rev().find_map(|p| edge_text(p, Edge::Bottom));
+            let runs_on = match (previous, edge_text(page, Edge::Top)) {
                 (Some(previous), Some(next)) => runs_on(previous, next),
                 _ => false,
             };
@@ -78,14 +78,26 @@ fn running(pages: &[Vec<&str>], edge: Edge) -> usize {
         .count()
 }
 
+impl Edge {
+    /// The index of the line of `page` at this edge, blank lines aside.
+    fn line(self, page: &[&str]) -> Option<usize> {
+        let text = |l: &&str| !l.trim().is_empty();
+        match self {
+            Edge::Top => page.iter().position(text),
+            Edge::Bottom => page.iter().rposition(text),
+        }
+    }
+}
+
+/// The line of `page` at `edge`, trimmed, blank lines aside.
+fn edge_text<'a>(page: &[&'a str], edge: Edge) -> Option<&'a str> {
+    edge.line(page).map(|at| page[at].trim())
+}
+
 /// Drops `count` lines (not counting blank ones) from `edge` of `page`.
 fn drop_lines(page: &mut Vec<&str>, edge: Edge, count: usize) {
     for _ in 0..count {
-        let at = match edge {
-            Edge::Top => page.iter().position(|l| !l.trim().is_empty()),
-            Edge::Bottom => page.iter().rposition(|l| !l.trim().is_empty()),
-        };
-        let Some(at) = at else { return };
+        let Some(at) = edge.line(page) else { return };
         page.remove(at);
     }
 }
@@ -106,11 +118,7 @@ fn drop_furniture(page: &mut Vec<&str>) {
     let furniture = |line: &str| page_number(line) || marking(line);
     for edge in [Edge::Top, Edge::Bottom] {
         for _ in 0..EDGE {
-            let at = match edge {
-                Edge::Top => page.iter().position(|l| !l.trim().is_empty()),
-                Edge::Bottom => page.iter().rposition(|l| !l.trim().is_empty()),
-            };
-            match at {
+            match edge.line(page) {
                 Some(at) if furniture(page[at]) => {
                     page.remove(at);
                 }
@@ -150,14 +158,6 @@ fn marking(line: &str) -> bool {
     ];
     let line = line.trim();
     MARKINGS.contains(&line)
-}
-
-fn first_text<'a>(page: &[&'a str]) -> Option<&'a str> {
-    page.iter().map(|l| l.trim()).find(|l| !l.is_empty())
-}
-
-fn last_text<'a>(page: &[&'a str]) -> Option<&'a str> {
-    page.iter().rev().map(|l| l.trim()).find(|l| !l.is_empty())
 }
 
 /// Whether a paragraph ending in `previous` runs on into `next` on the

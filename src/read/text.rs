@@ -74,10 +74,11 @@ impl Letter {
             requester: if requester_side { None } else { salutation },
             incomplete: super::kind::covering(&whole).or_else(|| recognise::incomplete(&paragraphs)),
         };
-        let received = received(&whole, kind, &paragraphs);
+        let dated = recognise::letter_date(&paragraphs);
+        let received = received(&whole, kind, dated);
         // A reply is not written before the request came: a "date" that
         // says so was taken from the request or a document it names.
-        let sent = recognise::letter_date(&paragraphs).filter(|sent| received.is_none_or(|r| *sent >= r));
+        let sent = dated.filter(|sent| received.is_none_or(|r| *sent >= r));
         Letter {
             file: file.to_string(),
             kind,
@@ -106,9 +107,9 @@ impl Letter {
 }
 
 /// The date of receipt a reply's time runs from: the request's, or a later
-/// clarification's the letter tells of (never one after the letter's date).
-fn received(whole: &str, kind: LetterKind, paragraphs: &[Paragraph]) -> Option<crate::case::Date> {
-    let sent = recognise::letter_date(paragraphs);
+/// clarification's the letter tells of (never one after the letter's date,
+/// `sent`).
+fn received(whole: &str, kind: LetterKind, sent: Option<crate::case::Date>) -> Option<crate::case::Date> {
     let request = recognise::received(whole).or_else(|| sent.and_then(|sent| recognise::received_before(whole, sent)));
     if !kind.is_reply() {
         return request;
