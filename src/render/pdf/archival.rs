@@ -7,7 +7,7 @@
 use std::fmt::Write;
 use std::sync::OnceLock;
 
-use lopdf::{Dictionary, Document, Object, Stream, dictionary};
+use super::object::{Dictionary, Document, Object, Stream, dictionary};
 
 use super::deflate::shared_stream;
 use crate::doc::Meta;

@@ -7,7 +7,7 @@
 
 use std::io::Write;
 
-use lopdf::{Dictionary, Object, dictionary};
+use super::object::{Dictionary, Object, dictionary};
 
 use super::embed::Embedded;
 use super::encode::text_string;

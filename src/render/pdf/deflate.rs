@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use lopdf::{Dictionary, Stream};
+use super::object::{Dictionary, Stream};
 
 use crate::render::deflate::{Format, deflate, deflate_shared};
 

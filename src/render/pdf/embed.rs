@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Mutex, PoisonError};
 
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
+use super::object::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
 use super::content::{Literal, literal, literal_byte};
 use super::deflate::{deflated_stream, stream};
@@ -448,7 +448,7 @@ fn descriptor(metrics: &DescriptorMetrics, name: &str, program: ObjectId) -> Dic
     let flags = if italic_angle == 0 { nonsymbolic } else { nonsymbolic | italic };
     dictionary! {
         "Type" => "FontDescriptor",
-        "FontName" => name,
+        "FontName" => name.to_owned(),
         "Ascent" => ascent,
         "Descent" => to_em(metrics.descender),
         "CapHeight" => ascent,

@@ -10,7 +10,7 @@
 //! reproducible: fonts get fixed resource ids, the dates come from the
 //! options, and the trailer `/ID` is a hash of the file.
 
-use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, StringFormat, dictionary};
+use super::object::{Dictionary, Document as PdfDocument, Object, ObjectId, StringFormat, dictionary};
 
 use super::content::page_content;
 use super::deflate::stream;
@@ -35,7 +35,7 @@ const MEDIA_BOX: [f32; 2] = [PAGE_WIDTH_MM * 2.834_646, PAGE_HEIGHT_MM * 2.834_6
 /// Encodes a laid-out letter as a tagged PDF (PDF/UA-1) that is also
 /// PDF/A-2u, carrying `doc`'s metadata.
 pub fn encode(layout: &Layout, doc: &Document, opts: &RenderOptions, fonts: &Fonts) -> Result<Vec<u8>, String> {
-    let mut pdf = PdfDocument::with_version("1.7");
+    let mut pdf = PdfDocument::new();
     let embedded = embed(&layout.pages, fonts, &mut pdf)?;
     if let Some(logo) = &doc.house.logo {
         let image = logo::xobject(&logo.image, &mut pdf)?;
@@ -51,7 +51,7 @@ pub fn encode(layout: &Layout, doc: &Document, opts: &RenderOptions, fonts: &Fon
         .collect::<Result<Vec<_>, _>>()?;
     tree.finish(&mut pdf);
     let count = kids.len() as i64;
-    pdf.objects.insert(pages_id, dictionary! { "Type" => "Pages", "Count" => count, "Kids" => kids }.into());
+    pdf.insert(pages_id, dictionary! { "Type" => "Pages", "Count" => count, "Kids" => kids });
     let date = pdf_date(opts)?;
     let metadata = pdf.add_object(archival::metadata(&doc.meta, &date, PRODUCER));
     let output_intent = archival::output_intent(&mut pdf)?;
@@ -68,7 +68,7 @@ pub fn encode(layout: &Layout, doc: &Document, opts: &RenderOptions, fonts: &Fon
         "OutputIntents" => vec![output_intent.into()],
     });
     let info = pdf.add_object(info(doc, &date));
-    writer::write(&pdf.objects, catalog, info)
+    writer::write(&pdf, catalog, info)
 }
 
 /// The letter's language: British English.
@@ -102,13 +102,13 @@ fn add_page(
         let id = pdf.new_object_id();
         link.set("P", page_id);
         link.set("StructParent", tree.annotation(node, page_id, id, pdf));
-        pdf.objects.insert(id, link.into());
+        pdf.insert(id, link);
         annotations.push(Object::Reference(id));
     }
     if !annotations.is_empty() {
         dict.set("Annots", annotations);
     }
-    pdf.objects.insert(page_id, dict.into());
+    pdf.insert(page_id, dict);
     Ok(page_id)
 }
 

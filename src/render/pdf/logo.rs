@@ -9,7 +9,7 @@
 
 use std::io::Read;
 
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
+use super::object::{Dictionary, Document, Object, ObjectId, Stream, StringFormat, dictionary};
 
 use super::deflate::shared_stream;
 use crate::image::{Format, Image};
@@ -30,7 +30,7 @@ pub fn xobject(image: &Image, pdf: &mut Document) -> Result<ObjectId, String> {
             dict.set("ColorSpace", if components == 1 { "DeviceGray" } else { "DeviceRGB" });
             dict.set("BitsPerComponent", 8);
             dict.set("Filter", "DCTDecode");
-            Stream::new(dict, image.bytes.to_vec()).with_compression(false)
+            Stream::new(dict, image.bytes.to_vec())
         }
         Format::Png { colour: colour @ (4 | 6), depth } => {
             let (pixels, alpha) = split_alpha(image, colour, depth)?;
@@ -62,7 +62,7 @@ pub fn xobject(image: &Image, pdf: &mut Document) -> Result<ObjectId, String> {
                     "Columns" => i64::from(image.width),
                 },
             );
-            Stream::new(dict, image.png_chunks(b"IDAT").flatten().copied().collect()).with_compression(false)
+            Stream::new(dict, image.png_chunks(b"IDAT").flatten().copied().collect())
         }
     };
     Ok(pdf.add_object(stream))
@@ -76,7 +76,7 @@ fn png_colour_space(image: &Image, colour: u8) -> Result<Object, String> {
         _ => {
             let palette = image.png_chunks(b"PLTE").next().filter(|p| p.len() >= 3).ok_or("the PNG has no palette")?;
             let entries = (palette.len() / 3).clamp(1, 256) as i64;
-            let table = Object::String(palette[..entries as usize * 3].to_vec(), lopdf::StringFormat::Hexadecimal);
+            let table = Object::String(palette[..entries as usize * 3].to_vec(), StringFormat::Hexadecimal);
             vec!["Indexed".into(), "DeviceRGB".into(), (entries - 1).into(), table].into()
         }
     })
@@ -149,10 +149,8 @@ fn paeth(a: u8, b: u8, c: u8) -> u8 {
 
 /// Adds the logo to the shared page resources, under [`NAME`].
 pub fn add_to_resources(pdf: &mut Document, resources: ObjectId, logo: ObjectId) -> Result<(), String> {
-    let dict: &mut Dictionary = pdf
-        .get_object_mut(resources)
-        .and_then(Object::as_dict_mut)
-        .map_err(|e| format!("page resources are missing: {e}"))?;
+    let dict: &mut Dictionary =
+        pdf.get_object_mut(resources).and_then(Object::as_dict_mut).ok_or("page resources are missing")?;
     dict.set("XObject", dictionary! { NAME => logo });
     Ok(())
 }
@@ -168,15 +166,15 @@ mod tests {
         let (colour, alpha) = split_alpha(&image, 6, 8).unwrap();
         assert_eq!(colour, [10, 20, 30].repeat(4));
         assert_eq!(alpha, vec![128; 4]);
-        let mut pdf = Document::with_version("1.7");
+        let mut pdf = Document::new();
         let id = xobject(&image, &mut pdf).unwrap();
         let dict = &pdf.get_object(id).unwrap().as_stream().unwrap().dict;
-        assert!(dict.get(b"SMask").is_ok());
+        assert!(dict.get(b"SMask").is_some());
     }
 
     #[test]
     fn opaque_png_and_jpeg_pass_through() {
-        let mut pdf = Document::with_version("1.7");
+        let mut pdf = Document::new();
         let image = Image::read(png(3, 1, 2, &[1, 2, 3])).unwrap();
         let id = xobject(&image, &mut pdf).unwrap();
         let stream = pdf.get_object(id).unwrap().as_stream().unwrap();

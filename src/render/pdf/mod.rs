@@ -23,6 +23,7 @@ mod lang;
 mod layout;
 mod linebreak;
 mod logo;
+mod object;
 mod paginate;
 mod sfnt;
 mod shape;

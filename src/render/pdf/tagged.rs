@@ -7,7 +7,7 @@
 //! each node to its parent when its first content is met puts every
 //! element's children in reading order too.
 
-use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
+use super::object::{Dictionary, Document, Object, ObjectId, dictionary};
 
 use super::structure::{Role, Structure};
 
@@ -112,7 +112,7 @@ impl<'s> TreeBuilder<'s> {
             if let Some((_, alt)) = self.structure.alt.iter().find(|(n, _)| *n == node) {
                 element.set("Alt", super::encode::text_string(alt));
             }
-            pdf.objects.insert(id, element.into());
+            pdf.insert(id, element);
         }
         let nums: Vec<Object> = std::mem::take(&mut self.parents)
             .into_iter()
@@ -126,7 +126,7 @@ impl<'s> TreeBuilder<'s> {
             "ParentTree" => dictionary! { "Nums" => nums },
             "ParentTreeNextKey" => next_key,
         };
-        pdf.objects.insert(self.root, root.into());
+        pdf.insert(self.root, root);
     }
 }
 

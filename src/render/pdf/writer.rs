@@ -20,9 +20,7 @@
 //! - the cross-reference stream (§7.5.8), which holds the trailer keys
 //!   (`/Root`, `/Info`, `/ID`), then `startxref` and `%%EOF`.
 
-use std::collections::BTreeMap;
-
-use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat, dictionary};
+use super::object::{Dictionary, Document, Object, ObjectId, Stream, StringFormat, dictionary};
 
 use super::deflate::stream;
 
@@ -46,16 +44,16 @@ enum Entry {
 /// # Errors
 ///
 /// Only if deflating fails, which no object can cause.
-pub fn write(objects: &BTreeMap<ObjectId, Object>, root: ObjectId, info: ObjectId) -> Result<Vec<u8>, String> {
-    let last = objects.keys().next_back().map_or(0, |&(id, _)| id as usize);
+pub fn write(objects: &Document, root: ObjectId, info: ObjectId) -> Result<Vec<u8>, String> {
+    let last = objects.max_id() as usize;
     let mut entries = vec![Entry::Free; last + 1];
-    let streamed: usize = objects.values().map(|o| o.as_stream().map_or(0, |s| s.content.len())).sum();
-    let mut out = Vec::with_capacity(HEADER.len() + streamed + 64 * objects.len() + 1024);
+    let streamed: usize = objects.iter().map(|(_, o)| o.as_stream().map_or(0, |s| s.content.len())).sum();
+    let mut out = Vec::with_capacity(HEADER.len() + streamed + 64 * last + 1024);
     out.extend_from_slice(HEADER);
     // The object stream's two parts: each object's number and offset, and
     // the objects, each followed by a newline.
     let (mut index, mut packed) = (Vec::new(), Vec::new());
-    for (&(id, generation), object) in objects {
+    for ((id, generation), object) in objects.iter() {
         let entry = &mut entries[id as usize];
         if generation == 0 && !matches!(object, Object::Stream(_)) {
             *entry = Entry::Packed { index: index.len() };
@@ -166,8 +164,8 @@ fn indirect(out: &mut Vec<u8>, id: usize, generation: u16, object: &Object) {
 /// the dictionary said), and the content between end-of-line markers.
 fn write_stream(out: &mut Vec<u8>, stream: &Stream) {
     out.extend_from_slice(b"<<");
-    for (key, value) in &stream.dict {
-        if key.as_slice() != b"Length" {
+    for (key, value) in stream.dict.iter() {
+        if key != b"Length" {
             key_value(out, key, value);
         }
     }
@@ -183,12 +181,11 @@ fn write_stream(out: &mut Vec<u8>, stream: &Stream) {
 /// another object, which PDF does not allow, is written as its dictionary.
 fn write_object(out: &mut Vec<u8>, object: &Object) {
     match object {
-        Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(true) => out.extend_from_slice(b"true"),
         Object::Boolean(false) => out.extend_from_slice(b"false"),
         Object::Integer(value) => integer(out, *value),
         Object::Real(value) => real(out, *value),
-        Object::Name(name) => write_name(out, name),
+        Object::Name(name) => write_name(out, name.as_bytes()),
         Object::String(bytes, StringFormat::Literal) => literal(out, bytes),
         Object::String(bytes, StringFormat::Hexadecimal) => hex(out, bytes),
         Object::Array(items) => {
@@ -215,12 +212,12 @@ fn write_object(out: &mut Vec<u8>, object: &Object) {
 /// Whether `object` begins with a regular character, so must be parted
 /// from a token before it (a number or name, say) by white space.
 fn starts_with_regular(object: &Object) -> bool {
-    matches!(object, Object::Null | Object::Boolean(_) | Object::Integer(_) | Object::Real(_) | Object::Reference(_))
+    matches!(object, Object::Boolean(_) | Object::Integer(_) | Object::Real(_) | Object::Reference(_))
 }
 
 fn write_dictionary(out: &mut Vec<u8>, dict: &Dictionary) {
     out.extend_from_slice(b"<<");
-    for (key, value) in dict {
+    for (key, value) in dict.iter() {
         key_value(out, key, value);
     }
     out.extend_from_slice(b">>");
@@ -378,6 +375,38 @@ fn mix(mut h: u64) -> u64 {
 mod tests {
     use super::*;
 
+    fn name(bytes: &[u8]) -> Object {
+        Object::Name(bytes.to_vec().into())
+    }
+
+    /// `object` as lopdf reads it, to compare with what lopdf read back.
+    fn lo(object: &Object) -> lopdf::Object {
+        match object {
+            Object::Boolean(b) => lopdf::Object::Boolean(*b),
+            Object::Integer(i) => lopdf::Object::Integer(*i),
+            Object::Real(r) => lopdf::Object::Real(*r),
+            Object::Name(n) => lopdf::Object::Name(n.as_bytes().to_vec()),
+            Object::String(s, StringFormat::Literal) => lopdf::Object::String(s.clone(), lopdf::StringFormat::Literal),
+            Object::String(s, StringFormat::Hexadecimal) => {
+                lopdf::Object::String(s.clone(), lopdf::StringFormat::Hexadecimal)
+            }
+            Object::Array(items) => lopdf::Object::Array(items.iter().map(lo).collect()),
+            Object::Dictionary(dict) => lopdf::Object::Dictionary(lo_dict(dict)),
+            Object::Stream(stream) => {
+                lopdf::Object::Stream(lopdf::Stream::new(lo_dict(&stream.dict), stream.content.clone()))
+            }
+            Object::Reference(id) => lopdf::Object::Reference(*id),
+        }
+    }
+
+    fn lo_dict(dict: &Dictionary) -> lopdf::Dictionary {
+        let mut out = lopdf::Dictionary::new();
+        for (key, value) in dict.iter() {
+            out.set(key.to_vec(), lo(value));
+        }
+        out
+    }
+
     fn written(object: &Object) -> String {
         let mut out = Vec::new();
         write_object(&mut out, object);
@@ -386,37 +415,34 @@ mod tests {
 
     /// Names and strings that need escaping, every byte value, numbers at
     /// their limits, a stream and a gap in the numbering.
-    fn awkward_objects() -> BTreeMap<ObjectId, Object> {
+    fn awkward_objects() -> Document {
         let every_byte: Vec<u8> = (0..=255).collect();
-        let mut objects = BTreeMap::new();
-        objects.insert((1, 0), dictionary! { "Type" => "Catalog", "Pages" => (2, 0) }.into());
-        objects.insert((2, 0), dictionary! { "Type" => "Pages", "Count" => 0, "Kids" => Vec::<Object>::new() }.into());
+        let mut objects = Document::new();
+        objects.add_object(dictionary! { "Type" => "Catalog", "Pages" => (2, 0) });
+        objects.add_object(dictionary! { "Type" => "Pages", "Count" => 0, "Kids" => Vec::<Object>::new() });
         let mut info = dictionary! {
             "Title" => Object::string_literal("a (b) c) (( \\ \\( \r\n\r é ü"),
             "Subject" => Object::String(every_byte[1..].to_vec(), StringFormat::Literal),
             "Keywords" => Object::String(every_byte.clone(), StringFormat::Hexadecimal),
             "Empty" => Object::string_literal(""),
-            "Odd" => Object::Name(b"A B#(x)/[y]<z>{w}%v\xC3\xA9~!".to_vec()),
+            "Odd" => name(b"A B#(x)/[y]<z>{w}%v\xC3\xA9~!"),
         };
-        info.set(b"key with space#and(delimiters)".to_vec(), Object::Name(b"".to_vec()));
-        objects.insert((3, 0), info.into());
-        objects.insert((4, 0), Stream::new(dictionary! { "Length" => 999 }, b"BT ET".to_vec()).into());
-        objects.insert(
-            (6, 0),
-            Object::Array(vec![
-                Object::Null,
-                true.into(),
-                false.into(),
-                Object::Integer(i64::MIN),
-                Object::Integer(i64::MAX),
-                Object::Integer(-5),
-                Object::Real(0.5),
-                Object::Real(841.889_8),
-                Object::Real(-0.0001),
-                Object::Reference((4, 0)),
-                Object::Array(vec![1.into(), "N".into(), 2.into()]),
-            ]),
-        );
+        info.set(b"key with space#and(delimiters)".to_vec(), name(b""));
+        objects.add_object(info);
+        objects.add_object(Stream::new(dictionary! { "Length" => 999 }, b"BT ET".to_vec()));
+        objects.new_object_id();
+        objects.add_object(Object::Array(vec![
+            true.into(),
+            false.into(),
+            Object::Integer(i64::MIN),
+            Object::Integer(i64::MAX),
+            Object::Integer(-5),
+            Object::Real(0.5),
+            Object::Real(841.889_8),
+            Object::Real(-0.0001),
+            Object::Reference((4, 0)),
+            Object::Array(vec![1.into(), "N".into(), 2.into()]),
+        ]));
         objects
     }
 
@@ -425,14 +451,14 @@ mod tests {
         let objects = awkward_objects();
         let bytes = write(&objects, (1, 0), (3, 0)).unwrap();
         let read = lopdf::Document::load_mem(&bytes).expect("parses");
-        for (id, object) in &objects {
-            let found = read.get_object(*id).unwrap_or_else(|_| panic!("object {id:?} is missing"));
+        for (id, object) in objects.iter() {
+            let found = read.get_object(id).unwrap_or_else(|_| panic!("object {id:?} is missing"));
             match (object, found) {
-                (Object::Stream(ours), Object::Stream(theirs)) => {
+                (Object::Stream(ours), lopdf::Object::Stream(theirs)) => {
                     assert_eq!(theirs.content, ours.content);
                     assert_eq!(theirs.dict.get(b"Length").unwrap().as_i64().unwrap(), ours.content.len() as i64);
                 }
-                _ => assert_eq!(found, object, "object {id:?}"),
+                _ => assert_eq!(found, &lo(object), "object {id:?}"),
             }
         }
         assert_eq!(read.trailer.get(b"Root").unwrap().as_reference().unwrap(), (1, 0));
@@ -467,7 +493,8 @@ mod tests {
             Entry::Packed { index: 1 },
         ];
         let xref = cross_reference_stream(&entries, Some(3), (1, 0), (1, 0), [0; 16]);
-        let widths = xref.dict.get(b"W").unwrap().as_array().unwrap();
+        let widths = lo(xref.dict.get(b"W").unwrap());
+        let widths = widths.as_array().unwrap();
         assert_eq!(widths.iter().map(|w| w.as_i64().unwrap()).collect::<Vec<_>>(), [1, 3, 2]);
         let table = xref.content;
         #[rustfmt::skip]
@@ -484,13 +511,13 @@ mod tests {
     #[test]
     fn offsets_past_64_kib_get_wider_fields() {
         let mut objects = awkward_objects();
-        objects.insert((7, 0), Stream::new(Dictionary::new(), vec![b'x'; 100_000]).into());
+        objects.add_object(Stream::new(Dictionary::new(), vec![b'x'; 100_000]));
         let bytes = write(&objects, (1, 0), (3, 0)).unwrap();
         let read = lopdf::Document::load_mem(&bytes).expect("parses");
         assert!(bytes.windows(9).any(|w| w == b"/W[1 3 2]"), "offsets take three bytes");
         let stream = read.get_object((7, 0)).unwrap().as_stream().unwrap();
         assert_eq!(stream.content.len(), 100_000);
-        assert_eq!(read.get_object((6, 0)).unwrap(), &objects[&(6, 0)]);
+        assert_eq!(read.get_object((6, 0)).unwrap(), &lo(objects.get_object((6, 0)).unwrap()));
     }
 
     /// The table holds the rule: printable ASCII but the delimiters and `#`.
@@ -504,14 +531,11 @@ mod tests {
 
     #[test]
     fn names_escape_delimiters_hash_and_non_ascii() {
-        assert_eq!(written(&Object::Name(b"Type".to_vec())), "/Type");
-        assert_eq!(
-            written(&Object::Name(b"A B#(x)/[y]<z>{w}%".to_vec())),
-            "/A#20B#23#28x#29#2F#5By#5D#3Cz#3E#7Bw#7D#25"
-        );
-        assert_eq!(written(&Object::Name("Café".as_bytes().to_vec())), "/Caf#C3#A9");
-        assert_eq!(written(&Object::Name(b"a\0b\x7F".to_vec())), "/ab#7F");
-        assert_eq!(written(&Object::Name(Vec::new())), "/");
+        assert_eq!(written(&name(b"Type")), "/Type");
+        assert_eq!(written(&name(b"A B#(x)/[y]<z>{w}%")), "/A#20B#23#28x#29#2F#5By#5D#3Cz#3E#7Bw#7D#25");
+        assert_eq!(written(&name("Café".as_bytes())), "/Caf#C3#A9");
+        assert_eq!(written(&name(b"a\0b\x7F")), "/ab#7F");
+        assert_eq!(written(&name(b"")), "/");
     }
 
     #[test]
@@ -550,13 +574,12 @@ mod tests {
             "N".into(),
             3.into(),
             Object::Reference((4, 0)),
-            Object::Null,
             Object::string_literal("s"),
             true.into(),
             Object::Array(vec![]),
             Object::Dictionary(dictionary! { "K" => 5, "L" => "M", "B" => false }),
         ]);
-        assert_eq!(written(&array), "[1 2.5/N 3 4 0 R null(s) true[]<</K 5/L/M/B false>>]");
+        assert_eq!(written(&array), "[1 2.5/N 3 4 0 R(s) true[]<</K 5/L/M/B false>>]");
     }
 
     #[test]
@@ -564,7 +587,7 @@ mod tests {
         let bytes = write(&awkward_objects(), (1, 0), (3, 0)).unwrap();
         assert_eq!(write(&awkward_objects(), (1, 0), (3, 0)).unwrap(), bytes);
         let mut objects = awkward_objects();
-        objects.insert((2, 0), dictionary! { "Type" => "Pages", "Count" => 1, "Kids" => Vec::<Object>::new() }.into());
+        objects.insert((2, 0), dictionary! { "Type" => "Pages", "Count" => 1, "Kids" => Vec::<Object>::new() });
         let other = write(&objects, (1, 0), (3, 0)).unwrap();
         let id = |bytes: &[u8]| {
             let read = lopdf::Document::load_mem(bytes).unwrap();
