@@ -66,7 +66,7 @@ pub fn find(text: &str) -> Vec<Found<'_>> {
 /// substring search set up for each of them cost more than the rest of
 /// reading them.
 fn next_open(text: &str, mut from: usize) -> Option<usize> {
-    while let Some(at) = text[from..].find('[').map(|i| from + i) {
+    while let Some(at) = memchr::memchr(b'[', &text.as_bytes()[from..]).map(|i| from + i) {
         if text[at..].starts_with(OPEN) {
             return Some(at);
         }

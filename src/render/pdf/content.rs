@@ -253,7 +253,7 @@ impl<'p> PageWriter<'p, '_> {
         // Lines mostly share their x with the line before: its value is known.
         let mut exact = |n: f32, known: Option<(f32, i64)>| match known {
             Some((at, value)) if at == n => Some(value),
-            _ => Fixed::of(n, &mut self.scratch),
+            _ => Fixed::remembered(n, &mut self.scratch),
         };
         let to_x = exact(x, from.map(|f| (f.x, f.fixed_x)));
         let to_y = exact(y, from.map(|f| (f.y, f.fixed_y)));
@@ -328,7 +328,9 @@ impl<'p> PageWriter<'p, '_> {
     fn show(&mut self, face: Face, text: &str) {
         self.out.reserve(2 * text.len() + 6);
         self.out.push(b'(');
-        if text.is_ascii() {
+        if self.fonts.ascii_as_itself(face, text.as_bytes()) {
+            self.out.extend_from_slice(text.as_bytes());
+        } else if text.is_ascii() {
             let literals = self.fonts.ascii_literals(face);
             for &b in text.as_bytes() {
                 let Literal { bytes, len } = literals[usize::from(b)];
@@ -524,6 +526,30 @@ impl Fixed {
         Some(if negative { -value } else { value })
     }
 
+    /// [`Fixed::of`], remembered per thread: a letter's lines stand at a
+    /// few hundred heights, and the letters of a batch at much the same
+    /// ones, so most are worked out once (each is a float printed and
+    /// parsed back, some 700 instructions). A small table indexed by the
+    /// float's bits; an empty slot holds 0.0, whose value is 0.
+    fn remembered(n: f32, written: &mut Vec<u8>) -> Option<i64> {
+        const SLOTS: usize = 1024;
+        const NOT_FIXED: i64 = i64::MIN;
+        thread_local! {
+            static SEEN: std::cell::RefCell<Vec<(u32, i64)>> = std::cell::RefCell::new(vec![(0, 0); SLOTS]);
+        }
+        let bits = n.to_bits();
+        let slot = (bits.wrapping_mul(0x9E37_79B9) >> 22) as usize % SLOTS;
+        SEEN.with_borrow_mut(|seen| {
+            let (key, value) = seen[slot];
+            if key == bits {
+                return (value != NOT_FIXED).then_some(value);
+            }
+            let value = Fixed::of(n, written);
+            seen[slot] = (bits, value.unwrap_or(NOT_FIXED));
+            value
+        })
+    }
+
     /// Writes `value` as a PDF real: no exponent, no trailing zeros.
     fn write(out: &mut Vec<u8>, value: i64) {
         if value < 0 {
@@ -708,6 +734,17 @@ mod tests {
         }
         for n in [1e-12, f32::NAN, f32::INFINITY, 1e10] {
             assert_eq!(Fixed::of(n, &mut Vec::new()), None, "{n:?}");
+        }
+        // Remembered values are the values, however slots are shared:
+        // every value twice, the second time from the table.
+        for round in 0..2 {
+            for i in (-300_000..300_000).step_by(7) {
+                let n = i as f32 / 1000.0 + f32::EPSILON * (i % 3) as f32;
+                assert_eq!(Fixed::remembered(n, &mut Vec::new()), Fixed::of(n, &mut Vec::new()), "{n:?} {round}");
+            }
+            for n in [0.0, -0.0, 1e-12, f32::NAN, 1e10] {
+                assert_eq!(Fixed::remembered(n, &mut Vec::new()), Fixed::of(n, &mut Vec::new()), "{n:?}");
+            }
         }
         let mut out = Vec::new();
         Fixed::write(&mut out, -14_300_050_000);

@@ -39,6 +39,9 @@ pub struct Embedded<'f> {
     /// Per face, each ASCII character's code as it is written in a literal
     /// string ([`literal`]), so text is written a table entry a byte.
     ascii_literal: [[Literal; 128]; Face::ALL.len()],
+    /// Per face, a bit for each ASCII byte that is written as itself (bit
+    /// `b` for byte `b`): a line made only of these is copied as it is.
+    ascii_itself: [u128; Face::ALL.len()],
     /// The resource dictionary every page shares: each embedded face
     /// under its resource id.
     pub resources: ObjectId,
@@ -76,6 +79,13 @@ impl Embedded<'_> {
     /// The literal-string bytes of each ASCII character in `face`.
     pub fn ascii_literals(&self, face: Face) -> &[Literal; 128] {
         &self.ascii_literal[face.index()]
+    }
+
+    /// Whether every byte of `text` (ASCII) is written as itself in
+    /// `face`: true of nearly every line in a simple font.
+    pub fn ascii_as_itself(&self, face: Face, text: &[u8]) -> bool {
+        let itself = self.ascii_itself[face.index()];
+        text.iter().all(|&b| b < 128 && itself >> b & 1 == 1)
     }
 
     /// [`Embedded::code`], looked up in the encoding or the font. (A
@@ -129,11 +139,16 @@ pub fn embed<'f>(pages: &[Page], fonts: &'f Fonts, pdf: &mut Document) -> Result
         lengths,
         ascii: [[0; 128]; Face::ALL.len()],
         ascii_literal: [[literal(0); 128]; Face::ALL.len()],
+        ascii_itself: [0; Face::ALL.len()],
         resources,
     };
     for face in Face::ALL.into_iter().filter(|face| !embedded.codes[face.index()].is_empty()) {
         let codes: [u16; 128] = std::array::from_fn(|b| embedded.font_code(face, char::from(b as u8)));
-        embedded.ascii_literal[face.index()] = codes.map(|code| embedded.literal_of(face, code));
+        let literals = codes.map(|code| embedded.literal_of(face, code));
+        embedded.ascii_itself[face.index()] = (0..128u8)
+            .filter(|&b| literals[usize::from(b)].len == 1 && literals[usize::from(b)].bytes[0] == b)
+            .fold(0, |bits, b| bits | 1 << b);
+        embedded.ascii_literal[face.index()] = literals;
         embedded.ascii[face.index()] = codes;
     }
     Ok(embedded)
