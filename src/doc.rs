@@ -314,7 +314,7 @@ pub enum ListKind {
 
 /// Inline content. Deliberately flat (no nesting): letters need plain, bold,
 /// italic and links, and a flat list keeps every backend simple.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Inline {
     /// Plain text.
     Text(String),

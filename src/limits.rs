@@ -95,9 +95,28 @@ pub fn read_file(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u8>>
     if !meta.is_file() {
         return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
     }
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
-    file.take(limit + 1).read_to_end(&mut bytes)?;
+    let mut file = std::fs::File::open(path)?;
+    // Room for the whole file and one byte more, so that one read takes it
+    // all and the next says it ended (`read_to_end` reads 8 KiB first: a
+    // third system call for a typical case file). A file that grew since
+    // is read on, up to one byte over the limit.
+    let mut bytes = vec![0; meta.len().min(limit) as usize + 1];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            if filled as u64 > limit {
+                break;
+            }
+            bytes.resize((filled * 2).min(limit as usize + 1), 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
     if bytes.len() as u64 > limit {
         return Err(std::io::Error::new(
             std::io::ErrorKind::FileTooLarge,

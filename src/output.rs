@@ -57,6 +57,27 @@ impl Staged {
     }
 }
 
+/// Creates the folder `dir` (and its parents) unless this process made or
+/// found it before: a batch writes a thousand letters into one folder, and
+/// asking again for each (a `mkdir` that fails, then a `stat`) was two
+/// system calls a letter. A folder removed mid-batch fails the next
+/// staging with its own error.
+pub fn ensure_dir(dir: &Path) -> io::Result<()> {
+    static MADE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let made = || MADE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if made().iter().any(|known| known == dir) {
+        return Ok(());
+    }
+    fs::create_dir_all(dir)?;
+    let mut made = made();
+    // A few folders a run: a batch writes into one, `--layout` into a few.
+    if made.len() >= 64 {
+        made.clear();
+    }
+    made.push(dir.to_path_buf());
+    Ok(())
+}
+
 /// Writes `bytes` to an exclusive temporary file beside `target`, with the
 /// permissions `target` has now (new files get the usual `0666 & !umask`).
 pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {

@@ -222,7 +222,7 @@ pub fn is_checkable(path: &Path) -> bool {
 /// expanded. Each input appears once, in the order given; an argument
 /// naming nothing is a [`Failed`].
 pub fn inputs(args: &[PathBuf], wanted: fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<Failed>) {
-    let mut files = Vec::new();
+    let mut files: Vec<(PathBuf, Option<FileId>)> = Vec::new();
     let mut failed = Vec::new();
     for arg in args {
         let missing = std::fs::symlink_metadata(arg).is_err();
@@ -248,25 +248,48 @@ pub fn inputs(args: &[PathBuf], wanted: fn(&Path) -> bool) -> (Vec<PathBuf>, Vec
             }
         } else {
             // A single file is taken as given; reading it reports any problem.
-            files.push(arg.clone());
+            files.push((arg.clone(), None));
         }
     }
     if files.len() > 1 {
+        // The same file named twice (through a link, or `.` and `..`) is
+        // one file: the same device and inode. A folder's search has them
+        // already; a canonical path cost a `readlink` for each component.
         let mut seen = std::collections::HashSet::new();
-        files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+        files.retain_mut(|(f, id)| match id.take().or_else(|| std::fs::metadata(&*f).ok().map(|m| file_id(f, &m))) {
+            Some(id) => seen.insert(id),
+            None => true,
+        });
     }
-    (files, failed)
+    (files.into_iter().map(|(f, _)| f).collect(), failed)
 }
 
-fn add(path: &Path, wanted: fn(&Path) -> bool, files: &mut Vec<PathBuf>) {
+/// What is the same for every path to a file: its device and inode.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_: &Path, meta: &std::fs::Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _: &std::fs::Metadata) -> FileId {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn add(path: &Path, wanted: fn(&Path) -> bool, files: &mut Vec<(PathBuf, Option<FileId>)>) {
     if path.is_dir() {
         walk(path, wanted, files);
     } else if wanted(path) {
-        files.push(path.to_path_buf());
+        files.push((path.to_path_buf(), None));
     }
 }
 
-fn walk(dir: &Path, wanted: fn(&Path) -> bool, files: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, wanted: fn(&Path) -> bool, files: &mut Vec<(PathBuf, Option<FileId>)>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
@@ -279,7 +302,9 @@ fn walk(dir: &Path, wanted: fn(&Path) -> bool, files: &mut Vec<PathBuf>) {
         if meta.is_dir() {
             walk(&path, wanted, files);
         } else if meta.is_file() && wanted(&path) {
-            files.push(path);
+            // Not a link (its own metadata says a regular file): its id is the file's.
+            let id = file_id(&path, &meta);
+            files.push((path, Some(id)));
         }
     }
 }
@@ -563,7 +588,7 @@ pub fn stage_document(
 ) -> Result<Vec<Staged>, StageError> {
     let opts = RenderOptions { reference_doc, ..RenderOptions::for_document(doc) };
     let write = |message: String| StageError { kind: FailKind::Write, message, unprintable: None };
-    std::fs::create_dir_all(dir).map_err(|e| write(format!("error: cannot create {}: {e}", dir.display())))?;
+    output::ensure_dir(dir).map_err(|e| write(format!("error: cannot create {}: {e}", dir.display())))?;
     let mut staged = Vec::with_capacity(formats.len());
     for &format in formats {
         let bytes = render::render(doc, format, &opts).map_err(|e| StageError {
@@ -658,6 +683,24 @@ impl Workers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file named as itself, through its folder, through `..` and
+    /// through a link is one input; a copy of it is another.
+    #[cfg(unix)]
+    #[test]
+    fn each_file_is_an_input_once_however_it_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        let case = sub.join("a.yaml");
+        std::fs::write(&case, "x").unwrap();
+        std::fs::write(sub.join("b.yaml"), "x").unwrap();
+        std::os::unix::fs::symlink(&case, dir.path().join("link.yaml")).unwrap();
+        let args = [case.clone(), sub.clone(), sub.join("../sub/a.yaml"), dir.path().join("link.yaml")];
+        let (files, failed) = inputs(&args, is_case_file);
+        assert!(failed.is_empty());
+        assert_eq!(files, [case, sub.join("b.yaml")]);
+    }
 
     #[test]
     fn a_panic_fails_only_its_input() {

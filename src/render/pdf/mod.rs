@@ -23,6 +23,7 @@ mod lang;
 mod layout;
 mod linebreak;
 mod logo;
+mod memo;
 mod object;
 mod paginate;
 mod sfnt;

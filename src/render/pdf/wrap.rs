@@ -43,6 +43,11 @@ pub struct Wrapped {
 /// (`Inline::LineBreak`, newlines in text) always end a line; a word wider
 /// than the line is broken between characters. Empty input gives no lines.
 pub fn wrap(inlines: &[Inline], style: TextStyle, max_width: f32, fonts: &Fonts) -> Vec<Wrapped> {
+    super::memo::wrapped(inlines, style, max_width, fonts, || wrap_uncached(inlines, style, max_width, fonts))
+}
+
+/// [`wrap`], worked out afresh.
+pub(super) fn wrap_uncached(inlines: &[Inline], style: TextStyle, max_width: f32, fonts: &Fonts) -> Vec<Wrapped> {
     let text = Shaped::new(inlines, style.base, fonts);
     // The tolerance absorbs float noise in widths computed as sums and
     // differences (a column of max-content width minus its padding), far
