@@ -854,11 +854,11 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     // Every placeholder starts with `{`, `<` or `[`, or is an `xx/xx/xx`
     // date ("x" has no other case forms): text with none of them has no
     // placeholder, and need not compile the pattern to say so.
-    let opens = text.bytes().any(|b| matches!(b, b'{' | b'<' | b'['));
     let bytes = text.as_bytes();
+    let opens = memchr::memchr3(b'{', b'<', b'[', bytes).is_some();
     let dated = || {
-        text.match_indices('/')
-            .any(|(at, _)| at >= 2 && bytes.get(at - 2..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"xx/xx/xx")))
+        memchr::memchr_iter(b'/', bytes)
+            .any(|at| at >= 2 && bytes.get(at - 2..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"xx/xx/xx")))
     };
     if !opens && !dated() {
         return Vec::new();

@@ -192,6 +192,14 @@ fn glyphs_shown(pages: &[Page], fonts: &Fonts) -> [Vec<Option<Unicode>>; Face::A
             continue;
         }
         let ascii = &mut ascii_seen[run.face.index()];
+        if text.is_ascii() {
+            // As the loop below, a byte at a time: nearly every run.
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                ascii[usize::from(b)] = now + 1 + i as u32;
+            }
+            now += text.len() as u32;
+            continue;
+        }
         for c in text.chars() {
             if let Some(last) = ascii.get_mut(c as usize) {
                 now += 1;
