@@ -330,18 +330,25 @@ impl<'p> PageWriter<'p, '_> {
         self.out.push(b'(');
         if self.fonts.ascii_as_itself(face, text.as_bytes()) {
             self.out.extend_from_slice(text.as_bytes());
-        } else if text.is_ascii() {
-            let literals = self.fonts.ascii_literals(face);
-            for &b in text.as_bytes() {
-                let Literal { bytes, len } = literals[usize::from(b)];
-                // All four bytes, then the unused ones off again: two fixed
-                // moves rather than a copy of a length known only here.
-                self.out.extend_from_slice(&bytes);
-                self.out.truncate(self.out.len() - (4 - usize::from(len)));
-            }
         } else {
-            for c in text.chars() {
-                self.literal(self.fonts.literal(face, c));
+            // ASCII from the table, the rest (curly quotes, dashes, names
+            // in other scripts) a character at a time.
+            let literals = self.fonts.ascii_literals(face);
+            let mut rest = text;
+            while !rest.is_empty() {
+                let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+                for &b in &rest.as_bytes()[..ascii] {
+                    let Literal { bytes, len } = literals[usize::from(b)];
+                    // All four bytes, then the unused ones off again: two fixed
+                    // moves rather than a copy of a length known only here.
+                    self.out.extend_from_slice(&bytes);
+                    self.out.truncate(self.out.len() - (4 - usize::from(len)));
+                }
+                rest = &rest[ascii..];
+                if let Some(c) = rest.chars().next() {
+                    self.literal(self.fonts.literal(face, c));
+                    rest = &rest[c.len_utf8()..];
+                }
             }
         }
         self.out.extend_from_slice(b") Tj\n");
