@@ -597,7 +597,15 @@ pub fn stage_document(
             message: error_message(e),
         })?;
         let target = dir.join(format!("{name}.{}", format.extension()));
+        // A folder made earlier in this process and since removed (a
+        // long-running `serve`) is made again.
         let file = output::stage(&target, &bytes)
+            .or_else(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    std::fs::create_dir_all(dir).and_then(|()| output::stage(&target, &bytes))
+                }
+                _ => Err(e),
+            })
             .map_err(|e| write(format!("error: cannot write {}: {e}", target.display())))?;
         staged.push(file);
     }
@@ -683,6 +691,22 @@ impl Workers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A folder this process made, then removed (as under a long-running
+    /// `serve`), is made again for the next letter.
+    #[test]
+    fn a_removed_output_folder_is_made_again() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases/ho-43342-refusal.yaml");
+        let doc = Composer::builtin().compose(&case::load(&fixture).unwrap()).unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("out");
+        for _ in 0..2 {
+            let staged = stage_document(&doc, &dir, "letter", &[Format::Txt], None).unwrap();
+            output::commit(staged).unwrap();
+            assert!(dir.join("letter.txt").is_file());
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+    }
 
     /// A file named as itself, through its folder, through `..` and
     /// through a link is one input; a copy of it is another.
