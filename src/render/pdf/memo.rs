@@ -9,7 +9,9 @@
 //! key is compared in full on every hit (the hash only finds the slot), so
 //! no letter can ever be given another's lines. The table is per thread,
 //! so batch workers never wait on each other, and is emptied when it holds
-//! [`CAPACITY`] paragraphs, so memory stays flat however long the batch.
+//! [`CAPACITY`] paragraphs or [`TEXT_BUDGET`] bytes of their text, so
+//! memory stays flat however long the batch and however large its
+//! paragraphs.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -22,8 +24,17 @@ use super::wrap::{TextStyle, Wrapped};
 use crate::doc::Inline;
 
 /// Paragraphs kept per thread: several letters' worth (a letter has some
-/// eighty), a few megabytes at most.
+/// eighty).
 const CAPACITY: usize = 4096;
+
+/// Text kept per thread, in bytes: with the lines made of it, a few
+/// megabytes. A case file may hold a paragraph of megabytes; a batch of
+/// such files must not fill memory with them.
+const TEXT_BUDGET: usize = 2 << 20;
+
+/// Paragraphs longer than this are wrapped afresh: no letter repeats one,
+/// and each would take a large share of [`TEXT_BUDGET`].
+const LONGEST: usize = 16 << 10;
 
 /// Everything a paragraph's lines depend on. The fonts are compared by
 /// address: each set is made once per process and never freed.
@@ -38,8 +49,16 @@ struct Key {
 
 type Table = HashMap<u64, Vec<(Key, Vec<Wrapped>)>, BuildHasherDefault<FxHasher>>;
 
+/// The table, how many paragraphs it holds, and their text's bytes.
+#[derive(Default)]
+struct Seen {
+    table: Table,
+    count: usize,
+    bytes: usize,
+}
+
 thread_local! {
-    static SEEN: RefCell<(Table, usize)> = RefCell::new((Table::default(), 0));
+    static SEEN: RefCell<Seen> = RefCell::new(Seen::default());
 }
 
 /// The lines `wrap` makes of `inlines`, from the table when this thread
@@ -51,6 +70,10 @@ pub fn wrapped(
     fonts: &Fonts,
     wrap: impl FnOnce() -> Vec<Wrapped>,
 ) -> Vec<Wrapped> {
+    let bytes: usize = inlines.iter().map(|inline| inline.text().len()).sum();
+    if bytes > LONGEST {
+        return wrap();
+    }
     let (size, max_width) = (style.size.to_bits(), max_width.to_bits());
     let fonts_at = std::ptr::from_ref(fonts) as usize;
     let mut hasher = FxHasher::default();
@@ -63,21 +86,22 @@ pub fn wrapped(
             && key.fonts == fonts_at
             && key.inlines == inlines
     };
-    let hit = SEEN.with_borrow(|(table, _)| {
-        table.get(&hash).and_then(|entries| entries.iter().find(|(key, _)| same(key))).map(|(_, lines)| lines.clone())
+    let hit = SEEN.with_borrow(|seen| {
+        let entries = seen.table.get(&hash)?;
+        entries.iter().find(|(key, _)| same(key)).map(|(_, lines)| lines.clone())
     });
     if let Some(lines) = hit {
         return lines;
     }
     let lines = wrap();
-    SEEN.with_borrow_mut(|(table, count)| {
-        if *count >= CAPACITY {
-            table.clear();
-            *count = 0;
+    SEEN.with_borrow_mut(|seen| {
+        if seen.count >= CAPACITY || seen.bytes + bytes > TEXT_BUDGET {
+            *seen = Seen::default();
         }
         let key = Key { inlines: inlines.to_vec(), size, base: style.base, max_width, fonts: fonts_at };
-        table.entry(hash).or_default().push((key, lines.clone()));
-        *count += 1;
+        seen.table.entry(hash).or_default().push((key, lines.clone()));
+        seen.count += 1;
+        seen.bytes += bytes;
     });
     lines
 }
@@ -119,6 +143,22 @@ mod tests {
         }
         let inlines = paragraph(5);
         assert_eq!(wrap(&inlines, style(11.0), 400.0, fonts), wrap_uncached(&inlines, style(11.0), 400.0, fonts));
-        SEEN.with_borrow(|(_, count)| assert!(*count <= CAPACITY));
+        SEEN.with_borrow(|seen| assert!(seen.count <= CAPACITY && seen.bytes <= TEXT_BUDGET));
+    }
+
+    /// Long paragraphs are wrapped but not kept, and the text kept stays
+    /// within its budget however many long ones come.
+    #[test]
+    fn long_paragraphs_are_not_kept() {
+        let fonts = fonts().unwrap();
+        let long = vec![Inline::Text("word ".repeat(LONGEST / 5 + 1))];
+        let before = SEEN.with_borrow(|seen| seen.bytes);
+        assert_eq!(wrap(&long, style(11.0), 400.0, fonts), wrap_uncached(&long, style(11.0), 400.0, fonts));
+        assert_eq!(SEEN.with_borrow(|seen| seen.bytes), before);
+        for i in 0..(TEXT_BUDGET / (LONGEST / 2)) * 2 {
+            let inlines = vec![Inline::Text(format!("{i} {}", "x".repeat(LONGEST / 2)))];
+            wrap(&inlines, style(11.0), 400.0, fonts);
+            SEEN.with_borrow(|seen| assert!(seen.bytes <= TEXT_BUDGET));
+        }
     }
 }
