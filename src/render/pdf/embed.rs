@@ -86,18 +86,13 @@ impl Embedded<'_> {
     pub fn ascii_as_itself(&self, face: Face, text: &[u8]) -> bool {
         let itself = self.ascii_itself[face.index()];
         if itself & PRINTABLE_BUT_ESCAPED == PRINTABLE_BUT_ESCAPED {
-            // The usual case, a simple font: tested by comparisons, 32
-            // bytes at a time without stopping early (vector compares).
-            // Bitwise, not short-circuit, so that the compiler vectorises it.
-            let odd = |&b: &u8| {
+            // The usual case, a simple font: tested by vector compares.
+            return super::coverage::none_odd(text, |b| {
                 u8::from(b.wrapping_sub(b' ') > b'~' - b' ')
                     | u8::from(b == b'(')
                     | u8::from(b == b')')
                     | u8::from(b == b'\\')
-            };
-            let mut chunks = text.chunks_exact(32);
-            return chunks.all(|chunk| chunk.iter().fold(0, |any, b| any | odd(b)) == 0)
-                && chunks.remainder().iter().all(|b| odd(b) == 0);
+            });
         }
         text.iter().all(|&b| b < 128 && itself >> b & 1 == 1)
     }

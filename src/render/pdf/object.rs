@@ -102,35 +102,17 @@ impl From<bool> for Object {
     }
 }
 
-impl From<i64> for Object {
-    fn from(value: i64) -> Object {
-        Object::Integer(value)
-    }
+/// Every integer type a letter's numbers come in is a PDF integer.
+macro_rules! integer_objects {
+    ($($t:ty),+) => {$(
+        impl From<$t> for Object {
+            fn from(value: $t) -> Object {
+                Object::Integer(i64::from(value))
+            }
+        }
+    )+};
 }
-
-impl From<u8> for Object {
-    fn from(value: u8) -> Object {
-        Object::Integer(i64::from(value))
-    }
-}
-
-impl From<u16> for Object {
-    fn from(value: u16) -> Object {
-        Object::Integer(i64::from(value))
-    }
-}
-
-impl From<u32> for Object {
-    fn from(value: u32) -> Object {
-        Object::Integer(i64::from(value))
-    }
-}
-
-impl From<i32> for Object {
-    fn from(value: i32) -> Object {
-        Object::Integer(i64::from(value))
-    }
-}
+integer_objects!(i64, i32, u32, u16, u8);
 
 impl From<f32> for Object {
     fn from(value: f32) -> Object {
